@@ -1,0 +1,41 @@
+//! The application root: the router, the stylesheet and the page-wide language.
+
+use leptos::prelude::*;
+use leptos_meta::{Link, Stylesheet, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::components::Layout;
+use crate::i18n::provide_i18n;
+use crate::page_locale::page_locale;
+use crate::pages::{HomePage, ListingPage, NotFound, ProducerPage, RegionPage, SearchPage};
+
+/// The router and everything every page shares.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n(page_locale());
+    // Effects run only in the browser, after hydration: tests and styles can
+    // tell a hydrated page from a server-rendered one.
+    Effect::new(|_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/tradema.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/listings/:listing") view=ListingPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/producers/:producer") view=ProducerPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/regions/:region") view=RegionPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,29 @@
+//! What a page shows instead of its content when loading failed: "not found"
+//! for missing things, a calm apology otherwise. Sets the response status.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::domain::AppError;
+use crate::i18n::use_i18n;
+use crate::response_status::set_page_status;
+
+#[component]
+pub fn ErrorPanel(error: AppError) -> impl IntoView {
+    set_page_status(error.status());
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let (title, text) = match error {
+        AppError::NotFound => (m.error_not_found_title, m.error_not_found_text),
+        AppError::Unavailable => (m.error_title, m.error_unavailable),
+        _ => (m.error_title, m.error_text),
+    };
+    view! {
+        <Title text=format!("{title} · {}", m.site_name) />
+        <section class="container error-panel" role="alert">
+            <h1>{title}</h1>
+            <p>{text}</p>
+            <a class="button" href=i18n.path("")>{m.error_go_home}</a>
+        </section>
+    }
+}

@@ -1,0 +1,59 @@
+//! The site header: logo, catalogue search, main navigation and language
+//! switcher. On phones the navigation folds behind a menu button, which is the
+//! one control here that needs hydration.
+
+use leptos::prelude::*;
+
+use super::{Icon, IconName, LanguageSwitcher};
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let (menu_open, set_menu_open) = signal(false);
+    view! {
+        <header class="site-header">
+            <div class="header-bar container">
+                <a class="brand" href=i18n.path("")>
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span class="brand-name">{m.site_name}</span>
+                </a>
+                <form class="header-search" role="search" method="get" action=i18n.path("/search")>
+                    <label class="visually-hidden" for="header-search-q">{m.nav_search_label}</label>
+                    <input
+                        id="header-search-q"
+                        name="q"
+                        type="search"
+                        placeholder=m.nav_search_placeholder
+                        autocomplete="off"
+                        maxlength="200"
+                    />
+                    <button type="submit" class="icon-button" aria-label=m.nav_search_button>
+                        <Icon name=IconName::Search />
+                    </button>
+                </form>
+                <button
+                    type="button"
+                    class="menu-button"
+                    aria-controls="site-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                >
+                    <Icon name=IconName::Menu />
+                    <span>{m.nav_menu}</span>
+                </button>
+                <nav
+                    id="site-nav"
+                    class="site-nav"
+                    class:open=move || menu_open.get()
+                    aria-label=m.nav_main
+                >
+                    <a href=i18n.path("#sectors")>{m.nav_sectors}</a>
+                    <a href=i18n.path("#regions")>{m.nav_regions}</a>
+                    <LanguageSwitcher />
+                </nav>
+            </div>
+        </header>
+    }
+}

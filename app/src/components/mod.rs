@@ -1,0 +1,27 @@
+//! Reusable pieces of the pages, one component per file.
+
+mod error_panel;
+mod footer;
+mod gallery;
+mod header;
+mod icon;
+mod language_switcher;
+mod layout;
+mod listing_card;
+mod page_meta;
+mod photo;
+mod producer_card;
+mod trust_badges;
+
+pub use error_panel::ErrorPanel;
+pub use footer::Footer;
+pub use gallery::Gallery;
+pub use header::Header;
+pub use icon::{Icon, IconName};
+pub use language_switcher::LanguageSwitcher;
+pub use layout::Layout;
+pub use listing_card::{ListingCard, ListingGrid};
+pub use page_meta::PageMeta;
+pub use photo::Photo;
+pub use producer_card::ProducerCard;
+pub use trust_badges::{CertificationChips, OriginLabelChips, VerifiedBadge};

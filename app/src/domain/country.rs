@@ -1,0 +1,102 @@
+//! ISO 3166-1 countries, with names in the four interface languages and the
+//! world region a buyer's country belongs to (the roadmap's "far markets").
+
+use serde::{Deserialize, Serialize};
+
+use super::Locale;
+use super::country_table::COUNTRIES;
+
+/// A continent-level market, as the export roadmap groups buyers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum WorldRegion {
+    Africa,
+    Americas,
+    Asia,
+    Europe,
+    Oceania,
+    Antarctica,
+}
+
+/// One row of the generated country table.
+#[derive(Debug)]
+pub(super) struct CountryRow {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub fr: &'static str,
+    pub ar: &'static str,
+    pub es: &'static str,
+    pub world_region: WorldRegion,
+}
+
+/// An ISO 3166-1 alpha-2 country code known to the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CountryCode(&'static str);
+
+impl CountryCode {
+    /// Parses a two-letter code, case-insensitively.
+    pub fn parse(input: &str) -> Result<CountryCode, String> {
+        let upper = input.trim().to_ascii_uppercase();
+        COUNTRIES
+            .iter()
+            .find(|row| row.code == upper)
+            .map(|row| CountryCode(row.code))
+            .ok_or_else(|| format!("`{input}` is not an ISO 3166-1 country code"))
+    }
+
+    /// Every country, ordered by code.
+    pub fn all() -> impl Iterator<Item = CountryCode> {
+        COUNTRIES.iter().map(|row| CountryCode(row.code))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    fn row(self) -> &'static CountryRow {
+        COUNTRIES.iter().find(|row| row.code == self.0).expect("codes are only built from the table")
+    }
+
+    /// The country's name in the reader's language.
+    pub fn name(self, locale: Locale) -> &'static str {
+        let row = self.row();
+        match locale {
+            Locale::En => row.en,
+            Locale::Fr => row.fr,
+            Locale::Ar => row.ar,
+            Locale::Es => row.es,
+        }
+    }
+
+    pub fn world_region(self) -> WorldRegion {
+        self.row().world_region
+    }
+}
+
+impl TryFrom<String> for CountryCode {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        CountryCode::parse(&value)
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(code: CountryCode) -> String {
+        code.0.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_names_countries() {
+        let brazil = CountryCode::parse("br").expect("BR");
+        assert_eq!(brazil.name(Locale::Fr), "Brésil");
+        assert_eq!(brazil.world_region(), WorldRegion::Americas);
+        assert_eq!(CountryCode::parse("CN").map(|c| c.world_region()), Ok(WorldRegion::Asia));
+        assert!(CountryCode::parse("XX").is_err());
+        assert!(CountryCode::all().count() > 240);
+    }
+}

@@ -1,0 +1,105 @@
+//! The interface's strings. The locale files `app/locales/*.json` are compiled
+//! into one `Messages` value per language by `build.rs`; a page reads the
+//! reader's language and messages from context with [`use_i18n`].
+
+use leptos::prelude::*;
+
+use crate::domain::Locale;
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
+
+pub use generated::Messages;
+
+/// The messages of one language.
+pub fn messages(locale: Locale) -> &'static Messages {
+    match locale {
+        Locale::Fr => &generated::FR,
+        Locale::En => &generated::EN,
+        Locale::Ar => &generated::AR,
+        Locale::Es => &generated::ES,
+    }
+}
+
+/// The reader's language for this page load and its messages.
+#[derive(Clone, Copy, Debug)]
+pub struct I18n {
+    pub locale: Locale,
+    pub messages: &'static Messages,
+}
+
+impl I18n {
+    pub fn new(locale: Locale) -> I18n {
+        I18n { locale, messages: messages(locale) }
+    }
+
+    /// A path inside the reader's language: `path("/regions/souss-massa")`.
+    pub fn path(&self, rest: &str) -> String {
+        format!("/{}{}", self.locale.code(), rest)
+    }
+
+    /// The name of a language, in the reader's language.
+    pub fn language_name(&self, locale: Locale) -> &'static str {
+        self.messages.get(&format!("language_name.{}", locale.code())).unwrap_or(locale.native_name())
+    }
+}
+
+/// Provides the reader's language to every component below.
+pub fn provide_i18n(locale: Locale) {
+    provide_context(I18n::new(locale));
+}
+
+/// The reader's language; falls back to the default when none was provided.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n::new(Locale::DEFAULT))
+}
+
+/// Fills `{name}` placeholders in a message.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_owned();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        Certification, Currency, Incoterm, LegalForm, OriginLabel, Region, Sector, SizeBand, Unit,
+    };
+
+    #[test]
+    fn every_reference_value_has_a_name_in_every_language() {
+        for locale in Locale::ALL {
+            let m = messages(locale);
+            let mut keys: Vec<String> = Vec::new();
+            keys.extend(Region::ALL.iter().flat_map(|r| [r.message_key(), r.capital_key(), r.highlights_key()]));
+            keys.extend(Sector::ALL.iter().map(|v| v.message_key()));
+            keys.extend(Certification::ALL.iter().map(|v| v.message_key()));
+            keys.extend(OriginLabel::ALL.iter().map(|v| v.message_key()));
+            keys.extend(Incoterm::ALL.iter().map(|v| v.message_key()));
+            keys.extend(Currency::ALL.iter().map(|v| v.message_key()));
+            keys.extend(LegalForm::ALL.iter().map(|v| v.message_key()));
+            keys.extend(SizeBand::ALL.iter().map(|v| v.message_key()));
+            keys.extend(Unit::ALL.iter().map(|v| v.message_key()));
+            keys.extend(Locale::ALL.iter().map(|l| format!("language_name.{}", l.code())));
+            for key in keys {
+                assert!(m.get(&key).is_some_and(|text| !text.is_empty()), "{locale:?} lacks {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_names_are_arabic() {
+        assert_eq!(Region::SoussMassa.name(messages(Locale::Ar)), "سوس ماسة");
+        assert_eq!(Region::SoussMassa.name(messages(Locale::Fr)), "Souss-Massa");
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{n} products in {region}", &[("n", "3"), ("region", "Oriental")]), "3 products in Oriental");
+    }
+}

@@ -1,0 +1,33 @@
+//! One page per file. Each reads its data through a server function inside a
+//! `Suspense`, renders fully on the server (`SsrMode::Async`, so a missing
+//! listing answers 404) and hydrates in the browser.
+
+mod home;
+mod listing;
+mod not_found;
+mod producer;
+mod region;
+mod search;
+
+pub use home::HomePage;
+pub use listing::ListingPage;
+pub use not_found::NotFound;
+pub use producer::ProducerPage;
+pub use region::RegionPage;
+pub use search::SearchPage;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::Locale;
+
+/// Whether the `:lang` segment, when the route has one, is a language we
+/// serve: `/xx/listings/1` is a 404, not a French page.
+fn lang_segment_is_valid() -> bool {
+    use_params_map().with_untracked(|params| params.get("lang").is_none_or(|lang| Locale::from_code(&lang).is_some()))
+}
+
+/// What a page shows while its data loads on a client-side navigation.
+fn loading() -> impl IntoView {
+    view! { <div class="container loading" aria-busy="true"></div> }
+}

@@ -1,0 +1,106 @@
+//! The producer page: the company facts a buyer checks before writing, its
+//! certifications and its published products.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::listing::FallbackNotice;
+use super::{NotFound, lang_segment_is_valid, loading};
+use crate::api::catalog::get_producer;
+use crate::components::{ErrorPanel, Icon, IconName, ListingGrid, PageMeta, VerifiedBadge};
+use crate::domain::{Locale, ProducerDetail};
+use crate::i18n::{fill, use_i18n};
+
+#[component]
+pub fn ProducerPage() -> impl IntoView {
+    if !lang_segment_is_valid() {
+        return view! { <NotFound /> }.into_any();
+    }
+    let locale = use_i18n().locale;
+    let params = use_params_map();
+    let producer = Resource::new(
+        move || params.read().get("producer").unwrap_or_default(),
+        move |slug| get_producer(slug, locale),
+    );
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match producer.await {
+                    Ok(detail) => view! { <ProducerContent detail /> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn ProducerContent(detail: ProducerDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let card = detail.card.clone();
+    let description = detail.description.clone();
+    let excerpt: String = description.as_ref().map(|d| d.text.chars().take(155).collect()).unwrap_or_default();
+    let markets = detail.export_markets.iter().map(|c| c.name(i18n.locale)).collect::<Vec<_>>().join(", ");
+    let languages = detail
+        .languages
+        .iter()
+        .map(|code| Locale::from_code(code).map(|l| i18n.language_name(l).to_owned()).unwrap_or_else(|| code.clone()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let fact = |label: &'static str, value: String| view! { <div class="fact"><dt>{label}</dt><dd>{value}</dd></div> };
+    let since = fill(m.producer_member_since, &[("date", &detail.member_since)]);
+    view! {
+        <PageMeta title=format!("{} · {}", card.name, m.site_name) description=excerpt path=format!("/producers/{}", card.slug) />
+        <div class="container producer-page">
+            <header class="producer-header">
+                <h1>{card.name.clone()}</h1>
+                <p class="producer-header-meta">
+                    {card.verified.then(|| view! { <VerifiedBadge /> })}
+                    <span class="tag">{card.legal_form.name(m)}</span>
+                    <span class="producer-card-place">
+                        <Icon name=IconName::MapPin />
+                        {format!("{}, {}", card.city, card.region.name(m))}
+                    </span>
+                    <span class="muted">{since}</span>
+                </p>
+            </header>
+            <div class="producer-layout">
+                <section aria-labelledby="about-title">
+                    <h2 id="about-title">{m.producer_about}</h2>
+                    {description.map(|text| view! {
+                        <FallbackNotice text=text.clone() />
+                        <p class="prose" lang=text.locale.code()>{text.text}</p>
+                    })}
+                </section>
+                <aside class="producer-facts">
+                    <dl class="facts">
+                        {fact(m.producer_legal_name, detail.legal_name.clone())}
+                        {card.year_founded.map(|year| fact(m.producer_founded, year.to_string()))}
+                        {detail.size_band.map(|size| fact(m.producer_size, size.name(m).to_owned()))}
+                        {(!markets.is_empty()).then(|| fact(m.producer_markets, markets))}
+                        {(!languages.is_empty()).then(|| fact(m.producer_languages, languages))}
+                    </dl>
+                    {(!detail.certifications.is_empty()).then(|| view! {
+                        <h3 class="facts-heading">{m.producer_certifications}</h3>
+                        <ul class="chips">
+                            {detail.certifications.iter().map(|held| {
+                                let until = held.valid_until.as_ref().map(|date| format!(" ({})", fill(m.producer_valid_until, &[("date", date)])));
+                                view! { <li class="chip"><Icon name=IconName::Award />{held.certification.name(m)}{until}</li> }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </aside>
+            </div>
+            <section class="section" aria-labelledby="products-title">
+                <h2 id="products-title">{m.producer_listings_title}</h2>
+                {if detail.listings.is_empty() {
+                    view! { <p class="empty-state">{m.producer_no_listings}</p> }.into_any()
+                } else {
+                    view! { <ListingGrid cards=detail.listings.clone() /> }.into_any()
+                }}
+            </section>
+        </div>
+    }
+}

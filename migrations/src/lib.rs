@@ -1,0 +1,52 @@
+//! The Trade.ma schema as sea-orm migrations, one file per step, each with a
+//! `down`. They run on SQLite (the embedded default) and PostgreSQL, at server
+//! start and with `server migrate`. Schema only: no data here.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_users_and_sessions;
+mod m20261123_000002_create_producers;
+mod m20261123_000003_create_listings;
+mod m20261123_000004_create_inquiries;
+mod m20261123_000005_create_showcases;
+mod m20261123_000006_create_search_outbox;
+
+/// Applies the migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_users_and_sessions::Migration),
+            Box::new(m20261123_000002_create_producers::Migration),
+            Box::new(m20261123_000003_create_listings::Migration),
+            Box::new(m20261123_000004_create_inquiries::Migration),
+            Box::new(m20261123_000005_create_showcases::Migration),
+            Box::new(m20261123_000006_create_search_outbox::Migration),
+        ]
+    }
+}
+
+/// A foreign key from `table.column` to `target.id`.
+pub(crate) fn foreign_key(table: &str, column: &str, target: &str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{table}_{column}"))
+        .from(table, column)
+        .to(target, "id")
+        .on_delete(on_delete)
+        .to_owned()
+}
+
+/// An index on `columns` of `table`, named after them.
+pub(crate) fn index(table: &str, columns: &[&str], unique: bool) -> IndexCreateStatement {
+    let mut statement = Index::create();
+    statement.name(format!("ix_{table}_{}", columns.join("_"))).table(table).if_not_exists();
+    for column in columns {
+        statement.col(*column);
+    }
+    if unique {
+        statement.unique();
+    }
+    statement.to_owned()
+}

@@ -1,0 +1,189 @@
+//! One typed `Settings`, loaded once at start from an optional TOML file and
+//! `TRADEMA_*` environment variables (the environment wins), with defaults
+//! that run with zero setup. Every value is checked here, so a bad setting
+//! stops the start with one line naming the setting and what is wrong.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use secrecy::SecretString;
+use serde::Deserialize;
+use url::Url;
+
+/// Everything the server needs to know about where it runs.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Holds the SQLite database, the media files and (later) the search index.
+    pub data_dir: PathBuf,
+    /// Address the HTTP server binds.
+    pub listen: SocketAddr,
+    /// The URL visitors use; decides `Secure` cookies, HSTS and the
+    /// cross-site request check.
+    pub public_url: Url,
+    /// `sqlite://…` or `postgres://…`; defaults to `<data_dir>/tradema.db`.
+    pub database_url: SecretString,
+    /// Directory cargo-leptos built the site into (`pkg/`, favicon, …).
+    pub site_root: PathBuf,
+    /// `text` for people, `json` for log collectors.
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// A setting that cannot be used, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid setting {setting}: {reason}")]
+pub struct ConfigError {
+    pub setting: String,
+    pub reason: String,
+}
+
+impl ConfigError {
+    fn new(setting: &str, reason: impl Into<String>) -> ConfigError {
+        ConfigError { setting: setting.to_owned(), reason: reason.into() }
+    }
+}
+
+/// The settings as written, before they are checked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    data_dir: Option<String>,
+    listen: Option<String>,
+    public_url: Option<String>,
+    database_url: Option<String>,
+    site_root: Option<String>,
+    log_format: Option<String>,
+}
+
+/// The documentation of every setting, printed by `server --help`.
+pub const SETTINGS_HELP: &str = "\
+SETTINGS (file keys; environment variables override them):
+  data_dir       TRADEMA_DATA_DIR       where the database and media live   [./data]
+  listen         TRADEMA_LISTEN         address to bind, host:port          [127.0.0.1:3000]
+  public_url     TRADEMA_PUBLIC_URL     URL visitors use                    [http://<listen>]
+  database_url   TRADEMA_DATABASE_URL   sqlite://FILE or postgres://…       [sqlite://<data_dir>/tradema.db]
+  site_root      TRADEMA_SITE_ROOT      built site (cargo leptos build)     [target/site]
+  log_format     TRADEMA_LOG_FORMAT     text or json                        [text]
+  The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
+  Log verbosity follows RUST_LOG (default: info).";
+
+impl Settings {
+    /// Reads the optional file, then the environment, and checks every value.
+    pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
+        let mut figment = Figment::new();
+        if let Some(file) = file {
+            if !file.exists() {
+                return Err(ConfigError::new("--config", format!("{} does not exist", file.display())));
+            }
+            figment = figment.merge(Toml::file(file));
+        }
+        let env = Env::prefixed("TRADEMA_").ignore(&["CONFIG", "TEST_MEILI_URL", "TEST_MEILI_KEY", "TEST_PG"]);
+        let raw: RawSettings = figment
+            .merge(env)
+            .extract()
+            .map_err(|err| ConfigError::new("file or TRADEMA_* environment", err.to_string()))?;
+        Settings::from_raw(raw)
+    }
+
+    /// Defaults for everything, rooted at `data_dir`; used by tests.
+    pub fn for_data_dir(data_dir: &Path) -> Settings {
+        Settings::from_raw(RawSettings { data_dir: Some(data_dir.display().to_string()), ..RawSettings::default() })
+            .expect("the defaults are valid")
+    }
+
+    fn from_raw(raw: RawSettings) -> Result<Settings, ConfigError> {
+        let data_dir = PathBuf::from(non_empty("TRADEMA_DATA_DIR", raw.data_dir)?.unwrap_or_else(|| "./data".into()));
+        let listen_text = non_empty("TRADEMA_LISTEN", raw.listen)?.unwrap_or_else(|| "127.0.0.1:3000".into());
+        let listen: SocketAddr = listen_text.parse().map_err(|_| {
+            ConfigError::new(
+                "TRADEMA_LISTEN",
+                format!("`{listen_text}` is not an address:port such as 127.0.0.1:3000 or 0.0.0.0:8080"),
+            )
+        })?;
+        let public_text = non_empty("TRADEMA_PUBLIC_URL", raw.public_url)?.unwrap_or_else(|| format!("http://{listen}"));
+        let public_url = Url::parse(&public_text)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
+            .ok_or_else(|| {
+                ConfigError::new("TRADEMA_PUBLIC_URL", format!("`{public_text}` is not an http(s) URL such as https://trade.ma"))
+            })?;
+        let database_url = match non_empty("TRADEMA_DATABASE_URL", raw.database_url)? {
+            Some(url) if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://") => url,
+            Some(_) => {
+                return Err(ConfigError::new(
+                    "TRADEMA_DATABASE_URL",
+                    "must start with sqlite: or postgres:// (e.g. postgres://user:password@host/tradema)",
+                ));
+            }
+            None => format!("sqlite://{}?mode=rwc", data_dir.join("tradema.db").display()),
+        };
+        let site_root = PathBuf::from(non_empty("TRADEMA_SITE_ROOT", raw.site_root)?.unwrap_or_else(|| "target/site".into()));
+        let log_format = match non_empty("TRADEMA_LOG_FORMAT", raw.log_format)?.as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => return Err(ConfigError::new("TRADEMA_LOG_FORMAT", format!("`{other}` is neither text nor json"))),
+        };
+        Ok(Settings { data_dir, listen, public_url, database_url: SecretString::from(database_url), site_root, log_format })
+    }
+
+    /// Whether the database is the embedded SQLite file.
+    pub fn uses_sqlite(&self) -> bool {
+        use secrecy::ExposeSecret;
+        self.database_url.expose_secret().starts_with("sqlite:")
+    }
+
+    /// Where uploaded and generated photos are stored.
+    pub fn media_dir(&self) -> PathBuf {
+        self.data_dir.join("media")
+    }
+}
+
+fn non_empty(setting: &str, value: Option<String>) -> Result<Option<String>, ConfigError> {
+    match value {
+        Some(text) if text.trim().is_empty() => Err(ConfigError::new(setting, "is set but empty")),
+        other => Ok(other.map(|text| text.trim().to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(listen: &str) -> RawSettings {
+        RawSettings { listen: Some(listen.into()), ..RawSettings::default() }
+    }
+
+    #[test]
+    fn defaults_run_with_zero_setup() {
+        let settings = Settings::from_raw(RawSettings::default()).expect("defaults");
+        assert_eq!(settings.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(settings.public_url.as_str(), "http://127.0.0.1:3000/");
+        assert!(settings.uses_sqlite());
+        assert_eq!(settings.media_dir(), PathBuf::from("./data/media"));
+    }
+
+    #[test]
+    fn a_bad_listen_address_names_the_setting() {
+        let error = Settings::from_raw(raw("nonsense")).expect_err("nonsense is refused");
+        assert_eq!(error.setting, "TRADEMA_LISTEN");
+        assert!(error.to_string().contains("`nonsense` is not an address:port"), "{error}");
+    }
+
+    #[test]
+    fn other_bad_values_are_refused() {
+        let bad_url = RawSettings { public_url: Some("ftp://x".into()), ..RawSettings::default() };
+        assert_eq!(Settings::from_raw(bad_url).expect_err("ftp").setting, "TRADEMA_PUBLIC_URL");
+        let bad_db = RawSettings { database_url: Some("mysql://x".into()), ..RawSettings::default() };
+        assert_eq!(Settings::from_raw(bad_db).expect_err("mysql").setting, "TRADEMA_DATABASE_URL");
+        let empty = RawSettings { data_dir: Some(" ".into()), ..RawSettings::default() };
+        assert_eq!(Settings::from_raw(empty).expect_err("empty").setting, "TRADEMA_DATA_DIR");
+    }
+}

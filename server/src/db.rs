@@ -1,0 +1,60 @@
+//! Opening the database (SQLite tuned for a web server, or PostgreSQL),
+//! running the migrations, and starting write transactions the safe way.
+
+use std::time::Duration;
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
+};
+use secrecy::ExposeSecret;
+
+use crate::config::Settings;
+
+/// Connects to the configured database. SQLite gets WAL, a busy timeout,
+/// foreign keys and `synchronous = NORMAL` on every pooled connection.
+pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
+    if settings.uses_sqlite() {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|err| {
+            DbErr::Custom(format!("cannot create the data directory {}: {err}", settings.data_dir.display()))
+        })?;
+    }
+    let mut options = ConnectOptions::new(settings.database_url.expose_secret().to_owned());
+    options
+        .max_connections(if settings.uses_sqlite() { 8 } else { 16 })
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| {
+            opts.journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true)
+                .create_if_missing(true)
+        });
+    Database::connect(options).await
+}
+
+/// Brings the schema up to date; safe to run on every start.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Begins a transaction that will write. On SQLite it takes the write lock at
+/// once (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes
+/// fails with SQLITE_BUSY under contention instead of waiting.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}
+
+/// Whether the database answers a trivial query.
+pub async fn ping(db: &DatabaseConnection) -> bool {
+    db.ping().await.is_ok()
+}

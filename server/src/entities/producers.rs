@@ -1,0 +1,36 @@
+//! `producers`: Producers: companies, cooperatives and GIEs.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "producers")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub owner_user_id: i64,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub legal_name: String,
+    pub trade_name: String,
+    pub ice: Option<String>,
+    pub legal_form: String,
+    pub region: String,
+    pub city: String,
+    pub sectors: Json,
+    pub year_founded: Option<i32>,
+    pub size_band: Option<String>,
+    pub export_since_year: Option<i32>,
+    pub export_markets: Json,
+    pub languages: Json,
+    pub website: Option<String>,
+    pub logo_key: Option<String>,
+    pub verified: bool,
+    pub featured: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

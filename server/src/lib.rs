@@ -1,0 +1,152 @@
+//! The Trade.ma server: configuration, database, the catalogue services that
+//! implement the `app` ports, HTTP plumbing and the command-line tasks.
+//! `build_app` is the one way to get a running application, used by `main`
+//! and by the integration tests alike.
+
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod http;
+pub mod media;
+pub mod repo;
+pub mod seed;
+pub mod services;
+pub mod state;
+pub mod telemetry;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use app::{App, shell};
+use axum::Router;
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Settings;
+use crate::state::AppState;
+
+/// Largest request body a server function accepts. Uploads have their own route.
+const BODY_LIMIT_BYTES: usize = 256 * 1024;
+/// No request may take longer than this.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A server bound to its address, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// The address actually bound (useful with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// Connects and migrates the database, binds the listener and builds the
+/// router with every middleware.
+pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
+    let listener = TcpListener::bind(settings.listen)
+        .await
+        .with_context(|| format!("cannot listen on {} (TRADEMA_LISTEN): is another server running?", settings.listen))?;
+    let bound = listener.local_addr()?;
+    if settings.public_url.port() == Some(0) {
+        // Port 0 asked the system for a free port; the public URL follows it.
+        let _ = settings.public_url.set_port(Some(bound.port()));
+    }
+    let db = db::connect(&settings).await.context("cannot open the database (TRADEMA_DATABASE_URL)")?;
+    db::migrate(&db).await.context("cannot migrate the database")?;
+    std::fs::create_dir_all(settings.media_dir())
+        .with_context(|| format!("cannot create the media directory {}", settings.media_dir().display()))?;
+
+    let leptos_options = LeptosOptions::builder()
+        .output_name("tradema")
+        .site_root(settings.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(bound)
+        .build();
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        services: services::build(db.clone()),
+        db,
+        settings: Arc::new(settings),
+    };
+    let router = router(state.clone());
+    Ok(Application { listener, router, state })
+}
+
+fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let services = state.services.clone();
+    let context = move || provide_context(services.clone());
+    let options = state.leptos_options.clone();
+    let settings = state.settings.clone();
+    Router::new()
+        .route("/healthz", get(http::health::alive))
+        .route("/readyz", get(http::health::ready))
+        .merge(http::static_files::routes(&settings.site_root, &settings.media_dir()))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::locale_cookie::remember))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::cross_site::check))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::security_headers::add))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Completes on SIGTERM or Ctrl-C.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::error!(%err, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::error!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown requested: finishing in-flight requests");
+}

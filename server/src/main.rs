@@ -1,0 +1,91 @@
+//! `server`: parses the command line, loads the settings and runs one command.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use server::config::{SETTINGS_HELP, Settings};
+
+#[derive(Parser)]
+#[command(name = "server", version, about = "Trade.ma: the catalogue of Moroccan exporters", after_help = SETTINGS_HELP)]
+struct Cli {
+    /// TOML settings file (also TRADEMA_CONFIG).
+    #[arg(long, env = "TRADEMA_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database and serve Trade.ma (the default).
+    Serve {
+        /// Fill an empty database with the demo catalogue first.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Fill the database with data.
+    Seed {
+        /// The deterministic demo catalogue (150+ producers, 1,500+ listings).
+        #[arg(long, required = true)]
+        demo: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    server::telemetry::init(settings.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let command = cli.command.unwrap_or(Command::Serve { demo: false });
+    match runtime.block_on(run(command, settings)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { demo } => {
+            let app = server::build_app(settings).await?;
+            if demo {
+                let report = server::seed::seed_demo_if_empty(&app.state().db, &app.state().settings.media_dir()).await?;
+                tracing::info!(%report, "demo catalogue");
+            }
+            tracing::info!(address = %app.local_addr(), public_url = %app.state().settings.public_url, "Trade.ma is serving");
+            app.run_until(server::shutdown_signal()).await?;
+            tracing::info!("stopped cleanly");
+            Ok(())
+        }
+        Command::Migrate => {
+            let db = server::db::connect(&settings).await?;
+            server::db::migrate(&db).await?;
+            println!("database schema is up to date");
+            Ok(())
+        }
+        Command::Seed { demo: _ } => {
+            let db = server::db::connect(&settings).await?;
+            server::db::migrate(&db).await?;
+            let report = server::seed::seed_demo_if_empty(&db, &settings.media_dir()).await?;
+            println!("{report}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Photos: where their files live and how a stored photo becomes the
+//! `PhotoRef` pages draw from. The upload pipeline arrives with uploads.
+
+pub mod placeholder;
+pub mod storage;
+
+use app::domain::PhotoRef;
+
+use crate::entities::listing_photos;
+
+/// URL prefix under which stored media files are served.
+pub const MEDIA_URL_PREFIX: &str = "/media";
+
+/// The page-facing reference of a stored photo.
+pub fn photo_ref(photo: &listing_photos::Model) -> PhotoRef {
+    PhotoRef {
+        base: format!("{MEDIA_URL_PREFIX}/{}", photo.storage_key),
+        width: u32::try_from(photo.width).unwrap_or(0),
+        height: u32::try_from(photo.height).unwrap_or(0),
+    }
+}

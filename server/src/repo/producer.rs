@@ -1,0 +1,119 @@
+//! Producers as buyers see them: cards with their number of published
+//! listings, and the full public profile.
+
+use std::collections::HashMap;
+
+use app::domain::{
+    Certification, CountryCode, HeldCertification, LegalForm, Locale, ProducerCard, ProducerDetail, Region, Sector,
+    SizeBand,
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use super::convert::{localized, pick_translation, slug, slug_list, strings};
+use super::{PUBLISHED, listing};
+use crate::entities::{listings, producer_certifications, producer_translations, producers};
+use crate::error::StoreError;
+
+/// How many listings a producer page shows.
+const PRODUCER_PAGE_LISTINGS: u64 = 48;
+
+/// Cards for producer rows, with their published-listing counts in one query.
+pub async fn cards_for(db: &impl ConnectionTrait, models: Vec<producers::Model>) -> Result<Vec<ProducerCard>, StoreError> {
+    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+    let counts: HashMap<i64, i64> = listings::Entity::find()
+        .select_only()
+        .column(listings::Column::ProducerId)
+        .column_as(listings::Column::Id.count(), "n")
+        .filter(listings::Column::Status.eq(PUBLISHED))
+        .filter(listings::Column::ProducerId.is_in(ids))
+        .group_by(listings::Column::ProducerId)
+        .into_tuple::<(i64, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    models
+        .into_iter()
+        .map(|model| {
+            let count = counts.get(&model.id).copied().unwrap_or(0);
+            card(&model, count)
+        })
+        .collect()
+}
+
+fn card(model: &producers::Model, listing_count: i64) -> Result<ProducerCard, StoreError> {
+    Ok(ProducerCard {
+        slug: model.slug.clone(),
+        name: model.trade_name.clone(),
+        legal_form: slug(&model.legal_form, LegalForm::from_slug, "legal form")?,
+        region: slug(&model.region, Region::from_slug, "region")?,
+        city: model.city.clone(),
+        verified: model.verified,
+        year_founded: model.year_founded,
+        sectors: slug_list(&model.sectors, Sector::from_slug, "sector")?,
+        listing_count: listing_count.max(0) as u64,
+    })
+}
+
+/// Producers of a region: verified first, then by name.
+pub async fn in_region(db: &impl ConnectionTrait, region: Region, limit: u64) -> Result<Vec<ProducerCard>, StoreError> {
+    let models = producers::Entity::find()
+        .filter(producers::Column::Region.eq(region.slug()))
+        .order_by_desc(producers::Column::Verified)
+        .order_by_asc(producers::Column::TradeName)
+        .limit(limit)
+        .all(db)
+        .await?;
+    cards_for(db, models).await
+}
+
+/// A producer's public profile, or `None`.
+pub async fn detail(db: &impl ConnectionTrait, slug_text: &str, locale: Locale) -> Result<Option<ProducerDetail>, StoreError> {
+    let Some(model) = producers::Entity::find().filter(producers::Column::Slug.eq(slug_text)).one(db).await? else {
+        return Ok(None);
+    };
+    let texts: Vec<(String, String)> = producer_translations::Entity::find()
+        .filter(producer_translations::Column::ProducerId.eq(model.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.locale, t.description))
+        .collect();
+    let description = pick_translation(&texts, locale).map(|(found, text)| localized(found, text));
+    let certifications = producer_certifications::Entity::find()
+        .filter(producer_certifications::Column::ProducerId.eq(model.id))
+        .order_by_asc(producer_certifications::Column::Certification)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|held| {
+            Ok(HeldCertification {
+                certification: slug(&held.certification, Certification::from_slug, "certification")?,
+                valid_until: held.valid_until.map(|date| date.format("%Y-%m-%d").to_string()),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let listings = listing::cards(
+        db,
+        listing::published().filter(listings::Column::ProducerId.eq(model.id)),
+        locale,
+        PRODUCER_PAGE_LISTINGS,
+    )
+    .await?;
+    let export_markets = strings(&model.export_markets)?
+        .iter()
+        .map(|code| CountryCode::parse(code).map_err(StoreError::Corrupt))
+        .collect::<Result<Vec<_>, _>>()?;
+    let card = cards_for(db, vec![model.clone()]).await?.remove(0);
+    Ok(Some(ProducerDetail {
+        card,
+        legal_name: model.legal_name.clone(),
+        description,
+        size_band: model.size_band.as_deref().map(|s| slug(s, SizeBand::from_slug, "size band")).transpose()?,
+        export_markets,
+        languages: strings(&model.languages)?,
+        certifications,
+        listings,
+        member_since: model.created_at.format("%Y-%m-%d").to_string(),
+    }))
+}

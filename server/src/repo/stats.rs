@@ -1,0 +1,54 @@
+//! Counts for the home and region pages: listings by sector and by region.
+
+use app::domain::{Count, Region, Sector};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+
+use super::PUBLISHED;
+use crate::entities::{listings, producers};
+use crate::error::StoreError;
+
+/// Published listings per value of `column`, for every value of the domain
+/// type (zero when none), in the domain's display order.
+async fn published_per<T: Copy>(
+    db: &impl ConnectionTrait,
+    column: listings::Column,
+    all: &[T],
+    slug_of: fn(T) -> &'static str,
+) -> Result<Vec<Count<T>>, StoreError> {
+    let rows: Vec<(String, i64)> = listings::Entity::find()
+        .select_only()
+        .column(column)
+        .column_as(listings::Column::Id.count(), "n")
+        .filter(listings::Column::Status.eq(PUBLISHED))
+        .group_by(column)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(all
+        .iter()
+        .map(|value| Count {
+            value: *value,
+            listings: rows.iter().find(|(s, _)| s == slug_of(*value)).map_or(0, |(_, n)| (*n).max(0) as u64),
+        })
+        .collect())
+}
+
+pub async fn listings_per_sector(db: &impl ConnectionTrait) -> Result<Vec<Count<Sector>>, StoreError> {
+    published_per(db, listings::Column::Sector, Sector::ALL, Sector::slug).await
+}
+
+pub async fn listings_per_region(db: &impl ConnectionTrait) -> Result<Vec<Count<Region>>, StoreError> {
+    published_per(db, listings::Column::OriginRegion, Region::ALL, Region::slug).await
+}
+
+pub async fn published_listing_count(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
+    Ok(listings::Entity::find().filter(listings::Column::Status.eq(PUBLISHED)).count(db).await?)
+}
+
+pub async fn producer_count(db: &impl ConnectionTrait, region: Option<Region>) -> Result<u64, StoreError> {
+    let mut select = producers::Entity::find();
+    if let Some(region) = region {
+        select = select.filter(producers::Column::Region.eq(region.slug()));
+    }
+    Ok(select.count(db).await?)
+}

@@ -1,0 +1,394 @@
+//! Generates the demo catalogue as plain data, deterministically: producers
+//! across all twelve regions and their listings, with texts in French and
+//! English (and Arabic and Spanish where the product has them).
+
+use app::domain::{
+    Certification, Currency, Incoterm, LegalForm, Locale, OriginLabel, Region, Sector, SizeBand, Unit,
+};
+
+use super::products::{PRODUCTS, Product};
+use super::regions::{COOP_NAMES, MARKETS, PROFILES, RegionProfile};
+use super::rng::DemoRng;
+
+pub struct DemoProducer {
+    pub slug: String,
+    pub legal_name: String,
+    pub trade_name: String,
+    pub ice: String,
+    pub legal_form: LegalForm,
+    pub region: Region,
+    pub city: String,
+    pub sectors: Vec<Sector>,
+    pub year_founded: i32,
+    pub size_band: SizeBand,
+    pub export_markets: Vec<String>,
+    pub languages: Vec<String>,
+    pub verified: bool,
+    pub descriptions: Vec<(Locale, String)>,
+    pub certifications: Vec<(Certification, String)>,
+    /// Days after 2025-01-01 the producer joined.
+    pub joined_day: i64,
+    pub listings: Vec<DemoListing>,
+}
+
+pub struct DemoListing {
+    pub slug: String,
+    pub published: bool,
+    pub sector: Sector,
+    pub hs_code: String,
+    pub origin_region: Region,
+    pub moq: (i64, Unit),
+    /// (min, max, currency) in minor units, or `None` for "on request".
+    pub price: Option<(i64, i64, Currency)>,
+    pub incoterms: Vec<Incoterm>,
+    pub certifications: Vec<Certification>,
+    pub origin_labels: Vec<OriginLabel>,
+    pub port: String,
+    pub lead_time_days: i32,
+    pub capacity: (i64, Unit),
+    pub texts: Vec<(Locale, String, String)>,
+    /// Days after 2025-01-01 the listing was published.
+    pub published_day: i64,
+    /// Indexes into the sector's placeholder photos, cover first.
+    pub photos: Vec<usize>,
+}
+
+/// Placeholder photos generated per sector.
+pub const PHOTOS_PER_SECTOR: usize = 4;
+/// Days from 2025-01-01 to the newest demo listing (2026-11-20).
+const LAST_DAY: i64 = 688;
+
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.to_lowercase().chars() {
+        let mapped = match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'û' | 'ù' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if mapped != '-' || !slug.ends_with('-') {
+            slug.push(mapped);
+        }
+    }
+    slug.trim_matches('-').chars().take(80).collect::<String>().trim_end_matches('-').to_owned()
+}
+
+fn incoterms_for(sector: Sector, rng: &mut DemoRng) -> Vec<Incoterm> {
+    use Incoterm::*;
+    let pool: &[Incoterm] = match sector {
+        Sector::FreshProduce | Sector::Fishery | Sector::Phosphates => &[Fob, Cfr, Cif, Fca],
+        Sector::Automotive | Sector::Aeronautics | Sector::Electronics | Sector::Pharmaceuticals => &[Exw, Fca, Dap, Ddp],
+        _ => &[Exw, Fca, Fob, Cif, Dap],
+    };
+    let count = rng.range(1, 3) as usize;
+    rng.some_of(pool, count)
+}
+
+fn price(product: &Product, sector: Sector, rng: &mut DemoRng) -> Option<(i64, i64, Currency)> {
+    let on_request = match sector {
+        Sector::Automotive | Sector::Aeronautics | Sector::Phosphates | Sector::Pharmaceuticals => 40,
+        _ => 10,
+    };
+    if rng.chance(on_request) {
+        return None;
+    }
+    let (low, high) = product.price_eur_cents;
+    let min = rng.range(low, low + (high - low) / 2);
+    let max = rng.range(min, high);
+    let (factor, currency) = match rng.range(0, 9) {
+        0..=5 => (100, Currency::Eur),
+        6..=8 => (108, Currency::Usd),
+        _ => (1080, Currency::Mad),
+    };
+    // Round to whole units above 100, to cents otherwise, as sellers do.
+    let convert = |eur: i64| {
+        let value = eur * factor / 100;
+        if value >= 10_000 { value / 100 * 100 } else { value }
+    };
+    Some((convert(min), convert(max), currency))
+}
+
+fn producer_name(profile: &RegionProfile, sector: Sector, form: LegalForm, rng: &mut DemoRng) -> (String, String) {
+    let stem = *rng.pick(profile.stems);
+    match form {
+        LegalForm::Cooperative => {
+            let name = format!("Coopérative {} {}", rng.pick(COOP_NAMES), stem);
+            (name.clone(), name)
+        }
+        LegalForm::Gie => {
+            let name = format!("GIE {} {}", rng.pick(COOP_NAMES), stem);
+            (name.clone(), name)
+        }
+        LegalForm::Company => {
+            let activity = match sector {
+                Sector::Agrifood => *rng.pick(&["Food", "Terroir", "Agro Export", "Délices"]),
+                Sector::FreshProduce => *rng.pick(&["Fresh", "Agrumes", "Primeurs", "Farms"]),
+                Sector::Fishery => *rng.pick(&["Seafood", "Pêche", "Conserverie", "Marine"]),
+                Sector::CosmeticsArgan => *rng.pick(&["Argan", "Cosmétiques", "Naturals"]),
+                Sector::Crafts => *rng.pick(&["Artisanat", "Ceramics", "Design", "Heritage"]),
+                Sector::TextileLeather => *rng.pick(&["Textile", "Cuirs", "Denim", "Confection"]),
+                Sector::SocialEconomy => *rng.pick(&["Solidaire", "Terroir"]),
+                Sector::Automotive => *rng.pick(&["Câblage", "Automotive", "Plastiques", "Components"]),
+                Sector::Aeronautics => *rng.pick(&["Aero", "Aerostructures", "Précision"]),
+                Sector::Phosphates => *rng.pick(&["Fertilisants", "Minerals", "Phosphates"]),
+                Sector::BuildingMaterials => *rng.pick(&["Marbres", "Matériaux", "Stone"]),
+                Sector::Pharmaceuticals => *rng.pick(&["Pharma", "Laboratoires", "Santé"]),
+                Sector::Electronics => *rng.pick(&["Électrique", "Electronics", "Câbles"]),
+            };
+            let trade = format!("{stem} {activity}");
+            let legal = format!("{trade} {}", rng.pick(&["SARL", "SA", "SARL AU"]));
+            (legal, trade)
+        }
+    }
+}
+
+fn descriptions(p: &DemoProducer, members: i64, rng: &mut DemoRng) -> Vec<(Locale, String)> {
+    let products_fr = p.sectors.iter().map(|s| sector_fr(*s)).collect::<Vec<_>>().join(" et ");
+    let products_en = p.sectors.iter().map(|s| sector_en(*s)).collect::<Vec<_>>().join(" and ");
+    let (fr, en, ar) = match p.legal_form {
+        LegalForm::Cooperative | LegalForm::Gie => (
+            format!("Fondée en {} à {}, {} réunit {members} adhérentes et adhérents autour de {products_fr}. La coopérative transforme sur place, contrôle chaque lot et se prépare à de nouveaux marchés avec l'appui du bureau régional du commerce extérieur.", p.year_founded, p.city, p.trade_name),
+            format!("Founded in {} in {}, {} brings together {members} members around {products_en}. The cooperative processes on site, checks every batch and is preparing for new markets with the support of the regional foreign-trade office.", p.year_founded, p.city, p.trade_name),
+            format!("تأسست {} سنة {} في {}، وتضم {members} عضوا وعضوة. تقوم التعاونية بالتحويل في عين المكان وتراقب جودة كل دفعة، وتستعد لولوج أسواق جديدة.", p.trade_name, p.year_founded, p.city),
+        ),
+        LegalForm::Company => (
+            format!("Créée en {} à {}, {} est spécialisée dans {products_fr}. L'entreprise travaille avec des acheteurs exigeants, livre dans les délais annoncés et répond aux demandes de cotation sous 48 heures.", p.year_founded, p.city, p.trade_name),
+            format!("Established in {} in {}, {} specialises in {products_en}. The company works with demanding buyers, delivers on the lead times it quotes and answers requests for quotation within 48 hours.", p.year_founded, p.city, p.trade_name),
+            format!("تأسست شركة {} سنة {} في {}، وتعمل مع مشترين من عدة بلدان وتلتزم بآجال التسليم المعلنة.", p.trade_name, p.year_founded, p.city),
+        ),
+    };
+    let mut texts = vec![(Locale::Fr, fr), (Locale::En, en)];
+    if rng.chance(40) {
+        texts.push((Locale::Ar, ar));
+    }
+    if rng.chance(15) {
+        texts.push((
+            Locale::Es,
+            format!("{} es un productor de {} ({}) que exporta a clientes de varios continentes.", p.trade_name, p.city, p.region.slug()),
+        ));
+    }
+    texts
+}
+
+fn sector_fr(sector: Sector) -> &'static str {
+    match sector {
+        Sector::Agrifood => "les produits du terroir transformés",
+        Sector::FreshProduce => "les fruits et légumes frais",
+        Sector::Fishery => "les produits de la mer",
+        Sector::CosmeticsArgan => "l'argan et la cosmétique naturelle",
+        Sector::Crafts => "l'artisanat d'art",
+        Sector::TextileLeather => "le textile et le cuir",
+        Sector::SocialEconomy => "les produits de l'économie solidaire",
+        Sector::Automotive => "les composants automobiles",
+        Sector::Aeronautics => "les pièces aéronautiques",
+        Sector::Phosphates => "les phosphates et engrais",
+        Sector::BuildingMaterials => "les matériaux de construction",
+        Sector::Pharmaceuticals => "les produits pharmaceutiques",
+        Sector::Electronics => "l'équipement électrique et électronique",
+    }
+}
+
+fn sector_en(sector: Sector) -> &'static str {
+    match sector {
+        Sector::Agrifood => "processed regional foods",
+        Sector::FreshProduce => "fresh fruit and vegetables",
+        Sector::Fishery => "seafood",
+        Sector::CosmeticsArgan => "argan and natural cosmetics",
+        Sector::Crafts => "fine crafts",
+        Sector::TextileLeather => "textiles and leather",
+        Sector::SocialEconomy => "social-economy products",
+        Sector::Automotive => "automotive components",
+        Sector::Aeronautics => "aerospace parts",
+        Sector::Phosphates => "phosphates and fertilisers",
+        Sector::BuildingMaterials => "building materials",
+        Sector::Pharmaceuticals => "pharmaceuticals",
+        Sector::Electronics => "electrical and electronic equipment",
+    }
+}
+
+fn products_for(region: Region, sector: Sector) -> Vec<&'static Product> {
+    PRODUCTS.iter().filter(|p| p.sector == sector && (p.regions.is_empty() || p.regions.contains(&region))).collect()
+}
+
+fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, rng: &mut DemoRng) -> DemoListing {
+    let (variant_fr, variant_en) = *rng.pick(product.variants);
+    let title_fr = format!("{} – {variant_fr}", product.fr);
+    let title_en = format!("{} – {variant_en}", product.en);
+    let moq = rng.range(product.moq.0, product.moq.1);
+    let capacity = moq * rng.range(4, 40);
+    let lead = rng.range(7, 45) as i32;
+    let unit_fr = product.unit.slug();
+    let mut texts = vec![
+        (Locale::Fr, title_fr, format!(
+            "{} Conditionnement : {variant_fr}. Capacité d'environ {capacity} {unit_fr} par mois, expédition depuis le port de {} sous {lead} jours après confirmation de commande. Échantillons sur demande.",
+            product.about_fr, profile.port)),
+        (Locale::En, title_en.clone(), format!(
+            "{} Packaging: {variant_en}. About {capacity} {unit_fr} a month, shipped from the port of {} within {lead} days of order confirmation. Samples on request.",
+            product.about_en, profile.port)),
+    ];
+    if let Some((title, about)) = product.ar.filter(|_| rng.chance(60)) {
+        texts.push((Locale::Ar, title.to_owned(), about.to_owned()));
+    }
+    if let Some((title, about)) = product.es.filter(|_| rng.chance(50)) {
+        texts.push((Locale::Es, title.to_owned(), about.to_owned()));
+    }
+    let cert_count = rng.range(0, 3) as usize;
+    let photo_count = rng.range(1, 4) as usize;
+    DemoListing {
+        slug: slugify(&title_en),
+        published: !rng.chance(4),
+        sector: product.sector,
+        hs_code: product.hs.to_owned(),
+        origin_region: producer.region,
+        moq: (moq, product.unit),
+        price: price(product, product.sector, rng),
+        incoterms: incoterms_for(product.sector, rng),
+        certifications: rng.some_of(product.certifications, cert_count),
+        origin_labels: product.label.filter(|label| label.region() == producer.region).into_iter().collect(),
+        port: profile.port.to_owned(),
+        lead_time_days: lead,
+        capacity: (capacity, product.unit),
+        texts,
+        published_day: rng.range(producer.joined_day, LAST_DAY),
+        photos: rng.some_of(&[0, 1, 2, 3], photo_count.min(PHOTOS_PER_SECTOR)),
+    }
+}
+
+/// The whole demo catalogue.
+pub fn demo_catalogue() -> Vec<DemoProducer> {
+    let mut rng = DemoRng::new(0x7_2ADE_0A11);
+    let mut producers: Vec<DemoProducer> = Vec::new();
+    for profile in PROFILES {
+        for index in 0..profile.producers {
+            let sector = profile.sectors[index % profile.sectors.len()];
+            let coop_friendly = matches!(
+                sector,
+                Sector::Agrifood | Sector::CosmeticsArgan | Sector::Crafts | Sector::SocialEconomy | Sector::FreshProduce
+            );
+            let legal_form = match (coop_friendly, rng.range(0, 9)) {
+                (true, 0..=5) => LegalForm::Cooperative,
+                (true, 6) => LegalForm::Gie,
+                _ => LegalForm::Company,
+            };
+            let (legal_name, trade_name) = producer_name(profile, sector, legal_form, &mut rng);
+            let mut slug = slugify(&trade_name);
+            if producers.iter().any(|p| p.slug == slug) {
+                slug = format!("{slug}-{}", slugify(rng.pick(profile.cities)));
+            }
+            let mut suffix = 2;
+            while producers.iter().any(|p| p.slug == slug) {
+                slug = format!("{}-{suffix}", slugify(&trade_name));
+                suffix += 1;
+            }
+            let second = *rng.pick(profile.sectors);
+            let sectors = if second != sector && rng.chance(30) { vec![sector, second] } else { vec![sector] };
+            let market_count = rng.range(0, 6) as usize;
+            let mut languages = vec!["ar".to_owned(), "fr".to_owned()];
+            if rng.chance(60) {
+                languages.push("en".to_owned());
+            }
+            if rng.chance(25) {
+                languages.push("es".to_owned());
+            }
+            let certifications = sectors
+                .iter()
+                .flat_map(|s| PRODUCTS.iter().filter(move |p| p.sector == *s))
+                .flat_map(|p| p.certifications.iter().copied())
+                .collect::<Vec<_>>();
+            let mut held = rng.some_of(&certifications, rng.range(0, 3) as usize);
+            held.dedup();
+            let mut producer = DemoProducer {
+                slug,
+                legal_name,
+                trade_name,
+                ice: format!("{:015}", 1_000_000_000_000 + rng.range(0, 899_999_999_999)),
+                legal_form,
+                region: profile.region,
+                city: (*rng.pick(profile.cities)).to_owned(),
+                sectors,
+                year_founded: rng.range(1975, 2024) as i32,
+                size_band: match (legal_form, rng.range(0, 9)) {
+                    (LegalForm::Company, 0..=2) => SizeBand::Small,
+                    (LegalForm::Company, 3..=6) => SizeBand::Medium,
+                    (LegalForm::Company, _) => SizeBand::Large,
+                    (_, 0..=6) => SizeBand::Micro,
+                    _ => SizeBand::Small,
+                },
+                export_markets: rng.some_of(MARKETS, market_count).into_iter().map(str::to_owned).collect(),
+                languages,
+                verified: rng.chance(45),
+                descriptions: Vec::new(),
+                certifications: held
+                    .into_iter()
+                    .map(|c| (c, format!("{}-{:02}-28", rng.range(2027, 2029), rng.range(1, 12))))
+                    .collect(),
+                joined_day: rng.range(0, 400),
+                listings: Vec::new(),
+            };
+            let members = rng.range(12, 180);
+            producer.descriptions = descriptions(&producer, members, &mut rng);
+            let wanted = rng.range(5, 14);
+            let choices: Vec<&Product> = producer.sectors.iter().flat_map(|s| products_for(profile.region, *s)).collect();
+            if choices.is_empty() {
+                continue;
+            }
+            for _ in 0..wanted {
+                let product = *rng.pick(&choices);
+                let listing = listing(&producer, profile, product, &mut rng);
+                producer.listings.push(listing);
+            }
+            producers.push(producer);
+        }
+    }
+    producers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_every_region_with_enough_producers_and_listings() {
+        let catalogue = demo_catalogue();
+        assert!(catalogue.len() >= 150, "{} producers", catalogue.len());
+        let listings: usize = catalogue.iter().map(|p| p.listings.len()).sum();
+        assert!(listings >= 1500, "{listings} listings");
+        for region in Region::ALL {
+            let here = catalogue.iter().filter(|p| p.region == *region).count();
+            assert!(here >= 5, "{region} has {here} producers");
+        }
+        let coops = catalogue.iter().filter(|p| p.legal_form == LegalForm::Cooperative).count();
+        assert!(coops * 5 >= catalogue.len(), "a fair share are cooperatives: {coops}");
+        let arabic = catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Ar)).count();
+        let spanish = catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Es)).count();
+        assert!(arabic > 100 && spanish > 100, "ar {arabic}, es {spanish}");
+        for producer in &catalogue {
+            for listing in &producer.listings {
+                assert!(listing.texts.iter().any(|t| t.0 == Locale::Fr) && listing.texts.iter().any(|t| t.0 == Locale::En));
+                assert!(!listing.slug.is_empty() && !listing.photos.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn is_deterministic_and_slugs_are_unique() {
+        let (a, b) = (demo_catalogue(), demo_catalogue());
+        assert_eq!(a.iter().map(|p| &p.slug).collect::<Vec<_>>(), b.iter().map(|p| &p.slug).collect::<Vec<_>>());
+        let mut slugs: Vec<&String> = a.iter().map(|p| &p.slug).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), a.len());
+    }
+
+    #[test]
+    fn slugify_makes_ascii_url_segments() {
+        assert_eq!(slugify("Huile d'argan – flacon 100 ml"), "huile-d-argan-flacon-100-ml");
+        assert_eq!(slugify("Coopérative Tifaout Souss"), "cooperative-tifaout-souss");
+    }
+}

@@ -1,0 +1,205 @@
+//! `server seed --demo` and `serve --demo`: writes the demo catalogue into an
+//! empty database, in one write transaction, with its placeholder photos.
+//! A database that already has producers is left alone, so a restart never
+//! seeds twice.
+
+mod catalogue;
+mod products;
+mod regions;
+mod rng;
+
+use std::fmt;
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+
+pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue, slugify};
+
+use crate::db;
+use crate::entities::{
+    listing_photos, listing_translations, listings, producer_certifications, producer_translations, producers, users,
+};
+use crate::media::placeholder::{Placeholder, ensure_pool};
+use crate::media::storage::LocalStorage;
+use crate::repo::convert::to_json;
+
+/// What seeding did.
+#[derive(Debug, Default)]
+pub struct SeedReport {
+    pub skipped: bool,
+    pub producers: usize,
+    pub listings: usize,
+    pub published: usize,
+    pub photos: usize,
+    pub seconds: f64,
+}
+
+impl fmt::Display for SeedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.skipped {
+            return f.write_str("the database already has producers: demo catalogue not seeded again");
+        }
+        write!(
+            f,
+            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos in {:.1} s",
+            self.producers, self.listings, self.published, self.photos, self.seconds
+        )
+    }
+}
+
+fn day(offset: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 1, 1, 9, 0, 0).single().unwrap_or_default() + Duration::days(offset) + Duration::minutes(offset * 37 % 600)
+}
+
+/// Seeds the demo catalogue unless the database already has producers; the
+/// placeholder photos go to `media_dir`.
+pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> anyhow::Result<SeedReport> {
+    if producers::Entity::find().count(db).await? > 0 {
+        return Ok(SeedReport { skipped: true, ..SeedReport::default() });
+    }
+    let started = Instant::now();
+    let storage = LocalStorage::new(media_dir);
+    let pool = ensure_pool(&storage, PHOTOS_PER_SECTOR).await?;
+    let catalogue = demo_catalogue();
+    let mut report = SeedReport::default();
+    let tx = db::begin_write(db).await?;
+    for producer in &catalogue {
+        let joined = day(producer.joined_day);
+        let user = users::ActiveModel {
+            email: Set(format!("{}@demo.trade.ma", producer.slug)),
+            // Demo accounts cannot sign in: no password hash matches "!".
+            password_hash: Set("!".to_owned()),
+            display_name: Set(producer.trade_name.clone()),
+            role: Set("producer".to_owned()),
+            status: Set("active".to_owned()),
+            locale: Set("fr".to_owned()),
+            country: Set(Some("MA".to_owned())),
+            email_verified_at: Set(Some(joined)),
+            created_at: Set(joined),
+            updated_at: Set(joined),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        let row = producers::ActiveModel {
+            owner_user_id: Set(user.id),
+            slug: Set(producer.slug.clone()),
+            legal_name: Set(producer.legal_name.clone()),
+            trade_name: Set(producer.trade_name.clone()),
+            ice: Set(Some(producer.ice.clone())),
+            legal_form: Set(producer.legal_form.slug().to_owned()),
+            region: Set(producer.region.slug().to_owned()),
+            city: Set(producer.city.clone()),
+            sectors: Set(to_json(&producer.sectors)),
+            year_founded: Set(Some(producer.year_founded)),
+            size_band: Set(Some(producer.size_band.slug().to_owned())),
+            export_since_year: Set(None),
+            export_markets: Set(to_json(&producer.export_markets)),
+            languages: Set(to_json(&producer.languages)),
+            website: Set(None),
+            logo_key: Set(None),
+            verified: Set(producer.verified),
+            featured: Set(false),
+            created_at: Set(joined),
+            updated_at: Set(joined),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        producer_translations::Entity::insert_many(producer.descriptions.iter().map(|(locale, text)| {
+            producer_translations::ActiveModel {
+                producer_id: Set(row.id),
+                locale: Set(locale.code().to_owned()),
+                description: Set(text.clone()),
+            }
+        }))
+        .exec(&tx)
+        .await?;
+        if !producer.certifications.is_empty() {
+            producer_certifications::Entity::insert_many(producer.certifications.iter().map(|(cert, until)| {
+                producer_certifications::ActiveModel {
+                    producer_id: Set(row.id),
+                    certification: Set(cert.slug().to_owned()),
+                    valid_until: Set(NaiveDate::parse_from_str(until, "%Y-%m-%d").ok()),
+                    ..Default::default()
+                }
+            }))
+            .exec(&tx)
+            .await?;
+        }
+        for listing in &producer.listings {
+            let published_at = day(listing.published_day);
+            let (price_min, price_max, currency) = match listing.price {
+                Some((min, max, currency)) => (Some(min), Some(max), Some(currency.slug().to_owned())),
+                None => (None, None, None),
+            };
+            let saved = listings::ActiveModel {
+                producer_id: Set(row.id),
+                slug: Set(listing.slug.clone()),
+                status: Set(if listing.published { "published" } else { "draft" }.to_owned()),
+                sector: Set(listing.sector.slug().to_owned()),
+                subsector: Set(None),
+                hs_code: Set(Some(listing.hs_code.clone())),
+                origin_region: Set(listing.origin_region.slug().to_owned()),
+                moq_amount: Set(Some(listing.moq.0)),
+                moq_unit: Set(Some(listing.moq.1.slug().to_owned())),
+                price_min_minor: Set(price_min),
+                price_max_minor: Set(price_max),
+                currency: Set(currency),
+                incoterms: Set(to_json(&listing.incoterms)),
+                certifications: Set(to_json(&listing.certifications)),
+                origin_labels: Set(to_json(&listing.origin_labels)),
+                port_of_loading: Set(Some(listing.port.clone())),
+                lead_time_days: Set(Some(listing.lead_time_days)),
+                capacity_amount: Set(Some(listing.capacity.0)),
+                capacity_unit: Set(Some(listing.capacity.1.slug().to_owned())),
+                featured: Set(false),
+                published_at: Set(listing.published.then_some(published_at)),
+                created_at: Set(published_at),
+                updated_at: Set(published_at),
+                ..Default::default()
+            }
+            .insert(&tx)
+            .await?;
+            listing_translations::Entity::insert_many(listing.texts.iter().map(|(locale, title, description)| {
+                listing_translations::ActiveModel {
+                    listing_id: Set(saved.id),
+                    locale: Set(locale.code().to_owned()),
+                    title: Set(title.clone()),
+                    description: Set(description.clone()),
+                }
+            }))
+            .exec(&tx)
+            .await?;
+            let sector_photos: &[Placeholder] =
+                pool.iter().find(|(sector, _)| *sector == listing.sector).map_or(&[], |(_, photos)| photos.as_slice());
+            let photos: Vec<listing_photos::ActiveModel> = listing
+                .photos
+                .iter()
+                .filter_map(|index| sector_photos.get(*index))
+                .enumerate()
+                .map(|(position, photo)| listing_photos::ActiveModel {
+                    listing_id: Set(saved.id),
+                    position: Set(position as i32),
+                    storage_key: Set(photo.key.clone()),
+                    width: Set(photo.width as i32),
+                    height: Set(photo.height as i32),
+                    created_at: Set(published_at),
+                    ..Default::default()
+                })
+                .collect();
+            report.photos += photos.len();
+            if !photos.is_empty() {
+                listing_photos::Entity::insert_many(photos).exec(&tx).await?;
+            }
+            report.listings += 1;
+            report.published += usize::from(listing.published);
+        }
+        report.producers += 1;
+    }
+    tx.commit().await?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}

@@ -1,0 +1,18 @@
+//! `AppState`: what every handler can reach. Built once in `build_app`.
+
+use std::sync::Arc;
+
+use app::ports::Services;
+use axum::extract::FromRef;
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+use crate::config::Settings;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub services: Services,
+    pub settings: Arc<Settings>,
+}

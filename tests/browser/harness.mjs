@@ -1,0 +1,107 @@
+// Browser-test harness: starts the built server binary on a free loopback
+// port over a fresh data directory, and Debian's Chromium through
+// playwright-core (never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SERVER_BIN = join(ROOT, 'target', 'debug', 'server');
+export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+export function freshDataDir() {
+  return mkdtempSync(join(tmpdir(), 'tradema-browser-'));
+}
+
+/** Starts `server` with `args`; resolves once /readyz answers. */
+export async function startServer({ dataDir = freshDataDir(), args = ['serve', '--demo'], env = {} } = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(SERVER_BIN, args, {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      TRADEMA_DATA_DIR: dataDir,
+      TRADEMA_LISTEN: `127.0.0.1:${port}`,
+      TRADEMA_SITE_ROOT: join(ROOT, 'target', 'site'),
+      RUST_LOG: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (chunk) => { log += chunk; });
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    const early = await Promise.race([exited, new Promise((ok) => setTimeout(() => ok(null), 250))]);
+    if (early) throw new Error(`server exited early (${JSON.stringify(early)}):\n${log}`);
+    try {
+      const response = await fetch(`${base}/readyz`);
+      if (response.ok) break;
+    } catch { /* not listening yet */ }
+  }
+  if (Date.now() >= deadline) {
+    child.kill('SIGKILL');
+    throw new Error(`server not ready in time:\n${log}`);
+  }
+  return {
+    base,
+    dataDir,
+    child,
+    exited,
+    log: () => log,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+}
+
+/** Launches Debian's Chromium with a fresh profile. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'tradema-chromium-'))}`,
+    ],
+  });
+}
+
+/** Opens a page that records console errors and uncaught exceptions. */
+export async function openPage(browser, { width = 1280, height = 900, locale = 'fr-FR' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  return { page, context, problems };
+}
+
+/** Waits until the wasm bundle has hydrated the page. */
+export async function waitForHydration(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 30_000 });
+}

@@ -1,0 +1,108 @@
+// What a visitor sees in Chromium: the demo catalogue on the home page, a
+// listing opened from it, Arabic mirrored right-to-left, controls that work
+// once hydrated, no console errors. Screenshots go to target/screenshots/.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { SCREENSHOTS, launchBrowser, openPage, startServer, waitForHydration } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+test('the home page shows the catalogue and a listing opens from it', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.base}/`);
+  await waitForHydration(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  const cards = page.locator('.listing-card');
+  assert.ok((await cards.count()) >= 6, 'recent listings are shown');
+  const title = (await cards.first().locator('h3').innerText()).trim();
+  assert.ok(title.length > 5, `a real title: ${title}`);
+  assert.equal(await page.locator('#regions .tile').count(), 12, 'all twelve regions');
+  await shot(page, 'home-fr-desktop');
+  await cards.first().locator('a.listing-card-link').click();
+  await page.waitForURL(/\/fr\/listings\/\d+-/);
+  await page.locator('h1').first().waitFor();
+  assert.equal((await page.locator('h1').first().innerText()).trim(), title);
+  assert.ok(await page.locator('.facts').first().isVisible(), 'trade facts are visible');
+  await shot(page, 'listing-fr-desktop');
+  assert.deepEqual(problems, []);
+});
+
+test('switching to Arabic mirrors the page', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.base}/fr`);
+  await waitForHydration(page);
+  await page.locator('.language-switcher a[hreflang="ar"]').first().click();
+  await page.waitForURL(/\/ar$/);
+  await waitForHydration(page);
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  const heading = await page.locator('h1').first().innerText();
+  assert.match(heading, /[\u0600-\u06FF]/, `Arabic heading: ${heading}`);
+  const direction = await page.evaluate(() => getComputedStyle(document.body).direction);
+  assert.equal(direction, 'rtl');
+  await shot(page, 'home-ar-desktop');
+  await page.locator('.listing-card a.listing-card-link').first().click();
+  await page.waitForURL(/\/ar\/listings\//);
+  await page.locator('h1').first().waitFor();
+  await shot(page, 'listing-ar-desktop');
+  assert.deepEqual(problems, []);
+});
+
+test('gallery thumbnails switch the photo once hydrated', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.base}/en/search?sector=cosmetics-argan`);
+  const links = await page.locator('.listing-card a.listing-card-link').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(links.length > 0);
+  let found = false;
+  for (const link of links.slice(0, 24)) {
+    await page.goto(link);
+    if ((await page.locator('.gallery-thumb').count()) >= 2) { found = true; break; }
+  }
+  assert.ok(found, 'a listing with several photos exists');
+  await waitForHydration(page);
+  const main = page.locator('.gallery-main img');
+  const before = await main.getAttribute('src');
+  await page.locator('.gallery-thumb').nth(1).click();
+  await page.waitForFunction(() => document.querySelector('.gallery-main')?.dataset.selected === '1');
+  assert.equal(await page.locator('.gallery-thumb').nth(1).getAttribute('aria-pressed'), 'true');
+  assert.notEqual(await main.getAttribute('src'), before, 'the large photo changed');
+  assert.deepEqual(problems, []);
+});
+
+test('on a phone the menu opens after hydration', async () => {
+  const { page, problems } = await openPage(browser, { width: 390, height: 844 });
+  await page.goto(`${server.base}/fr`);
+  await waitForHydration(page);
+  const nav = page.locator('#site-nav');
+  assert.equal(await nav.isVisible(), false, 'folded on a phone');
+  await page.locator('.menu-button').click();
+  assert.equal(await page.locator('.menu-button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await nav.isVisible(), true);
+  await shot(page, 'home-fr-phone');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (${overflow}px)`);
+  await page.goto(`${server.base}/ar/regions/souss-massa`);
+  await waitForHydration(page);
+  await shot(page, 'region-ar-phone');
+  const link = page.locator('.listing-card a.listing-card-link').first();
+  await link.click();
+  await page.waitForURL(/\/ar\/listings\//);
+  await page.locator('h1').first().waitFor();
+  await shot(page, 'listing-ar-phone');
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,98 @@
+//! The test harness: `TestApp::spawn()` runs the real application on port 0
+//! over a fresh temporary data directory; `PgCluster` starts a throwaway
+//! PostgreSQL server; `fixtures` writes a small, known catalogue.
+
+pub mod fixtures;
+pub mod postgres;
+
+use std::path::{Path, PathBuf};
+
+use sea_orm::DatabaseConnection;
+use server::config::Settings;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// A running Trade.ma on 127.0.0.1 with its own database and media directory.
+pub struct TestApp {
+    pub address: String,
+    pub db: DatabaseConnection,
+    pub settings: Settings,
+    /// A client that keeps no cookies and follows no redirects.
+    pub client: reqwest::Client,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<std::io::Result<()>>>,
+    _data_dir: TempDir,
+}
+
+/// The workspace's `public/` directory, served as the site root in tests.
+pub fn public_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("public")
+}
+
+impl TestApp {
+    /// Starts the application on SQLite in a fresh temporary directory.
+    pub async fn spawn() -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temporary data dir");
+        let mut settings = Settings::for_data_dir(data_dir.path());
+        settings.listen = "127.0.0.1:0".parse().expect("loopback address");
+        settings.public_url = "http://127.0.0.1:0".parse().expect("url");
+        settings.site_root = public_dir();
+        TestApp::spawn_with(settings, data_dir).await
+    }
+
+    async fn spawn_with(settings: Settings, data_dir: TempDir) -> TestApp {
+        server::telemetry::init(settings.log_format);
+        let app = server::build_app(settings).await.expect("the application builds");
+        let address = format!("http://{}", app.local_addr());
+        let db = app.state().db.clone();
+        let settings = (*app.state().settings).clone();
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until(async move {
+            let _ = rx.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        TestApp { address, db, settings, client, shutdown: Some(tx), server: Some(server), _data_dir: data_dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// GETs a path and returns the status and body.
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        self.get_with(path, &[]).await
+    }
+
+    /// GETs a path with extra headers.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("request reaches the server");
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("a text body"))
+    }
+
+    /// Stops the server gracefully and waits until it has.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.await.expect("server task").expect("server stopped without error");
+        }
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}

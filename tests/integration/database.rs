@@ -1,0 +1,168 @@
+//! The database suite, run on SQLite and on PostgreSQL alike: migrations up,
+//! down and up again; the catalogue read back through the `Catalog` port;
+//! write transactions; unique violations as conflicts; the demo seed.
+
+use std::path::Path;
+
+use app::domain::{AppError, ListingQuery, Locale, PriceRange, Region};
+use app::ports::Catalog;
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use sea_orm_migration::SchemaManager;
+use secrecy::SecretString;
+use server::config::Settings;
+use server::entities::{listings, producers, users};
+use server::services::CatalogService;
+use tests::fixtures::{self, ARGAN_AR, ARGAN_EN, HONEY_EN, SAFFRON_FR};
+use tests::postgres::PgCluster;
+
+const TABLES: [&str; 13] = [
+    "users", "sessions", "producers", "producer_translations", "producer_certifications", "listings",
+    "listing_translations", "listing_photos", "inquiries", "inquiry_messages", "showcases", "showcase_items",
+    "search_outbox",
+];
+
+async fn connect(url: &str, data_dir: &Path) -> DatabaseConnection {
+    let mut settings = Settings::for_data_dir(data_dir);
+    settings.database_url = SecretString::from(url.to_owned());
+    server::db::connect(&settings).await.expect("connect")
+}
+
+async fn migrations_go_up_down_and_up(db: &DatabaseConnection) {
+    server::db::migrate(db).await.expect("migrate up");
+    server::db::migrate(db).await.expect("migrating twice is harmless");
+    let manager = SchemaManager::new(db);
+    for table in TABLES {
+        assert!(manager.has_table(table).await.expect("has_table"), "{table} exists after up");
+    }
+    Migrator::down(db, None).await.expect("migrate down");
+    for table in TABLES {
+        assert!(!manager.has_table(table).await.expect("has_table"), "{table} is gone after down");
+    }
+    server::db::migrate(db).await.expect("migrate up again");
+}
+
+async fn catalogue_reads_back_through_the_port(db: &DatabaseConnection) {
+    let fixture = fixtures::catalogue(db).await;
+    let catalog = CatalogService::new(db.clone());
+
+    let home = catalog.home(Locale::En).await.expect("home");
+    assert_eq!(home.listing_count, 3, "the draft is not counted");
+    assert_eq!(home.producer_count, 2);
+    assert_eq!(home.recent.first().map(|c| c.id), Some(fixture.saffron_id), "newest first");
+    assert!(home.recent.iter().all(|c| c.id != fixture.draft_id));
+    let souss = home.regions.iter().find(|c| c.value == Region::SoussMassa).expect("souss counted");
+    assert_eq!(souss.listings, 3);
+    assert_eq!(home.regions.len(), 12, "every region is listed, even empty ones");
+
+    let argan = catalog.listing(fixture.argan_id, Locale::Ar).await.expect("argan");
+    assert_eq!(argan.card.title.text, ARGAN_AR);
+    assert_eq!(argan.card.title.locale, Locale::Ar);
+    assert_eq!(argan.photos.len(), 2);
+    assert_eq!(argan.card.price, PriceRange::Range { min_minor: 2200, max_minor: 3100, currency: app::domain::Currency::Eur });
+    assert_eq!(argan.hs_code.as_deref(), Some("151590"));
+    assert!(argan.producer.verified);
+    let english = catalog.listing(fixture.argan_id, Locale::En).await.expect("argan in English");
+    assert_eq!(english.card.title.text, ARGAN_EN);
+
+    let saffron = catalog.listing(fixture.saffron_id, Locale::En).await.expect("saffron");
+    assert_eq!(saffron.card.title.text, SAFFRON_FR);
+    assert_eq!(saffron.card.title.locale, Locale::Fr, "falls back to French and says so");
+
+    assert_eq!(catalog.listing(fixture.draft_id, Locale::Fr).await, Err(AppError::NotFound));
+    assert_eq!(catalog.listing(999_999, Locale::Fr).await, Err(AppError::NotFound));
+
+    let coop = catalog.producer(&fixture.coop_slug, Locale::Fr).await.expect("producer");
+    assert_eq!(coop.card.listing_count, 3);
+    assert_eq!(coop.listings.len(), 3);
+    assert_eq!(coop.export_markets.len(), 3);
+    let company = catalog.producer(&fixture.company_slug, Locale::Fr).await.expect("company");
+    assert!(company.listings.is_empty(), "drafts stay private");
+    assert_eq!(catalog.producer("nobody", Locale::Fr).await, Err(AppError::NotFound));
+
+    let region = catalog.region(Region::SoussMassa, Locale::Fr).await.expect("region");
+    assert_eq!((region.producer_count, region.listing_count), (1, 3));
+    let empty = catalog.region(Region::DakhlaOuedEdDahab, Locale::Fr).await.expect("empty region");
+    assert_eq!((empty.producer_count, empty.listings.len()), (0, 0));
+
+    let query = |text: &str| ListingQuery { text: text.to_owned(), ..ListingQuery::default() };
+    let argan_hits = catalog.find_listings(&query("ARGAN bio"), Locale::Fr, 24).await.expect("search");
+    assert_eq!(argan_hits.cards.iter().map(|c| c.id).collect::<Vec<_>>(), vec![fixture.argan_id]);
+    let percent = catalog.find_listings(&query("100%"), Locale::En, 24).await.expect("percent search");
+    assert_eq!(percent.total, 1, "% is matched literally, not as a wildcard");
+    assert_eq!(percent.cards[0].title.text, HONEY_EN);
+    let injection = catalog.find_listings(&query("'; DROP TABLE listings; --"), Locale::Fr, 24).await.expect("injection");
+    assert_eq!(injection.total, 0);
+    assert_eq!(listings::Entity::find().count(db).await.expect("count"), 4, "nothing was dropped");
+    let by_sector = ListingQuery { sector: Some(app::domain::Sector::Agrifood), ..ListingQuery::default() };
+    assert_eq!(catalog.find_listings(&by_sector, Locale::Fr, 24).await.expect("sector").total, 2);
+    let too_long = query(&"a".repeat(201));
+    assert!(matches!(catalog.find_listings(&too_long, Locale::Fr, 24).await, Err(AppError::Invalid { .. })));
+}
+
+async fn write_transactions_commit_or_leave_nothing(db: &DatabaseConnection) {
+    let before = users::Entity::find().count(db).await.expect("count");
+    let at = chrono::Utc::now();
+    let new_user = |email: &str| users::ActiveModel {
+        email: Set(email.to_owned()),
+        password_hash: Set("!".to_owned()),
+        display_name: Set("T".to_owned()),
+        role: Set("buyer".to_owned()),
+        status: Set("active".to_owned()),
+        locale: Set("en".to_owned()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    };
+    let tx = server::db::begin_write(db).await.expect("begin");
+    new_user("rolled-back@example.com").insert(&tx).await.expect("insert");
+    tx.rollback().await.expect("rollback");
+    assert_eq!(users::Entity::find().count(db).await.expect("count"), before);
+
+    let tx = server::db::begin_write(db).await.expect("begin");
+    new_user("kept@example.com").insert(&tx).await.expect("insert");
+    tx.commit().await.expect("commit");
+    assert_eq!(users::Entity::find().count(db).await.expect("count"), before + 1);
+
+    let duplicate = new_user("kept@example.com").insert(db).await.expect_err("email is unique");
+    assert_eq!(server::error::conflict_on_unique(duplicate, "email"), AppError::Conflict { field: "email".into() });
+}
+
+async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, data_dir: &Path) {
+    let db = connect(url, data_dir).await;
+    server::db::migrate(&db).await.expect("migrate");
+    let report = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("seed");
+    assert!(!report.skipped);
+    assert!(report.producers >= 150 && report.listings >= 1500, "{report}");
+    assert_eq!(producers::Entity::find().count(&db).await.expect("count") as usize, report.producers);
+    let again = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("second seed");
+    assert!(again.skipped, "a second start does not seed twice");
+    let home = CatalogService::new(db.clone()).home(Locale::Fr).await.expect("home");
+    assert!(home.regions.iter().all(|r| r.listings > 0), "every region has listings");
+    assert!(media_dir.join("demo/cosmetics-argan-0-640.webp").exists(), "placeholder photos were written");
+}
+
+async fn suite(url: &str, second_url: &str, data_dir: &Path) {
+    let db = connect(url, data_dir).await;
+    migrations_go_up_down_and_up(&db).await;
+    catalogue_reads_back_through_the_port(&db).await;
+    write_transactions_commit_or_leave_nothing(&db).await;
+    demo_seed_fills_an_empty_database_once(&data_dir.join("media"), second_url, data_dir).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_database_suite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("suite.db").display());
+    let seed_url = format!("sqlite://{}?mode=rwc", dir.path().join("seed.db").display());
+    suite(&url, &seed_url, dir.path()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_database_suite() {
+    let cluster = PgCluster::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = cluster.create_database("suite");
+    let seed_url = cluster.create_database("seed");
+    suite(&url, &seed_url, dir.path()).await;
+}

@@ -1,0 +1,6 @@
+//! One integration test binary, a module per feature (crates.io and
+//! zero2prod style). Each test spawns what it needs on loopback, port 0.
+
+mod database;
+mod operations;
+mod pages;

@@ -1,0 +1,136 @@
+//! The pages as a browser without JavaScript gets them: server-rendered from
+//! the database, in the reader's language, with the right status codes.
+
+use tests::TestApp;
+use tests::fixtures::{self, ARGAN_AR, ARGAN_FR, DRAFT_FR, SAFFRON_FR};
+
+async fn app_with_catalogue() -> (TestApp, fixtures::Catalogue) {
+    let app = TestApp::spawn().await;
+    let catalogue = fixtures::catalogue(&app.db).await;
+    (app, catalogue)
+}
+
+#[tokio::test]
+async fn home_is_server_rendered_from_the_database() {
+    let (app, _) = app_with_catalogue().await;
+    let (status, html) = app.get("/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(ARGAN_FR), "the recent listings come from the database");
+    assert!(!html.contains(DRAFT_FR), "drafts are not shown");
+    assert!(html.contains(r#"<html lang="fr" dir="ltr""#), "French by default");
+    assert!(html.contains("Souss-Massa"), "regions are listed");
+    assert!(html.contains("<title>"), "the page has a title");
+    assert!(html.contains(r#"name="description""#));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn language_comes_from_url_then_cookie_then_accept_language() {
+    let (app, _) = app_with_catalogue().await;
+    let (_, arabic) = app.get("/ar").await;
+    assert!(arabic.contains(r#"<html lang="ar" dir="rtl""#));
+    assert!(arabic.contains(ARGAN_AR), "the Arabic title is shown to Arabic readers");
+    assert!(arabic.contains("سوس ماسة"), "region names are translated");
+    let (_, by_header) = app.get_with("/", &[("accept-language", "es-MX,es;q=0.9,en;q=0.5")]).await;
+    assert!(by_header.contains(r#"<html lang="es""#));
+    let (_, by_cookie) = app.get_with("/", &[("cookie", "tradema_lang=en"), ("accept-language", "es")]).await;
+    assert!(by_cookie.contains(r#"<html lang="en""#), "the cookie beats Accept-Language");
+    let (_, by_url) = app.get_with("/fr", &[("cookie", "tradema_lang=en")]).await;
+    assert!(by_url.contains(r#"<html lang="fr""#), "the URL beats the cookie");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_language_page_remembers_the_choice_in_a_cookie() {
+    let (app, _) = app_with_catalogue().await;
+    let response = app.client.get(app.url("/ar")).send().await.expect("request");
+    let cookie = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    assert!(cookie.starts_with("tradema_lang=ar;"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn listing_page_shows_the_trade_facts() {
+    let (app, catalogue) = app_with_catalogue().await;
+    let (status, html) = app.get(&format!("/fr/listings/{}-huile", catalogue.argan_id)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(ARGAN_FR));
+    assert!(html.contains("151590"), "HS code");
+    assert!(html.contains("22.00–31.00 EUR"), "price range");
+    assert!(html.contains("Agadir"), "port of loading");
+    assert!(html.contains("Argane IGP"), "origin label in French");
+    assert!(html.contains("Coopérative Tifaout"), "producer card");
+    assert!(html.contains("/media/fixture/photo-0-640.jpg"), "photos with their variants");
+    assert!(html.contains(r#"srcset="/media/fixture/photo-0-320.webp 320w"#));
+    assert!(!html.contains("fallback-notice"), "written in French: no fallback notice");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_missing_translation_is_marked() {
+    let (app, catalogue) = app_with_catalogue().await;
+    let (status, html) = app.get(&format!("/en/listings/{}", catalogue.saffron_id)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(SAFFRON_FR));
+    assert!(html.contains(r#"data-fallback="fr""#), "the fallback is marked");
+    assert!(html.contains("shown in French"), "{}", &html[..200.min(html.len())]);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn missing_things_answer_404_with_a_real_page() {
+    let (app, catalogue) = app_with_catalogue().await;
+    for path in [
+        format!("/fr/listings/{}", catalogue.draft_id),
+        "/fr/listings/999999".to_owned(),
+        "/fr/listings/not-a-number".to_owned(),
+        "/xx/listings/1".to_owned(),
+        "/fr/producers/nobody".to_owned(),
+        "/fr/regions/atlantis".to_owned(),
+        "/fr/no/such/page".to_owned(),
+        "/xx".to_owned(),
+    ] {
+        let (status, html) = app.get(&path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Page introuvable") || html.contains("Page not found"), "{path} explains itself");
+        assert!(!html.contains(DRAFT_FR), "{path} leaks nothing");
+    }
+    let (_, arabic) = app.get("/ar/listings/999999").await;
+    assert!(arabic.contains(r#"dir="rtl""#), "the 404 page speaks the reader's language");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn producer_and_region_pages_read_the_database() {
+    let (app, catalogue) = app_with_catalogue().await;
+    let (status, producer) = app.get(&format!("/en/producers/{}", catalogue.coop_slug)).await;
+    assert_eq!(status, 200);
+    assert!(producer.contains("Coopérative Tifaout"));
+    assert!(producer.contains("Brazil") && producer.contains("China"), "export markets by name");
+    assert!(producer.contains("Verified"));
+    let (status, region) = app.get("/fr/regions/souss-massa").await;
+    assert_eq!(status, 200);
+    assert!(region.contains("Coopérative Tifaout"));
+    assert!(region.contains(ARGAN_FR));
+    assert!(region.contains("Agadir"), "the regional capital");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn search_finds_by_words_and_survives_hostile_input() {
+    let (app, catalogue) = app_with_catalogue().await;
+    let (status, html) = app.get("/fr/search?q=argan").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(ARGAN_FR));
+    assert!(!html.contains(SAFFRON_FR));
+    let (status, html) = app.get("/fr/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E").await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("<script>alert(1)</script>"), "user text is escaped");
+    let (status, _) = app.get(&format!("/fr/search?q={}", "a".repeat(300))).await;
+    assert_eq!(status, 422, "an over-long query is refused with a clear status");
+    let (_, by_sector) = app.get("/fr/search?sector=agrifood").await;
+    assert!(by_sector.contains(SAFFRON_FR) && !by_sector.contains(ARGAN_FR));
+    let _ = catalogue;
+    app.stop().await;
+}
