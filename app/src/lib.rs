@@ -5,6 +5,8 @@
 //! server-rendered pages interactive). Nothing here may depend on a database,
 //! search engine or image crate: those live in `server` behind [`ports`].
 
+#![recursion_limit = "512"]
+
 pub mod api;
 mod app;
 pub mod components;

@@ -29,7 +29,7 @@ impl MigratorTrait for Migrator {
 }
 
 /// A foreign key from `table.column` to `target.id`.
-pub(crate) fn foreign_key(table: &str, column: &str, target: &str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
+pub(crate) fn foreign_key(table: &'static str, column: &'static str, target: &'static str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_{column}"))
         .from(table, column)
@@ -39,7 +39,7 @@ pub(crate) fn foreign_key(table: &str, column: &str, target: &str, on_delete: Fo
 }
 
 /// An index on `columns` of `table`, named after them.
-pub(crate) fn index(table: &str, columns: &[&str], unique: bool) -> IndexCreateStatement {
+pub(crate) fn index(table: &'static str, columns: &[&'static str], unique: bool) -> IndexCreateStatement {
     let mut statement = Index::create();
     statement.name(format!("ix_{table}_{}", columns.join("_"))).table(table).if_not_exists();
     for column in columns {

@@ -85,7 +85,7 @@ impl Settings {
             }
             figment = figment.merge(Toml::file(file));
         }
-        let env = Env::prefixed("TRADEMA_").ignore(&["CONFIG", "TEST_MEILI_URL", "TEST_MEILI_KEY", "TEST_PG"]);
+        let env = Env::prefixed("TRADEMA_").ignore(&["CONFIG", "PG_BIN", "TEST_MEILI_URL", "TEST_MEILI_KEY"]);
         let raw: RawSettings = figment
             .merge(env)
             .extract()

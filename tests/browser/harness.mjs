@@ -77,14 +77,13 @@ export async function startServer({ dataDir = freshDataDir(), args = ['serve', '
   };
 }
 
-/** Launches Debian's Chromium with a fresh profile. */
+/** Launches Debian's Chromium; Playwright gives every launch a fresh, temporary profile. */
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'tradema-chromium-'))}`,
     ],
   });
 }

@@ -37,7 +37,7 @@ pub fn Footer() -> impl IntoView {
                         {Sector::ALL
                             .iter()
                             .map(|sector| {
-                                let href = format!("{}?q={}", i18n.path("/search"), sector.slug());
+                                let href = format!("{}?sector={}", i18n.path("/search"), sector.slug());
                                 view! { <li><a href=href>{sector.name(m)}</a></li> }
                             })
                             .collect_view()}

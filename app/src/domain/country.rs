@@ -29,8 +29,7 @@ pub(super) struct CountryRow {
 }
 
 /// An ISO 3166-1 alpha-2 country code known to the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CountryCode(&'static str);
 
 impl CountryCode {
@@ -73,16 +72,16 @@ impl CountryCode {
     }
 }
 
-impl TryFrom<String> for CountryCode {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        CountryCode::parse(&value)
+impl Serialize for CountryCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
     }
 }
 
-impl From<CountryCode> for String {
-    fn from(code: CountryCode) -> String {
-        code.0.to_owned()
+impl<'de> Deserialize<'de> for CountryCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = <std::borrow::Cow<'de, str> as Deserialize>::deserialize(deserializer)?;
+        CountryCode::parse(&code).map_err(serde::de::Error::custom)
     }
 }
 

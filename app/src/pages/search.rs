@@ -32,7 +32,7 @@ pub fn SearchPage() -> impl IntoView {
             <h1>{move || search_heading(&query.get())}</h1>
             <form class="hero-search search-form" role="search" method="get" action=i18n.path("/search")>
                 <label class="visually-hidden" for="search-q">{m.nav_search_label}</label>
-                <input id="search-q" name="q" type="search" maxlength="200" prop:value=move || query.get().text placeholder=m.nav_search_placeholder />
+                <input id="search-q" name="q" type="search" maxlength="200" value=move || query.get().text prop:value=move || query.get().text placeholder=m.nav_search_placeholder />
                 <button type="submit" class="button button-accent">{m.nav_search_button}</button>
             </form>
             <Suspense fallback=loading>

@@ -97,6 +97,7 @@ pub async fn ensure_pool(
     per_sector: usize,
 ) -> anyhow::Result<Vec<(Sector, Vec<Placeholder>)>> {
     let mut pool = Vec::new();
+    let mut missing = Vec::new();
     for sector in Sector::ALL {
         let mut photos = Vec::new();
         for variant in 0..per_sector {
@@ -104,15 +105,28 @@ pub async fn ensure_pool(
             let key = format!("demo/{}-{variant}", sector.slug());
             let last = format!("{key}-{}.webp", PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1]);
             if !storage.exists(&last).await? {
-                let sector = *sector;
-                let files = tokio::task::spawn_blocking(move || render_variants(sector, variant, width, height)).await??;
-                for (suffix, bytes) in files {
-                    storage.put(&format!("{key}-{suffix}"), &bytes).await?;
-                }
+                missing.push((*sector, variant, key.clone(), width, height));
             }
             photos.push(Placeholder { key, width, height });
         }
         pool.push((*sector, photos));
+    }
+    // Render on every core, a few at a time, and store as each one finishes.
+    let parallel = std::thread::available_parallelism().map_or(2, |n| n.get());
+    for batch in missing.chunks(parallel) {
+        let renders: Vec<_> = batch
+            .iter()
+            .map(|(sector, variant, key, width, height)| {
+                let (sector, variant, key, width, height) = (*sector, *variant, key.clone(), *width, *height);
+                tokio::task::spawn_blocking(move || render_variants(sector, variant, width, height).map(|files| (key, files)))
+            })
+            .collect();
+        for render in renders {
+            let (key, files) = render.await??;
+            for (suffix, bytes) in files {
+                storage.put(&format!("{key}-{suffix}"), &bytes).await?;
+            }
+        }
     }
     Ok(pool)
 }

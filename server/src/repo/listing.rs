@@ -7,7 +7,7 @@ use app::domain::{
     Certification, Currency, Incoterm, ListingCard, ListingDetail, ListingQuery, ListingResults, Locale, OriginLabel,
     PhotoRef, PriceRange, Quantity, Region, Sector, Unit,
 };
-use sea_orm::sea_query::{Expr, Func, LikeExpr, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 
 use super::convert::{localized, pick_translation, slug, slug_list};

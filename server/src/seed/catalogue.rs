@@ -54,7 +54,7 @@ pub struct DemoListing {
 }
 
 /// Placeholder photos generated per sector.
-pub const PHOTOS_PER_SECTOR: usize = 4;
+pub const PHOTOS_PER_SECTOR: usize = 3;
 /// Days from 2025-01-01 to the newest demo listing (2026-11-20).
 const LAST_DAY: i64 = 688;
 
@@ -212,14 +212,34 @@ fn sector_en(sector: Sector) -> &'static str {
     }
 }
 
+/// A quality grade or range a producer sells a product in, for half the listings.
+fn grade(sector: Sector, rng: &mut DemoRng) -> Option<(&'static str, &'static str)> {
+    let grades: &[(&str, &str)] = match sector {
+        Sector::Agrifood | Sector::FreshProduce | Sector::Fishery | Sector::SocialEconomy => {
+            &[("(qualité extra)", "(extra grade)"), ("(gamme premium)", "(premium range)"), ("(catégorie I)", "(class I)")]
+        }
+        Sector::CosmeticsArgan => &[("(gamme premium)", "(premium range)"), ("(marque blanche)", "(private label)")],
+        Sector::Crafts | Sector::TextileLeather | Sector::BuildingMaterials => {
+            &[("(modèle classique)", "(classic design)"), ("(modèle contemporain)", "(contemporary design)"), ("(sur mesure)", "(made to order)")]
+        }
+        _ => &[("(série standard)", "(standard series)"), ("(version renforcée)", "(heavy-duty version)")],
+    };
+    rng.chance(50).then(|| *rng.pick(grades))
+}
+
 fn products_for(region: Region, sector: Sector) -> Vec<&'static Product> {
     PRODUCTS.iter().filter(|p| p.sector == sector && (p.regions.is_empty() || p.regions.contains(&region))).collect()
 }
 
 fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, rng: &mut DemoRng) -> DemoListing {
     let (variant_fr, variant_en) = *rng.pick(product.variants);
-    let title_fr = format!("{} – {variant_fr}", product.fr);
-    let title_en = format!("{} – {variant_en}", product.en);
+    let (title_fr, title_en) = match grade(product.sector, rng) {
+        Some((grade_fr, grade_en)) => (
+            format!("{} {grade_fr} – {variant_fr}", product.fr),
+            format!("{} {grade_en} – {variant_en}", product.en),
+        ),
+        None => (format!("{} – {variant_fr}", product.fr), format!("{} – {variant_en}", product.en)),
+    };
     let moq = rng.range(product.moq.0, product.moq.1);
     let capacity = moq * rng.range(4, 40);
     let lead = rng.range(7, 45) as i32;
@@ -239,7 +259,7 @@ fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, 
         texts.push((Locale::Es, title.to_owned(), about.to_owned()));
     }
     let cert_count = rng.range(0, 3) as usize;
-    let photo_count = rng.range(1, 4) as usize;
+    let photo_count = rng.range(1, 3) as usize;
     DemoListing {
         slug: slugify(&title_en),
         published: !rng.chance(4),
@@ -256,7 +276,7 @@ fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, 
         capacity: (capacity, product.unit),
         texts,
         published_day: rng.range(producer.joined_day, LAST_DAY),
-        photos: rng.some_of(&[0, 1, 2, 3], photo_count.min(PHOTOS_PER_SECTOR)),
+        photos: rng.some_of(&[0, 1, 2], photo_count.min(PHOTOS_PER_SECTOR)),
     }
 }
 
@@ -276,10 +296,16 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
                 (true, 6) => LegalForm::Gie,
                 _ => LegalForm::Company,
             };
-            let (legal_name, trade_name) = producer_name(profile, sector, legal_form, &mut rng);
+            let (mut legal_name, mut trade_name) = producer_name(profile, sector, legal_form, &mut rng);
+            for _ in 0..20 {
+                if !producers.iter().any(|p| p.trade_name == trade_name) {
+                    break;
+                }
+                (legal_name, trade_name) = producer_name(profile, sector, legal_form, &mut rng);
+            }
             let mut slug = slugify(&trade_name);
             if producers.iter().any(|p| p.slug == slug) {
-                slug = format!("{slug}-{}", slugify(rng.pick(profile.cities)));
+                slug = format!("{slug}-{}", slugify(*rng.pick(profile.cities)));
             }
             let mut suffix = 2;
             while producers.iter().any(|p| p.slug == slug) {
@@ -287,7 +313,7 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
                 suffix += 1;
             }
             let second = *rng.pick(profile.sectors);
-            let sectors = if second != sector && rng.chance(30) { vec![sector, second] } else { vec![sector] };
+            let sectors = if second != sector && rng.chance(60) { vec![sector, second] } else { vec![sector] };
             let market_count = rng.range(0, 6) as usize;
             let mut languages = vec!["ar".to_owned(), "fr".to_owned()];
             if rng.chance(60) {
@@ -296,13 +322,15 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
             if rng.chance(25) {
                 languages.push("es".to_owned());
             }
-            let certifications = sectors
+            let mut certifications = sectors
                 .iter()
                 .flat_map(|s| PRODUCTS.iter().filter(move |p| p.sector == *s))
                 .flat_map(|p| p.certifications.iter().copied())
                 .collect::<Vec<_>>();
-            let mut held = rng.some_of(&certifications, rng.range(0, 3) as usize);
-            held.dedup();
+            certifications.sort_unstable();
+            certifications.dedup();
+            let held_count = rng.range(0, 3) as usize;
+            let held = rng.some_of(&certifications, held_count);
             let mut producer = DemoProducer {
                 slug,
                 legal_name,
@@ -338,10 +366,16 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
             if choices.is_empty() {
                 continue;
             }
-            for _ in 0..wanted {
+            // Each listing is a distinct product and packaging of this producer.
+            for _ in 0..wanted * 3 {
+                if producer.listings.len() as i64 == wanted {
+                    break;
+                }
                 let product = *rng.pick(&choices);
                 let listing = listing(&producer, profile, product, &mut rng);
-                producer.listings.push(listing);
+                if producer.listings.iter().all(|l| l.slug != listing.slug) {
+                    producer.listings.push(listing);
+                }
             }
             producers.push(producer);
         }
@@ -384,6 +418,16 @@ mod tests {
         slugs.sort();
         slugs.dedup();
         assert_eq!(slugs.len(), a.len());
+        let mut names: Vec<&String> = a.iter().map(|p| &p.trade_name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), a.len(), "no two producers share a name");
+        for producer in &a {
+            let mut titles: Vec<&String> = producer.listings.iter().map(|l| &l.slug).collect();
+            titles.sort();
+            titles.dedup();
+            assert_eq!(titles.len(), producer.listings.len(), "{} lists a product twice", producer.trade_name);
+        }
     }
 
     #[test]
