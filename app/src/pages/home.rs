@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{NotFound, lang_segment_is_valid, loading};
+use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_home;
-use crate::components::{ErrorPanel, Icon, IconName, ListingGrid, PageMeta};
+use crate::components::{Icon, IconName, ListingGrid, PageMeta};
 use crate::domain;
 use crate::i18n::{fill, use_i18n};
 
@@ -19,14 +19,7 @@ pub fn HomePage() -> impl IntoView {
     let home = Resource::new(|| (), move |_| get_home(i18n.locale));
     view! {
         <PageMeta title=m.home_title description=m.site_meta_description path="" />
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(home) => view! { <HomeContent home /> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(home, |home| view! { <HomeContent home /> })}
     }
     .into_any()
 }

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{NotFound, lang_segment_is_valid, loading};
+use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_listing;
 use crate::components::{
-    CertificationChips, ErrorPanel, Gallery, Icon, IconName, OriginLabelChips, PageMeta, ProducerCard, VerifiedBadge,
+    CertificationChips, Gallery, Icon, IconName, OriginLabelChips, PageMeta, ProducerCard, VerifiedBadge,
 };
 use crate::domain::{AppError, ListingDetail, LocalizedText, PriceRange};
 use crate::i18n::{fill, use_i18n};
@@ -34,14 +34,7 @@ pub fn ListingPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok(detail) => view! { <ListingContent detail /> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(listing, |detail| view! { <ListingContent detail /> })}
     }
     .into_any()
 }

@@ -18,8 +18,11 @@ pub use search::SearchPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use crate::domain::Locale;
+use crate::components::ErrorPanel;
+use crate::domain::{AppError, Locale};
 
 /// Whether the `:lang` segment, when the route has one, is a language we
 /// serve: `/xx/listings/1` is a 404, not a French page.
@@ -30,4 +33,23 @@ fn lang_segment_is_valid() -> bool {
 /// What a page shows while its data loads on a client-side navigation.
 fn loading() -> impl IntoView {
     view! { <div class="container loading" aria-busy="true"></div> }
+}
+
+/// Shows `render(data)` once the page's resource has loaded, or the error
+/// panel (which also sets the response status) when loading failed.
+fn loaded<T, V>(resource: Resource<Result<T, AppError>>, render: impl Fn(T) -> V + Copy + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok(data) => render(data).into_any(),
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }

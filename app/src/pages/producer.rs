@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::listing::FallbackNotice;
-use super::{NotFound, lang_segment_is_valid, loading};
+use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_producer;
-use crate::components::{ErrorPanel, Icon, IconName, ListingGrid, PageMeta, VerifiedBadge};
+use crate::components::{Icon, IconName, ListingGrid, PageMeta, VerifiedBadge};
 use crate::domain::{Locale, ProducerDetail};
 use crate::i18n::{fill, use_i18n};
 
@@ -23,14 +23,7 @@ pub fn ProducerPage() -> impl IntoView {
         move |slug| get_producer(slug, locale),
     );
     view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match producer.await {
-                    Ok(detail) => view! { <ProducerContent detail /> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(producer, |detail| view! { <ProducerContent detail /> })}
     }
     .into_any()
 }

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{NotFound, lang_segment_is_valid, loading};
+use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_region;
-use crate::components::{ErrorPanel, ListingGrid, PageMeta, ProducerCard};
+use crate::components::{ListingGrid, PageMeta, ProducerCard};
 use crate::domain::{Region, RegionPage as RegionData};
 use crate::i18n::{fill, use_i18n};
 
@@ -26,14 +26,7 @@ pub fn RegionPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match region.await {
-                    Ok(data) => view! { <RegionContent data /> }.into_any(),
-                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(region, |data| view! { <RegionContent data /> })}
     }
     .into_any()
 }
@@ -58,7 +51,7 @@ fn RegionContent(data: RegionData) -> impl IntoView {
         />
         <section class="region-hero">
             <div class="container">
-                <p class="eyebrow" dir="ltr">{region.code()}</p>
+                <p class="eyebrow"><bdi dir="ltr">{region.code()}</bdi></p>
                 <h1>{name}</h1>
                 <dl class="region-facts">
                     <div><dt>{m.region_capital}</dt><dd>{capital}</dd></div>

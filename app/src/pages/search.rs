@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::{NotFound, lang_segment_is_valid, loading};
+use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::find_listings;
-use crate::components::{ErrorPanel, ListingGrid, PageMeta};
+use crate::components::{ListingGrid, PageMeta};
 use crate::domain::{ListingQuery, ListingResults, Region, Sector};
 use crate::i18n::{fill, use_i18n};
 
@@ -35,14 +35,7 @@ pub fn SearchPage() -> impl IntoView {
                 <input id="search-q" name="q" type="search" maxlength="200" value=move || query.get().text prop:value=move || query.get().text placeholder=m.nav_search_placeholder />
                 <button type="submit" class="button button-accent">{m.nav_search_button}</button>
             </form>
-            <Suspense fallback=loading>
-                {move || Suspend::new(async move {
-                    match results.await {
-                        Ok(results) => view! { <Results results query=query.get_untracked() /> }.into_any(),
-                        Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(results, move |results| view! { <Results results query=query.get_untracked() /> })}
         </div>
     }
     .into_any()
