@@ -1,7 +1,7 @@
 //! The application root: the router, the stylesheet and the page-wide language.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Stylesheet, provide_meta_context};
+use leptos_meta::{Html, Link, Stylesheet, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -14,7 +14,8 @@ use crate::pages::{HomePage, ListingPage, NotFound, ProducerPage, RegionPage, Se
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_i18n(page_locale());
+    let locale = page_locale();
+    provide_i18n(locale);
     // Effects run only in the browser, after hydration: tests and styles can
     // tell a hydrated page from a server-rendered one.
     Effect::new(|_| {
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
+        <Html {..} lang=locale.code() dir=locale.dir() />
         <Stylesheet id="leptos" href="/pkg/tradema.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Router>

@@ -1,12 +1,11 @@
-//! The HTML document around the app, rendered only on the server. It writes
-//! the negotiated language on `<html>` and the Content-Security-Policy whose
-//! nonce lets exactly Leptos's own inline scripts run.
+//! The HTML document around the app, rendered only on the server, and the
+//! Content-Security-Policy whose nonce lets exactly Leptos's own inline
+//! scripts run. The app sets `<html lang dir>` itself through leptos_meta.
 
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
 use crate::App;
-use crate::page_locale::page_locale;
 
 /// The policy for HTML pages; `{nonce}` is replaced per response.
 const PAGE_POLICY: &str = "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
@@ -15,7 +14,6 @@ base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /// The whole HTML document.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let locale = page_locale();
     if let (Some(nonce), Some(response)) =
         (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
     {
@@ -26,7 +24,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
     view! {
         <!DOCTYPE html>
-        <html lang=locale.code() dir=locale.dir()>
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -4,6 +4,19 @@
 use tests::TestApp;
 use tests::fixtures::{self, ARGAN_AR, ARGAN_FR, DRAFT_FR, SAFFRON_FR};
 
+/// The attributes of the page's `<html>` element, e.g. `lang="ar" dir="rtl"`.
+fn html_element(page: &str) -> &str {
+    let start = page.find("<html").expect("an <html> element");
+    let end = start + page[start..].find('>').expect("a closed <html> tag");
+    &page[start..end]
+}
+
+/// Whether the page is in `lang` and written in direction `dir`.
+fn is_in(page: &str, lang: &str, dir: &str) -> bool {
+    let element = html_element(page);
+    element.contains(&format!(r#"lang="{lang}""#)) && element.contains(&format!(r#"dir="{dir}""#))
+}
+
 async fn app_with_catalogue() -> (TestApp, fixtures::Catalogue) {
     let app = TestApp::spawn().await;
     let catalogue = fixtures::catalogue(&app.db).await;
@@ -17,7 +30,7 @@ async fn home_is_server_rendered_from_the_database() {
     assert_eq!(status, 200);
     assert!(html.contains(ARGAN_FR), "the recent listings come from the database");
     assert!(!html.contains(DRAFT_FR), "drafts are not shown");
-    assert!(html.contains(r#"<html lang="fr" dir="ltr""#), "French by default");
+    assert!(is_in(&html, "fr", "ltr"), "French by default: {}", html_element(&html));
     assert!(html.contains("Souss-Massa"), "regions are listed");
     assert!(html.contains("<title>"), "the page has a title");
     assert!(html.contains(r#"name="description""#));
@@ -28,15 +41,15 @@ async fn home_is_server_rendered_from_the_database() {
 async fn language_comes_from_url_then_cookie_then_accept_language() {
     let (app, _) = app_with_catalogue().await;
     let (_, arabic) = app.get("/ar").await;
-    assert!(arabic.contains(r#"<html lang="ar" dir="rtl""#));
+    assert!(is_in(&arabic, "ar", "rtl"), "{}", html_element(&arabic));
     assert!(arabic.contains(ARGAN_AR), "the Arabic title is shown to Arabic readers");
     assert!(arabic.contains("سوس ماسة"), "region names are translated");
     let (_, by_header) = app.get_with("/", &[("accept-language", "es-MX,es;q=0.9,en;q=0.5")]).await;
-    assert!(by_header.contains(r#"<html lang="es""#));
+    assert!(is_in(&by_header, "es", "ltr"));
     let (_, by_cookie) = app.get_with("/", &[("cookie", "tradema_lang=en"), ("accept-language", "es")]).await;
-    assert!(by_cookie.contains(r#"<html lang="en""#), "the cookie beats Accept-Language");
+    assert!(is_in(&by_cookie, "en", "ltr"), "the cookie beats Accept-Language");
     let (_, by_url) = app.get_with("/fr", &[("cookie", "tradema_lang=en")]).await;
-    assert!(by_url.contains(r#"<html lang="fr""#), "the URL beats the cookie");
+    assert!(is_in(&by_url, "fr", "ltr"), "the URL beats the cookie");
     app.stop().await;
 }
 
@@ -97,7 +110,7 @@ async fn missing_things_answer_404_with_a_real_page() {
         assert!(!html.contains(DRAFT_FR), "{path} leaks nothing");
     }
     let (_, arabic) = app.get("/ar/listings/999999").await;
-    assert!(arabic.contains(r#"dir="rtl""#), "the 404 page speaks the reader's language");
+    assert!(is_in(&arabic, "ar", "rtl"), "the 404 page speaks the reader's language");
     app.stop().await;
 }
 
@@ -132,5 +145,20 @@ async fn search_finds_by_words_and_survives_hostile_input() {
     let (_, by_sector) = app.get("/fr/search?sector=agrifood").await;
     assert!(by_sector.contains(SAFFRON_FR) && !by_sector.contains(ARGAN_FR));
     let _ = catalogue;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_failure_shows_a_calm_error_page_and_hides_the_cause() {
+    use sea_orm::ConnectionTrait;
+
+    let (app, catalogue) = app_with_catalogue().await;
+    app.db.execute_unprepared("DROP TABLE listing_photos").await.expect("break the database on purpose");
+    let (status, html) = app.get(&format!("/fr/listings/{}", catalogue.argan_id)).await;
+    assert_eq!(status, 500);
+    assert!(html.contains("Une erreur est survenue"), "a calm explanation in the reader's language");
+    assert!(html.contains("Retour à l'accueil"), "a way out");
+    assert!(!html.contains("listing_photos") && !html.to_lowercase().contains("no such table"), "the cause stays in the log");
+    assert_eq!(app.get("/healthz").await.0, 200, "the process itself is still alive");
     app.stop().await;
 }

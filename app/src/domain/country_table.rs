@@ -3,7 +3,7 @@
 
 use super::country::{CountryRow, WorldRegion};
 
-pub(super) const COUNTRIES: [CountryRow; 248] = [
+pub(super) static COUNTRIES: [CountryRow; 248] = [
     CountryRow { code: "AD", en: "Andorra", fr: "Andorre", ar: "أندورا", es: "Andorra", world_region: WorldRegion::Europe },
     CountryRow { code: "AE", en: "United Arab Emirates", fr: "Émirats arabes unis", ar: "الإمارات العربيّة المتحدّة", es: "Emiratos Árabes Unidos", world_region: WorldRegion::Asia },
     CountryRow { code: "AF", en: "Afghanistan", fr: "Afghanistan", ar: "أفغانستان", es: "Afganistán", world_region: WorldRegion::Asia },

@@ -45,7 +45,7 @@ fn format_minor(minor: i64) -> String {
     let mut grouped = String::new();
     let digits = units.abs().to_string();
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);

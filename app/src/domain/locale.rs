@@ -69,10 +69,11 @@ impl Locale {
                 .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
                 .unwrap_or(1.0);
             let primary = tag.split('-').next().unwrap_or_default();
-            if let Some(locale) = Locale::from_code(primary) {
-                if quality > 0.0 && best.is_none_or(|(_, q)| quality > q) {
-                    best = Some((locale, quality));
-                }
+            if let Some(locale) = Locale::from_code(primary)
+                && quality > 0.0
+                && best.is_none_or(|(_, q)| quality > q)
+            {
+                best = Some((locale, quality));
             }
         }
         best.map(|(locale, _)| locale)

@@ -31,7 +31,7 @@ const FALLBACK_ORDER: [Locale; 4] = [Locale::En, Locale::Fr, Locale::Ar, Locale:
 
 /// Picks the reader's language if present, else the first of the fallback
 /// order; `texts` pairs a stored locale code with its text.
-pub fn pick_translation<'a, T>(texts: &'a [(String, T)], reader: Locale) -> Option<(Locale, &'a T)> {
+pub fn pick_translation<T>(texts: &[(String, T)], reader: Locale) -> Option<(Locale, &T)> {
     std::iter::once(reader).chain(FALLBACK_ORDER).find_map(|wanted| {
         texts.iter().find(|(code, _)| code == wanted.code()).map(|(_, text)| (wanted, text))
     })

@@ -305,7 +305,7 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
             }
             let mut slug = slugify(&trade_name);
             if producers.iter().any(|p| p.slug == slug) {
-                slug = format!("{slug}-{}", slugify(*rng.pick(profile.cities)));
+                slug = format!("{slug}-{}", slugify(rng.pick::<&str>(profile.cities)));
             }
             let mut suffix = 2;
             while producers.iter().any(|p| p.slug == slug) {
