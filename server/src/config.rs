@@ -89,7 +89,13 @@ impl Settings {
         let raw: RawSettings = figment
             .merge(env)
             .extract()
-            .map_err(|err| ConfigError::new("file or TRADEMA_* environment", err.to_string()))?;
+            .map_err(|err| match &err.kind {
+                figment::error::Kind::UnknownField(field, _) => ConfigError::new(
+                    &format!("{field} (TRADEMA_{})", field.to_uppercase()),
+                    "is not a Trade.ma setting: `server --help` lists them",
+                ),
+                _ => ConfigError::new("file or TRADEMA_* environment", err.to_string()),
+            })?;
         Settings::from_raw(raw)
     }
 
@@ -175,6 +181,18 @@ mod tests {
         let error = Settings::from_raw(raw("nonsense")).expect_err("nonsense is refused");
         assert_eq!(error.setting, "TRADEMA_LISTEN");
         assert!(error.to_string().contains("`nonsense` is not an address:port"), "{error}");
+    }
+
+    #[test]
+    fn a_misspelt_setting_is_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("tradema.toml");
+        std::fs::write(&file, "listn = \"127.0.0.1:80\"\n").expect("write");
+        let error = Settings::load(Some(&file)).expect_err("unknown key");
+        assert_eq!(error.setting, "listn (TRADEMA_LISTN)");
+        assert!(error.to_string().contains("is not a Trade.ma setting"), "{error}");
+        let missing = Settings::load(Some(&dir.path().join("absent.toml"))).expect_err("missing file");
+        assert_eq!(missing.setting, "--config");
     }
 
     #[test]

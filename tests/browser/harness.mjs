@@ -2,7 +2,7 @@
 // port over a fresh data directory, and Debian's Chromium through
 // playwright-core (never a downloaded browser).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,8 +24,16 @@ export function freePort() {
   });
 }
 
+const createdDirs = [];
+process.on('exit', () => {
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new, empty data directory, removed when the test process exits. */
 export function freshDataDir() {
-  return mkdtempSync(join(tmpdir(), 'tradema-browser-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tradema-browser-'));
+  createdDirs.push(dir);
+  return dir;
 }
 
 /** Starts `server` with `args`; resolves once /readyz answers. */

@@ -46,6 +46,15 @@ fn HomeContent(home: domain::HomePage) -> impl IntoView {
                     </button>
                 </form>
                 <p class="hero-stats">{stats}</p>
+                <aside class="hero-why" aria-labelledby="why-title">
+                    <h2 id="why-title">{m.home_why_title}</h2>
+                    <ul>
+                        {[m.home_why_origin, m.home_why_terms, m.home_why_direct]
+                            .into_iter()
+                            .map(|point| view! { <li><Icon name=IconName::BadgeCheck /><span>{point}</span></li> })
+                            .collect_view()}
+                    </ul>
+                </aside>
             </div>
         </section>
         <section class="container section" id="sectors" aria-labelledby="sectors-title">
