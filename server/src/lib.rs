@@ -3,6 +3,7 @@
 //! `build_app` is the one way to get a running application, used by `main`
 //! and by the integration tests alike.
 
+pub mod bench;
 pub mod config;
 pub mod db;
 pub mod entities;

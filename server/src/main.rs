@@ -32,6 +32,15 @@ enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
+    /// Time the photo pipeline against vipsthumbnail on a 12-megapixel JPEG.
+    BenchPhoto {
+        /// A JPEG to use instead of the generated 4000 × 3000 one.
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// How many times each side runs; the median is printed.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -52,6 +61,7 @@ fn main() -> ExitCode {
         }
     };
     let command = cli.command.unwrap_or(Command::Serve { demo: false });
+
     match runtime.block_on(run(command, settings)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -80,6 +90,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("database schema is up to date");
             Ok(())
         }
+        // CPU-bound and alone on the runtime: blocking here measures it truly.
+        Command::BenchPhoto { file, runs } => server::bench::photo(file, runs),
         Command::Seed { demo: _ } => {
             let db = server::db::connect(&settings).await?;
             server::db::migrate(&db).await?;

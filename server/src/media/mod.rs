@@ -1,6 +1,7 @@
-//! Photos: where their files live and how a stored photo becomes the
-//! `PhotoRef` pages draw from. The upload pipeline arrives with uploads.
+//! Photos: the pipeline that turns an upload into stored variants, where the
+//! files live, and how a stored photo becomes the `PhotoRef` pages draw from.
 
+pub mod pipeline;
 pub mod placeholder;
 pub mod storage;
 
