@@ -85,7 +85,11 @@ impl Settings {
             }
             figment = figment.merge(Toml::file(file));
         }
-        let env = Env::prefixed("TRADEMA_").ignore(&["CONFIG", "PG_BIN", "TEST_MEILI_URL", "TEST_MEILI_KEY"]);
+        // TRADEMA_CONFIG names the file; TRADEMA_TEST_* belong to the test suites.
+        let env = Env::prefixed("TRADEMA_").filter(|key| {
+            let key = key.as_str().to_ascii_lowercase();
+            key != "config" && !key.starts_with("test_")
+        });
         let raw: RawSettings = figment
             .merge(env)
             .extract()

@@ -38,7 +38,7 @@ impl PgCluster {
     /// Starts a cluster; panics with the reason when PostgreSQL is missing
     /// (`./tradema test` installs it).
     pub fn start() -> PgCluster {
-        let bin = std::env::var("TRADEMA_PG_BIN").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from(DEFAULT_BIN_DIR));
+        let bin = std::env::var("TRADEMA_TEST_PG_BIN").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from(DEFAULT_BIN_DIR));
         assert!(
             bin.join("initdb").exists(),
             "PostgreSQL 15 is not installed ({}/initdb missing): run `./tradema install` or `apt-get install postgresql`",

@@ -88,8 +88,14 @@ async fn responses_are_compressed_and_files_cached() {
     assert_eq!(media.status().as_u16(), 200);
     assert_eq!(media.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("public, max-age=31536000, immutable"));
     assert_eq!(media.headers().get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
-    let escape = app.client.get(app.url("/media/../Cargo.toml")).send().await.expect("traversal");
-    assert_eq!(escape.status().as_u16(), 404);
+    std::fs::write(app.settings.data_dir.join("secret.txt"), b"not for the web").expect("a file beside media/");
+    for path in ["/media/%2e%2e/secret.txt", "/media/..%2fsecret.txt", "/media/demo/%2e%2e/%2e%2e/secret.txt"] {
+        let escape = app.client.get(app.url(path)).send().await.expect("traversal");
+        let status = escape.status().as_u16();
+        let body = escape.text().await.expect("body");
+        assert!(!body.contains("not for the web"), "{path} escaped the media directory");
+        assert!(status == 404 || status == 400, "{path} answered {status}");
+    }
     app.stop().await;
 }
 

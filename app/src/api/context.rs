@@ -16,11 +16,8 @@ pub(crate) fn services() -> Result<Services, AppError> {
 
 /// Passes a port's result through, setting the response status of an error.
 pub(crate) fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(error) = &result
-        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(status) = http::StatusCode::from_u16(error.status())
-    {
-        response.set_status(status);
+    if let Err(error) = &result {
+        crate::response_status::set_page_status(error.status());
     }
     result
 }

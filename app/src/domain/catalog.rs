@@ -36,9 +36,13 @@ impl PhotoRef {
             .join(", ")
     }
 
-    /// Height of the variant `width` pixels wide, keeping the aspect ratio.
+    /// Height of the variant `width` pixels wide, keeping the aspect ratio
+    /// (rounded to the nearest pixel, as the stored variants are).
     pub fn height_at(&self, width: u32) -> u32 {
-        if self.width == 0 { width } else { (u64::from(self.height) * u64::from(width) / u64::from(self.width)) as u32 }
+        if self.width == 0 {
+            return width;
+        }
+        ((u64::from(self.height) * u64::from(width) + u64::from(self.width) / 2) / u64::from(self.width)) as u32
     }
 }
 

@@ -39,6 +39,11 @@ impl I18n {
         format!("/{}{}", self.locale.code(), rest)
     }
 
+    /// The search page filtered to one sector.
+    pub fn sector_search_path(&self, sector: crate::domain::Sector) -> String {
+        format!("{}?sector={}", self.path("/search"), sector.slug())
+    }
+
     /// The name of a language, in the reader's language.
     pub fn language_name(&self, locale: Locale) -> &'static str {
         self.messages.get(&format!("language_name.{}", locale.code())).unwrap_or(locale.native_name())

@@ -61,7 +61,7 @@ fn HomeContent(home: domain::HomePage) -> impl IntoView {
             <h2 id="sectors-title">{m.home_browse_sectors}</h2>
             <ul class="tile-grid">
                 {home.sectors.into_iter().map(|count| {
-                    let href = format!("{}?sector={}", i18n.path("/search"), count.value.slug());
+                    let href = i18n.sector_search_path(count.value);
                     view! {
                         <li>
                             <a class="tile" href=href>

@@ -68,7 +68,7 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
             <nav class="breadcrumb" aria-label="breadcrumb">
                 <a href=i18n.path("")>{m.nav_home}</a>
                 <Icon name=IconName::ChevronEnd />
-                <a href=format!("{}?sector={}", i18n.path("/search"), card.sector.slug())>{card.sector.name(m)}</a>
+                <a href=i18n.sector_search_path(card.sector)>{card.sector.name(m)}</a>
             </nav>
             <div class="listing-layout">
                 <Gallery photos=detail.photos.clone() title=title.clone() />
@@ -84,6 +84,7 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
                         <span class="price-box-amount" dir="ltr">{price}</span>
                     </div>
                     <TradeFacts detail=detail.clone() />
+                    {detail.published_on.clone().map(|date| view! { <p class="muted">{fill(m.listing_published, &[("date", &date)])}</p> })}
                 </div>
             </div>
             <section class="listing-description" aria-labelledby="description-title">

@@ -7,7 +7,7 @@
 
 use std::io::Cursor;
 
-use app::domain::PHOTO_WIDTHS;
+use app::domain::{PHOTO_WIDTHS, PhotoRef};
 use fast_image_resize::images::Image;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::codecs::jpeg::JpegEncoder;
@@ -43,6 +43,10 @@ pub enum PhotoError {
     TooSmall { width: u32, min_width: u32 },
     #[error("the file is damaged or incomplete: export the photo again")]
     Corrupt,
+    /// Resizing or encoding failed on a photo that decoded: a bug or a
+    /// resource problem, logged where it happens.
+    #[error("the photo could not be processed: try again, or export it as JPEG")]
+    Processing,
 }
 
 /// A format recognised from the first bytes of a file, whatever its name says.
@@ -96,43 +100,56 @@ pub fn process(bytes: &[u8], limits: &PhotoLimits) -> Result<ProcessedPhoto, Pho
             max_megapixels: limits.max_pixels / 1_000_000,
         });
     }
-    let upright = decode_upright(bytes, format, limits)?;
+    let upright = decode_upright(bytes, format, limits, (width, height))?;
     if upright.width() < limits.min_width {
         return Err(PhotoError::TooSmall { width: upright.width(), min_width: limits.min_width });
     }
     let rgb = flatten_onto_white(upright);
     let (width, height) = rgb.dimensions();
-    let mut variants = Vec::new();
-    let mut source = Image::from_vec_u8(width, height, rgb.into_raw(), PixelType::U8x3).map_err(|_| PhotoError::Corrupt)?;
+    Ok(ProcessedPhoto { width, height, variants: variants(rgb)? })
+}
+
+/// Every stored width that fits in the picture, widest first, as WebP and
+/// JPEG. Each smaller width is resized from the previous one.
+pub fn variants(rgb: RgbImage) -> Result<Vec<Variant>, PhotoError> {
+    let (width, height) = rgb.dimensions();
+    let mut source = Image::from_vec_u8(width, height, rgb.into_raw(), PixelType::U8x3).map_err(|err| {
+        tracing::error!(%err, "pixel buffer does not match the picture's size");
+        PhotoError::Processing
+    })?;
     let mut resizer = Resizer::new();
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
-    // Widest first; each smaller width is resized from the previous one.
+    let mut variants = Vec::new();
     for target in PHOTO_WIDTHS.iter().rev().copied().filter(|w| *w <= width) {
-        let target_height = ((u64::from(height) * u64::from(target) + u64::from(width) / 2) / u64::from(width)).max(1) as u32;
         let resized = if target == source.width() {
             source
         } else {
-            let mut resized = Image::new(target, target_height, PixelType::U8x3);
-            resizer.resize(&source, &mut resized, &options).map_err(|_| PhotoError::Corrupt)?;
+            let mut resized = Image::new(target, scaled_height(width, height, target), PixelType::U8x3);
+            resizer.resize(&source, &mut resized, &options).map_err(|err| {
+                tracing::error!(%err, target, "resize failed");
+                PhotoError::Processing
+            })?;
             resized
         };
         variants.push(encode(resized.buffer(), target, resized.height())?);
         source = resized;
     }
-    Ok(ProcessedPhoto { width, height, variants })
+    Ok(variants)
+}
+
+/// The height of a `target`-wide copy, rounded as `PhotoRef::height_at` does.
+fn scaled_height(width: u32, height: u32, target: u32) -> u32 {
+    PhotoRef { base: String::new(), width, height }.height_at(target).max(1)
 }
 
 /// Whether the file reaches its format's end. JPEG decoders quietly fill a
-/// cut-off scan with grey, so a truncated upload must be caught here: the
-/// end-of-image marker has to follow the last start-of-scan (entropy-coded data
-/// escapes 0xFF, so neither marker can appear inside it by accident).
+/// cut-off scan with grey, so a truncated upload must be caught here: an
+/// end-of-image marker must follow the first start-of-scan (entropy-coded data
+/// escapes 0xFF, so it cannot appear there by accident; what a phone appends
+/// after the image, such as a motion photo's video, does not matter).
 fn is_complete(bytes: &[u8], format: ImageFormat) -> bool {
     match format {
-        ImageFormat::Jpeg => {
-            let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
-            let end = bytes.windows(2).rposition(|w| w == [0xFF, 0xD9]);
-            matches!((last_scan, end), (Some(scan), Some(end)) if end > scan)
-        }
+        ImageFormat::Jpeg => first_scan(bytes).is_some_and(|scan| bytes[scan..].windows(2).any(|w| w == [0xFF, 0xD9])),
         ImageFormat::WebP => {
             let declared = bytes.get(4..8).map(|n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize);
             declared.is_some_and(|size| bytes.len() >= size.saturating_add(8))
@@ -142,16 +159,49 @@ fn is_complete(bytes: &[u8], format: ImageFormat) -> bool {
     }
 }
 
-fn decode_upright(bytes: &[u8], format: ImageFormat, limits: &PhotoLimits) -> Result<DynamicImage, PhotoError> {
+/// Offset of the first start-of-scan marker, found by walking the header
+/// segments by their lengths (so an EXIF thumbnail's markers are skipped).
+fn first_scan(bytes: &[u8]) -> Option<usize> {
+    let mut at = 2;
+    loop {
+        let marker = *bytes.get(at + 1).filter(|_| bytes.get(at) == Some(&0xFF))?;
+        match marker {
+            0xDA => return Some(at),
+            0xFF => at += 1,
+            0x01 | 0xD0..=0xD7 => at += 2,
+            _ => {
+                let length = u16::from_be_bytes([*bytes.get(at + 2)?, *bytes.get(at + 3)?]) as usize;
+                at += 2 + length;
+            }
+        }
+    }
+}
+
+fn decode_upright(
+    bytes: &[u8],
+    format: ImageFormat,
+    limits: &PhotoLimits,
+    (width, height): (u32, u32),
+) -> Result<DynamicImage, PhotoError> {
+    let too_many = || PhotoError::TooManyPixels {
+        width,
+        height,
+        max_side: limits.max_side,
+        max_megapixels: limits.max_pixels / 1_000_000,
+    };
+    let failed = |err: image::ImageError| match err {
+        image::ImageError::Limits(_) => too_many(),
+        _ => PhotoError::Corrupt,
+    };
     let mut decoder =
         ImageReader::with_format(Cursor::new(bytes), format).into_decoder().map_err(|_| PhotoError::Corrupt)?;
     let mut decode_limits = Limits::default();
     decode_limits.max_image_width = Some(limits.max_side);
     decode_limits.max_image_height = Some(limits.max_side);
     decode_limits.max_alloc = Some(limits.max_pixels * 4 + 64 * 1024 * 1024);
-    decoder.set_limits(decode_limits).map_err(|_| PhotoError::Corrupt)?;
-    let orientation = decoder.orientation().map_err(|_| PhotoError::Corrupt)?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|_| PhotoError::Corrupt)?;
+    decoder.set_limits(decode_limits).map_err(failed)?;
+    let orientation = decoder.orientation().map_err(failed)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(failed)?;
     image.apply_orientation(orientation);
     Ok(image)
 }
@@ -174,8 +224,17 @@ fn encode(rgb: &[u8], width: u32, height: u32) -> Result<Variant, PhotoError> {
     let mut jpeg = Vec::new();
     JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
         .encode(rgb, width, height, image::ExtendedColorType::Rgb8)
-        .map_err(|_| PhotoError::Corrupt)?;
-    let webp = webp::Encoder::from_rgb(rgb, width, height).encode(WEBP_QUALITY).to_vec();
+        .map_err(|err| {
+            tracing::error!(%err, width, height, "JPEG encoding failed");
+            PhotoError::Processing
+        })?;
+    let webp = webp::Encoder::from_rgb(rgb, width, height)
+        .encode_simple(false, WEBP_QUALITY)
+        .map_err(|err| {
+            tracing::error!(?err, width, height, "WebP encoding failed");
+            PhotoError::Processing
+        })?
+        .to_vec();
     Ok(Variant { width, height, webp, jpeg })
 }
 
@@ -232,6 +291,9 @@ mod tests {
         let jpeg = photo(800, 600, ImageFormat::Jpeg);
         assert_eq!(process(&jpeg[..jpeg.len() / 3], &limits).err(), Some(PhotoError::Corrupt));
         assert_eq!(process(&jpeg[..jpeg.len() - 2], &limits).err(), Some(PhotoError::Corrupt));
+        let mut motion = jpeg.clone();
+        motion.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x12, 0x34, 0xFF, 0xD8]);
+        assert!(process(&motion, &limits).is_ok(), "data after the image (a motion photo's video) is fine");
         let png = photo(800, 600, ImageFormat::Png);
         assert_eq!(process(&png[..png.len() / 2], &limits).err(), Some(PhotoError::Corrupt));
         // A PNG header declaring 50,000 × 50,000 pixels: refused before decoding.

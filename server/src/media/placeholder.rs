@@ -2,13 +2,11 @@
 //! compositions in each sector's colours, at the real aspect ratios product
 //! photos come in, stored at every width pages use, as JPEG and WebP.
 
-use std::io::Cursor;
-
 use app::domain::{PHOTO_WIDTHS, Sector};
-use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
-use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
+use image::{Rgb, RgbImage};
+use tokio::task::JoinSet;
 
+use super::pipeline;
 use super::storage::MediaStorage;
 
 /// Aspect ratios of the generated photos (width, height at full size).
@@ -81,15 +79,6 @@ fn draw(sector: Sector, variant: usize, width: u32, height: u32) -> RgbImage {
     })
 }
 
-fn encode(image: &RgbImage, format: ImageFormat) -> Result<Vec<u8>, image::ImageError> {
-    let mut bytes = Vec::new();
-    match format {
-        ImageFormat::Jpeg => JpegEncoder::new_with_quality(&mut bytes, 82).encode_image(image)?,
-        _ => DynamicImage::ImageRgb8(image.clone()).write_to(&mut Cursor::new(&mut bytes), format)?,
-    }
-    Ok(bytes)
-}
-
 /// Makes sure `per_sector` placeholders exist for every sector, drawing and
 /// storing only the missing ones, and returns them by sector.
 pub async fn ensure_pool(
@@ -111,39 +100,34 @@ pub async fn ensure_pool(
         }
         pool.push((*sector, photos));
     }
-    // Render on every core, a few at a time, and store as each one finishes.
+    // Keep every core rendering and store each set as soon as it is done.
     let parallel = std::thread::available_parallelism().map_or(2, |n| n.get());
-    for batch in missing.chunks(parallel) {
-        let renders: Vec<_> = batch
-            .iter()
-            .map(|(sector, variant, key, width, height)| {
-                let (sector, variant, key, width, height) = (*sector, *variant, key.clone(), *width, *height);
-                tokio::task::spawn_blocking(move || render_variants(sector, variant, width, height).map(|files| (key, files)))
-            })
-            .collect();
-        for render in renders {
-            let (key, files) = render.await??;
-            for (suffix, bytes) in files {
-                storage.put(&format!("{key}-{suffix}"), &bytes).await?;
-            }
+    let mut queue = missing.into_iter();
+    let mut renders = JoinSet::new();
+    loop {
+        while renders.len() < parallel {
+            let Some((sector, variant, key, width, height)) = queue.next() else { break };
+            renders.spawn_blocking(move || render_variants(sector, variant, width, height).map(|files| (key, files)));
+        }
+        let Some(done) = renders.join_next().await else { break };
+        let (key, files) = done??;
+        for (suffix, bytes) in files {
+            storage.put(&format!("{key}-{suffix}"), &bytes).await?;
         }
     }
     Ok(pool)
 }
 
-/// Every stored file of one placeholder; the widest WebP comes last, so its
-/// presence means the whole set was written.
+/// Every stored file of one placeholder, made by the same resize and encode
+/// as uploads; the widest WebP comes last, so its presence means the whole
+/// set was written.
 fn render_variants(sector: Sector, variant: usize, width: u32, height: u32) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let full = draw(sector, variant, width, height);
-    let mut files = Vec::new();
-    for (format, extension) in [(ImageFormat::Jpeg, "jpg"), (ImageFormat::WebP, "webp")] {
-        for target in PHOTO_WIDTHS {
-            let target_height = (u64::from(height) * u64::from(target) / u64::from(width)) as u32;
-            let scaled = if target == width { full.clone() } else { image::imageops::resize(&full, target, target_height, FilterType::Triangle) };
-            files.push((format!("{target}.{extension}"), encode(&scaled, format)?));
-        }
-    }
-    Ok(files)
+    let variants = pipeline::variants(draw(sector, variant, width, height))?;
+    Ok(variants
+        .into_iter()
+        .rev()
+        .flat_map(|v| [(format!("{}.jpg", v.width), v.jpeg), (format!("{}.webp", v.width), v.webp)])
+        .collect())
 }
 
 #[cfg(test)]
@@ -163,8 +147,10 @@ mod tests {
     fn renders_every_width_in_both_formats() {
         let files = render_variants(Sector::Fishery, 0, 1280, 960).expect("render");
         let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-        assert_eq!(names, ["320.jpg", "640.jpg", "1280.jpg", "320.webp", "640.webp", "1280.webp"]);
-        let decoded = image::load_from_memory(&files[1].1).expect("valid jpeg");
+        assert_eq!(names, ["320.jpg", "320.webp", "640.jpg", "640.webp", "1280.jpg", "1280.webp"]);
+        let decoded = image::load_from_memory(&files[2].1).expect("valid jpeg");
         assert_eq!((decoded.width(), decoded.height()), (640, 480));
+        let webp = &files[3].1;
+        assert!(webp.len() < files[2].1.len() * 2, "lossy WebP, not a lossless one several times the JPEG");
     }
 }

@@ -25,10 +25,6 @@ impl LocalStorage {
         LocalStorage { root: root.into() }
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// The file of a key; keys are server-generated, but a key that could
     /// climb out of the root is refused all the same.
     fn path(&self, key: &str) -> io::Result<PathBuf> {
@@ -48,7 +44,9 @@ impl MediaStorage for LocalStorage {
         if let Some(parent) = path.parent() {
             tokio::fs::create_dir_all(parent).await?;
         }
-        let partial = path.with_extension("partial");
+        // `x-320.jpg.partial`: unique per final name, so the JPEG and WebP of one
+        // width never share a temporary file.
+        let partial = PathBuf::from(format!("{}.partial", path.display()));
         tokio::fs::write(&partial, bytes).await?;
         tokio::fs::rename(&partial, &path).await
     }
@@ -75,7 +73,7 @@ mod tests {
         let storage = LocalStorage::new(dir.path());
         storage.put("demo/a-320.jpg", b"jpeg").await.expect("put");
         assert!(storage.exists("demo/a-320.jpg").await.expect("exists"));
-        assert!(!dir.path().join("demo/a-320.partial").exists());
+        assert!(!dir.path().join("demo/a-320.jpg.partial").exists());
         assert!(storage.put("../escape.jpg", b"x").await.is_err());
         assert!(storage.put("/etc/passwd", b"x").await.is_err());
         storage.delete("demo/a-320.jpg").await.expect("delete");

@@ -45,13 +45,23 @@ pub async fn cards_for(
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
     let producer_ids: Vec<i64> = models.iter().map(|m| m.producer_id).collect();
     let mut titles: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-    for t in listing_translations::Entity::find()
+    let rows: Vec<(i64, String, String)> = listing_translations::Entity::find()
+        .select_only()
+        .columns([
+            listing_translations::Column::ListingId,
+            listing_translations::Column::Locale,
+            listing_translations::Column::Title,
+        ])
         .filter(listing_translations::Column::ListingId.is_in(ids.clone()))
+        .into_tuple()
         .all(db)
-        .await?
-    {
-        titles.entry(t.listing_id).or_default().push((t.locale, t.title));
+        .await?;
+    for (listing_id, locale, title) in rows {
+        titles.entry(listing_id).or_default().push((locale, title));
     }
+    let mut producer_ids = producer_ids;
+    producer_ids.sort_unstable();
+    producer_ids.dedup();
     let producers: HashMap<i64, producers::Model> = producers::Entity::find()
         .filter(producers::Column::Id.is_in(producer_ids))
         .all(db)

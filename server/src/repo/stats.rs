@@ -24,6 +24,9 @@ async fn published_per<T: Copy>(
         .into_tuple()
         .all(db)
         .await?;
+    if let Some((unknown, _)) = rows.iter().find(|(slug, _)| !all.iter().any(|v| slug_of(*v) == slug)) {
+        return Err(StoreError::Corrupt(format!("published listings with unknown {column:?} `{unknown}`")));
+    }
     Ok(all
         .iter()
         .map(|value| Count {
@@ -39,10 +42,6 @@ pub async fn listings_per_sector(db: &impl ConnectionTrait) -> Result<Vec<Count<
 
 pub async fn listings_per_region(db: &impl ConnectionTrait) -> Result<Vec<Count<Region>>, StoreError> {
     published_per(db, listings::Column::OriginRegion, Region::ALL, Region::slug).await
-}
-
-pub async fn published_listing_count(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
-    Ok(listings::Entity::find().filter(listings::Column::Status.eq(PUBLISHED)).count(db).await?)
 }
 
 pub async fn producer_count(db: &impl ConnectionTrait, region: Option<Region>) -> Result<u64, StoreError> {

@@ -7,6 +7,7 @@ mod catalogue;
 mod products;
 mod regions;
 mod rng;
+mod texts;
 
 use std::fmt;
 use std::path::Path;

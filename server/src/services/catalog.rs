@@ -28,11 +28,13 @@ impl CatalogService {
 impl Catalog for CatalogService {
     async fn home(&self, locale: Locale) -> Result<HomePage, AppError> {
         let db = &self.db;
+        // Every published listing has exactly one origin region.
+        let regions = stats::listings_per_region(db).await?;
         Ok(HomePage {
-            listing_count: stats::published_listing_count(db).await?,
+            listing_count: regions.iter().map(|count| count.listings).sum(),
             producer_count: stats::producer_count(db, None).await?,
             sectors: stats::listings_per_sector(db).await?,
-            regions: stats::listings_per_region(db).await?,
+            regions,
             recent: listing::cards(db, listing::published(), locale, HOME_RECENT).await?,
         })
     }
