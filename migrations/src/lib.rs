@@ -10,6 +10,7 @@ mod m20261123_000003_create_listings;
 mod m20261123_000004_create_inquiries;
 mod m20261123_000005_create_showcases;
 mod m20261123_000006_create_search_outbox;
+mod m20261123_000007_create_password_resets;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_inquiries::Migration),
             Box::new(m20261123_000005_create_showcases::Migration),
             Box::new(m20261123_000006_create_search_outbox::Migration),
+            Box::new(m20261123_000007_create_password_resets::Migration),
         ]
     }
 }

@@ -28,6 +28,11 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// `text` for people, `json` for log collectors.
     pub log_format: LogFormat,
+    /// `smtp://…` or `smtps://user:password@host:port`; without it mail is
+    /// written to `<data_dir>/mail` (and logged).
+    pub smtp_url: Option<SecretString>,
+    /// The sender of every mail, `Name <address>`.
+    pub mail_from: String,
 }
 
 /// How log lines are written.
@@ -61,6 +66,8 @@ struct RawSettings {
     database_url: Option<String>,
     site_root: Option<String>,
     log_format: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
 }
 
 /// The documentation of every setting, printed by `server --help`.
@@ -72,6 +79,8 @@ SETTINGS (file keys; environment variables override them):
   database_url   TRADEMA_DATABASE_URL   sqlite://FILE or postgres://…       [sqlite://<data_dir>/tradema.db]
   site_root      TRADEMA_SITE_ROOT      built site (cargo leptos build)     [target/site]
   log_format     TRADEMA_LOG_FORMAT     text or json                        [text]
+  smtp_url       TRADEMA_SMTP_URL       smtps://user:pass@host:465 for mail [mail written to <data_dir>/mail]
+  mail_from      TRADEMA_MAIL_FROM      sender of every mail                [Trade.ma <no-reply@trade.ma>]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -141,13 +150,43 @@ impl Settings {
             Some("json") => LogFormat::Json,
             Some(other) => return Err(ConfigError::new("TRADEMA_LOG_FORMAT", format!("`{other}` is neither text nor json"))),
         };
-        Ok(Settings { data_dir, listen, public_url, database_url: SecretString::from(database_url), site_root, log_format })
+        let smtp_url = match non_empty("TRADEMA_SMTP_URL", raw.smtp_url)? {
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => Some(SecretString::from(url)),
+            Some(_) => {
+                return Err(ConfigError::new("TRADEMA_SMTP_URL", "must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.com:465)"));
+            }
+            None => None,
+        };
+        let mail_from = non_empty("TRADEMA_MAIL_FROM", raw.mail_from)?.unwrap_or_else(|| "Trade.ma <no-reply@trade.ma>".into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError::new("TRADEMA_MAIL_FROM", format!("`{mail_from}` is not a mailbox such as Trade.ma <no-reply@trade.ma>")));
+        }
+        Ok(Settings {
+            data_dir,
+            listen,
+            public_url,
+            database_url: SecretString::from(database_url),
+            site_root,
+            log_format,
+            smtp_url,
+            mail_from,
+        })
     }
 
     /// Whether the database is the embedded SQLite file.
     pub fn uses_sqlite(&self) -> bool {
         use secrecy::ExposeSecret;
         self.database_url.expose_secret().starts_with("sqlite:")
+    }
+
+    /// Where mail is written when no SMTP server is configured.
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
+    }
+
+    /// Whether visitors reach us over HTTPS (cookies get `Secure`).
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
     }
 
     /// Where uploaded and generated photos are stored.

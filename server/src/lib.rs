@@ -3,6 +3,7 @@
 //! `build_app` is the one way to get a running application, used by `main`
 //! and by the integration tests alike.
 
+pub mod auth;
 pub mod bench;
 pub mod config;
 pub mod db;
@@ -24,7 +25,7 @@ use std::time::Duration;
 use anyhow::Context as _;
 use app::{App, shell};
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
@@ -88,12 +89,17 @@ pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
         .site_pkg_dir("pkg")
         .site_addr(bound)
         .build();
+    let mailer = auth::mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
+    let storage: Arc<dyn media::storage::MediaStorage> = Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
+    let decodes = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        services: services::build(db.clone()),
+        services: services::build(db.clone(), storage.clone(), mailer, settings.public_url.clone()),
+        uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,
         settings: Arc::new(settings),
     };
+    spawn_session_sweeper(state.db.clone());
     let router = router(state.clone());
     Ok(Application { listener, router, state })
 }
@@ -104,23 +110,49 @@ fn router(state: AppState) -> Router {
     let context = move || provide_context(services.clone());
     let options = state.leptos_options.clone();
     let settings = state.settings.clone();
-    Router::new()
-        .route("/healthz", get(http::health::alive))
-        .route("/readyz", get(http::health::ready))
-        .merge(http::static_files::routes(&settings.site_root, &settings.media_dir()))
+    // Pages and server functions: small bodies only.
+    let pages = Router::new()
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+    // Uploads: their own, larger limit (checked from Content-Length first).
+    let uploads = Router::new()
+        .route("/api/listings/{id}/photos", post(http::uploads::upload))
+        .layer(axum::extract::DefaultBodyLimit::max(http::uploads::UPLOAD_BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(http::uploads::UPLOAD_BODY_LIMIT));
+    // Sessions only where someone can be signed in: not for files.
+    let dynamic = Router::new().merge(uploads).merge(pages).layer(auth::layer(state.db.clone(), &settings));
+    Router::new()
+        .route("/healthz", get(http::health::alive))
+        .route("/readyz", get(http::health::ready))
+        .merge(http::static_files::routes(&settings.site_root, &settings.media_dir()))
+        .merge(dynamic)
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::locale_cookie::remember))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::cross_site::check))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::security_headers::add))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Deletes expired sessions at start and then hourly.
+fn spawn_session_sweeper(db: sea_orm::DatabaseConnection) {
+    let store = auth::session_store(db);
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match store.delete_expired().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
+                Err(error) => tracing::error!(%error, "cannot delete expired sessions"),
+            }
+        }
+    });
 }
 
 /// Completes on SIGTERM or Ctrl-C.

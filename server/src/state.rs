@@ -8,6 +8,7 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use crate::config::Settings;
+use crate::services::studio::PhotoUploads;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -15,4 +16,5 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub services: Services,
     pub settings: Arc<Settings>,
+    pub uploads: Arc<PhotoUploads>,
 }

@@ -1,9 +1,11 @@
 //! What every server function needs from the request context: the services,
-//! and a way to carry an error's HTTP status onto the response.
+//! the request (where the server's middleware left the session), the
+//! signed-in viewer, and a way to carry an error's HTTP status onto the response.
 
+use http::request::Parts;
 use leptos::prelude::*;
 
-use crate::domain::AppError;
+use crate::domain::{AppError, Role, Viewer};
 use crate::ports::Services;
 
 /// The services the server injected for this request.
@@ -14,10 +16,37 @@ pub(crate) fn services() -> Result<Services, AppError> {
     })
 }
 
+/// The request being answered (leptos_axum provides it to every server function).
+pub(crate) fn request() -> Result<Parts, AppError> {
+    use_context::<Parts>().ok_or_else(|| {
+        tracing::error!("request parts missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+/// The signed-in person, or `Unauthorized`.
+pub(crate) fn viewer(services: &Services) -> Result<Viewer, AppError> {
+    let request = request()?;
+    services.accounts.viewer(&request).ok_or(AppError::Unauthorized)
+}
+
+/// The signed-in producer. Other roles get `NotFound`: the producer's
+/// workspace does not exist for them.
+pub(crate) fn producer(services: &Services) -> Result<Viewer, AppError> {
+    let viewer = viewer(services)?;
+    if viewer.role == Role::Producer { Ok(viewer) } else { Err(AppError::NotFound) }
+}
+
 /// Passes a port's result through, setting the response status of an error.
 pub(crate) fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(error) = &result {
         crate::response_status::set_page_status(error.status());
     }
     result
+}
+
+/// Sends the browser to `path` after the call: a 302 for a plain form post,
+/// a client-side navigation for a hydrated page.
+pub(crate) fn redirect_to(path: &str) {
+    leptos_axum::redirect(path);
 }

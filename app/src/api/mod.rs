@@ -1,6 +1,9 @@
 //! Server functions: thin adapters from the browser to the ports. Each takes
-//! the services from context, calls one port method and maps the error.
+//! the services (and, when it acts for someone, the session) from context,
+//! calls one port method and maps the error.
 
+pub mod accounts;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod studio;

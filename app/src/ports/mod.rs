@@ -1,11 +1,18 @@
 //! Ports: what the interface needs from the server, as traits the `server`
 //! crate implements (hexagonal architecture). Compiled only with `ssr`; the
 //! browser build never sees them.
+//!
+//! Ports that act for a person take the request's `Parts`: the server finds
+//! the session there (its middleware put it in the extensions), so the
+//! interface never handles session ids or cookies itself.
 
 use std::sync::Arc;
 
+use http::request::Parts;
+
 use crate::domain::{
-    AppError, HomePage, ListingDetail, ListingQuery, ListingResults, Locale, ProducerDetail, Region, RegionPage,
+    AppError, Dashboard, HomePage, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale,
+    PhotoChange, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, Role, StatusChange, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -24,8 +31,59 @@ pub trait Catalog: Send + Sync {
     async fn find_listings(&self, query: &ListingQuery, locale: Locale, limit: u64) -> Result<ListingResults, AppError>;
 }
 
+/// What a sign-up form asks for.
+#[derive(Clone, Debug)]
+pub struct SignUp {
+    pub email: String,
+    pub password: String,
+    pub display_name: String,
+    pub role: Role,
+    pub locale: Locale,
+}
+
+/// Accounts and sessions.
+#[async_trait::async_trait]
+pub trait Accounts: Send + Sync {
+    /// Who is signed in on this request, if anyone.
+    fn viewer(&self, request: &Parts) -> Option<Viewer>;
+    /// Creates an account and signs it in (a new session id).
+    async fn sign_up(&self, request: &Parts, form: SignUp) -> Result<Viewer, AppError>;
+    /// Checks the password and signs in (a new session id). A wrong password
+    /// and an unknown address get the same answer in about the same time.
+    async fn sign_in(&self, request: &Parts, email: &str, password: &str) -> Result<Viewer, AppError>;
+    /// Ends the session on the server; the old cookie no longer works.
+    async fn sign_out(&self, request: &Parts) -> Result<(), AppError>;
+    /// Changes the signed-in person's password and ends their other sessions.
+    async fn change_password(&self, request: &Parts, current: &str, new: &str) -> Result<(), AppError>;
+    /// Mails a reset link when the address has an account; answers the same
+    /// either way.
+    async fn request_reset(&self, request: &Parts, email: &str, locale: Locale) -> Result<(), AppError>;
+    /// Sets a new password with a reset token (once, before it expires) and
+    /// ends every session of the account.
+    async fn reset_password(&self, token: &str, new: &str) -> Result<(), AppError>;
+}
+
+/// A producer's own workspace: their company profile, listings and photos.
+/// Every method acts for `viewer` and answers `NotFound` for anything that is
+/// not theirs.
+#[async_trait::async_trait]
+pub trait Studio: Send + Sync {
+    async fn dashboard(&self, viewer: &Viewer, locale: Locale) -> Result<Dashboard, AppError>;
+    async fn profile(&self, viewer: &Viewer) -> Result<ProfileEditor, AppError>;
+    /// Creates or updates the company profile; returns its public slug.
+    async fn save_profile(&self, viewer: &Viewer, form: &ProfileForm) -> Result<String, AppError>;
+    async fn listing(&self, viewer: &Viewer, id: i64) -> Result<ListingEditor, AppError>;
+    /// Creates (`id` = `None`) or updates a listing; returns its id.
+    async fn save_listing(&self, viewer: &Viewer, id: Option<i64>, form: &ListingForm) -> Result<i64, AppError>;
+    async fn change_status(&self, viewer: &Viewer, id: i64, change: StatusChange) -> Result<(), AppError>;
+    async fn delete_listing(&self, viewer: &Viewer, id: i64) -> Result<(), AppError>;
+    async fn change_photo(&self, viewer: &Viewer, listing_id: i64, photo_id: i64, change: PhotoChange) -> Result<(), AppError>;
+}
+
 /// Every port, bundled for injection through Leptos context.
 #[derive(Clone)]
 pub struct Services {
     pub catalog: Arc<dyn Catalog>,
+    pub accounts: Arc<dyn Accounts>,
+    pub studio: Arc<dyn Studio>,
 }

@@ -3,6 +3,7 @@
 
 pub mod users;
 pub mod sessions;
+pub mod password_resets;
 pub mod producers;
 pub mod producer_translations;
 pub mod producer_certifications;

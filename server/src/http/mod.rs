@@ -1,5 +1,5 @@
 //! Routes and middleware that are not server functions: health checks,
-//! static and media files, security headers, the cross-site request check and
+//! static and media files, photo uploads, security headers, the cross-site request check and
 //! the language cookie.
 
 pub mod cross_site;
@@ -7,3 +7,4 @@ pub mod health;
 pub mod locale_cookie;
 pub mod security_headers;
 pub mod static_files;
+pub mod uploads;

@@ -113,7 +113,7 @@ fn card(
     })
 }
 
-fn quantity(amount: Option<i64>, unit: Option<&str>) -> Result<Option<Quantity>, StoreError> {
+pub fn quantity(amount: Option<i64>, unit: Option<&str>) -> Result<Option<Quantity>, StoreError> {
     match (amount, unit) {
         (Some(amount), Some(unit)) if amount >= 0 => {
             Ok(Some(Quantity { amount: amount as u64, unit: slug(unit, Unit::from_slug, "unit")? }))
@@ -122,7 +122,7 @@ fn quantity(amount: Option<i64>, unit: Option<&str>) -> Result<Option<Quantity>,
     }
 }
 
-fn price(model: &listings::Model) -> Result<PriceRange, StoreError> {
+pub fn price(model: &listings::Model) -> Result<PriceRange, StoreError> {
     match (model.price_min_minor, model.price_max_minor, model.currency.as_deref()) {
         (Some(min), max, Some(currency)) => Ok(PriceRange::Range {
             min_minor: min,

@@ -1,16 +1,29 @@
 //! Implementations of the `app` crate's ports, and the `Services` bundle the
 //! router injects into every request.
 
+mod accounts;
 mod catalog;
+pub mod studio;
 
 use std::sync::Arc;
 
 use app::ports::Services;
 use sea_orm::DatabaseConnection;
+use url::Url;
 
+pub use accounts::{AccountsService, reset_token_hash};
 pub use catalog::CatalogService;
+pub use studio::StudioService;
+
+use crate::auth::mail::Mailer;
+use crate::auth::rate_limit::Limits;
+use crate::media::storage::MediaStorage;
 
 /// Builds every service over one database.
-pub fn build(db: DatabaseConnection) -> Services {
-    Services { catalog: Arc::new(CatalogService::new(db)) }
+pub fn build(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, mailer: Mailer, public_url: Url) -> Services {
+    Services {
+        catalog: Arc::new(CatalogService::new(db.clone())),
+        accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), mailer, public_url)),
+        studio: Arc::new(StudioService::new(db, storage)),
+    }
 }

@@ -1,0 +1,89 @@
+//! Server functions for accounts: sign up, sign in and out, change and reset
+//! the password, and who is signed in. Each is a thin adapter over the
+//! `Accounts` port; forms post them without JavaScript too.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::domain::{AppError, Locale, Role, Viewer};
+
+/// Who is signed in (for the header's account menu and guarded pages).
+#[server(endpoint = "viewer", input = GetUrl)]
+pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
+    let services = super::context::services()?;
+    let request = super::context::request()?;
+    Ok(services.accounts.viewer(&request))
+}
+
+#[server(endpoint = "sign_up")]
+pub async fn sign_up(
+    email: String,
+    password: String,
+    display_name: String,
+    role: String,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let request = super::context::request()?;
+    let role = Role::from_slug(&role)
+        .filter(|role| Role::SELF_SERVICE.contains(role))
+        .ok_or_else(|| AppError::invalid("role", "invalid.choice"))?;
+    let form = crate::ports::SignUp { email, password, display_name, role, locale };
+    let viewer = super::context::respond(services.accounts.sign_up(&request, form).await)?;
+    super::context::redirect_to(&landing(&viewer, locale));
+    Ok(())
+}
+
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(email: String, password: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let request = super::context::request()?;
+    let viewer = super::context::respond(services.accounts.sign_in(&request, &email, &password).await)?;
+    super::context::redirect_to(&landing(&viewer, locale));
+    Ok(())
+}
+
+#[server(endpoint = "sign_out")]
+pub async fn sign_out(locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let request = super::context::request()?;
+    super::context::respond(services.accounts.sign_out(&request).await)?;
+    super::context::redirect_to(&locale.localize_path("/"));
+    Ok(())
+}
+
+#[server(endpoint = "change_password")]
+pub async fn change_password(current: String, password: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let request = super::context::request()?;
+    super::context::respond(services.accounts.change_password(&request, &current, &password).await)?;
+    super::context::redirect_to(&locale.localize_path("/account/password?changed=1"));
+    Ok(())
+}
+
+#[server(endpoint = "request_reset")]
+pub async fn request_reset(email: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let request = super::context::request()?;
+    super::context::respond(services.accounts.request_reset(&request, &email, locale).await)?;
+    super::context::redirect_to(&locale.localize_path("/account/forgot?sent=1"));
+    Ok(())
+}
+
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    super::context::respond(services.accounts.reset_password(&token, &password).await)?;
+    super::context::redirect_to(&locale.localize_path("/account/sign-in?reset=1"));
+    Ok(())
+}
+
+/// Where a person lands after signing in: producers on their dashboard,
+/// everyone else on the catalogue.
+#[cfg(feature = "ssr")]
+fn landing(viewer: &Viewer, locale: Locale) -> String {
+    match viewer.role {
+        Role::Producer => locale.localize_path("/dashboard"),
+        _ => locale.localize_path("/"),
+    }
+}

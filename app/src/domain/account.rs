@@ -1,0 +1,119 @@
+//! Accounts as the interface sees them: roles, the signed-in viewer, and the
+//! rules for e-mail addresses and passwords that the browser and the server
+//! both apply (the server also refuses passwords from its common-password list).
+
+use serde::{Deserialize, Serialize};
+
+use super::slug_enum::slug_enum;
+
+slug_enum! {
+    /// What an account may do on Trade.ma.
+    Role, "role" {
+        Producer => "producer",
+        Buyer => "buyer",
+        Organiser => "organiser",
+        Admin => "admin",
+    }
+}
+
+impl Role {
+    /// Roles a person may pick when signing up; organisers and admins are
+    /// appointed, never self-declared.
+    pub const SELF_SERVICE: [Role; 2] = [Role::Producer, Role::Buyer];
+}
+
+/// The signed-in person, as every page and server function sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// Shortest password accepted, in characters.
+pub const PASSWORD_MIN_CHARS: usize = 8;
+/// Longest password accepted, in characters (never truncated).
+pub const PASSWORD_MAX_CHARS: usize = 128;
+/// Longest e-mail address (RFC 5321 path limit).
+pub const EMAIL_MAX_CHARS: usize = 254;
+/// Longest display name.
+pub const DISPLAY_NAME_MAX_CHARS: usize = 120;
+
+/// Checks a new password's length. Returns the message key of the problem.
+/// No composition rules (ASVS 5.0 V6.2): length and the common list only.
+pub fn check_password_length(password: &str) -> Result<(), &'static str> {
+    let chars = password.chars().count();
+    if chars < PASSWORD_MIN_CHARS {
+        Err("invalid.password_short")
+    } else if chars > PASSWORD_MAX_CHARS {
+        Err("invalid.password_long")
+    } else {
+        Ok(())
+    }
+}
+
+/// Normalises an e-mail address (trimmed, lower-cased) and checks its shape:
+/// one `@`, a non-empty local part, a domain with a dot, no spaces.
+pub fn normalize_email(input: &str) -> Result<String, &'static str> {
+    let email = input.trim().to_lowercase();
+    if email.is_empty() {
+        return Err("invalid.required");
+    }
+    let valid = email.chars().count() <= EMAIL_MAX_CHARS
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            }
+            None => false,
+        };
+    if valid { Ok(email) } else { Err("invalid.email") }
+}
+
+/// Trims a display name and checks it is present and not too long.
+pub fn normalize_display_name(input: &str) -> Result<String, &'static str> {
+    let name = input.trim();
+    if name.is_empty() {
+        Err("invalid.required")
+    } else if name.chars().count() > DISPLAY_NAME_MAX_CHARS || name.chars().any(char::is_control) {
+        Err("invalid.too_long")
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_judged_by_length_in_characters() {
+        assert_eq!(check_password_length("short"), Err("invalid.password_short"));
+        assert_eq!(check_password_length("éééééééé"), Ok(()));
+        assert_eq!(check_password_length(&"x".repeat(128)), Ok(()));
+        assert_eq!(check_password_length(&"x".repeat(129)), Err("invalid.password_long"));
+        // no composition rules: a long lower-case phrase is fine
+        assert_eq!(check_password_length("olive trees in the atlas"), Ok(()));
+    }
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(normalize_email("  Amina@Coop.MA "), Ok("amina@coop.ma".to_owned()));
+        assert_eq!(normalize_email("no-at-sign"), Err("invalid.email"));
+        assert_eq!(normalize_email("a@b"), Err("invalid.email"));
+        assert_eq!(normalize_email("a b@c.ma"), Err("invalid.email"));
+        assert_eq!(normalize_email("a@b@c.ma"), Err("invalid.email"));
+        assert_eq!(normalize_email(""), Err("invalid.required"));
+    }
+
+    #[test]
+    fn only_producers_and_buyers_sign_themselves_up() {
+        assert!(!Role::SELF_SERVICE.contains(&Role::Admin));
+        assert!(!Role::SELF_SERVICE.contains(&Role::Organiser));
+    }
+}

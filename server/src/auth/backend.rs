@@ -1,0 +1,111 @@
+//! The axum-login backend: loads accounts and checks passwords. The session
+//! auth hash is derived from the password hash and status, so changing the
+//! password or suspending the account invalidates every existing session.
+
+use app::domain::{Role, Viewer};
+use axum_login::{AuthUser, AuthnBackend, UserId};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+
+use super::password;
+use crate::entities::users;
+
+/// Account statuses stored in `users.status`.
+pub const ACTIVE: &str = "active";
+pub const SUSPENDED: &str = "suspended";
+
+/// A signed-in account, as the session layer keeps it.
+#[derive(Clone)]
+pub struct AccountUser {
+    pub viewer: Viewer,
+    auth_hash: Vec<u8>,
+}
+
+impl std::fmt::Debug for AccountUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountUser").field("id", &self.viewer.user_id).field("role", &self.viewer.role).finish()
+    }
+}
+
+impl AccountUser {
+    /// `None` for suspended accounts and rows with an unknown role.
+    pub fn from_row(row: &users::Model) -> Option<AccountUser> {
+        if row.status != ACTIVE {
+            return None;
+        }
+        let role = Role::from_slug(&row.role)?;
+        let auth_hash = Sha256::digest(format!("{}|{}", row.password_hash, row.status).as_bytes()).to_vec();
+        Some(AccountUser {
+            viewer: Viewer { user_id: row.id, email: row.email.clone(), display_name: row.display_name.clone(), role },
+            auth_hash,
+        })
+    }
+}
+
+impl AuthUser for AccountUser {
+    type Id = i64;
+
+    fn id(&self) -> i64 {
+        self.viewer.user_id
+    }
+
+    fn session_auth_hash(&self) -> &[u8] {
+        &self.auth_hash
+    }
+}
+
+/// E-mail and password as typed.
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Clone)]
+pub struct AccountBackend {
+    db: DatabaseConnection,
+}
+
+impl AccountBackend {
+    pub fn new(db: DatabaseConnection) -> AccountBackend {
+        AccountBackend { db }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    #[error("password check did not finish: {0}")]
+    Join(#[from] tokio::task::JoinError),
+}
+
+impl AuthnBackend for AccountBackend {
+    type User = AccountUser;
+    type Credentials = Credentials;
+    type Error = BackendError;
+
+    /// One Argon2 verification whether or not the account exists.
+    async fn authenticate(&self, credentials: Credentials) -> Result<Option<AccountUser>, BackendError> {
+        let row = users::Entity::find().filter(users::Column::Email.eq(credentials.email)).one(&self.db).await?;
+        let password = credentials.password;
+        match row {
+            None => {
+                tokio::task::spawn_blocking(move || password::burn_time(&password)).await?;
+                Ok(None)
+            }
+            Some(row) => {
+                let stored = row.password_hash.clone();
+                let matches = tokio::task::spawn_blocking(move || password::verify(&password, &stored)).await?;
+                Ok(if matches { AccountUser::from_row(&row) } else { None })
+            }
+        }
+    }
+
+    async fn get_user(&self, id: &UserId<Self>) -> Result<Option<AccountUser>, BackendError> {
+        let row = users::Entity::find_by_id(*id).one(&self.db).await?;
+        Ok(row.as_ref().and_then(AccountUser::from_row))
+    }
+}
+
+/// The session handle server functions and routes use.
+pub type AuthSession = axum_login::AuthSession<AccountBackend>;

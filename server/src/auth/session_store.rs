@@ -1,0 +1,125 @@
+//! The tower-sessions store over the `sessions` table (SQLite or
+//! PostgreSQL through sea-orm). Only a SHA-256 of each session id is stored,
+//! so a copy of the database cannot be replayed as cookies. Each row also
+//! records its account, so suspending an account or changing its password
+//! can end every session it has, and its creation time, which enforces the
+//! absolute timeout (a new row is written at sign-in, when the id is cycled).
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sha2::{Digest, Sha256};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, SessionStore};
+
+use crate::entities::sessions;
+
+/// Where axum-login keeps the signed-in user's id inside the session data.
+const AUTH_DATA_KEY: &str = "axum-login.data";
+
+#[derive(Clone, Debug)]
+pub struct DbSessionStore {
+    db: DatabaseConnection,
+    absolute_timeout: chrono::Duration,
+}
+
+impl DbSessionStore {
+    pub fn new(db: DatabaseConnection, absolute_timeout: chrono::Duration) -> DbSessionStore {
+        DbSessionStore { db, absolute_timeout }
+    }
+
+    /// Ends every session of an account (suspension, password change or reset).
+    pub async fn end_sessions_of(db: &impl sea_orm::ConnectionTrait, user_id: i64) -> Result<u64, sea_orm::DbErr> {
+        let result = sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user_id)).exec(db).await?;
+        Ok(result.rows_affected)
+    }
+
+    /// Deletes expired rows; run periodically.
+    pub async fn delete_expired(&self) -> Result<u64, sea_orm::DbErr> {
+        let oldest_allowed = Utc::now() - self.absolute_timeout;
+        let result = sessions::Entity::delete_many()
+            .filter(sessions::Column::ExpiresAt.lt(Utc::now()).or(sessions::Column::CreatedAt.lt(oldest_allowed)))
+            .exec(&self.db)
+            .await?;
+        Ok(result.rows_affected)
+    }
+}
+
+/// The stored key of a session id: hex SHA-256 of its cookie form.
+pub fn id_hash(id: &Id) -> String {
+    let digest = Sha256::digest(id.to_string().as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn backend(error: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(error.to_string())
+}
+
+fn to_chrono(time: time::OffsetDateTime) -> DateTime<Utc> {
+    DateTime::from_timestamp(time.unix_timestamp(), time.nanosecond()).unwrap_or_else(Utc::now)
+}
+
+fn to_time(time: DateTime<Utc>) -> Result<time::OffsetDateTime, session_store::Error> {
+    time::OffsetDateTime::from_unix_timestamp(time.timestamp()).map_err(backend)
+}
+
+fn user_of(record: &Record) -> Option<i64> {
+    record.data.get(AUTH_DATA_KEY)?.get("user_id")?.as_i64()
+}
+
+fn row(record: &Record) -> Result<sessions::ActiveModel, session_store::Error> {
+    Ok(sessions::ActiveModel {
+        id: Set(id_hash(&record.id)),
+        user_id: Set(user_of(record)),
+        data: Set(serde_json::to_vec(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?),
+        expires_at: Set(to_chrono(record.expiry_date)),
+        created_at: Set(Utc::now()),
+    })
+}
+
+#[async_trait::async_trait]
+impl SessionStore for DbSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        // 128 random bits collide essentially never; still, never overwrite.
+        loop {
+            let exists = sessions::Entity::find_by_id(id_hash(&record.id)).one(&self.db).await.map_err(backend)?;
+            if exists.is_none() {
+                break;
+            }
+            record.id = Id::default();
+        }
+        sessions::Entity::insert(row(record)?).exec(&self.db).await.map_err(backend)?;
+        Ok(())
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        sessions::Entity::insert(row(record)?)
+            .on_conflict(
+                OnConflict::column(sessions::Column::Id)
+                    .update_columns([sessions::Column::UserId, sessions::Column::Data, sessions::Column::ExpiresAt])
+                    .to_owned(),
+            )
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let now = Utc::now();
+        let found = sessions::Entity::find_by_id(id_hash(id))
+            .filter(sessions::Column::ExpiresAt.gt(now))
+            .filter(sessions::Column::CreatedAt.gt(now - self.absolute_timeout))
+            .one(&self.db)
+            .await
+            .map_err(backend)?;
+        let Some(found) = found else { return Ok(None) };
+        let data = serde_json::from_slice(&found.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        Ok(Some(Record { id: *id, data, expiry_date: to_time(found.expires_at)? }))
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        sessions::Entity::delete_by_id(id_hash(id)).exec(&self.db).await.map_err(backend)?;
+        Ok(())
+    }
+}

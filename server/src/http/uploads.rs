@@ -1,0 +1,103 @@
+//! `POST /api/listings/{id}/photos`: photo uploads, as a plain axum route
+//! with its own body limit (Leptos's multipart server functions panic on a
+//! malformed Content-Type). Accepts `multipart/form-data` with one or more
+//! `photos` parts. A plain form post (Accept: text/html) is answered with a
+//! redirect back to the listing editor carrying the outcome; anything else
+//! gets JSON: `201 {"photos": [ids]}` or `4xx {"error": code, "message": …}`.
+
+use std::sync::Arc;
+
+use app::domain::{Locale, Role};
+use axum::Json;
+use axum::extract::multipart::MultipartError;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde_json::json;
+
+use crate::auth::AuthSession;
+use crate::services::studio::{PhotoUploads, UploadError};
+
+/// Largest upload request: a few phone photos at once.
+pub const UPLOAD_BODY_LIMIT: usize = 25 * 1024 * 1024;
+
+fn wants_html(headers: &HeaderMap) -> bool {
+    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+}
+
+fn read_error(error: &MultipartError) -> UploadError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE { UploadError::BodyTooLarge } else { UploadError::Malformed }
+}
+
+/// Reads every `photos` part into memory (bounded by the route's body limit).
+async fn files(mut multipart: Multipart) -> Result<(Vec<Vec<u8>>, Locale), UploadError> {
+    let mut files = Vec::new();
+    let mut locale = Locale::DEFAULT;
+    while let Some(field) = multipart.next_field().await.map_err(|e| read_error(&e))? {
+        match field.name() {
+            Some("photos") => {
+                let bytes = field.bytes().await.map_err(|e| read_error(&e))?;
+                // A file input left empty still posts one empty part.
+                if !bytes.is_empty() {
+                    files.push(bytes.to_vec());
+                }
+            }
+            Some("locale") => {
+                let text = field.text().await.map_err(|e| read_error(&e))?;
+                locale = Locale::from_code(&text).unwrap_or(Locale::DEFAULT);
+            }
+            _ => {}
+        }
+    }
+    Ok((files, locale))
+}
+
+pub async fn upload(
+    State(uploads): State<Arc<PhotoUploads>>,
+    auth: AuthSession,
+    Path(listing_id): Path<i64>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let html = wants_html(&headers);
+    let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
+        return refusal(html, listing_id, Locale::DEFAULT, UploadError::App(app::domain::AppError::Unauthorized));
+    };
+    if viewer.role != Role::Producer {
+        return refusal(html, listing_id, Locale::DEFAULT, UploadError::App(app::domain::AppError::NotFound));
+    }
+    let multipart = match multipart {
+        Ok(multipart) => multipart,
+        Err(_) => return refusal(html, listing_id, Locale::DEFAULT, UploadError::Malformed),
+    };
+    // Ownership first, so someone else's listing answers 404 before any reading.
+    if let Err(error) = uploads.check_room(&viewer, listing_id, 1).await {
+        return refusal(html, listing_id, Locale::DEFAULT, error);
+    }
+    let (files, locale) = match files(multipart).await {
+        Ok(read) => read,
+        Err(error) => return refusal(html, listing_id, Locale::DEFAULT, error),
+    };
+    match uploads.add(&viewer, listing_id, files).await {
+        Ok(_) if html => {
+            Redirect::to(&format!("/{}/dashboard/listings/{listing_id}?upload=ok#photos", locale.code())).into_response()
+        }
+        Ok(ids) => (StatusCode::CREATED, Json(json!({ "photos": ids }))).into_response(),
+        Err(error) => refusal(html, listing_id, locale, error),
+    }
+}
+
+fn refusal(html: bool, listing_id: i64, locale: Locale, error: UploadError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    if status.is_server_error() {
+        tracing::error!(%error, listing = listing_id, "photo upload failed");
+    } else {
+        tracing::info!(%error, listing = listing_id, "photo upload refused");
+    }
+    let hidden = matches!(status, StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED);
+    if html && !hidden {
+        let target = format!("/{}/dashboard/listings/{listing_id}?upload_error={}#photos", locale.code(), error.code());
+        return Redirect::to(&target).into_response();
+    }
+    (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
+}

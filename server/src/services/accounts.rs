@@ -1,0 +1,329 @@
+//! The `Accounts` port: sign-up, sign-in and out, password change and reset.
+//! Rules: no answer reveals whether an address has an account (sign-in and
+//! reset give the same message, status and time); failed sign-ins are limited
+//! per account-and-address, per account and per address; every password
+//! change ends the account's other sessions.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use app::domain::{AppError, Locale, Viewer, normalize_display_name, normalize_email};
+use app::ports::{Accounts, SignUp};
+use axum::extract::ConnectInfo;
+use chrono::Utc;
+use http::request::Parts;
+use rand::RngCore;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use crate::auth::backend::{ACTIVE, Credentials};
+use crate::auth::mail::{Mail, Mailer};
+use crate::auth::rate_limit::Limits;
+use crate::auth::{AccountUser, AuthSession, DbSessionStore, password};
+use crate::db;
+use crate::entities::{password_resets, users};
+use crate::error::{StoreError, conflict_on_unique};
+
+/// How long a reset link works.
+const RESET_TOKEN_MINUTES: i64 = 30;
+
+pub struct AccountsService {
+    db: DatabaseConnection,
+    limits: Arc<Limits>,
+    mailer: Mailer,
+    public_url: Url,
+}
+
+impl AccountsService {
+    pub fn new(db: DatabaseConnection, limits: Arc<Limits>, mailer: Mailer, public_url: Url) -> AccountsService {
+        AccountsService { db, limits, mailer, public_url }
+    }
+}
+
+fn session(request: &Parts) -> Result<AuthSession, AppError> {
+    request.extensions.get::<AuthSession>().cloned().ok_or_else(|| {
+        tracing::error!("no AuthSession on the request: the auth layer is missing from the router");
+        AppError::Internal
+    })
+}
+
+/// The client's address, for the attempt limits.
+fn client(request: &Parts) -> String {
+    request
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(address)| address.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
+    tracing::error!(%error, "{context}");
+    AppError::Internal
+}
+
+/// The hex SHA-256 under which a reset token is stored.
+pub fn reset_token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|e| internal("password hashing did not finish", e))?
+        .map_err(|e| internal("password hashing failed", e))
+}
+
+async fn sign_in_session(auth: &mut AuthSession, row: &users::Model) -> Result<Viewer, AppError> {
+    let user = AccountUser::from_row(row).ok_or(AppError::Forbidden)?;
+    auth.login(&user).await.map_err(|e| internal("cannot start the session", format!("{e:?}")))?;
+    Ok(user.viewer)
+}
+
+#[async_trait::async_trait]
+impl Accounts for AccountsService {
+    fn viewer(&self, request: &Parts) -> Option<Viewer> {
+        request.extensions.get::<AuthSession>()?.user.as_ref().map(|user| user.viewer.clone())
+    }
+
+    async fn sign_up(&self, request: &Parts, form: SignUp) -> Result<Viewer, AppError> {
+        let address = client(request);
+        let now = Instant::now();
+        if self.limits.sign_up_address.is_blocked(&address, now) {
+            return Err(AppError::RateLimited);
+        }
+        self.limits.sign_up_address.record(&address, now);
+        let email = normalize_email(&form.email).map_err(|reason| AppError::invalid("email", reason))?;
+        let display_name =
+            normalize_display_name(&form.display_name).map_err(|reason| AppError::invalid("display_name", reason))?;
+        password::check_new(&form.password).map_err(|reason| AppError::invalid("password", reason))?;
+        let password_hash = hash_password(form.password).await?;
+        let at = Utc::now();
+        let row = users::ActiveModel {
+            email: Set(email),
+            password_hash: Set(password_hash),
+            display_name: Set(display_name),
+            role: Set(form.role.slug().to_owned()),
+            status: Set(ACTIVE.to_owned()),
+            locale: Set(form.locale.code().to_owned()),
+            created_at: Set(at),
+            updated_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await
+        .map_err(|e| conflict_on_unique(e, "email"))?;
+        tracing::info!(user = row.id, role = %row.role, "account created");
+        let mut auth = session(request)?;
+        sign_in_session(&mut auth, &row).await
+    }
+
+    async fn sign_in(&self, request: &Parts, email: &str, password: &str) -> Result<Viewer, AppError> {
+        let wrong = || AppError::invalid("credentials", "invalid.credentials");
+        let address = client(request);
+        let email = normalize_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
+        let pair = format!("{email}|{address}");
+        let now = Instant::now();
+        let limits = &self.limits;
+        if limits.login_pair.is_blocked(&pair, now)
+            || limits.login_account.is_blocked(&email, now)
+            || limits.login_address.is_blocked(&address, now)
+        {
+            tracing::warn!(%address, "sign-in refused: too many failures");
+            return Err(AppError::RateLimited);
+        }
+        let mut auth = session(request)?;
+        let user = auth
+            .authenticate(Credentials { email: email.clone(), password: password.to_owned() })
+            .await
+            .map_err(|e| internal("cannot check the password", format!("{e:?}")))?;
+        let Some(user) = user else {
+            limits.login_pair.record(&pair, now);
+            limits.login_account.record(&email, now);
+            limits.login_address.record(&address, now);
+            return Err(wrong());
+        };
+        limits.login_pair.clear(&pair);
+        auth.login(&user).await.map_err(|e| internal("cannot start the session", format!("{e:?}")))?;
+        tracing::info!(user = user.viewer.user_id, "signed in");
+        Ok(user.viewer)
+    }
+
+    async fn sign_out(&self, request: &Parts) -> Result<(), AppError> {
+        let mut auth = session(request)?;
+        auth.logout().await.map_err(|e| internal("cannot end the session", format!("{e:?}")))?;
+        Ok(())
+    }
+
+    async fn change_password(&self, request: &Parts, current: &str, new: &str) -> Result<(), AppError> {
+        let viewer = self.viewer(request).ok_or(AppError::Unauthorized)?;
+        let address = client(request);
+        let pair = format!("{}|{address}", viewer.email);
+        let now = Instant::now();
+        if self.limits.login_pair.is_blocked(&pair, now) {
+            return Err(AppError::RateLimited);
+        }
+        let row = users::Entity::find_by_id(viewer.user_id)
+            .one(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .ok_or(AppError::Unauthorized)?;
+        let (typed, stored) = (current.to_owned(), row.password_hash.clone());
+        let matches = tokio::task::spawn_blocking(move || password::verify(&typed, &stored))
+            .await
+            .map_err(|e| internal("password check did not finish", e))?;
+        if !matches {
+            self.limits.login_pair.record(&pair, now);
+            return Err(AppError::invalid("current", "invalid.current_password"));
+        }
+        password::check_new(new).map_err(|reason| AppError::invalid("password", reason))?;
+        let password_hash = hash_password(new.to_owned()).await?;
+        let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
+        let mut update: users::ActiveModel = row.into();
+        update.password_hash = Set(password_hash);
+        update.updated_at = Set(Utc::now());
+        let row = update.update(&txn).await.map_err(StoreError::from)?;
+        DbSessionStore::end_sessions_of(&txn, row.id).await.map_err(StoreError::from)?;
+        txn.commit().await.map_err(StoreError::from)?;
+        tracing::info!(user = row.id, "password changed; other sessions ended");
+        let mut auth = session(request)?;
+        sign_in_session(&mut auth, &row).await.map(|_| ())
+    }
+
+    async fn request_reset(&self, request: &Parts, email: &str, locale: Locale) -> Result<(), AppError> {
+        let email = normalize_email(email).map_err(|reason| AppError::invalid("email", reason))?;
+        let address = client(request);
+        let now = Instant::now();
+        if self.limits.reset_address.is_blocked(&address, now) {
+            return Err(AppError::RateLimited);
+        }
+        self.limits.reset_address.record(&address, now);
+        // The lookup, the token and the mail happen after the answer, so the
+        // answer's time says nothing about whether the address is known.
+        let db = self.db.clone();
+        let mailer = self.mailer.clone();
+        let limits = self.limits.clone();
+        let public_url = self.public_url.clone();
+        tokio::spawn(async move {
+            if let Err(error) = send_reset_link(&db, &mailer, &limits, &public_url, &email, locale).await {
+                tracing::error!(%error, "password reset mail not sent");
+            }
+        });
+        Ok(())
+    }
+
+    async fn reset_password(&self, token: &str, new: &str) -> Result<(), AppError> {
+        let bad_token = || AppError::invalid("token", "invalid.reset_token");
+        if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(bad_token());
+        }
+        password::check_new(new).map_err(|reason| AppError::invalid("password", reason))?;
+        let password_hash = hash_password(new.to_owned()).await?;
+        let now = Utc::now();
+        let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
+        let reset = password_resets::Entity::find()
+            .filter(password_resets::Column::TokenHash.eq(reset_token_hash(token)))
+            .filter(password_resets::Column::UsedAt.is_null())
+            .filter(password_resets::Column::ExpiresAt.gt(now))
+            .one(&txn)
+            .await
+            .map_err(StoreError::from)?
+            .ok_or_else(bad_token)?;
+        // Spend this token and any other still open for the account.
+        password_resets::Entity::update_many()
+            .col_expr(password_resets::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+            .filter(password_resets::Column::UserId.eq(reset.user_id))
+            .filter(password_resets::Column::UsedAt.is_null())
+            .exec(&txn)
+            .await
+            .map_err(StoreError::from)?;
+        users::Entity::update_many()
+            .col_expr(users::Column::PasswordHash, sea_orm::sea_query::Expr::value(password_hash))
+            .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+            .filter(users::Column::Id.eq(reset.user_id))
+            .exec(&txn)
+            .await
+            .map_err(StoreError::from)?;
+        DbSessionStore::end_sessions_of(&txn, reset.user_id).await.map_err(StoreError::from)?;
+        txn.commit().await.map_err(StoreError::from)?;
+        tracing::info!(user = reset.user_id, "password reset; every session ended");
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum ResetError {
+    #[error("database: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    #[error("mail: {0}")]
+    Mail(#[from] crate::auth::mail::MailError),
+}
+
+async fn send_reset_link(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+    limits: &Limits,
+    public_url: &Url,
+    email: &str,
+    locale: Locale,
+) -> Result<(), ResetError> {
+    let Some(user) = users::Entity::find().filter(users::Column::Email.eq(email)).one(db).await? else {
+        tracing::info!("password reset asked for an address without an account; nothing sent");
+        return Ok(());
+    };
+    if user.status != ACTIVE {
+        tracing::info!(user = user.id, "password reset asked for a suspended account; nothing sent");
+        return Ok(());
+    }
+    let now = Instant::now();
+    if limits.reset_account.is_blocked(email, now) {
+        tracing::warn!(user = user.id, "password reset mails for this account are rate-limited; nothing sent");
+        return Ok(());
+    }
+    limits.reset_account.record(email, now);
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let at = Utc::now();
+    let txn = db.begin().await?;
+    password_resets::ActiveModel {
+        user_id: Set(user.id),
+        token_hash: Set(reset_token_hash(&token)),
+        expires_at: Set(at + chrono::Duration::minutes(RESET_TOKEN_MINUTES)),
+        used_at: Set(None),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    let mut link = public_url.clone();
+    link.set_path(&format!("/{}/account/reset", locale.code()));
+    link.set_query(Some(&format!("token={token}")));
+    mailer.send(reset_mail(&user.email, &user.display_name, link.as_str(), locale)).await?;
+    Ok(())
+}
+
+fn reset_mail(to: &str, name: &str, link: &str, locale: Locale) -> Mail {
+    let minutes = RESET_TOKEN_MINUTES;
+    let (subject, body) = match locale {
+        Locale::Fr => (
+            "Trade.ma : réinitialiser votre mot de passe",
+            format!("Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {minutes} minutes, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n\nTrade.ma"),
+        ),
+        Locale::Ar => (
+            "Trade.ma: إعادة تعيين كلمة المرور",
+            format!("مرحبًا {name}،\n\nلاختيار كلمة مرور جديدة، افتح هذا الرابط (صالح لمدة {minutes} دقيقة ولمرة واحدة):\n\n{link}\n\nإذا لم تطلب ذلك، تجاهل هذه الرسالة: كلمة مرورك لن تتغير.\n\nTrade.ma"),
+        ),
+        Locale::Es => (
+            "Trade.ma: restablecer su contraseña",
+            format!("Hola {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido {minutes} minutos, una sola vez):\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambia.\n\nTrade.ma"),
+        ),
+        Locale::En => (
+            "Trade.ma: reset your password",
+            format!("Hello {name},\n\nTo choose a new password, open this link (valid for {minutes} minutes, once):\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n\nTrade.ma"),
+        ),
+    };
+    Mail { to: to.to_owned(), subject: subject.to_owned(), body }
+}

@@ -1,0 +1,261 @@
+//! Listing photos: adding uploads (decoded a few at a time, stored under
+//! server-generated keys, rows written only once every file is stored),
+//! reordering, choosing the cover and deleting. Position 0 is the cover.
+
+use std::sync::Arc;
+
+use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, Viewer};
+use chrono::Utc;
+use rand::RngCore;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use tokio::sync::Semaphore;
+
+use super::listings::photo_count;
+use super::{enqueue, own_listing};
+use crate::db;
+use crate::entities::listing_photos;
+use crate::error::StoreError;
+use crate::media::pipeline::{PhotoError, PhotoLimits, ProcessedPhoto, process};
+use crate::media::storage::MediaStorage;
+
+/// Why an upload was refused; `code()` is what the page and the JSON answer carry.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("{0}")]
+    Photo(#[from] PhotoError),
+    #[error("a listing has at most {MAX_PHOTOS} photos: delete one before adding more")]
+    TooMany,
+    #[error("choose at least one photo to upload")]
+    NoFile,
+    #[error("the upload is larger than the limit")]
+    BodyTooLarge,
+    #[error("the upload could not be read: send it again as multipart/form-data")]
+    Malformed,
+    #[error("{0}")]
+    App(AppError),
+}
+
+impl UploadError {
+    /// Stable code of the error, also the suffix of its message key (`upload.too_many`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            UploadError::Photo(PhotoError::Empty) | UploadError::NoFile => "no_file",
+            UploadError::Photo(PhotoError::TooLarge { .. }) | UploadError::BodyTooLarge => "too_large",
+            UploadError::Photo(PhotoError::UnsupportedFormat) => "format",
+            UploadError::Photo(PhotoError::TooManyPixels { .. }) => "pixels",
+            UploadError::Photo(PhotoError::TooSmall { .. }) => "too_small",
+            UploadError::Photo(PhotoError::Corrupt) => "corrupt",
+            UploadError::Photo(PhotoError::Processing) | UploadError::App(_) => "failed",
+            UploadError::TooMany => "too_many",
+            UploadError::Malformed => "malformed",
+        }
+    }
+
+    /// The HTTP status of the refusal.
+    pub fn status(&self) -> u16 {
+        match self {
+            UploadError::BodyTooLarge | UploadError::Photo(PhotoError::TooLarge { .. }) => 413,
+            UploadError::Photo(PhotoError::UnsupportedFormat) => 415,
+            UploadError::App(error) => error.status(),
+            UploadError::Photo(PhotoError::Processing) => 500,
+            _ => 422,
+        }
+    }
+}
+
+impl From<AppError> for UploadError {
+    fn from(error: AppError) -> UploadError {
+        UploadError::App(error)
+    }
+}
+
+impl From<StoreError> for UploadError {
+    fn from(error: StoreError) -> UploadError {
+        UploadError::App(error.into())
+    }
+}
+
+/// Adds uploaded photos to listings.
+pub struct PhotoUploads {
+    db: DatabaseConnection,
+    storage: Arc<dyn MediaStorage>,
+    decodes: Semaphore,
+    limits: PhotoLimits,
+}
+
+impl PhotoUploads {
+    /// At most `concurrent_decodes` photos are decoded at once, whatever the
+    /// number of uploads in flight: decoding is where memory and CPU go.
+    pub fn new(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, concurrent_decodes: usize) -> PhotoUploads {
+        PhotoUploads { db, storage, decodes: Semaphore::new(concurrent_decodes.max(1)), limits: PhotoLimits::default() }
+    }
+
+    pub fn limits(&self) -> &PhotoLimits {
+        &self.limits
+    }
+
+    /// Checks the listing is the caller's and has room, before any decoding.
+    pub async fn check_room(&self, viewer: &Viewer, listing_id: i64, adding: usize) -> Result<(), UploadError> {
+        own_listing(&self.db, viewer, listing_id).await?;
+        if adding == 0 {
+            return Err(UploadError::NoFile);
+        }
+        let existing = photo_count(&self.db, listing_id).await?;
+        if usize::try_from(existing).unwrap_or(usize::MAX).saturating_add(adding) > MAX_PHOTOS {
+            return Err(UploadError::TooMany);
+        }
+        Ok(())
+    }
+
+    /// Decodes and re-encodes every file (refusing the whole upload if one
+    /// is bad), stores the variants, then writes the rows in one transaction.
+    /// Returns the new photo ids. Nothing is left behind on failure.
+    pub async fn add(&self, viewer: &Viewer, listing_id: i64, files: Vec<Vec<u8>>) -> Result<Vec<i64>, UploadError> {
+        self.check_room(viewer, listing_id, files.len()).await?;
+        let mut processed = Vec::with_capacity(files.len());
+        for bytes in files {
+            let permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
+            let limits = self.limits;
+            let photo = tokio::task::spawn_blocking(move || process(&bytes, &limits)).await.map_err(|error| {
+                tracing::error!(%error, "photo processing task failed");
+                UploadError::Photo(PhotoError::Processing)
+            })??;
+            drop(permit);
+            processed.push(photo);
+        }
+        let mut stored: Vec<(String, &ProcessedPhoto)> = Vec::new();
+        for photo in &processed {
+            let key = new_key(listing_id);
+            if let Err(error) = self.store(&key, photo).await {
+                tracing::error!(%error, %key, "cannot store photo files");
+                delete_files(self.storage.as_ref(), &[key]).await;
+                delete_files(self.storage.as_ref(), &stored.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()).await;
+                return Err(UploadError::Photo(PhotoError::Processing));
+            }
+            stored.push((key, photo));
+        }
+        match self.insert_rows(viewer, listing_id, &stored).await {
+            Ok(ids) => Ok(ids),
+            Err(error) => {
+                delete_files(self.storage.as_ref(), &stored.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()).await;
+                Err(error)
+            }
+        }
+    }
+
+    async fn store(&self, key: &str, photo: &ProcessedPhoto) -> std::io::Result<()> {
+        for variant in &photo.variants {
+            self.storage.put(&format!("{key}-{}.webp", variant.width), &variant.webp).await?;
+            self.storage.put(&format!("{key}-{}.jpg", variant.width), &variant.jpeg).await?;
+        }
+        Ok(())
+    }
+
+    async fn insert_rows(&self, viewer: &Viewer, listing_id: i64, stored: &[(String, &ProcessedPhoto)]) -> Result<Vec<i64>, UploadError> {
+        let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
+        // Checked again inside the transaction: two uploads may race for the last places.
+        own_listing(&txn, viewer, listing_id).await?;
+        let existing = photo_count(&txn, listing_id).await?;
+        if usize::try_from(existing).unwrap_or(usize::MAX) + stored.len() > MAX_PHOTOS {
+            return Err(UploadError::TooMany);
+        }
+        let mut ids = Vec::new();
+        for (offset, (key, photo)) in stored.iter().enumerate() {
+            let row = listing_photos::ActiveModel {
+                listing_id: Set(listing_id),
+                position: Set(i32::try_from(existing).unwrap_or(0) + i32::try_from(offset).unwrap_or(0)),
+                storage_key: Set(key.clone()),
+                width: Set(i32::try_from(photo.width).unwrap_or(0)),
+                height: Set(i32::try_from(photo.height).unwrap_or(0)),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(StoreError::from)?;
+            ids.push(row.id);
+        }
+        enqueue(&txn, listing_id, "upsert").await?;
+        txn.commit().await.map_err(StoreError::from)?;
+        tracing::info!(listing = listing_id, added = ids.len(), "photos added");
+        Ok(ids)
+    }
+}
+
+/// A fresh, unguessable storage key: `listings/<id>/<128 random bits>`.
+fn new_key(listing_id: i64) -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    let random: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("listings/{listing_id}/{random}")
+}
+
+/// Removes every variant file of the given keys; failures are logged (the
+/// rows are already gone, so a left-over file is only wasted space).
+pub async fn delete_files(storage: &dyn MediaStorage, keys: &[String]) {
+    for key in keys {
+        for width in PHOTO_WIDTHS {
+            for extension in ["webp", "jpg"] {
+                let file = format!("{key}-{width}.{extension}");
+                if let Err(error) = storage.delete(&file).await {
+                    tracing::error!(%error, %file, "cannot delete photo file");
+                }
+            }
+        }
+    }
+}
+
+async fn renumber(db: &impl ConnectionTrait, ordered: &[listing_photos::Model]) -> Result<(), StoreError> {
+    for (position, photo) in ordered.iter().enumerate() {
+        let position = i32::try_from(position).unwrap_or(i32::MAX);
+        if photo.position != position {
+            let mut row = listing_photos::ActiveModel::from(photo.clone());
+            row.position = Set(position);
+            row.update(db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Reorders, makes the cover or deletes one photo of the caller's listing.
+pub async fn change(
+    db: &DatabaseConnection,
+    storage: &dyn MediaStorage,
+    viewer: &Viewer,
+    listing_id: i64,
+    photo_id: i64,
+    change: PhotoChange,
+) -> Result<(), AppError> {
+    let txn = db::begin_write(db).await.map_err(StoreError::from)?;
+    own_listing(&txn, viewer, listing_id).await?;
+    let mut photos = listing_photos::Entity::find()
+        .filter(listing_photos::Column::ListingId.eq(listing_id))
+        .order_by_asc(listing_photos::Column::Position)
+        .order_by_asc(listing_photos::Column::Id)
+        .all(&txn)
+        .await
+        .map_err(StoreError::from)?;
+    let index = photos.iter().position(|p| p.id == photo_id).ok_or(AppError::NotFound)?;
+    let mut removed = None;
+    match change {
+        PhotoChange::MakeCover => {
+            let photo = photos.remove(index);
+            photos.insert(0, photo);
+        }
+        PhotoChange::MoveEarlier if index > 0 => photos.swap(index, index - 1),
+        PhotoChange::MoveLater if index + 1 < photos.len() => photos.swap(index, index + 1),
+        PhotoChange::MoveEarlier | PhotoChange::MoveLater => {}
+        PhotoChange::Delete => {
+            let photo = photos.remove(index);
+            listing_photos::Entity::delete_by_id(photo.id).exec(&txn).await.map_err(StoreError::from)?;
+            removed = Some(photo.storage_key);
+        }
+    }
+    renumber(&txn, &photos).await?;
+    enqueue(&txn, listing_id, "upsert").await?;
+    txn.commit().await.map_err(StoreError::from)?;
+    if let Some(key) = removed {
+        delete_files(storage, &[key]).await;
+    }
+    Ok(())
+}
