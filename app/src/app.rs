@@ -8,7 +8,10 @@ use leptos_router::{SsrMode, path};
 use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
-use crate::pages::{HomePage, ListingPage, NotFound, ProducerPage, RegionPage, SearchPage};
+use crate::pages::{
+    DashboardPage, EditListingPage, ForgotPage, HomePage, ListingPage, NewListingPage, NotFound, PasswordPage,
+    ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage, SignInPage, SignUpPage,
+};
 
 /// The router and everything every page shares.
 #[component]
@@ -36,6 +39,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/listings/:listing") view=ListingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/producers/:producer") view=ProducerPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/regions/:region") view=RegionPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/sign-up") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/forgot") view=ForgotPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/reset") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/password") view=PasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/listings/new") view=NewListingPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/listings/:id") view=EditListingPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

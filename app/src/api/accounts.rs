@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::domain::{AppError, Locale, Role, Viewer};
+use crate::domain::{AppError, Locale, Viewer};
 
 /// Who is signed in (for the header's account menu and guarded pages).
 #[server(endpoint = "viewer", input = GetUrl)]
@@ -25,6 +25,7 @@ pub async fn sign_up(
 ) -> Result<(), AppError> {
     let services = super::context::services()?;
     let request = super::context::request()?;
+    use crate::domain::Role;
     let role = Role::from_slug(&role)
         .filter(|role| Role::SELF_SERVICE.contains(role))
         .ok_or_else(|| AppError::invalid("role", "invalid.choice"))?;
@@ -83,7 +84,7 @@ pub async fn reset_password(token: String, password: String, locale: Locale) -> 
 #[cfg(feature = "ssr")]
 fn landing(viewer: &Viewer, locale: Locale) -> String {
     match viewer.role {
-        Role::Producer => locale.localize_path("/dashboard"),
+        crate::domain::Role::Producer => locale.localize_path("/dashboard"),
         _ => locale.localize_path("/"),
     }
 }

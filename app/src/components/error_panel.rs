@@ -13,9 +13,11 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
     set_page_status(error.status());
     let i18n = use_i18n();
     let m = i18n.messages;
+    let error_is_unauthorized = error == AppError::Unauthorized;
     let (title, text) = match error {
         AppError::NotFound => (m.error_not_found_title, m.error_not_found_text),
         AppError::Unavailable => (m.error_title, m.error_unavailable),
+        AppError::Unauthorized => (m.error_sign_in_title, m.error_sign_in_text),
         _ => (m.error_title, m.error_text),
     };
     view! {
@@ -23,7 +25,11 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         <section class="container error-panel" role="alert">
             <h1>{title}</h1>
             <p>{text}</p>
-            <a class="button" href=i18n.path("")>{m.error_go_home}</a>
+            {if error_is_unauthorized {
+                view! { <a class="button" href=i18n.path("/account/sign-in")>{m.account_sign_in_button}</a> }.into_any()
+            } else {
+                view! { <a class="button" href=i18n.path("")>{m.error_go_home}</a> }.into_any()
+            }}
         </section>
     }
 }

@@ -1,10 +1,10 @@
-//! The site header: logo, catalogue search, main navigation and language
-//! switcher. On phones the navigation folds behind a menu button, which is the
+//! The site header: logo, catalogue search, main navigation, the account
+//! menu and the language switcher. On phones the navigation folds behind a menu button, which is the
 //! one control here that needs hydration.
 
 use leptos::prelude::*;
 
-use super::{Icon, IconName, LanguageSwitcher};
+use super::{AccountMenu, Icon, IconName, LanguageSwitcher};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -51,6 +51,7 @@ pub fn Header() -> impl IntoView {
                 >
                     <a href=i18n.path("#sectors")>{m.nav_sectors}</a>
                     <a href=i18n.path("#regions")>{m.nav_regions}</a>
+                    <AccountMenu />
                     <LanguageSwitcher />
                 </nav>
             </div>

@@ -1,7 +1,9 @@
 //! Reusable pieces of the pages, one component per file.
 
+mod account_menu;
 mod error_panel;
 mod footer;
+mod form_feedback;
 mod gallery;
 mod header;
 mod icon;
@@ -13,8 +15,10 @@ mod photo;
 mod producer_card;
 mod trust_badges;
 
+pub use account_menu::AccountMenu;
 pub use error_panel::ErrorPanel;
 pub use footer::Footer;
+pub use form_feedback::{FieldError, FlashNote, FormAlert, error_message, submission_error};
 pub use gallery::Gallery;
 pub use header::Header;
 pub use icon::{Icon, IconName};

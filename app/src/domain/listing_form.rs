@@ -440,7 +440,7 @@ mod tests {
         ListingForm {
             title: [("fr".to_owned(), "Huile d'argan cosmétique".to_owned())].into(),
             description: [("fr".to_owned(), "Pressée à froid à Taroudant.".to_owned())].into(),
-            sector: "cosmetics".into(),
+            sector: "cosmetics-argan".into(),
             hs_code: "1515.90".into(),
             moq_amount: "200".into(),
             moq_unit: "litre".into(),

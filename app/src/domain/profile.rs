@@ -305,7 +305,7 @@ mod tests {
             legal_form: "cooperative".into(),
             region: "souss-massa".into(),
             city: "Taroudant".into(),
-            sectors: [("cosmetics".to_owned(), "on".to_owned())].into(),
+            sectors: [("cosmetics-argan".to_owned(), "on".to_owned())].into(),
             year_founded: "2009".into(),
             export_markets: "fr, CN  us".into(),
             certifications: [("ecocert".to_owned(), "on".to_owned())].into(),

@@ -2,6 +2,8 @@
 //! `Suspense`, renders fully on the server (`SsrMode::Async`, so a missing
 //! listing answers 404) and hydrates in the browser.
 
+mod account;
+mod dashboard;
 mod home;
 mod listing;
 mod not_found;
@@ -9,6 +11,8 @@ mod producer;
 mod region;
 mod search;
 
+pub use account::{ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
+pub use dashboard::{DashboardPage, EditListingPage, NewListingPage, ProfilePage};
 pub use home::HomePage;
 pub use listing::ListingPage;
 pub use not_found::NotFound;
@@ -22,7 +26,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::components::ErrorPanel;
-use crate::domain::{AppError, Locale};
+use crate::api::accounts::get_viewer;
+use crate::domain::{AppError, Locale, Viewer};
 
 /// Whether the `:lang` segment, when the route has one, is a language we
 /// serve: `/xx/listings/1` is a 404, not a French page.
@@ -52,4 +57,16 @@ where
             })}
         </Suspense>
     }
+}
+
+/// Shows `render(viewer)` to a signed-in person, or asks to sign in (401).
+fn signed_in<V>(render: impl Fn(Viewer) -> V + Copy + Send + Sync + 'static) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    let viewer = Resource::new(
+        || (),
+        |_| async { get_viewer().await.and_then(|viewer| viewer.ok_or(AppError::Unauthorized)) },
+    );
+    loaded(viewer, render)
 }

@@ -1,0 +1,46 @@
+//! The header's account area: "Sign in" and "Sign up" for visitors; for a
+//! signed-in person their name, their workspace and a sign-out button (a
+//! form, so it works before hydration). Re-read on every navigation so a
+//! sign-in or sign-out shows at once.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::api::accounts::{SignOut, get_viewer};
+use crate::domain::Role;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn AccountMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let location = use_location();
+    let viewer = Resource::new(move || location.pathname.get(), |_| get_viewer());
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match viewer.await {
+                    Ok(Some(viewer)) => view! {
+                        <div class="account-menu">
+                            {(viewer.role == Role::Producer).then(|| view! {
+                                <a href=i18n.path("/dashboard")>{m.account_my_dashboard}</a>
+                            })}
+                            <a href=i18n.path("/account/password") class="account-name" title=viewer.email.clone()>{viewer.display_name.clone()}</a>
+                            <ActionForm action=sign_out>
+                                <input type="hidden" name="locale" value=i18n.locale.code() />
+                                <button class="link-button" type="submit">{m.account_sign_out}</button>
+                            </ActionForm>
+                        </div>
+                    }.into_any(),
+                    _ => view! {
+                        <div class="account-menu">
+                            <a href=i18n.path("/account/sign-in")>{m.account_sign_in_link}</a>
+                            <a class="button button-small" href=i18n.path("/account/sign-up")>{m.account_sign_up_link}</a>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

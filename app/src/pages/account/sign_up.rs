@@ -1,0 +1,66 @@
+//! Sign up: a producer or a buyer creates an account and is signed in.
+
+use leptos::prelude::*;
+
+use super::AccountCard;
+use crate::api::accounts::SignUp;
+use crate::components::{FieldError, FormAlert, submission_error};
+use crate::domain::{PASSWORD_MAX_CHARS, Role};
+use crate::i18n::use_i18n;
+use crate::pages::{NotFound, lang_segment_is_valid};
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    if !lang_segment_is_valid() {
+        return view! { <NotFound /> }.into_any();
+    }
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let action = ServerAction::<SignUp>::new();
+    let error = submission_error(action);
+    view! {
+        <AccountCard title=m.account_sign_up_title intro=m.account_sign_up_intro path="/account/sign-up">
+            <FormAlert error />
+            <ActionForm action>
+                <input type="hidden" name="locale" value=i18n.locale.code() />
+                <fieldset class="field">
+                    <legend>{m.account_role}</legend>
+                    <div class="choice-cards">
+                        {Role::SELF_SERVICE.into_iter().map(|role| view! {
+                            <label class="choice-card">
+                                <input type="radio" name="role" value=role.slug() checked=role == Role::Producer required />
+                                <span>
+                                    <strong>{role.name(m)}</strong>
+                                    <span class="muted">{m.get(&format!("role_hint.{}", role.slug())).unwrap_or_default()}</span>
+                                </span>
+                            </label>
+                        }).collect_view()}
+                    </div>
+                    <FieldError error field="role" />
+                </fieldset>
+                <div class="field">
+                    <label for="display_name">{m.account_display_name}</label>
+                    <input id="display_name" name="display_name" autocomplete="name" required maxlength="120" />
+                    <FieldError error field="display_name" />
+                </div>
+                <div class="field">
+                    <label for="email">{m.account_email}</label>
+                    <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" />
+                    <FieldError error field="email" />
+                </div>
+                <div class="field">
+                    <label for="password">{m.account_password}</label>
+                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"
+                        maxlength=PASSWORD_MAX_CHARS.to_string() aria-describedby="password-hint" />
+                    <p class="field-hint" id="password-hint">{m.account_password_hint}</p>
+                    <FieldError error field="password" />
+                </div>
+                <button class="button" type="submit" aria-busy=move || action.pending().get().to_string()>
+                    {m.account_sign_up_button}
+                </button>
+            </ActionForm>
+            <p class="form-footer">{m.account_have_account}" "<a href=i18n.path("/account/sign-in")>{m.account_sign_in_link}</a></p>
+        </AccountCard>
+    }
+    .into_any()
+}

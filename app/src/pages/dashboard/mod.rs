@@ -1,0 +1,16 @@
+//! The producer's workspace: the dashboard of their listings, the company
+//! profile form and the listing editor with its photos. Every page loads
+//! through a server function that answers 401 to visitors and 404 to
+//! accounts that are not producers, and every form works without JavaScript.
+
+mod fields;
+mod listing_editor;
+mod listing_form;
+mod overview;
+mod photo_manager;
+mod profile;
+mod status_panel;
+
+pub use listing_editor::{EditListingPage, NewListingPage};
+pub use overview::DashboardPage;
+pub use profile::ProfilePage;
