@@ -32,6 +32,22 @@ enum Command {
         #[arg(long, required = true)]
         demo: bool,
     },
+    /// Create an account with any role (organisers and admins are appointed
+    /// this way); the password is read from the first line of standard input.
+    CreateAccount {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// producer, buyer, organiser or admin
+        #[arg(long)]
+        role: String,
+    },
+    /// Suspend an account: it cannot sign in and its sessions end at once.
+    Suspend {
+        #[arg(long)]
+        email: String,
+    },
     /// Time the photo pipeline against vipsthumbnail on a 12-megapixel JPEG.
     BenchPhoto {
         /// A JPEG to use instead of the generated 4000 × 3000 one.
@@ -92,6 +108,24 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         // CPU-bound and alone on the runtime: blocking here measures it truly.
         Command::BenchPhoto { file, runs } => server::bench::photo(file, runs),
+        Command::CreateAccount { email, name, role } => {
+            let role = app::domain::Role::from_slug(&role)
+                .ok_or_else(|| anyhow::anyhow!("unknown role `{role}`: producer, buyer, organiser or admin"))?;
+            let mut secret = String::new();
+            std::io::stdin().read_line(&mut secret)?;
+            let db = server::db::connect(&settings).await?;
+            server::db::migrate(&db).await?;
+            let id = server::auth::admin::create_account(&db, &email, &name, role, secret.trim_end_matches(['\r', '\n'])).await?;
+            println!("account {id} created for {email} as {}", role.slug());
+            Ok(())
+        }
+        Command::Suspend { email } => {
+            let db = server::db::connect(&settings).await?;
+            let id = server::auth::admin::account_id(&db, &email).await?;
+            let ended = server::auth::admin::suspend_account(&db, id).await?;
+            println!("account {id} suspended; {ended} sessions ended");
+            Ok(())
+        }
         Command::Seed { demo: _ } => {
             let db = server::db::connect(&settings).await?;
             server::db::migrate(&db).await?;

@@ -1,9 +1,12 @@
 //! The test harness: `TestApp::spawn()` runs the real application on port 0
 //! over a fresh temporary data directory; `PgCluster` starts a throwaway
-//! PostgreSQL server; `fixtures` writes a small, known catalogue.
+//! PostgreSQL server; `fixtures` writes a small, known catalogue; `Visitor`
+//! is one person's cookie jar and forms; `images` makes good and bad photos.
 
 pub mod fixtures;
+pub mod images;
 pub mod postgres;
+pub mod visitor;
 
 use std::path::{Path, PathBuf};
 

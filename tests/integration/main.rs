@@ -1,6 +1,9 @@
 //! One integration test binary, a module per feature (crates.io and
 //! zero2prod style). Each test spawns what it needs on loopback, port 0.
 
+mod access;
+mod accounts;
 mod database;
 mod operations;
 mod pages;
+mod uploads;

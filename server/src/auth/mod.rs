@@ -3,6 +3,7 @@
 //! attempt limits and outgoing mail. `layer` builds the middleware that puts an
 //! `AuthSession` in every request; the `Accounts` service uses it.
 
+pub mod admin;
 pub mod backend;
 pub mod mail;
 pub mod password;

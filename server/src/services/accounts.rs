@@ -75,9 +75,17 @@ async fn hash_password(password: String) -> Result<String, AppError> {
         .map_err(|e| internal("password hashing failed", e))
 }
 
+/// Signs `user` in on a fresh session id. (axum-login cycles the id only
+/// when the session was anonymous; a sign-in over an existing session, as
+/// another account or the same, must get a new id too.)
+async fn start_session(auth: &mut AuthSession, user: &AccountUser) -> Result<(), AppError> {
+    auth.session.cycle_id().await.map_err(|e| internal("cannot renew the session id", e))?;
+    auth.login(user).await.map_err(|e| internal("cannot start the session", format!("{e:?}")))
+}
+
 async fn sign_in_session(auth: &mut AuthSession, row: &users::Model) -> Result<Viewer, AppError> {
     let user = AccountUser::from_row(row).ok_or(AppError::Forbidden)?;
-    auth.login(&user).await.map_err(|e| internal("cannot start the session", format!("{e:?}")))?;
+    start_session(auth, &user).await?;
     Ok(user.viewer)
 }
 
@@ -145,7 +153,7 @@ impl Accounts for AccountsService {
             return Err(wrong());
         };
         limits.login_pair.clear(&pair);
-        auth.login(&user).await.map_err(|e| internal("cannot start the session", format!("{e:?}")))?;
+        start_session(&mut auth, &user).await?;
         tracing::info!(user = user.viewer.user_id, "signed in");
         Ok(user.viewer)
     }

@@ -1,0 +1,191 @@
+//! `Visitor`: one person's browser as far as the server can tell: a cookie
+//! jar, same-site request headers, and the forms of the site as calls.
+
+use std::sync::Arc;
+
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::multipart::{Form, Part};
+use serde_json::Value;
+
+use crate::TestApp;
+
+/// An HTTP answer: status, headers and body.
+pub struct Answer {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> String {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or(Value::Null)
+    }
+}
+
+pub struct Visitor {
+    pub base: String,
+    pub jar: Arc<Jar>,
+    pub client: reqwest::Client,
+}
+
+impl Visitor {
+    pub fn new(app: &TestApp) -> Visitor {
+        let jar = Arc::new(Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        Visitor { base: app.address.clone(), jar, client }
+    }
+
+    /// The `Cookie` header this visitor sends.
+    pub fn cookies(&self) -> String {
+        let url = self.base.parse().expect("base url");
+        self.jar.cookies(&url).and_then(|v| v.to_str().ok().map(str::to_owned)).unwrap_or_default()
+    }
+
+    /// The session cookie's value, if any.
+    pub fn session_id(&self) -> Option<String> {
+        self.cookies()
+            .split("; ")
+            .find_map(|pair| pair.strip_prefix("tradema_session=").map(str::to_owned))
+    }
+
+    async fn answer(response: reqwest::Response) -> Answer {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        Answer { status, headers, body: response.text().await.expect("body") }
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        Visitor::answer(self.client.get(format!("{}{path}", self.base)).send().await.expect("request")).await
+    }
+
+    /// Posts a form from the site itself (`Sec-Fetch-Site: same-origin`).
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Answer {
+        self.post_from(path, fields, "same-origin").await
+    }
+
+    /// Posts a form as if from a page of another site or of this one.
+    pub async fn post_from(&self, path: &str, fields: &[(&str, &str)], fetch_site: &str) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("sec-fetch-site", fetch_site)
+            .form(fields)
+            .send()
+            .await
+            .expect("request");
+        Visitor::answer(response).await
+    }
+
+    /// Uploads files to a listing's photo route; `parts` are (file name, bytes).
+    pub async fn upload(&self, listing_id: i64, parts: Vec<(&str, Vec<u8>)>) -> Answer {
+        let mut form = Form::new();
+        for (name, bytes) in parts {
+            form = form.part("photos", Part::bytes(bytes).file_name(name.to_owned()));
+        }
+        let response = self
+            .client
+            .post(format!("{}/api/listings/{listing_id}/photos", self.base))
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+            .await
+            .expect("request");
+        Visitor::answer(response).await
+    }
+
+    /// Who the server thinks this visitor is (`null` when nobody).
+    pub async fn viewer(&self) -> Value {
+        self.get("/api/viewer").await.json()
+    }
+
+    pub async fn sign_up(&self, email: &str, password: &str, role: &str) -> Answer {
+        self.post(
+            "/api/sign_up",
+            &[("email", email), ("password", password), ("display_name", "Test person"), ("role", role), ("locale", "fr")],
+        )
+        .await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Answer {
+        self.post("/api/sign_in", &[("email", email), ("password", password), ("locale", "fr")]).await
+    }
+}
+
+/// The password every test account uses.
+pub const PASSWORD: &str = "olive trees of the Atlas 2026";
+
+impl TestApp {
+    /// A new visitor with no cookies.
+    pub fn visitor(&self) -> Visitor {
+        Visitor::new(self)
+    }
+
+    /// A visitor signed in to a new account with `role`. Producers and buyers
+    /// sign up through the site; organisers and admins are appointed.
+    pub async fn signed_in(&self, role: &str, email: &str) -> Visitor {
+        let visitor = self.visitor();
+        if role == "producer" || role == "buyer" {
+            let answer = visitor.sign_up(email, PASSWORD, role).await;
+            assert_eq!(answer.status, 200, "sign-up of {email}: {}", answer.body);
+        } else {
+            let role = app::domain::Role::from_slug(role).expect("a role");
+            server::auth::admin::create_account(&self.db, email, "Appointed", role, PASSWORD).await.expect("create account");
+            let answer = visitor.sign_in(email, PASSWORD).await;
+            assert_eq!(answer.status, 200, "sign-in of {email}: {}", answer.body);
+        }
+        visitor
+    }
+}
+
+impl Visitor {
+    /// Saves a minimal company profile in Souss-Massa.
+    pub async fn save_profile(&self, legal_name: &str, extra: &[(&str, &str)]) -> Answer {
+        let mut fields = vec![
+            ("form[legal_name]", legal_name),
+            ("form[legal_form]", "cooperative"),
+            ("form[region]", "souss-massa"),
+            ("form[city]", "Taroudant"),
+            ("form[sectors][cosmetics-argan]", "on"),
+            ("locale", "fr"),
+        ];
+        fields.extend_from_slice(extra);
+        self.post("/api/save_profile", &fields).await
+    }
+
+    /// Creates a draft listing with a French title and returns its id.
+    pub async fn create_listing(&self, title_fr: &str) -> i64 {
+        let answer = self.save_listing(None, title_fr).await;
+        assert_eq!(answer.status, 200, "listing saved: {}", answer.body);
+        let location = answer.header("location");
+        location
+            .split("/dashboard/listings/")
+            .nth(1)
+            .and_then(|rest| rest.split('?').next())
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("no listing id in `{location}`"))
+    }
+
+    /// Saves a listing (new when `id` is `None`) with a French title.
+    pub async fn save_listing(&self, id: Option<i64>, title_fr: &str) -> Answer {
+        let id = id.map(|id| id.to_string());
+        let mut fields = vec![
+            ("form[title][fr]", title_fr),
+            ("form[description][fr]", "Pressée à froid à Taroudant par les femmes de la coopérative."),
+            ("form[sector]", "cosmetics-argan"),
+            ("form[price_mode]", "on_request"),
+            ("locale", "fr"),
+        ];
+        if let Some(id) = &id {
+            fields.push(("id", id));
+        }
+        self.post("/api/save_listing", &fields).await
+    }
+}

@@ -1,0 +1,233 @@
+//! Accounts and sessions (SECURITY.md): password policy, session cookies and
+//! ids, server-side sign-out, sign-in limits, no account enumeration, reset
+//! links that work once and expire, and suspension ending every session.
+
+use std::time::{Duration, Instant};
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use server::entities::{password_resets, sessions, users};
+use tests::TestApp;
+use tests::visitor::{PASSWORD, Visitor};
+
+#[tokio::test]
+async fn sign_up_signs_in_with_a_safe_cookie_and_sign_out_ends_the_session_on_the_server() {
+    let app = TestApp::spawn().await;
+    let amina = app.visitor();
+    let answer = amina.sign_up("Amina@Coop.ma", PASSWORD, "producer").await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.header("location"), "/fr/dashboard", "producers land on their dashboard");
+    let cookie = answer.header("set-cookie");
+    assert!(cookie.starts_with("tradema_session="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "no Secure flag over plain http: {cookie}");
+    let id = amina.session_id().expect("a session cookie");
+    assert!(id.len() >= 22, "at least 128 bits of id: {id}");
+    assert_eq!(amina.viewer().await["email"], "amina@coop.ma", "the address is normalised");
+    assert_eq!(amina.viewer().await["role"], "producer");
+    // Only a hash of the id is stored.
+    let stored = sessions::Entity::find().all(&app.db).await.expect("sessions");
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0].id, id);
+
+    // Sign out, then replay the old cookie: the server has forgotten it.
+    let answer = amina.post("/api/sign_out", &[("locale", "fr")]).await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(sessions::Entity::find().count(&app.db).await.expect("count"), 0);
+    let replay = app
+        .client
+        .get(app.url("/api/viewer"))
+        .header("cookie", format!("tradema_session={id}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(replay.text().await.expect("body"), "null", "an old cookie replayed after sign-out is nobody");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn signing_in_gives_a_new_session_id() {
+    let app = TestApp::spawn().await;
+    let amina = app.signed_in("producer", "amina@coop.ma").await;
+    let before = amina.session_id().expect("session");
+    let answer = amina.sign_in("amina@coop.ma", PASSWORD).await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let after = amina.session_id().expect("session");
+    assert_ne!(before, after, "the id changes at sign-in");
+    let old = app
+        .client
+        .get(app.url("/api/viewer"))
+        .header("cookie", format!("tradema_session={before}"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(old.text().await.expect("body"), "null", "the pre-sign-in id no longer works");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn passwords_follow_the_policy() {
+    let app = TestApp::spawn().await;
+    let visitor = app.visitor();
+    let reason = |answer: tests::visitor::Answer| answer.json()["Invalid"]["reason"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(reason(visitor.sign_up("a@coop.ma", "short", "producer").await), "invalid.password_short");
+    assert_eq!(reason(visitor.sign_up("a@coop.ma", "password123", "producer").await), "invalid.password_common");
+    assert_eq!(reason(visitor.sign_up("a@coop.ma", &"x".repeat(129), "producer").await), "invalid.password_long");
+    let long = "é".repeat(64) + &"y".repeat(64);
+    assert_eq!(visitor.sign_up("a@coop.ma", &long, "producer").await.status, 200, "128 characters are accepted");
+    // Never truncated: the same 127 first characters are not enough.
+    let other = app.visitor();
+    assert_eq!(other.sign_in("a@coop.ma", &long[..long.len() - 1]).await.status, 422);
+    assert_eq!(other.sign_in("a@coop.ma", &long).await.status, 200);
+    // Organisers and admins cannot appoint themselves.
+    let admin = app.visitor().sign_up("boss@coop.ma", PASSWORD, "admin").await;
+    assert_eq!(admin.status, 422, "{}", admin.body);
+    let hash = users::Entity::find().one(&app.db).await.expect("user").expect("a user").password_hash;
+    assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn sign_in_does_not_reveal_whether_an_account_exists() {
+    let app = TestApp::spawn().await;
+    app.signed_in("producer", "amina@coop.ma").await;
+    let timed = |email: &'static str| {
+        let visitor = app.visitor();
+        async move {
+            let start = Instant::now();
+            let answer = visitor.sign_in(email, "not the password at all").await;
+            (answer.status, answer.body, start.elapsed())
+        }
+    };
+    // Warm up, then measure each path a few times.
+    timed("nobody@nowhere.ma").await;
+    let (mut known, mut unknown) = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..3 {
+        let (status_known, body_known, time_known) = timed("amina@coop.ma").await;
+        let (status_unknown, body_unknown, time_unknown) = timed("nobody@nowhere.ma").await;
+        assert_eq!(status_known, status_unknown);
+        assert_eq!(body_known, body_unknown, "same message for a wrong password and an unknown address");
+        known += time_known;
+        unknown += time_unknown;
+    }
+    let ratio = unknown.as_secs_f64() / known.as_secs_f64();
+    assert!((0.5..2.0).contains(&ratio), "similar time: unknown {unknown:?} vs wrong password {known:?}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn failed_sign_ins_are_limited_per_account_and_address_only() {
+    let app = TestApp::spawn().await;
+    app.signed_in("producer", "amina@coop.ma").await;
+    app.signed_in("producer", "omar@coop.ma").await;
+    let attacker = app.visitor();
+    for attempt in 1..=5 {
+        assert_eq!(attacker.sign_in("amina@coop.ma", "guess number one").await.status, 422, "attempt {attempt}");
+    }
+    let blocked = attacker.sign_in("amina@coop.ma", PASSWORD).await;
+    assert_eq!(blocked.status, 429, "the sixth try is refused, even with the right password");
+    // Another account from the same address is not locked.
+    assert_eq!(attacker.sign_in("omar@coop.ma", PASSWORD).await.status, 200);
+    app.stop().await;
+}
+
+/// Waits for the mail folder to hold `count` messages and returns them.
+async fn mails(app: &TestApp, count: usize) -> Vec<String> {
+    let dir = app.settings.mail_dir();
+    for _ in 0..100 {
+        let mut found = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            for entry in entries.flatten() {
+                if entry.path().extension().is_some_and(|e| e == "eml") {
+                    found.push(std::fs::read_to_string(entry.path()).expect("mail"));
+                }
+            }
+        }
+        if found.len() >= count {
+            return found;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("expected {count} mails in {}", dir.display());
+}
+
+fn reset_token(mail: &str) -> String {
+    let unfolded = mail.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    let start = unfolded.find("token=").expect("a reset link") + "token=".len();
+    unfolded[start..start + 64].to_owned()
+}
+
+#[tokio::test]
+async fn a_reset_link_works_once_expires_and_reveals_nothing() {
+    let app = TestApp::spawn().await;
+    let amina = app.signed_in("producer", "amina@coop.ma").await;
+    let stranger = app.visitor();
+    let known = stranger.post("/api/request_reset", &[("email", "amina@coop.ma"), ("locale", "fr")]).await;
+    let unknown = stranger.post("/api/request_reset", &[("email", "nobody@nowhere.ma"), ("locale", "fr")]).await;
+    assert_eq!((known.status, known.body.clone()), (unknown.status, unknown.body.clone()), "same answer either way");
+    let sent = mails(&app, 1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(mails(&app, 1).await.len(), 1, "nothing is mailed for an unknown address");
+    assert!(sent[0].contains("To: amina@coop.ma"), "{}", sent[0]);
+    let token = reset_token(&sent[0]);
+    let new_password = "cedar and saffron from Taliouine";
+    let reset = |token: String| {
+        let visitor = app.visitor();
+        async move {
+            visitor
+                .post("/api/reset_password", &[("token", &token), ("password", new_password), ("locale", "fr")])
+                .await
+        }
+    };
+    let first_token = token.clone();
+    let first = reset(token.clone()).await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert_eq!(amina.viewer().await, serde_json::Value::Null, "the reset ended the old sessions");
+    assert_eq!(app.visitor().sign_in("amina@coop.ma", new_password).await.status, 200);
+    assert_eq!(app.visitor().sign_in("amina@coop.ma", PASSWORD).await.status, 422, "the old password is gone");
+    let again = reset(token).await;
+    assert_eq!(again.status, 422, "a link works once");
+    assert_eq!(again.json()["Invalid"]["reason"], "invalid.reset_token");
+
+    // A second link, expired before it is used.
+    stranger.post("/api/request_reset", &[("email", "amina@coop.ma"), ("locale", "en")]).await;
+    let sent = mails(&app, 2).await;
+    let second = sent.iter().map(|m| reset_token(m)).find(|t| *t != first_token).expect("a second token");
+    password_resets::Entity::update_many()
+        .col_expr(password_resets::Column::ExpiresAt, Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)))
+        .filter(password_resets::Column::UsedAt.is_null())
+        .exec(&app.db)
+        .await
+        .expect("expire");
+    let late = reset(second).await;
+    assert_eq!(late.status, 422, "an expired link is refused");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_the_other_sessions() {
+    let app = TestApp::spawn().await;
+    let phone = app.signed_in("producer", "amina@coop.ma").await;
+    let laptop = Visitor::new(&app);
+    assert_eq!(laptop.sign_in("amina@coop.ma", PASSWORD).await.status, 200);
+    let wrong = phone.post("/api/change_password", &[("current", "not it at all"), ("password", "a new long phrase"), ("locale", "fr")]).await;
+    assert_eq!(wrong.json()["Invalid"]["field"], "current");
+    let changed = phone
+        .post("/api/change_password", &[("current", PASSWORD), ("password", "a new long phrase"), ("locale", "fr")])
+        .await;
+    assert_eq!(changed.status, 200, "{}", changed.body);
+    assert_eq!(phone.viewer().await["email"], "amina@coop.ma", "this session stays signed in");
+    assert_eq!(laptop.viewer().await, serde_json::Value::Null, "the other session ended");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn suspending_an_account_ends_all_of_its_sessions() {
+    let app = TestApp::spawn().await;
+    let amina = app.signed_in("producer", "amina@coop.ma").await;
+    let id = server::auth::admin::account_id(&app.db, "amina@coop.ma").await.expect("account");
+    server::auth::admin::suspend_account(&app.db, id).await.expect("suspend");
+    assert_eq!(amina.viewer().await, serde_json::Value::Null);
+    assert_eq!(app.visitor().sign_in("amina@coop.ma", PASSWORD).await.status, 422, "a suspended account cannot sign in");
+    app.stop().await;
+}

@@ -1,0 +1,132 @@
+//! Photo uploads (SECURITY.md, Input): good photos become re-encoded variants
+//! under server-generated names; bad ones are refused with a clear error and
+//! leave no file and no row behind.
+
+use std::path::Path;
+
+use sea_orm::{EntityTrait, PaginatorTrait};
+use server::entities::listing_photos;
+use tests::TestApp;
+use tests::images::{jpeg, png, png_bomb, truncated_jpeg};
+use tests::visitor::Visitor;
+
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                found.extend(files_under(&path));
+            } else {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+async fn producer_with_listing(app: &TestApp, email: &str) -> (Visitor, i64) {
+    let producer = app.signed_in("producer", email).await;
+    assert_eq!(producer.save_profile("Coopérative Tifawine", &[]).await.status, 200);
+    let listing = producer.create_listing("Huile d'argan").await;
+    (producer, listing)
+}
+
+#[tokio::test]
+async fn good_photos_are_stored_as_variants_and_served_safely() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "amina@coop.ma").await;
+    let answer = producer.upload(listing, vec![("IMG_0001.JPG", jpeg(1600, 1200)), ("label.png", png(900, 900))]).await;
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    assert_eq!(answer.json()["photos"].as_array().map(Vec::len), Some(2));
+    let files = files_under(&app.settings.media_dir());
+    // 1600 px wide: 320, 640 and 1280; 900 px wide: 320 and 640; each as WebP and JPEG.
+    assert_eq!(files.len(), 10, "{files:#?}");
+    assert!(files.iter().all(|f| !f.contains("IMG_0001") && !f.contains("label")), "names are the server's own");
+    let photo = listing_photos::Entity::find().one(&app.db).await.expect("query").expect("row");
+    assert_eq!((photo.width, photo.height, photo.position), (1600, 1200, 0));
+    let served = app.client.get(app.url(&format!("/media/{}-640.webp", photo.storage_key))).send().await.expect("get");
+    assert_eq!(served.status().as_u16(), 200);
+    assert_eq!(served.headers()["x-content-type-options"], "nosniff");
+    assert!(served.headers()["cache-control"].to_str().unwrap_or_default().contains("immutable"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn bad_uploads_are_refused_and_leave_nothing_behind() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "amina@coop.ma").await;
+    let (_other, others_listing) = producer_with_listing(&app, "omar@coop.ma").await;
+    let cases: Vec<(&str, Vec<(&str, Vec<u8>)>, u16, &str)> = vec![
+        ("truncated JPEG", vec![("photo.jpg", truncated_jpeg())], 422, "corrupt"),
+        ("text named .jpg", vec![("photo.jpg", b"just some text, not a photo at all".to_vec())], 415, "format"),
+        ("50,000 x 50,000 PNG", vec![("bomb.png", png_bomb())], 422, "pixels"),
+        ("one good and one bad", vec![("good.jpg", jpeg(800, 600)), ("bad.jpg", truncated_jpeg())], 422, "corrupt"),
+        ("too small", vec![("tiny.jpg", jpeg(300, 200))], 422, "too_small"),
+    ];
+    for (case, parts, status, code) in cases {
+        let answer = producer.upload(listing, parts).await;
+        assert_eq!(answer.status, status, "{case}: {}", answer.body);
+        assert_eq!(answer.json()["error"], code, "{case}");
+        assert!(!answer.json()["message"].as_str().unwrap_or_default().is_empty(), "{case}: a message to act on");
+    }
+    // A 30 MB body is refused before it is read.
+    let huge = producer.upload(listing, vec![("huge.jpg", vec![0xFF; 30 * 1024 * 1024])]).await;
+    assert_eq!(huge.status, 413, "30 MB body");
+    // Someone else's listing: not found, before any decoding.
+    let theirs = producer.upload(others_listing, vec![("good.jpg", jpeg(800, 600))]).await;
+    assert_eq!(theirs.status, 404, "{}", theirs.body);
+    assert_eq!(listing_photos::Entity::find().count(&app.db).await.expect("count"), 0, "no row");
+    assert_eq!(files_under(&app.settings.media_dir()), Vec::<String>::new(), "no file, not even a partial one");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_listing_holds_at_most_eight_photos_and_they_can_be_ordered() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "amina@coop.ma").await;
+    let eight: Vec<(&str, Vec<u8>)> = (0..8).map(|_| ("p.jpg", jpeg(640, 480))).collect();
+    let answer = producer.upload(listing, eight).await;
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    let ids: Vec<i64> = answer.json()["photos"].as_array().expect("ids").iter().filter_map(|v| v.as_i64()).collect();
+    let ninth = producer.upload(listing, vec![("p.jpg", jpeg(640, 480))]).await;
+    assert_eq!((ninth.status, ninth.json()["error"].clone()), (422, "too_many".into()));
+    let change = |photo: i64, change: &'static str| {
+        let (listing, photo) = (listing.to_string(), photo.to_string());
+        let producer = &producer;
+        async move {
+            producer.post("/api/change_photo", &[("listing_id", &listing), ("photo_id", &photo), ("change", change)]).await.status
+        }
+    };
+    assert_eq!(change(ids[5], "make_cover").await, 200);
+    assert_eq!(change(ids[0], "delete").await, 200);
+    let editor = producer.get(&format!("/api/listing_editor?id={listing}")).await.json();
+    let order: Vec<i64> = editor["photos"].as_array().expect("photos").iter().filter_map(|p| p["id"].as_i64()).collect();
+    assert_eq!(order, vec![ids[5], ids[1], ids[2], ids[3], ids[4], ids[6], ids[7]]);
+    assert_eq!(files_under(&app.settings.media_dir()).len(), 7 * 4, "the deleted photo's files are gone");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_plain_form_upload_comes_back_to_the_editor_with_the_outcome() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "amina@coop.ma").await;
+    let form = reqwest::multipart::Form::new()
+        .text("locale", "ar")
+        .part("photos", reqwest::multipart::Part::bytes(b"not a photo".to_vec()).file_name("x.jpg"));
+    let response = producer
+        .client
+        .post(format!("{}/api/listings/{listing}/photos", producer.base))
+        .header("sec-fetch-site", "same-origin")
+        .header("accept", "text/html")
+        .multipart(form)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.headers()["location"], format!("/ar/dashboard/listings/{listing}?upload_error=format#photos"));
+    let page = producer.get(&format!("/ar/dashboard/listings/{listing}?upload_error=format")).await;
+    assert!(page.body.contains("هذا الملف ليس صورة"), "the page explains the refusal in Arabic");
+    app.stop().await;
+}
