@@ -37,12 +37,29 @@ pub(crate) fn producer(services: &Services) -> Result<Viewer, AppError> {
     if viewer.role == Role::Producer { Ok(viewer) } else { Err(AppError::NotFound) }
 }
 
-/// Passes a port's result through, setting the response status of an error.
+/// Passes a port's result through, setting the response status of an error;
+/// except for a plain form post (no JavaScript), which Leptos answers with a
+/// redirect back to the form carrying the error, and a browser only follows
+/// a redirect status.
 pub(crate) fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(error) = &result {
+    if let Err(error) = &result
+        && !is_plain_form_post()
+    {
         crate::response_status::set_page_status(error.status());
     }
     result
+}
+
+/// A server function called by a form post from a page without JavaScript.
+fn is_plain_form_post() -> bool {
+    use_context::<Parts>().is_some_and(|request| {
+        request.uri.path().starts_with("/api/")
+            && request
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|accept| accept.to_str().ok())
+                .is_some_and(|accept| accept.contains("text/html"))
+    })
 }
 
 /// Sends the browser to `path` after the call: a 302 for a plain form post,
