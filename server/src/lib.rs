@@ -121,6 +121,7 @@ fn router(state: AppState) -> Router {
     // Uploads: their own, larger limit (checked from Content-Length first).
     let uploads = Router::new()
         .route("/api/listings/{id}/photos", post(http::uploads::upload))
+        .route("/api/profile/logo", post(http::uploads::upload_logo))
         .layer(axum::extract::DefaultBodyLimit::max(http::uploads::UPLOAD_BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(http::uploads::UPLOAD_BODY_LIMIT));
     // Sessions only where someone can be signed in: not for files.

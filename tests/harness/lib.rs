@@ -44,6 +44,18 @@ impl TestApp {
         TestApp::spawn_with(settings, data_dir).await
     }
 
+    /// Starts the application on another database (a PostgreSQL URL from
+    /// `PgCluster`), with a fresh temporary data directory for media and mail.
+    pub async fn spawn_on(database_url: &str) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temporary data dir");
+        let mut settings = Settings::for_data_dir(data_dir.path());
+        settings.listen = "127.0.0.1:0".parse().expect("loopback address");
+        settings.public_url = "http://127.0.0.1:0".parse().expect("url");
+        settings.site_root = public_dir();
+        settings.database_url = secrecy::SecretString::from(database_url.to_owned());
+        TestApp::spawn_with(settings, data_dir).await
+    }
+
     async fn spawn_with(settings: Settings, data_dir: TempDir) -> TestApp {
         server::telemetry::init(settings.log_format);
         let app = server::build_app(settings).await.expect("the application builds");

@@ -7,3 +7,4 @@ mod database;
 mod operations;
 mod pages;
 mod uploads;
+mod workspace_postgres;

@@ -130,3 +130,29 @@ async fn a_plain_form_upload_comes_back_to_the_editor_with_the_outcome() {
     assert!(page.body.contains("هذا الملف ليس صورة"), "the page explains the refusal in Arabic");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_producer_sets_a_logo_that_their_public_page_shows() {
+    let app = TestApp::spawn().await;
+    let producer = app.signed_in("producer", "amina@coop.ma").await;
+    let logo = |visitor: &Visitor, bytes: Vec<u8>| {
+        let form = reqwest::multipart::Form::new().part("logo", reqwest::multipart::Part::bytes(bytes).file_name("logo.png"));
+        visitor
+            .client
+            .post(format!("{}/api/profile/logo", visitor.base))
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+    };
+    let before_profile = logo(&producer, png(400, 400)).await.expect("request");
+    assert_eq!(before_profile.status().as_u16(), 422, "a logo needs a profile first");
+    assert_eq!(producer.save_profile("Coopérative Tifawine", &[]).await.status, 200);
+    assert_eq!(logo(&producer, png(400, 400)).await.expect("request").status().as_u16(), 204);
+    assert_eq!(logo(&producer, png(500, 500)).await.expect("request").status().as_u16(), 204);
+    assert_eq!(files_under(&app.settings.media_dir()).len(), 2, "only the new logo's two files remain");
+    let buyer = app.signed_in("buyer", "buyer@import.cn").await;
+    assert_eq!(logo(&buyer, png(400, 400)).await.expect("request").status().as_u16(), 404);
+    let page = app.get("/fr/producers/cooperative-tifawine").await;
+    assert!(page.1.contains(r#"class="logo""#) && page.1.contains("/media/producers/"), "the logo is on the public page");
+    app.stop().await;
+}

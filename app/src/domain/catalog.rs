@@ -135,6 +135,8 @@ pub struct HeldCertification {
 pub struct ProducerDetail {
     pub card: ProducerCard,
     pub legal_name: String,
+    /// URL prefix of the logo's 320 px variants (`{logo}-320.webp`, `.jpg`).
+    pub logo: Option<String>,
     pub description: Option<LocalizedText>,
     pub size_band: Option<SizeBand>,
     pub export_markets: Vec<CountryCode>,

@@ -125,7 +125,7 @@ pub struct ProfileEditor {
     /// `None` until the profile is first saved.
     pub slug: Option<String>,
     pub verified: bool,
-    /// URL of the logo's 320 px variant, when one is uploaded.
+    /// URL prefix of the logo's 320 px variants, when one is uploaded.
     pub logo_url: Option<String>,
 }
 

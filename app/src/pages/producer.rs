@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::listing::FallbackNotice;
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_producer;
-use crate::components::{Icon, IconName, ListingGrid, PageMeta, VerifiedBadge};
+use crate::components::{Icon, IconName, ListingGrid, Logo, PageMeta, VerifiedBadge};
 use crate::domain::{Locale, ProducerDetail};
 use crate::i18n::{fill, use_i18n};
 
@@ -48,6 +48,7 @@ fn ProducerContent(detail: ProducerDetail) -> impl IntoView {
         <PageMeta title=format!("{} · {}", card.name, m.site_name) description=excerpt path=format!("/producers/{}", card.slug) />
         <div class="container producer-page">
             <header class="producer-header">
+                {detail.logo.clone().map(|base| view! { <Logo base alt=format!("{} logo", card.name) /> })}
                 <h1>{card.name.clone()}</h1>
                 <p class="producer-header-meta">
                     {card.verified.then(|| view! { <VerifiedBadge /> })}

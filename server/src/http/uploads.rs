@@ -87,6 +87,58 @@ pub async fn upload(
     }
 }
 
+/// `POST /api/profile/logo`: one `logo` part; answers like `upload`.
+pub async fn upload_logo(
+    State(uploads): State<Arc<PhotoUploads>>,
+    auth: AuthSession,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let html = wants_html(&headers);
+    let back = |locale: Locale, outcome: &str| format!("/{}/dashboard/profile?{outcome}#logo", locale.code());
+    let refuse = |locale: Locale, error: UploadError| {
+        let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+        tracing::info!(%error, "logo upload refused");
+        if html && !matches!(status, StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED) {
+            Redirect::to(&back(locale, &format!("upload_error={}", error.code()))).into_response()
+        } else {
+            (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
+        }
+    };
+    let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
+        return refuse(Locale::DEFAULT, UploadError::App(app::domain::AppError::Unauthorized));
+    };
+    if viewer.role != Role::Producer {
+        return refuse(Locale::DEFAULT, UploadError::App(app::domain::AppError::NotFound));
+    }
+    let Ok(mut multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
+    let mut locale = Locale::DEFAULT;
+    let mut logo = Vec::new();
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name() {
+                Some("logo") => match field.bytes().await {
+                    Ok(bytes) => logo = bytes.to_vec(),
+                    Err(error) => return refuse(locale, read_error(&error)),
+                },
+                Some("locale") => {
+                    if let Ok(text) = field.text().await {
+                        locale = Locale::from_code(&text).unwrap_or(Locale::DEFAULT);
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(error) => return refuse(locale, read_error(&error)),
+        }
+    }
+    match uploads.set_logo(&viewer, logo).await {
+        Ok(()) if html => Redirect::to(&back(locale, "logo=ok")).into_response(),
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => refuse(locale, error),
+    }
+}
+
 fn refusal(html: bool, listing_id: i64, locale: Locale, error: UploadError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     if status.is_server_error() {

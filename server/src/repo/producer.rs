@@ -108,6 +108,7 @@ pub async fn detail(db: &impl ConnectionTrait, slug_text: &str, locale: Locale) 
     Ok(Some(ProducerDetail {
         card,
         legal_name: model.legal_name.clone(),
+        logo: model.logo_key.as_ref().map(|key| format!("{}/{key}", crate::media::MEDIA_URL_PREFIX)),
         description,
         size_band: model.size_band.as_deref().map(|s| slug(s, SizeBand::from_slug, "size band")).transpose()?,
         export_markets,

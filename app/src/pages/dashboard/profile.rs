@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use super::fields::{CheckboxGroup, SelectField, TextField};
 use crate::api::studio::{SaveProfile, get_profile_editor};
-use crate::components::{FieldError, FlashNote, FormAlert, PageMeta, submission_error};
+use crate::components::{FieldError, FlashNote, FormAlert, Logo, PageMeta, submission_error};
+use leptos_router::hooks::use_query_map;
 use crate::domain::{
     Certification, LegalForm, Locale, ProfileEditor, Region, SPOKEN_LANGUAGES, Sector, SizeBand,
 };
@@ -47,6 +48,7 @@ fn ProfileContent(editor: ProfileEditor) -> impl IntoView {
                 })}
             </header>
             <FlashNote flag="saved" text=m.profile_saved />
+            {editor.slug.is_some().then(|| view! { <LogoSection current=editor.logo_url.clone() name=form.trade_name.clone() /> })}
             <FormAlert error />
             <ActionForm action>
                 <input type="hidden" name="locale" value=i18n.locale.code() />
@@ -125,5 +127,36 @@ fn ProfileContent(editor: ProfileEditor) -> impl IntoView {
                 </div>
             </ActionForm>
         </div>
+    }
+}
+
+/// The logo: the current one and a plain multipart form to replace it (its
+/// own form: forms cannot nest inside the profile form).
+#[component]
+fn LogoSection(current: Option<String>, name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let query = use_query_map();
+    let refusal = move || {
+        query.with(|q| q.get("upload_error")).map(|code| m.get(&format!("upload.{code}")).unwrap_or(m.form_try_again))
+    };
+    view! {
+        <section class="form-section logo-section" id="logo" aria-labelledby="logo-title">
+            <h2 id="logo-title">{m.profile_logo}</h2>
+            {move || refusal().map(|text| view! { <div class="form-alert" role="alert">{text}</div> })}
+            <FlashNote flag="logo" text=m.profile_logo_saved />
+            <div class="logo-row">
+                {match current {
+                    Some(base) => view! { <Logo base alt=format!("{name} logo") /> }.into_any(),
+                    None => view! { <div class="logo logo-empty" aria-hidden="true"></div> }.into_any(),
+                }}
+                <form class="upload-form" method="post" enctype="multipart/form-data" action="/api/profile/logo">
+                    <input type="hidden" name="locale" value=i18n.locale.code() />
+                    <label for="logo-file">{m.profile_logo_hint}</label>
+                    <input id="logo-file" type="file" name="logo" accept="image/jpeg,image/png,image/webp" required />
+                    <button class="button" type="submit">{m.photos_upload}</button>
+                </form>
+            </div>
+        </section>
     }
 }

@@ -182,6 +182,52 @@ impl PhotoUploads {
     }
 }
 
+impl PhotoUploads {
+    /// Replaces the caller's company logo: at least 320 pixels wide, stored
+    /// as the 320 px variants (WebP and JPEG). The old logo's files go once
+    /// the new key is committed.
+    pub async fn set_logo(&self, viewer: &Viewer, bytes: Vec<u8>) -> Result<(), UploadError> {
+        let producer = super::own_producer(&self.db, viewer)
+            .await?
+            .ok_or(UploadError::App(AppError::invalid("profile", "invalid.profile_first")))?;
+        if bytes.is_empty() {
+            return Err(UploadError::NoFile);
+        }
+        let limits = PhotoLimits { min_width: PHOTO_WIDTHS[0], ..self.limits };
+        let permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
+        let photo = tokio::task::spawn_blocking(move || process(&bytes, &limits)).await.map_err(|error| {
+            tracing::error!(%error, "logo processing task failed");
+            UploadError::Photo(PhotoError::Processing)
+        })??;
+        drop(permit);
+        let mut random = [0u8; 16];
+        rand::rng().fill_bytes(&mut random);
+        let key = format!("producers/{}/{}", producer.id, random.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let smallest = photo.variants.last().ok_or(UploadError::Photo(PhotoError::Processing))?;
+        let stored = async {
+            self.storage.put(&format!("{key}-{}.webp", PHOTO_WIDTHS[0]), &smallest.webp).await?;
+            self.storage.put(&format!("{key}-{}.jpg", PHOTO_WIDTHS[0]), &smallest.jpeg).await
+        };
+        if let Err(error) = stored.await {
+            tracing::error!(%error, %key, "cannot store logo files");
+            delete_files(self.storage.as_ref(), &[key]).await;
+            return Err(UploadError::Photo(PhotoError::Processing));
+        }
+        let old = producer.logo_key.clone();
+        let mut row = crate::entities::producers::ActiveModel::from(producer);
+        row.logo_key = Set(Some(key.clone()));
+        row.updated_at = Set(Utc::now());
+        if let Err(error) = row.update(&self.db).await {
+            delete_files(self.storage.as_ref(), &[key]).await;
+            return Err(StoreError::from(error).into());
+        }
+        if let Some(old) = old {
+            delete_files(self.storage.as_ref(), &[old]).await;
+        }
+        Ok(())
+    }
+}
+
 /// A fresh, unguessable storage key: `listings/<id>/<128 random bits>`.
 fn new_key(listing_id: i64) -> String {
     let mut bytes = [0u8; 16];

@@ -55,7 +55,7 @@ pub async fn editor(db: &DatabaseConnection, viewer: &Viewer) -> Result<ProfileE
         website: model.website.clone().unwrap_or_default(),
         description: descriptions,
     };
-    let logo_url = model.logo_key.as_ref().map(|key| format!("{}/{key}-320.webp", crate::media::MEDIA_URL_PREFIX));
+    let logo_url = model.logo_key.as_ref().map(|key| format!("{}/{key}", crate::media::MEDIA_URL_PREFIX));
     Ok(ProfileEditor { form, slug: Some(model.slug), verified: model.verified, logo_url })
 }
 
