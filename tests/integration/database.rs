@@ -7,7 +7,7 @@ use std::path::Path;
 use app::domain::{AppError, ListingQuery, Locale, PriceRange, Region};
 use app::ports::Catalog;
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use sea_orm_migration::SchemaManager;
 use secrecy::SecretString;
 use server::config::Settings;
@@ -135,6 +135,15 @@ async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, dat
     assert!(!report.skipped);
     assert!(report.producers >= 150 && report.listings >= 1500, "{report}");
     assert_eq!(producers::Entity::find().count(&db).await.expect("count") as usize, report.producers);
+    for email in [server::seed::DEMO_PRODUCER_EMAIL, server::seed::DEMO_BUYER_EMAIL] {
+        let demo = users::Entity::find()
+            .filter(users::Column::Email.eq(email))
+            .one(&db)
+            .await
+            .expect("query")
+            .unwrap_or_else(|| panic!("{email} exists"));
+        assert!(server::auth::password::verify(server::seed::DEMO_PASSWORD, &demo.password_hash), "{email} can sign in");
+    }
     let again = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("second seed");
     assert!(again.skipped, "a second start does not seed twice");
     let home = CatalogService::new(db.clone()).home(Locale::Fr).await.expect("home");

@@ -44,7 +44,8 @@ impl fmt::Display for SeedReport {
         }
         write!(
             f,
-            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos in {:.1} s",
+            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos in {:.1} s; \
+             sign in as {DEMO_PRODUCER_EMAIL} or {DEMO_BUYER_EMAIL} with the password `{DEMO_PASSWORD}`",
             self.producers, self.listings, self.published, self.photos, self.seconds
         )
     }
@@ -53,6 +54,13 @@ impl fmt::Display for SeedReport {
 fn day(offset: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 1, 1, 9, 0, 0).single().unwrap_or_default() + Duration::days(offset) + Duration::minutes(offset * 37 % 600)
 }
+
+/// The demo producer account (owner of the first demo producer).
+pub const DEMO_PRODUCER_EMAIL: &str = "producer@demo.trade.ma";
+/// The demo buyer account.
+pub const DEMO_BUYER_EMAIL: &str = "buyer@demo.trade.ma";
+/// The password of both demo accounts (printed in the README; demo data only).
+pub const DEMO_PASSWORD: &str = "tradema demo 2026";
 
 /// Seeds the demo catalogue unless the database already has producers; the
 /// placeholder photos go to `media_dir`.
@@ -65,13 +73,20 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
     let pool = ensure_pool(&storage, PHOTOS_PER_SECTOR).await?;
     let catalogue = demo_catalogue();
     let mut report = SeedReport::default();
+    let demo_hash = crate::auth::password::hash(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("cannot hash the demo password: {e}"))?;
     let tx = db::begin_write(db).await?;
-    for producer in &catalogue {
+    for (index, producer) in catalogue.iter().enumerate() {
         let joined = day(producer.joined_day);
+        // The first producer is the demo account people sign in with; the
+        // others cannot sign in (no password hash matches "!").
+        let (email, password_hash) = if index == 0 {
+            (DEMO_PRODUCER_EMAIL.to_owned(), demo_hash.clone())
+        } else {
+            (format!("{}@demo.trade.ma", producer.slug), "!".to_owned())
+        };
         let user = users::ActiveModel {
-            email: Set(format!("{}@demo.trade.ma", producer.slug)),
-            // Demo accounts cannot sign in: no password hash matches "!".
-            password_hash: Set("!".to_owned()),
+            email: Set(email),
+            password_hash: Set(password_hash),
             display_name: Set(producer.trade_name.clone()),
             role: Set("producer".to_owned()),
             status: Set("active".to_owned()),
@@ -200,6 +215,22 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
         }
         report.producers += 1;
     }
+    let at = day(0);
+    users::ActiveModel {
+        email: Set(DEMO_BUYER_EMAIL.to_owned()),
+        password_hash: Set(demo_hash),
+        display_name: Set("Demo buyer (São Paulo)".to_owned()),
+        role: Set("buyer".to_owned()),
+        status: Set("active".to_owned()),
+        locale: Set("en".to_owned()),
+        country: Set(Some("BR".to_owned())),
+        email_verified_at: Set(Some(at)),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&tx)
+    .await?;
     tx.commit().await?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
