@@ -31,7 +31,12 @@ impl MigratorTrait for Migrator {
 }
 
 /// A foreign key from `table.column` to `target.id`.
-pub(crate) fn foreign_key(table: &'static str, column: &'static str, target: &'static str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
+pub(crate) fn foreign_key(
+    table: &'static str,
+    column: &'static str,
+    target: &'static str,
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{table}_{column}"))
         .from(table, column)

@@ -99,16 +99,13 @@ impl Settings {
             let key = key.as_str().to_ascii_lowercase();
             key != "config" && !key.starts_with("test_")
         });
-        let raw: RawSettings = figment
-            .merge(env)
-            .extract()
-            .map_err(|err| match &err.kind {
-                figment::error::Kind::UnknownField(field, _) => ConfigError::new(
-                    &format!("{field} (TRADEMA_{})", field.to_uppercase()),
-                    "is not a Trade.ma setting: `server --help` lists them",
-                ),
-                _ => ConfigError::new("file or TRADEMA_* environment", err.to_string()),
-            })?;
+        let raw: RawSettings = figment.merge(env).extract().map_err(|err| match &err.kind {
+            figment::error::Kind::UnknownField(field, _) => ConfigError::new(
+                &format!("{field} (TRADEMA_{})", field.to_uppercase()),
+                "is not a Trade.ma setting: `server --help` lists them",
+            ),
+            _ => ConfigError::new("file or TRADEMA_* environment", err.to_string()),
+        })?;
         Settings::from_raw(raw)
     }
 
@@ -127,15 +124,23 @@ impl Settings {
                 format!("`{listen_text}` is not an address:port such as 127.0.0.1:3000 or 0.0.0.0:8080"),
             )
         })?;
-        let public_text = non_empty("TRADEMA_PUBLIC_URL", raw.public_url)?.unwrap_or_else(|| format!("http://{listen}"));
+        let public_text =
+            non_empty("TRADEMA_PUBLIC_URL", raw.public_url)?.unwrap_or_else(|| format!("http://{listen}"));
         let public_url = Url::parse(&public_text)
             .ok()
             .filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
             .ok_or_else(|| {
-                ConfigError::new("TRADEMA_PUBLIC_URL", format!("`{public_text}` is not an http(s) URL such as https://trade.ma"))
+                ConfigError::new(
+                    "TRADEMA_PUBLIC_URL",
+                    format!("`{public_text}` is not an http(s) URL such as https://trade.ma"),
+                )
             })?;
         let database_url = match non_empty("TRADEMA_DATABASE_URL", raw.database_url)? {
-            Some(url) if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://") => url,
+            Some(url)
+                if url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://") =>
+            {
+                url
+            }
             Some(_) => {
                 return Err(ConfigError::new(
                     "TRADEMA_DATABASE_URL",
@@ -144,22 +149,32 @@ impl Settings {
             }
             None => format!("sqlite://{}?mode=rwc", data_dir.join("tradema.db").display()),
         };
-        let site_root = PathBuf::from(non_empty("TRADEMA_SITE_ROOT", raw.site_root)?.unwrap_or_else(|| "target/site".into()));
+        let site_root =
+            PathBuf::from(non_empty("TRADEMA_SITE_ROOT", raw.site_root)?.unwrap_or_else(|| "target/site".into()));
         let log_format = match non_empty("TRADEMA_LOG_FORMAT", raw.log_format)?.as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
-            Some(other) => return Err(ConfigError::new("TRADEMA_LOG_FORMAT", format!("`{other}` is neither text nor json"))),
+            Some(other) => {
+                return Err(ConfigError::new("TRADEMA_LOG_FORMAT", format!("`{other}` is neither text nor json")));
+            }
         };
         let smtp_url = match non_empty("TRADEMA_SMTP_URL", raw.smtp_url)? {
             Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => Some(SecretString::from(url)),
             Some(_) => {
-                return Err(ConfigError::new("TRADEMA_SMTP_URL", "must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.com:465)"));
+                return Err(ConfigError::new(
+                    "TRADEMA_SMTP_URL",
+                    "must start with smtp:// or smtps:// (e.g. smtps://user:password@mail.example.com:465)",
+                ));
             }
             None => None,
         };
-        let mail_from = non_empty("TRADEMA_MAIL_FROM", raw.mail_from)?.unwrap_or_else(|| "Trade.ma <no-reply@trade.ma>".into());
+        let mail_from =
+            non_empty("TRADEMA_MAIL_FROM", raw.mail_from)?.unwrap_or_else(|| "Trade.ma <no-reply@trade.ma>".into());
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            return Err(ConfigError::new("TRADEMA_MAIL_FROM", format!("`{mail_from}` is not a mailbox such as Trade.ma <no-reply@trade.ma>")));
+            return Err(ConfigError::new(
+                "TRADEMA_MAIL_FROM",
+                format!("`{mail_from}` is not a mailbox such as Trade.ma <no-reply@trade.ma>"),
+            ));
         }
         Ok(Settings {
             data_dir,

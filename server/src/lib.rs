@@ -70,9 +70,9 @@ impl Application {
 /// Connects and migrates the database, binds the listener and builds the
 /// router with every middleware.
 pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
-    let listener = TcpListener::bind(settings.listen)
-        .await
-        .with_context(|| format!("cannot listen on {} (TRADEMA_LISTEN): is another server running?", settings.listen))?;
+    let listener = TcpListener::bind(settings.listen).await.with_context(|| {
+        format!("cannot listen on {} (TRADEMA_LISTEN): is another server running?", settings.listen)
+    })?;
     let bound = listener.local_addr()?;
     if settings.public_url.port() == Some(0) {
         // Port 0 asked the system for a free port; the public URL follows it.
@@ -89,8 +89,10 @@ pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
         .site_pkg_dir("pkg")
         .site_addr(bound)
         .build();
-    let mailer = auth::mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
-    let storage: Arc<dyn media::storage::MediaStorage> = Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
+    let mailer =
+        auth::mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
+    let storage: Arc<dyn media::storage::MediaStorage> =
+        Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
     let decodes = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
     let state = AppState {
         leptos_options: leptos_options.clone(),

@@ -92,7 +92,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Serve { demo } => {
             let app = server::build_app(settings).await?;
             if demo {
-                let report = server::seed::seed_demo_if_empty(&app.state().db, &app.state().settings.media_dir()).await?;
+                let report =
+                    server::seed::seed_demo_if_empty(&app.state().db, &app.state().settings.media_dir()).await?;
                 tracing::info!(%report, "demo catalogue");
             }
             tracing::info!(address = %app.local_addr(), public_url = %app.state().settings.public_url, "Trade.ma is serving");
@@ -115,7 +116,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             std::io::stdin().read_line(&mut secret)?;
             let db = server::db::connect(&settings).await?;
             server::db::migrate(&db).await?;
-            let id = server::auth::admin::create_account(&db, &email, &name, role, secret.trim_end_matches(['\r', '\n'])).await?;
+            let id =
+                server::auth::admin::create_account(&db, &email, &name, role, secret.trim_end_matches(['\r', '\n']))
+                    .await?;
             println!("account {id} created for {email} as {}", role.slug());
             Ok(())
         }

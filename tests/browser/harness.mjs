@@ -6,6 +6,8 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -112,3 +114,24 @@ export async function openPage(browser, { width = 1280, height = 900, locale = '
 export async function waitForHydration(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 30_000 });
 }
+
+/**
+ * One demo server and one Chromium for a whole test file: started before its
+ * first test, stopped after its last. Read `ctx.server` and `ctx.browser`
+ * inside the tests.
+ */
+export function serverAndBrowser() {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}
+
+/** A full-page screenshot in target/screenshots/. */
+export const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

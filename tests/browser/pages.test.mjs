@@ -2,29 +2,15 @@
 // listing opened from it, Arabic mirrored right-to-left, controls that work
 // once hydrated, no console errors. Screenshots go to target/screenshots/.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { SCREENSHOTS, launchBrowser, openPage, startServer, waitForHydration } from './harness.mjs';
+import { openPage, serverAndBrowser, shot, waitForHydration } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const ctx = serverAndBrowser();
 
 test('the home page shows the catalogue and a listing opens from it', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${server.base}/`);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.base}/`);
   await waitForHydration(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   const cards = page.locator('.listing-card');
@@ -43,8 +29,8 @@ test('the home page shows the catalogue and a listing opens from it', async () =
 });
 
 test('switching to Arabic mirrors the page', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${server.base}/fr`);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.base}/fr`);
   await waitForHydration(page);
   await page.locator('.language-switcher a[hreflang="ar"]').first().click();
   await page.waitForURL(/\/ar$/);
@@ -64,8 +50,8 @@ test('switching to Arabic mirrors the page', async () => {
 });
 
 test('gallery thumbnails switch the photo once hydrated', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${server.base}/en/search?sector=cosmetics-argan`);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.base}/en/search?sector=cosmetics-argan`);
   const links = await page.locator('.listing-card a.listing-card-link').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.length > 0);
   let found = false;
@@ -85,8 +71,8 @@ test('gallery thumbnails switch the photo once hydrated', async () => {
 });
 
 test('on a phone the menu opens after hydration', async () => {
-  const { page, problems } = await openPage(browser, { width: 390, height: 844 });
-  await page.goto(`${server.base}/fr`);
+  const { page, problems } = await openPage(ctx.browser, { width: 390, height: 844 });
+  await page.goto(`${ctx.server.base}/fr`);
   await waitForHydration(page);
   const nav = page.locator('#site-nav');
   assert.equal(await nav.isVisible(), false, 'folded on a phone');
@@ -96,7 +82,7 @@ test('on a phone the menu opens after hydration', async () => {
   await shot(page, 'home-fr-phone');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (${overflow}px)`);
-  await page.goto(`${server.base}/ar/regions/souss-massa`);
+  await page.goto(`${ctx.server.base}/ar/regions/souss-massa`);
   await waitForHydration(page);
   await shot(page, 'region-ar-phone');
   const link = page.locator('.listing-card a.listing-card-link').first();

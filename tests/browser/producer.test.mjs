@@ -5,36 +5,23 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { SCREENSHOTS, launchBrowser, openPage, startServer, waitForHydration } from './harness.mjs';
+import { openPage, serverAndBrowser, shot, waitForHydration } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+const ctx = serverAndBrowser();
 
 /** Two demo placeholder photos (1280 px JPEGs) from the server's media folder. */
 function demoPhotos() {
-  const dir = join(server.dataDir, 'media', 'demo');
+  const dir = join(ctx.server.dataDir, 'media', 'demo');
   const files = readdirSync(dir).filter((name) => name.endsWith('-1280.jpg')).sort();
   assert.ok(files.length >= 2, `demo photos in ${dir}`);
   return files.slice(0, 2).map((name) => join(dir, name));
 }
 
 test('a producer signs up, describes the company, publishes a French listing with two photos', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${server.base}/fr/account/sign-up`);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.base}/fr/account/sign-up`);
   await waitForHydration(page);
   await shot(page, 'sign-up-fr-desktop');
   await page.getByLabel('Votre nom').fill('Amina Oudaden');
@@ -69,7 +56,7 @@ test('a producer signs up, describes the company, publishes a French listing wit
   await shot(page, 'profile-fr-desktop');
 
   // A listing in French.
-  await page.goto(`${server.base}/fr/dashboard/listings/new`);
+  await page.goto(`${ctx.server.base}/fr/dashboard/listings/new`);
   await waitForHydration(page);
   await page.locator('#title-fr').fill("Huile d'argan cosmétique pressée à froid");
   await page.locator('#description-fr').fill('Huile vierge, pressée à froid à Taroudant, flacons de 100 ml ou vrac en fûts.');
@@ -95,14 +82,14 @@ test('a producer signs up, describes the company, publishes a French listing wit
   await page.locator('.status-panel .status-published').waitFor();
 
   // The public page, in French and in English.
-  await page.goto(`${server.base}/fr/listings/${listingId}-huile`);
+  await page.goto(`${ctx.server.base}/fr/listings/${listingId}-huile`);
   await waitForHydration(page);
   assert.equal((await page.locator('h1').first().innerText()).trim(), "Huile d'argan cosmétique pressée à froid");
   assert.equal(await page.locator('.fallback-notice').count(), 0, 'no fallback marker in the language it was written in');
   assert.ok((await page.locator('.gallery img').count()) >= 2, 'both photos are in the gallery');
   assert.match(await page.locator('.facts').first().innerText(), /151590/);
   await shot(page, 'published-listing-fr');
-  await page.goto(`${server.base}/en/listings/${listingId}-huile`);
+  await page.goto(`${ctx.server.base}/en/listings/${listingId}-huile`);
   await waitForHydration(page);
   assert.match(await page.locator('.fallback-notice').first().innerText(), /Not yet written in your language: shown in French/);
   assert.equal(await page.locator('h1').first().getAttribute('lang'), 'fr', 'the French title is marked as French');
@@ -113,9 +100,9 @@ test('a producer signs up, describes the company, publishes a French listing wit
 });
 
 test('the forms work before hydration, and the workspace reads well on a phone in Arabic', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const context = await ctx.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${server.base}/ar/account/sign-in`);
+  await page.goto(`${ctx.server.base}/ar/account/sign-in`);
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   await page.locator('#email').fill('amina@tifawine.ma');
   await page.locator('#password').fill('wrong password here');

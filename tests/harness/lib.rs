@@ -66,10 +66,8 @@ impl TestApp {
         let server = tokio::spawn(app.run_until(async move {
             let _ = rx.await;
         }));
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("http client");
+        let client =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
         TestApp { address, db, settings, client, shutdown: Some(tx), server: Some(server), _data_dir: data_dir }
     }
 

@@ -51,9 +51,7 @@ impl Visitor {
 
     /// The session cookie's value, if any.
     pub fn session_id(&self) -> Option<String> {
-        self.cookies()
-            .split("; ")
-            .find_map(|pair| pair.strip_prefix("tradema_session=").map(str::to_owned))
+        self.cookies().split("; ").find_map(|pair| pair.strip_prefix("tradema_session=").map(str::to_owned))
     }
 
     async fn answer(response: reqwest::Response) -> Answer {
@@ -109,7 +107,13 @@ impl Visitor {
     pub async fn sign_up(&self, email: &str, password: &str, role: &str) -> Answer {
         self.post(
             "/api/sign_up",
-            &[("email", email), ("password", password), ("display_name", "Test person"), ("role", role), ("locale", "fr")],
+            &[
+                ("email", email),
+                ("password", password),
+                ("display_name", "Test person"),
+                ("role", role),
+                ("locale", "fr"),
+            ],
         )
         .await
     }
@@ -137,7 +141,9 @@ impl TestApp {
             assert_eq!(answer.status, 200, "sign-up of {email}: {}", answer.body);
         } else {
             let role = app::domain::Role::from_slug(role).expect("a role");
-            server::auth::admin::create_account(&self.db, email, "Appointed", role, PASSWORD).await.expect("create account");
+            server::auth::admin::create_account(&self.db, email, "Appointed", role, PASSWORD)
+                .await
+                .expect("create account");
             let answer = visitor.sign_in(email, PASSWORD).await;
             assert_eq!(answer.status, 200, "sign-in of {email}: {}", answer.body);
         }

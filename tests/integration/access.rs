@@ -36,11 +36,17 @@ async fn try_everything(actor: &Visitor, owned: &Owned) -> Vec<(&'static str, u1
         ("delete listing", actor.post("/api/delete_listing", &[("id", &listing), ("locale", "fr")]).await.status),
         (
             "make cover",
-            actor.post("/api/change_photo", &[("listing_id", &listing), ("photo_id", &photo), ("change", "make_cover")]).await.status,
+            actor
+                .post("/api/change_photo", &[("listing_id", &listing), ("photo_id", &photo), ("change", "make_cover")])
+                .await
+                .status,
         ),
         (
             "delete photo",
-            actor.post("/api/change_photo", &[("listing_id", &listing), ("photo_id", &photo), ("change", "delete")]).await.status,
+            actor
+                .post("/api/change_photo", &[("listing_id", &listing), ("photo_id", &photo), ("change", "delete")])
+                .await
+                .status,
         ),
         ("upload photo", actor.upload(owned.listing, vec![("x.jpg", jpeg(800, 600))]).await.status),
         ("editor page", actor.get(&format!("/fr/dashboard/listings/{listing}")).await.status),
@@ -91,7 +97,8 @@ async fn nobody_but_the_owner_can_touch_a_listing_or_its_photos() {
     // The owner can do all of it.
     let editor = owner.get(&format!("/api/listing_editor?id={}", owned.listing)).await;
     assert_eq!(editor.status, 200, "{}", editor.body);
-    let publish = owner.post("/api/change_listing_status", &[("id", &owned.listing.to_string()), ("change", "publish")]).await;
+    let publish =
+        owner.post("/api/change_listing_status", &[("id", &owned.listing.to_string()), ("change", "publish")]).await;
     assert_eq!(publish.status, 200, "{}", publish.body);
     app.stop().await;
 }
@@ -103,7 +110,11 @@ async fn the_profile_editor_is_the_callers_own_and_producers_only() {
     let other = app.signed_in("producer", "other@coop.ma").await;
     let editor = other.get("/api/profile_editor").await;
     assert_eq!(editor.status, 200);
-    assert_eq!(editor.json()["slug"], serde_json::Value::Null, "a new producer sees an empty profile, not someone else's");
+    assert_eq!(
+        editor.json()["slug"],
+        serde_json::Value::Null,
+        "a new producer sees an empty profile, not someone else's"
+    );
     for role in ["buyer", "organiser", "admin"] {
         let actor = app.signed_in(role, &format!("{role}@example.com")).await;
         assert_eq!(actor.get("/api/profile_editor").await.status, 404, "{role}");
@@ -163,7 +174,8 @@ async fn extra_fields_cannot_verify_a_producer_or_change_an_owner() {
     let row = listings::Entity::find_by_id(owned.listing).one(&app.db).await.expect("query").expect("listing");
     assert!(!row.featured);
     assert_eq!(row.producer_id, owner_producer.id);
-    let producer = producers::Entity::find_by_id(owner_producer.id).one(&app.db).await.expect("query").expect("producer");
+    let producer =
+        producers::Entity::find_by_id(owner_producer.id).one(&app.db).await.expect("query").expect("producer");
     assert!(!producer.verified && !producer.featured);
     app.stop().await;
 }

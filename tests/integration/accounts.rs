@@ -10,6 +10,18 @@ use server::entities::{password_resets, sessions, users};
 use tests::TestApp;
 use tests::visitor::{PASSWORD, Visitor};
 
+/// Who the server sees behind a hand-made session cookie (`null`: nobody).
+async fn viewer_with_cookie(app: &TestApp, session_id: &str) -> String {
+    let response = app
+        .client
+        .get(app.url("/api/viewer"))
+        .header("cookie", format!("tradema_session={session_id}"))
+        .send()
+        .await
+        .expect("request");
+    response.text().await.expect("body")
+}
+
 #[tokio::test]
 async fn sign_up_signs_in_with_a_safe_cookie_and_sign_out_ends_the_session_on_the_server() {
     let app = TestApp::spawn().await;
@@ -34,14 +46,7 @@ async fn sign_up_signs_in_with_a_safe_cookie_and_sign_out_ends_the_session_on_th
     let answer = amina.post("/api/sign_out", &[("locale", "fr")]).await;
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert_eq!(sessions::Entity::find().count(&app.db).await.expect("count"), 0);
-    let replay = app
-        .client
-        .get(app.url("/api/viewer"))
-        .header("cookie", format!("tradema_session={id}"))
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(replay.text().await.expect("body"), "null", "an old cookie replayed after sign-out is nobody");
+    assert_eq!(viewer_with_cookie(&app, &id).await, "null", "an old cookie replayed after sign-out is nobody");
     app.stop().await;
 }
 
@@ -54,14 +59,7 @@ async fn signing_in_gives_a_new_session_id() {
     assert_eq!(answer.status, 200, "{}", answer.body);
     let after = amina.session_id().expect("session");
     assert_ne!(before, after, "the id changes at sign-in");
-    let old = app
-        .client
-        .get(app.url("/api/viewer"))
-        .header("cookie", format!("tradema_session={before}"))
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(old.text().await.expect("body"), "null", "the pre-sign-in id no longer works");
+    assert_eq!(viewer_with_cookie(&app, &before).await, "null", "the pre-sign-in id no longer works");
     app.stop().await;
 }
 
@@ -69,7 +67,8 @@ async fn signing_in_gives_a_new_session_id() {
 async fn passwords_follow_the_policy() {
     let app = TestApp::spawn().await;
     let visitor = app.visitor();
-    let reason = |answer: tests::visitor::Answer| answer.json()["Invalid"]["reason"].as_str().unwrap_or_default().to_owned();
+    let reason =
+        |answer: tests::visitor::Answer| answer.json()["Invalid"]["reason"].as_str().unwrap_or_default().to_owned();
     assert_eq!(reason(visitor.sign_up("a@coop.ma", "short", "producer").await), "invalid.password_short");
     assert_eq!(reason(visitor.sign_up("a@coop.ma", "password123", "producer").await), "invalid.password_common");
     assert_eq!(reason(visitor.sign_up("a@coop.ma", &"x".repeat(129), "producer").await), "invalid.password_long");
@@ -210,7 +209,12 @@ async fn changing_the_password_ends_the_other_sessions() {
     let phone = app.signed_in("producer", "amina@coop.ma").await;
     let laptop = Visitor::new(&app);
     assert_eq!(laptop.sign_in("amina@coop.ma", PASSWORD).await.status, 200);
-    let wrong = phone.post("/api/change_password", &[("current", "not it at all"), ("password", "a new long phrase"), ("locale", "fr")]).await;
+    let wrong = phone
+        .post(
+            "/api/change_password",
+            &[("current", "not it at all"), ("password", "a new long phrase"), ("locale", "fr")],
+        )
+        .await;
     assert_eq!(wrong.json()["Invalid"]["field"], "current");
     let changed = phone
         .post("/api/change_password", &[("current", PASSWORD), ("password", "a new long phrase"), ("locale", "fr")])
@@ -228,6 +232,10 @@ async fn suspending_an_account_ends_all_of_its_sessions() {
     let id = server::auth::admin::account_id(&app.db, "amina@coop.ma").await.expect("account");
     server::auth::admin::suspend_account(&app.db, id).await.expect("suspend");
     assert_eq!(amina.viewer().await, serde_json::Value::Null);
-    assert_eq!(app.visitor().sign_in("amina@coop.ma", PASSWORD).await.status, 422, "a suspended account cannot sign in");
+    assert_eq!(
+        app.visitor().sign_in("amina@coop.ma", PASSWORD).await.status,
+        422,
+        "a suspended account cannot sign in"
+    );
     app.stop().await;
 }

@@ -17,8 +17,18 @@ use tests::fixtures::{self, ARGAN_AR, ARGAN_EN, HONEY_EN, SAFFRON_FR};
 use tests::postgres::PgCluster;
 
 const TABLES: [&str; 13] = [
-    "users", "sessions", "producers", "producer_translations", "producer_certifications", "listings",
-    "listing_translations", "listing_photos", "inquiries", "inquiry_messages", "showcases", "showcase_items",
+    "users",
+    "sessions",
+    "producers",
+    "producer_translations",
+    "producer_certifications",
+    "listings",
+    "listing_translations",
+    "listing_photos",
+    "inquiries",
+    "inquiry_messages",
+    "showcases",
+    "showcase_items",
     "search_outbox",
 ];
 
@@ -59,7 +69,10 @@ async fn catalogue_reads_back_through_the_port(db: &DatabaseConnection) {
     assert_eq!(argan.card.title.text, ARGAN_AR);
     assert_eq!(argan.card.title.locale, Locale::Ar);
     assert_eq!(argan.photos.len(), 2);
-    assert_eq!(argan.card.price, PriceRange::Range { min_minor: 2200, max_minor: 3100, currency: app::domain::Currency::Eur });
+    assert_eq!(
+        argan.card.price,
+        PriceRange::Range { min_minor: 2200, max_minor: 3100, currency: app::domain::Currency::Eur }
+    );
     assert_eq!(argan.hs_code.as_deref(), Some("151590"));
     assert!(argan.producer.verified);
     let english = catalog.listing(fixture.argan_id, Locale::En).await.expect("argan in English");
@@ -91,7 +104,8 @@ async fn catalogue_reads_back_through_the_port(db: &DatabaseConnection) {
     let percent = catalog.find_listings(&query("100%"), Locale::En, 24).await.expect("percent search");
     assert_eq!(percent.total, 1, "% is matched literally, not as a wildcard");
     assert_eq!(percent.cards[0].title.text, HONEY_EN);
-    let injection = catalog.find_listings(&query("'; DROP TABLE listings; --"), Locale::Fr, 24).await.expect("injection");
+    let injection =
+        catalog.find_listings(&query("'; DROP TABLE listings; --"), Locale::Fr, 24).await.expect("injection");
     assert_eq!(injection.total, 0);
     assert_eq!(listings::Entity::find().count(db).await.expect("count"), 4, "nothing was dropped");
     let by_sector = ListingQuery { sector: Some(app::domain::Sector::Agrifood), ..ListingQuery::default() };
@@ -142,7 +156,10 @@ async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, dat
             .await
             .expect("query")
             .unwrap_or_else(|| panic!("{email} exists"));
-        assert!(server::auth::password::verify(server::seed::DEMO_PASSWORD, &demo.password_hash), "{email} can sign in");
+        assert!(
+            server::auth::password::verify(server::seed::DEMO_PASSWORD, &demo.password_hash),
+            "{email} can sign in"
+        );
     }
     let again = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("second seed");
     assert!(again.skipped, "a second start does not seed twice");

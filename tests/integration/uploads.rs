@@ -53,12 +53,15 @@ async fn good_photos_are_stored_as_variants_and_served_safely() {
     app.stop().await;
 }
 
+/// A bad upload: what it is, its files, and the status and error code expected.
+type BadUpload = (&'static str, Vec<(&'static str, Vec<u8>)>, u16, &'static str);
+
 #[tokio::test]
 async fn bad_uploads_are_refused_and_leave_nothing_behind() {
     let app = TestApp::spawn().await;
     let (producer, listing) = producer_with_listing(&app, "amina@coop.ma").await;
     let (_other, others_listing) = producer_with_listing(&app, "omar@coop.ma").await;
-    let cases: Vec<(&str, Vec<(&str, Vec<u8>)>, u16, &str)> = vec![
+    let cases: Vec<BadUpload> = vec![
         ("truncated JPEG", vec![("photo.jpg", truncated_jpeg())], 422, "corrupt"),
         ("text named .jpg", vec![("photo.jpg", b"just some text, not a photo at all".to_vec())], 415, "format"),
         ("50,000 x 50,000 PNG", vec![("bomb.png", png_bomb())], 422, "pixels"),
@@ -96,13 +99,17 @@ async fn a_listing_holds_at_most_eight_photos_and_they_can_be_ordered() {
         let (listing, photo) = (listing.to_string(), photo.to_string());
         let producer = &producer;
         async move {
-            producer.post("/api/change_photo", &[("listing_id", &listing), ("photo_id", &photo), ("change", change)]).await.status
+            producer
+                .post("/api/change_photo", &[("listing_id", &listing), ("photo_id", &photo), ("change", change)])
+                .await
+                .status
         }
     };
     assert_eq!(change(ids[5], "make_cover").await, 200);
     assert_eq!(change(ids[0], "delete").await, 200);
     let editor = producer.get(&format!("/api/listing_editor?id={listing}")).await.json();
-    let order: Vec<i64> = editor["photos"].as_array().expect("photos").iter().filter_map(|p| p["id"].as_i64()).collect();
+    let order: Vec<i64> =
+        editor["photos"].as_array().expect("photos").iter().filter_map(|p| p["id"].as_i64()).collect();
     assert_eq!(order, vec![ids[5], ids[1], ids[2], ids[3], ids[4], ids[6], ids[7]]);
     assert_eq!(files_under(&app.settings.media_dir()).len(), 7 * 4, "the deleted photo's files are gone");
     app.stop().await;
@@ -136,7 +143,8 @@ async fn a_producer_sets_a_logo_that_their_public_page_shows() {
     let app = TestApp::spawn().await;
     let producer = app.signed_in("producer", "amina@coop.ma").await;
     let logo = |visitor: &Visitor, bytes: Vec<u8>| {
-        let form = reqwest::multipart::Form::new().part("logo", reqwest::multipart::Part::bytes(bytes).file_name("logo.png"));
+        let form =
+            reqwest::multipart::Form::new().part("logo", reqwest::multipart::Part::bytes(bytes).file_name("logo.png"));
         visitor
             .client
             .post(format!("{}/api/profile/logo", visitor.base))
@@ -153,6 +161,9 @@ async fn a_producer_sets_a_logo_that_their_public_page_shows() {
     let buyer = app.signed_in("buyer", "buyer@import.cn").await;
     assert_eq!(logo(&buyer, png(400, 400)).await.expect("request").status().as_u16(), 404);
     let page = app.get("/fr/producers/cooperative-tifawine").await;
-    assert!(page.1.contains(r#"class="logo""#) && page.1.contains("/media/producers/"), "the logo is on the public page");
+    assert!(
+        page.1.contains(r#"class="logo""#) && page.1.contains("/media/producers/"),
+        "the logo is on the public page"
+    );
     app.stop().await;
 }

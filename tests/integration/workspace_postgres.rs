@@ -22,9 +22,15 @@ async fn the_producer_workspace_runs_on_postgres() {
     let upload = amina.upload(listing, vec![("a.jpg", jpeg(800, 600)), ("b.jpg", jpeg(900, 600))]).await;
     assert_eq!(upload.status, 201, "{}", upload.body);
     let second = upload.json()["photos"][1].as_i64().expect("id").to_string();
-    let cover = amina.post("/api/change_photo", &[("listing_id", &listing.to_string()), ("photo_id", &second), ("change", "make_cover")]).await;
+    let cover = amina
+        .post(
+            "/api/change_photo",
+            &[("listing_id", &listing.to_string()), ("photo_id", &second), ("change", "make_cover")],
+        )
+        .await;
     assert_eq!(cover.status, 200, "{}", cover.body);
-    let publish = amina.post("/api/change_listing_status", &[("id", &listing.to_string()), ("change", "publish")]).await;
+    let publish =
+        amina.post("/api/change_listing_status", &[("id", &listing.to_string()), ("change", "publish")]).await;
     assert_eq!(publish.status, 200, "{}", publish.body);
     let dashboard = amina.get("/api/dashboard?locale=fr").await.json();
     assert_eq!(dashboard["listings"][0]["status"], "published");
@@ -43,7 +49,8 @@ async fn the_producer_workspace_runs_on_postgres() {
     let delete = amina.post("/api/delete_listing", &[("id", &listing.to_string()), ("locale", "fr")]).await;
     assert_eq!(delete.status, 200, "{}", delete.body);
     assert_eq!(listings::Entity::find().count(&app.db).await.expect("count"), 0);
-    let ops: Vec<String> = search_outbox::Entity::find().all(&app.db).await.expect("outbox").into_iter().map(|row| row.op).collect();
+    let ops: Vec<String> =
+        search_outbox::Entity::find().all(&app.db).await.expect("outbox").into_iter().map(|row| row.op).collect();
     assert_eq!(ops.last().map(String::as_str), Some("delete"), "every change queued for the indexer: {ops:?}");
     app.stop().await;
 }

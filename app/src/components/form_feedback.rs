@@ -84,7 +84,5 @@ pub fn FieldError(error: Signal<Option<AppError>>, field: &'static str) -> impl 
 #[component]
 pub fn FlashNote(flag: &'static str, text: &'static str) -> impl IntoView {
     let query = use_query_map();
-    move || {
-        query.with(|q| q.get(flag).is_some()).then(|| view! { <p class="form-success" role="status">{text}</p> })
-    }
+    move || query.with(|q| q.get(flag).is_some()).then(|| view! { <p class="form-success" role="status">{text}</p> })
 }

@@ -4,8 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Certification, CountryCode, Incoterm, LegalForm, Locale, OriginLabel, PriceRange, Region, Sector,
-    SizeBand, Unit,
+    Certification, CountryCode, Incoterm, LegalForm, Locale, OriginLabel, PriceRange, Region, Sector, SizeBand, Unit,
 };
 
 /// Widths, in pixels, of the stored variants of every photo.
@@ -139,6 +138,9 @@ pub struct ProducerDetail {
     pub logo: Option<String>,
     pub description: Option<LocalizedText>,
     pub size_band: Option<SizeBand>,
+    /// Year of the first export, when the producer has exported.
+    pub export_since: Option<i32>,
+    pub website: Option<String>,
     pub export_markets: Vec<CountryCode>,
     /// BCP 47 codes of the languages the team speaks.
     pub languages: Vec<String>,

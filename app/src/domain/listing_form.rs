@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::profile::{FieldMap, optional_line, optional_number, optional_slug, ticked};
 use super::{
-    AppError, Certification, Currency, Incoterm, Locale, LocalizedText, OriginLabel, PhotoRef, PriceRange,
-    Quantity, Region, Sector, Unit,
+    AppError, Certification, Currency, Incoterm, Locale, LocalizedText, OriginLabel, PhotoRef, PriceRange, Quantity,
+    Region, Sector, Unit,
 };
 
 /// Where a listing is in its life.
@@ -177,7 +177,11 @@ pub fn parse_price_minor(input: &str) -> Option<i64> {
         Some((units, cents)) => (units, cents),
         None => (input.as_str(), ""),
     };
-    if units.is_empty() || units.len() > 10 || cents.len() > 2 || !units.chars().chain(cents.chars()).all(|c| c.is_ascii_digit()) {
+    if units.is_empty()
+        || units.len() > 10
+        || cents.len() > 2
+        || !units.chars().chain(cents.chars()).all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let units: i64 = units.parse().ok()?;
@@ -240,7 +244,8 @@ impl ListingForm {
         let moq = quantity("moq_amount", &self.moq_amount, "moq_unit", &self.moq_unit)?;
         let price = match self.price_mode.as_str() {
             "range" => {
-                let min = parse_price_minor(&self.price_min).ok_or_else(|| AppError::invalid("price_min", "invalid.price"))?;
+                let min = parse_price_minor(&self.price_min)
+                    .ok_or_else(|| AppError::invalid("price_min", "invalid.price"))?;
                 let max = if self.price_max.trim().is_empty() {
                     min
                 } else {
@@ -400,12 +405,9 @@ impl ListingDraft {
     pub fn to_form(&self) -> ListingForm {
         let price = match &self.price {
             PriceRange::OnRequest => ("on_request".to_owned(), String::new(), String::new(), String::new()),
-            PriceRange::Range { min_minor, max_minor, currency } => (
-                "range".to_owned(),
-                minor_to_text(*min_minor),
-                minor_to_text(*max_minor),
-                currency.slug().to_owned(),
-            ),
+            PriceRange::Range { min_minor, max_minor, currency } => {
+                ("range".to_owned(), minor_to_text(*min_minor), minor_to_text(*max_minor), currency.slug().to_owned())
+            }
         };
         let on = |slug: &str| (slug.to_owned(), "on".to_owned());
         ListingForm {
@@ -467,7 +469,10 @@ mod tests {
             Err(AppError::Invalid { field, reason }) => (field, reason),
             other => panic!("expected a field error, got {other:?}"),
         };
-        assert_eq!(field(ListingForm { hs_code: "15159".into(), ..french_argan() }), ("hs_code".into(), "invalid.hs_code".into()));
+        assert_eq!(
+            field(ListingForm { hs_code: "15159".into(), ..french_argan() }),
+            ("hs_code".into(), "invalid.hs_code".into())
+        );
         assert_eq!(field(ListingForm { price_max: "10".into(), ..french_argan() }).0, "price_max");
         assert_eq!(field(ListingForm { price_min: "1.234".into(), ..french_argan() }).0, "price_min");
         assert_eq!(field(ListingForm { moq_unit: String::new(), ..french_argan() }).0, "moq_unit");
@@ -485,9 +490,10 @@ mod tests {
 
     #[test]
     fn labels_must_come_from_the_origin_region() {
-        let draft = ListingForm { origin_labels: [("argane-igp".to_owned(), "on".to_owned())].into(), ..french_argan() }
-            .validate()
-            .expect("valid");
+        let draft =
+            ListingForm { origin_labels: [("argane-igp".to_owned(), "on".to_owned())].into(), ..french_argan() }
+                .validate()
+                .expect("valid");
         let argan_region = OriginLabel::from_slug("argane-igp").expect("known label").region();
         assert!(draft.check_labels(argan_region).is_ok());
         let elsewhere = Region::ALL.iter().copied().find(|r| *r != argan_region).expect("12 regions");

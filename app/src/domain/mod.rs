@@ -18,22 +18,13 @@ mod region;
 mod sector;
 mod slug_enum;
 
-pub use catalog::{
-    Count, HeldCertification, HomePage, ListingCard, ListingDetail, ListingQuery, ListingResults, LocalizedText,
-    PHOTO_WIDTHS, PhotoRef, ProducerCard, ProducerDetail, Quantity, RegionPage,
-};
 pub use account::{
     DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, Viewer,
     check_password_length, normalize_display_name, normalize_email,
 };
-pub use listing_form::{
-    Completeness, Dashboard, GapKey, HsCode, LISTING_DESCRIPTION_MAX_CHARS, ListingDraft, ListingEditor, ListingForm,
-    ListingStatus, ListingText, MAX_PHOTOS, OwnListing, OwnPhoto, PhotoChange, REQUIRED_ONE_OF, StatusChange,
-    TITLE_MAX_CHARS, minor_to_text, parse_price_minor,
-};
-pub use profile::{
-    CompanyProfile, DESCRIPTION_MAX_CHARS, FieldMap, Ice, ProfileEditor, ProfileForm, SPOKEN_LANGUAGES, spoken_language,
-    spoken_language_name,
+pub use catalog::{
+    Count, HeldCertification, HomePage, ListingCard, ListingDetail, ListingQuery, ListingResults, LocalizedText,
+    PHOTO_WIDTHS, PhotoRef, ProducerCard, ProducerDetail, Quantity, RegionPage,
 };
 pub use certification::{Certification, OriginLabel};
 pub use company::{LegalForm, SizeBand, Unit};
@@ -41,6 +32,15 @@ pub use country::{CountryCode, WorldRegion};
 pub use currency::{Currency, PriceRange};
 pub use error::AppError;
 pub use incoterm::Incoterm;
+pub use listing_form::{
+    Completeness, Dashboard, GapKey, HsCode, LISTING_DESCRIPTION_MAX_CHARS, ListingDraft, ListingEditor, ListingForm,
+    ListingStatus, ListingText, MAX_PHOTOS, OwnListing, OwnPhoto, PhotoChange, REQUIRED_ONE_OF, StatusChange,
+    TITLE_MAX_CHARS, minor_to_text, parse_price_minor,
+};
 pub use locale::{LOCALE_COOKIE, Locale};
+pub use profile::{
+    CompanyProfile, DESCRIPTION_MAX_CHARS, FieldMap, Ice, ProfileEditor, ProfileForm, SPOKEN_LANGUAGES,
+    spoken_language, spoken_language_name,
+};
 pub use region::Region;
 pub use sector::Sector;

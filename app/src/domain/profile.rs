@@ -153,7 +153,11 @@ pub(crate) fn optional_line(field: &str, value: &str) -> Result<Option<String>, 
 }
 
 /// Parses an optional whole number within `range`.
-pub(crate) fn optional_number<T>(field: &str, value: &str, range: std::ops::RangeInclusive<T>) -> Result<Option<T>, AppError>
+pub(crate) fn optional_number<T>(
+    field: &str,
+    value: &str,
+    range: std::ops::RangeInclusive<T>,
+) -> Result<Option<T>, AppError>
 where
     T: std::str::FromStr + PartialOrd,
 {
@@ -237,7 +241,8 @@ impl ProfileForm {
         let export_since_year = optional_number("export_since_year", &self.export_since_year, 1900..=current_year)?;
         let mut export_markets = Vec::new();
         for code in self.export_markets.split(|c: char| c == ',' || c.is_whitespace()).filter(|c| !c.is_empty()) {
-            let country = CountryCode::parse(code).map_err(|_| AppError::invalid("export_markets", "invalid.country"))?;
+            let country =
+                CountryCode::parse(code).map_err(|_| AppError::invalid("export_markets", "invalid.country"))?;
             if !export_markets.contains(&country) {
                 export_markets.push(country);
             }
@@ -252,10 +257,8 @@ impl ProfileForm {
             if !until.is_empty() && !is_iso_date(until) {
                 return Err(AppError::invalid("certifications", "invalid.date"));
             }
-            certifications.push(HeldCertification {
-                certification,
-                valid_until: (!until.is_empty()).then(|| until.to_owned()),
-            });
+            certifications
+                .push(HeldCertification { certification, valid_until: (!until.is_empty()).then(|| until.to_owned()) });
         }
         let website = optional_line("website", &self.website)?;
         if let Some(site) = &website
@@ -334,12 +337,19 @@ mod tests {
         assert_eq!(field(ProfileForm { ice: "12345".into(), ..filled() }), ("ice".into(), "invalid.ice".into()));
         assert_eq!(field(ProfileForm { ice: "00152584600008A".into(), ..filled() }).0, "ice");
         assert_eq!(field(ProfileForm { legal_name: "  ".into(), ..filled() }).0, "legal_name");
-        assert_eq!(field(ProfileForm { region: "atlantis".into(), ..filled() }), ("region".into(), "invalid.choice".into()));
+        assert_eq!(
+            field(ProfileForm { region: "atlantis".into(), ..filled() }),
+            ("region".into(), "invalid.choice".into())
+        );
         assert_eq!(field(ProfileForm { sectors: FieldMap::new(), ..filled() }).0, "sectors");
         assert_eq!(field(ProfileForm { year_founded: "2999".into(), ..filled() }).0, "year_founded");
         assert_eq!(field(ProfileForm { export_markets: "FR, XX".into(), ..filled() }).0, "export_markets");
         assert_eq!(
-            field(ProfileForm { certification_until: [("ecocert".to_owned(), "2027-02-30".to_owned())].into(), ..filled() }).0,
+            field(ProfileForm {
+                certification_until: [("ecocert".to_owned(), "2027-02-30".to_owned())].into(),
+                ..filled()
+            })
+            .0,
             "certifications"
         );
         assert_eq!(field(ProfileForm { website: "javascript:alert(1)".into(), ..filled() }).0, "website");

@@ -25,8 +25,8 @@ use leptos_router::hooks::use_params_map;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::components::ErrorPanel;
 use crate::api::accounts::get_viewer;
+use crate::components::ErrorPanel;
 use crate::domain::{AppError, Locale, Viewer};
 
 /// Whether the `:lang` segment, when the route has one, is a language we
@@ -42,7 +42,10 @@ fn loading() -> impl IntoView {
 
 /// Shows `render(data)` once the page's resource has loaded, or the error
 /// panel (which also sets the response status) when loading failed.
-fn loaded<T, V>(resource: Resource<Result<T, AppError>>, render: impl Fn(T) -> V + Copy + Send + Sync + 'static) -> impl IntoView
+fn loaded<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
     V: IntoView + 'static,
@@ -64,9 +67,7 @@ fn signed_in<V>(render: impl Fn(Viewer) -> V + Copy + Send + Sync + 'static) -> 
 where
     V: IntoView + 'static,
 {
-    let viewer = Resource::new(
-        || (),
-        |_| async { get_viewer().await.and_then(|viewer| viewer.ok_or(AppError::Unauthorized)) },
-    );
+    let viewer =
+        Resource::new(|| (), |_| async { get_viewer().await.and_then(|viewer| viewer.ok_or(AppError::Unauthorized)) });
     loaded(viewer, render)
 }

@@ -8,7 +8,7 @@ use super::listing::FallbackNotice;
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_producer;
 use crate::components::{Icon, IconName, ListingGrid, Logo, PageMeta, VerifiedBadge};
-use crate::domain::{Locale, ProducerDetail};
+use crate::domain::{Locale, ProducerDetail, spoken_language_name};
 use crate::i18n::{fill, use_i18n};
 
 #[component]
@@ -39,7 +39,11 @@ fn ProducerContent(detail: ProducerDetail) -> impl IntoView {
     let languages = detail
         .languages
         .iter()
-        .map(|code| Locale::from_code(code).map(|l| i18n.language_name(l).to_owned()).unwrap_or_else(|| code.clone()))
+        .map(|code| {
+            Locale::from_code(code)
+                .map(|l| i18n.language_name(l).to_owned())
+                .unwrap_or_else(|| spoken_language_name(code).to_owned())
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let fact = |label: &'static str, value: String| view! { <div class="fact"><dt>{label}</dt><dd>{value}</dd></div> };
@@ -73,9 +77,13 @@ fn ProducerContent(detail: ProducerDetail) -> impl IntoView {
                         {fact(m.producer_legal_name, detail.legal_name.clone())}
                         {card.year_founded.map(|year| fact(m.producer_founded, year.to_string()))}
                         {detail.size_band.map(|size| fact(m.producer_size, size.name(m).to_owned()))}
+                        {detail.export_since.map(|year| fact(m.profile_export_since, year.to_string()))}
                         {(!markets.is_empty()).then(|| fact(m.producer_markets, markets))}
                         {(!languages.is_empty()).then(|| fact(m.producer_languages, languages))}
                     </dl>
+                    {detail.website.clone().map(|site| view! {
+                        <p><a href=site.clone() rel="nofollow noopener" target="_blank">{site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_owned()}</a></p>
+                    })}
                     {(!detail.certifications.is_empty()).then(|| view! {
                         <h3 class="facts-heading">{m.producer_certifications}</h3>
                         <ul class="chips">

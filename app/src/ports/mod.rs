@@ -28,7 +28,8 @@ pub trait Catalog: Send + Sync {
     async fn region(&self, region: Region, locale: Locale) -> Result<RegionPage, AppError>;
     /// Published listings matching every word of the query's text (title or
     /// description, any language) and its sector and region, newest first.
-    async fn find_listings(&self, query: &ListingQuery, locale: Locale, limit: u64) -> Result<ListingResults, AppError>;
+    async fn find_listings(&self, query: &ListingQuery, locale: Locale, limit: u64)
+    -> Result<ListingResults, AppError>;
 }
 
 /// What a sign-up form asks for.
@@ -77,7 +78,13 @@ pub trait Studio: Send + Sync {
     async fn save_listing(&self, viewer: &Viewer, id: Option<i64>, form: &ListingForm) -> Result<i64, AppError>;
     async fn change_status(&self, viewer: &Viewer, id: i64, change: StatusChange) -> Result<(), AppError>;
     async fn delete_listing(&self, viewer: &Viewer, id: i64) -> Result<(), AppError>;
-    async fn change_photo(&self, viewer: &Viewer, listing_id: i64, photo_id: i64, change: PhotoChange) -> Result<(), AppError>;
+    async fn change_photo(
+        &self,
+        viewer: &Viewer,
+        listing_id: i64,
+        photo_id: i64,
+        change: PhotoChange,
+    ) -> Result<(), AppError>;
 }
 
 /// Every port, bundled for injection through Leptos context.

@@ -14,7 +14,13 @@ use crate::db;
 use crate::entities::users;
 
 /// Creates an account with any role; the password must pass the policy.
-pub async fn create_account(db: &DatabaseConnection, email: &str, name: &str, role: Role, secret: &str) -> anyhow::Result<i64> {
+pub async fn create_account(
+    db: &DatabaseConnection,
+    email: &str,
+    name: &str,
+    role: Role,
+    secret: &str,
+) -> anyhow::Result<i64> {
     let email = normalize_email(email).map_err(|reason| anyhow::anyhow!("e-mail address refused ({reason})"))?;
     let name = normalize_display_name(name).map_err(|reason| anyhow::anyhow!("name refused ({reason})"))?;
     if let Err(reason) = password::check_new(secret) {

@@ -79,9 +79,8 @@ pub async fn upload(
         Err(error) => return refusal(html, listing_id, Locale::DEFAULT, error),
     };
     match uploads.add(&viewer, listing_id, files).await {
-        Ok(_) if html => {
-            Redirect::to(&format!("/{}/dashboard/listings/{listing_id}?upload=ok#photos", locale.code())).into_response()
-        }
+        Ok(_) if html => Redirect::to(&format!("/{}/dashboard/listings/{listing_id}?upload=ok#photos", locale.code()))
+            .into_response(),
         Ok(ids) => (StatusCode::CREATED, Json(json!({ "photos": ids }))).into_response(),
         Err(error) => refusal(html, listing_id, locale, error),
     }

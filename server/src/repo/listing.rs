@@ -8,7 +8,9 @@ use app::domain::{
     PhotoRef, PriceRange, Quantity, Region, Sector, Unit,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
 
 use super::convert::{localized, pick_translation, slug, slug_list};
 use super::{PUBLISHED, producer};
@@ -203,7 +205,10 @@ pub async fn find(
             .from(listing_translations::Entity)
             .cond_where(
                 Condition::any()
-                    .add(Expr::expr(Func::lower(Expr::col(listing_translations::Column::Title))).like(like_pattern(&word)))
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(listing_translations::Column::Title)))
+                            .like(like_pattern(&word)),
+                    )
                     .add(
                         Expr::expr(Func::lower(Expr::col(listing_translations::Column::Description)))
                             .like(like_pattern(&word)),

@@ -18,7 +18,10 @@ use crate::error::StoreError;
 const PRODUCER_PAGE_LISTINGS: u64 = 48;
 
 /// Cards for producer rows, with their published-listing counts in one query.
-pub async fn cards_for(db: &impl ConnectionTrait, models: Vec<producers::Model>) -> Result<Vec<ProducerCard>, StoreError> {
+pub async fn cards_for(
+    db: &impl ConnectionTrait,
+    models: Vec<producers::Model>,
+) -> Result<Vec<ProducerCard>, StoreError> {
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
     let counts: HashMap<i64, i64> = listings::Entity::find()
         .select_only()
@@ -68,7 +71,11 @@ pub async fn in_region(db: &impl ConnectionTrait, region: Region, limit: u64) ->
 }
 
 /// A producer's public profile, or `None`.
-pub async fn detail(db: &impl ConnectionTrait, slug_text: &str, locale: Locale) -> Result<Option<ProducerDetail>, StoreError> {
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    slug_text: &str,
+    locale: Locale,
+) -> Result<Option<ProducerDetail>, StoreError> {
     let Some(model) = producers::Entity::find().filter(producers::Column::Slug.eq(slug_text)).one(db).await? else {
         return Ok(None);
     };
@@ -111,6 +118,8 @@ pub async fn detail(db: &impl ConnectionTrait, slug_text: &str, locale: Locale) 
         logo: model.logo_key.as_ref().map(|key| format!("{}/{key}", crate::media::MEDIA_URL_PREFIX)),
         description,
         size_band: model.size_band.as_deref().map(|s| slug(s, SizeBand::from_slug, "size band")).transpose()?,
+        export_since: model.export_since_year,
+        website: model.website.clone(),
         export_markets,
         languages: strings(&model.languages)?,
         certifications,

@@ -52,7 +52,9 @@ impl fmt::Display for SeedReport {
 }
 
 fn day(offset: i64) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 1, 1, 9, 0, 0).single().unwrap_or_default() + Duration::days(offset) + Duration::minutes(offset * 37 % 600)
+    Utc.with_ymd_and_hms(2025, 1, 1, 9, 0, 0).single().unwrap_or_default()
+        + Duration::days(offset)
+        + Duration::minutes(offset * 37 % 600)
 }
 
 /// The demo producer account (owner of the first demo producer).
@@ -73,7 +75,8 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
     let pool = ensure_pool(&storage, PHOTOS_PER_SECTOR).await?;
     let catalogue = demo_catalogue();
     let mut report = SeedReport::default();
-    let demo_hash = crate::auth::password::hash(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("cannot hash the demo password: {e}"))?;
+    let demo_hash = crate::auth::password::hash(DEMO_PASSWORD)
+        .map_err(|e| anyhow::anyhow!("cannot hash the demo password: {e}"))?;
     let tx = db::begin_write(db).await?;
     for (index, producer) in catalogue.iter().enumerate() {
         let joined = day(producer.joined_day);

@@ -318,19 +318,27 @@ fn reset_mail(to: &str, name: &str, link: &str, locale: Locale) -> Mail {
     let (subject, body) = match locale {
         Locale::Fr => (
             "Trade.ma : réinitialiser votre mot de passe",
-            format!("Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {minutes} minutes, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n\nTrade.ma"),
+            format!(
+                "Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {minutes} minutes, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n\nTrade.ma"
+            ),
         ),
         Locale::Ar => (
             "Trade.ma: إعادة تعيين كلمة المرور",
-            format!("مرحبًا {name}،\n\nلاختيار كلمة مرور جديدة، افتح هذا الرابط (صالح لمدة {minutes} دقيقة ولمرة واحدة):\n\n{link}\n\nإذا لم تطلب ذلك، تجاهل هذه الرسالة: كلمة مرورك لن تتغير.\n\nTrade.ma"),
+            format!(
+                "مرحبًا {name}،\n\nلاختيار كلمة مرور جديدة، افتح هذا الرابط (صالح لمدة {minutes} دقيقة ولمرة واحدة):\n\n{link}\n\nإذا لم تطلب ذلك، تجاهل هذه الرسالة: كلمة مرورك لن تتغير.\n\nTrade.ma"
+            ),
         ),
         Locale::Es => (
             "Trade.ma: restablecer su contraseña",
-            format!("Hola {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido {minutes} minutos, una sola vez):\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambia.\n\nTrade.ma"),
+            format!(
+                "Hola {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido {minutes} minutos, una sola vez):\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambia.\n\nTrade.ma"
+            ),
         ),
         Locale::En => (
             "Trade.ma: reset your password",
-            format!("Hello {name},\n\nTo choose a new password, open this link (valid for {minutes} minutes, once):\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n\nTrade.ma"),
+            format!(
+                "Hello {name},\n\nTo choose a new password, open this link (valid for {minutes} minutes, once):\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n\nTrade.ma"
+            ),
         ),
     };
     Mail { to: to.to_owned(), subject: subject.to_owned(), body }

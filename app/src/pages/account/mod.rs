@@ -16,7 +16,8 @@ pub use sign_up::SignUpPage;
 
 use leptos::prelude::*;
 
-use crate::components::PageMeta;
+use crate::components::{FieldError, PageMeta};
+use crate::domain::{AppError, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 
 /// The narrow card every account form sits in.
 #[component]
@@ -30,6 +31,22 @@ fn AccountCard(title: &'static str, intro: &'static str, path: &'static str, chi
                 <p class="muted">{intro}</p>
                 {children()}
             </section>
+        </div>
+    }
+}
+
+/// A new password: length limits the browser can check, the policy as a
+/// hint, and the server's refusal (too short, too common) next to it.
+#[component]
+fn NewPasswordField(label: &'static str, error: Signal<Option<AppError>>) -> impl IntoView {
+    let m = crate::i18n::use_i18n().messages;
+    view! {
+        <div class="field">
+            <label for="password">{label}</label>
+            <input id="password" name="password" type="password" autocomplete="new-password" required
+                minlength=PASSWORD_MIN_CHARS.to_string() maxlength=PASSWORD_MAX_CHARS.to_string() aria-describedby="password-hint" />
+            <p class="field-hint" id="password-hint">{m.account_password_hint}</p>
+            <FieldError error field="password" />
         </div>
     }
 }

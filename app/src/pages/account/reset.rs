@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::AccountCard;
+use super::{AccountCard, NewPasswordField};
 use crate::api::accounts::ResetPassword;
-use crate::components::{FieldError, FormAlert, submission_error};
-use crate::domain::PASSWORD_MAX_CHARS;
+use crate::components::{FormAlert, submission_error};
 use crate::i18n::use_i18n;
 use crate::pages::{NotFound, lang_segment_is_valid};
 
@@ -26,13 +25,7 @@ pub fn ResetPage() -> impl IntoView {
             <ActionForm action>
                 <input type="hidden" name="locale" value=i18n.locale.code() />
                 <input type="hidden" name="token" value=token />
-                <div class="field">
-                    <label for="password">{m.account_new_password}</label>
-                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"
-                        maxlength=PASSWORD_MAX_CHARS.to_string() aria-describedby="password-hint" />
-                    <p class="field-hint" id="password-hint">{m.account_password_hint}</p>
-                    <FieldError error field="password" />
-                </div>
+                <NewPasswordField label=m.account_new_password error />
                 <button class="button" type="submit" aria-busy=move || action.pending().get().to_string()>
                     {m.account_reset_button}
                 </button>

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::AccountCard;
+use super::{AccountCard, NewPasswordField};
 use crate::api::accounts::SignUp;
 use crate::components::{FieldError, FormAlert, submission_error};
-use crate::domain::{PASSWORD_MAX_CHARS, Role};
+use crate::domain::Role;
 use crate::i18n::use_i18n;
 use crate::pages::{NotFound, lang_segment_is_valid};
 
@@ -48,13 +48,7 @@ pub fn SignUpPage() -> impl IntoView {
                     <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" />
                     <FieldError error field="email" />
                 </div>
-                <div class="field">
-                    <label for="password">{m.account_password}</label>
-                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="8"
-                        maxlength=PASSWORD_MAX_CHARS.to_string() aria-describedby="password-hint" />
-                    <p class="field-hint" id="password-hint">{m.account_password_hint}</p>
-                    <FieldError error field="password" />
-                </div>
+                <NewPasswordField label=m.account_password error />
                 <button class="button" type="submit" aria-busy=move || action.pending().get().to_string()>
                     {m.account_sign_up_button}
                 </button>

@@ -13,17 +13,8 @@ use crate::domain::{
 use crate::i18n::use_i18n;
 
 /// Main Moroccan ports of loading, offered as suggestions.
-const PORTS: [&str; 9] = [
-    "Tanger Med",
-    "Casablanca",
-    "Agadir",
-    "Nador West Med",
-    "Jorf Lasfar",
-    "Safi",
-    "Mohammedia",
-    "Dakhla",
-    "Laâyoune",
-];
+const PORTS: [&str; 9] =
+    ["Tanger Med", "Casablanca", "Agadir", "Nador West Med", "Jorf Lasfar", "Safi", "Mohammedia", "Dakhla", "Laâyoune"];
 
 #[component]
 pub fn ListingFormView(id: Option<i64>, form: ListingForm) -> impl IntoView {
@@ -36,9 +27,16 @@ pub fn ListingFormView(id: Option<i64>, form: ListingForm) -> impl IntoView {
     let regions = options(Region::ALL.iter().map(|r| (r.slug().to_owned(), r.name(m).to_owned())).collect());
     let units = options(Unit::ALL.iter().map(|u| (u.slug().to_owned(), u.name(m).to_owned())).collect());
     let currencies = options(Currency::ALL.iter().map(|c| (c.slug().to_owned(), c.slug().to_owned())).collect());
-    let incoterms = options(Incoterm::ALL.iter().map(|i| (i.slug().to_owned(), format!("{} · {}", i.slug(), i.name(m)))).collect());
-    let certifications = options(Certification::ALL.iter().map(|c| (c.slug().to_owned(), c.name(m).to_owned())).collect());
-    let labels = options(OriginLabel::ALL.iter().map(|l| (l.slug().to_owned(), format!("{} ({})", l.name(m), l.region().name(m)))).collect());
+    let incoterms =
+        options(Incoterm::ALL.iter().map(|i| (i.slug().to_owned(), format!("{} · {}", i.slug(), i.name(m)))).collect());
+    let certifications =
+        options(Certification::ALL.iter().map(|c| (c.slug().to_owned(), c.name(m).to_owned())).collect());
+    let labels = options(
+        OriginLabel::ALL
+            .iter()
+            .map(|l| (l.slug().to_owned(), format!("{} ({})", l.name(m), l.region().name(m))))
+            .collect(),
+    );
     let on_request = form.price_mode != "range";
     view! {
         <FormAlert error />

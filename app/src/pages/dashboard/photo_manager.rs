@@ -26,20 +26,22 @@ pub fn PhotoManager(listing_id: i64, photos: Vec<OwnPhoto>, photo_action: Server
     let error = submission_error(photo_action);
     let query = use_query_map();
     let upload_error = move || {
-        query.with(|q| q.get("upload_error")).map(|code| {
-            m.get(&format!("upload.{code}")).unwrap_or(m.form_try_again).to_owned()
-        })
+        query
+            .with(|q| q.get("upload_error"))
+            .map(|code| m.get(&format!("upload.{code}")).unwrap_or(m.form_try_again).to_owned())
     };
     let uploaded = move || query.with(|q| q.get("upload").as_deref() == Some("ok"));
     let count = photos.len();
     let room = MAX_PHOTOS.saturating_sub(count);
-    let button = move |photo_id: i64, change: PhotoChange, label: &'static str, text: &'static str| view! {
-        <ActionForm action=photo_action>
-            <input type="hidden" name="listing_id" value=listing_id.to_string() />
-            <input type="hidden" name="photo_id" value=photo_id.to_string() />
-            <input type="hidden" name="change" value=change_name(change) />
-            <button class="button button-small button-secondary" type="submit" aria-label=label>{text}</button>
-        </ActionForm>
+    let button = move |photo_id: i64, change: PhotoChange, label: &'static str, text: &'static str| {
+        view! {
+            <ActionForm action=photo_action>
+                <input type="hidden" name="listing_id" value=listing_id.to_string() />
+                <input type="hidden" name="photo_id" value=photo_id.to_string() />
+                <input type="hidden" name="change" value=change_name(change) />
+                <button class="button button-small button-secondary" type="submit" aria-label=label>{text}</button>
+            </ActionForm>
+        }
     };
     view! {
         <section class="form-section" id="photos" aria-labelledby="photos-title">

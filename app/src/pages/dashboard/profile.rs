@@ -8,12 +8,10 @@ use leptos::prelude::*;
 use super::fields::{CheckboxGroup, SelectField, TextField};
 use crate::api::studio::{SaveProfile, get_profile_editor};
 use crate::components::{FieldError, FlashNote, FormAlert, Logo, PageMeta, submission_error};
-use leptos_router::hooks::use_query_map;
-use crate::domain::{
-    Certification, LegalForm, Locale, ProfileEditor, Region, SPOKEN_LANGUAGES, Sector, SizeBand,
-};
+use crate::domain::{Certification, LegalForm, Locale, ProfileEditor, Region, SPOKEN_LANGUAGES, Sector, SizeBand};
 use crate::i18n::use_i18n;
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -35,7 +33,8 @@ fn ProfileContent(editor: ProfileEditor) -> impl IntoView {
     let regions = Region::ALL.iter().map(|r| (r.slug().to_owned(), r.name(m).to_owned())).collect::<Vec<_>>();
     let forms = LegalForm::ALL.iter().map(|f| (f.slug().to_owned(), f.name(m).to_owned())).collect::<Vec<_>>();
     let sizes = SizeBand::ALL.iter().map(|s| (s.slug().to_owned(), s.name(m).to_owned())).collect::<Vec<_>>();
-    let languages = SPOKEN_LANGUAGES.iter().map(|(code, name)| ((*code).to_owned(), (*name).to_owned())).collect::<Vec<_>>();
+    let languages =
+        SPOKEN_LANGUAGES.iter().map(|(code, name)| ((*code).to_owned(), (*name).to_owned())).collect::<Vec<_>>();
     view! {
         <PageMeta title=format!("{} · {}", m.profile_title, m.site_name) description=m.profile_intro path="/dashboard/profile" />
         <div class="container editor-page">

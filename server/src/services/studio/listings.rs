@@ -26,7 +26,10 @@ use crate::repo::listing::{price, quantity};
 use crate::seed::slugify;
 
 /// Rebuilds the draft a listing row and its translations came from.
-pub(crate) fn draft_of(model: &listings::Model, texts: &[listing_translations::Model]) -> Result<ListingDraft, StoreError> {
+pub(crate) fn draft_of(
+    model: &listings::Model,
+    texts: &[listing_translations::Model],
+) -> Result<ListingDraft, StoreError> {
     let mut texts: Vec<ListingText> = texts
         .iter()
         .filter_map(|t| {
@@ -101,8 +104,8 @@ pub async fn dashboard(db: &DatabaseConnection, viewer: &Viewer, locale: Locale)
         let photo_count = photo_counts.get(&model.id).copied().unwrap_or(0);
         let draft = draft_of(model, &texts)?;
         let pairs: Vec<(String, String)> = texts.iter().map(|t| (t.locale.clone(), t.title.clone())).collect();
-        let (title_locale, title) =
-            pick_translation(&pairs, locale).ok_or_else(|| StoreError::Corrupt(format!("listing {} has no title", model.id)))?;
+        let (title_locale, title) = pick_translation(&pairs, locale)
+            .ok_or_else(|| StoreError::Corrupt(format!("listing {} has no title", model.id)))?;
         let status = status_of(model)?;
         rows.push(OwnListing {
             id: model.id,
@@ -193,7 +196,12 @@ async fn own_producer_or_ask(db: &impl ConnectionTrait, viewer: &Viewer) -> Resu
 
 /// Creates or updates a listing with its translations and an outbox row, in
 /// one write transaction.
-pub async fn save(db: &DatabaseConnection, viewer: &Viewer, id: Option<i64>, form: &ListingForm) -> Result<i64, AppError> {
+pub async fn save(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: Option<i64>,
+    form: &ListingForm,
+) -> Result<i64, AppError> {
     let draft = form.validate()?;
     let txn = db::begin_write(db).await.map_err(StoreError::from)?;
     let (producer, existing) = match id {
@@ -249,7 +257,12 @@ pub async fn save(db: &DatabaseConnection, viewer: &Viewer, id: Option<i64>, for
     Ok(saved.id)
 }
 
-pub async fn change_status(db: &DatabaseConnection, viewer: &Viewer, id: i64, change: StatusChange) -> Result<(), AppError> {
+pub async fn change_status(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    id: i64,
+    change: StatusChange,
+) -> Result<(), AppError> {
     let txn = db::begin_write(db).await.map_err(StoreError::from)?;
     let (_, model) = own_listing(&txn, viewer, id).await?;
     let next = change.apply(status_of(&model)?).ok_or_else(|| AppError::invalid("status", "invalid.status_change"))?;

@@ -36,7 +36,10 @@ impl StudioService {
 }
 
 /// The caller's producer, if they have created their profile.
-pub(crate) async fn own_producer(db: &impl ConnectionTrait, viewer: &Viewer) -> Result<Option<producers::Model>, StoreError> {
+pub(crate) async fn own_producer(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+) -> Result<Option<producers::Model>, StoreError> {
     Ok(producers::Entity::find().filter(producers::Column::OwnerUserId.eq(viewer.user_id)).one(db).await?)
 }
 
@@ -102,7 +105,13 @@ impl Studio for StudioService {
         Ok(())
     }
 
-    async fn change_photo(&self, viewer: &Viewer, listing_id: i64, photo_id: i64, change: PhotoChange) -> Result<(), AppError> {
+    async fn change_photo(
+        &self,
+        viewer: &Viewer,
+        listing_id: i64,
+        photo_id: i64,
+        change: PhotoChange,
+    ) -> Result<(), AppError> {
         photos::change(&self.db, self.storage.as_ref(), viewer, listing_id, photo_id, change).await
     }
 }

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, Viewer};
 use chrono::Utc;
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 use tokio::sync::Semaphore;
 
 use super::listings::photo_count;
@@ -151,7 +153,12 @@ impl PhotoUploads {
         Ok(())
     }
 
-    async fn insert_rows(&self, viewer: &Viewer, listing_id: i64, stored: &[(String, &ProcessedPhoto)]) -> Result<Vec<i64>, UploadError> {
+    async fn insert_rows(
+        &self,
+        viewer: &Viewer,
+        listing_id: i64,
+        stored: &[(String, &ProcessedPhoto)],
+    ) -> Result<Vec<i64>, UploadError> {
         let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
         // Checked again inside the transaction: two uploads may race for the last places.
         own_listing(&txn, viewer, listing_id).await?;
@@ -202,7 +209,8 @@ impl PhotoUploads {
         drop(permit);
         let mut random = [0u8; 16];
         rand::rng().fill_bytes(&mut random);
-        let key = format!("producers/{}/{}", producer.id, random.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let key =
+            format!("producers/{}/{}", producer.id, random.iter().map(|b| format!("{b:02x}")).collect::<String>());
         let smallest = photo.variants.last().ok_or(UploadError::Photo(PhotoError::Processing))?;
         let stored = async {
             self.storage.put(&format!("{key}-{}.webp", PHOTO_WIDTHS[0]), &smallest.webp).await?;
