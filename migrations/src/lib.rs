@@ -11,6 +11,7 @@ mod m20261123_000004_create_inquiries;
 mod m20261123_000005_create_showcases;
 mod m20261123_000006_create_search_outbox;
 mod m20261123_000007_create_password_resets;
+mod m20261123_000008_make_one_producer_per_account;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_showcases::Migration),
             Box::new(m20261123_000006_create_search_outbox::Migration),
             Box::new(m20261123_000007_create_password_resets::Migration),
+            Box::new(m20261123_000008_make_one_producer_per_account::Migration),
         ]
     }
 }

@@ -39,8 +39,10 @@ use crate::state::AppState;
 
 /// Largest request body a server function accepts. Uploads have their own route.
 const BODY_LIMIT_BYTES: usize = 256 * 1024;
-/// No request may take longer than this.
+/// No page or server function may take longer than this.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// An upload may take this long: 25 MB over a slow mobile connection.
+const UPLOAD_TIMEOUT: Duration = Duration::from_secs(180);
 
 /// A server bound to its address, ready to run.
 pub struct Application {
@@ -119,13 +121,15 @@ fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES));
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
     // Uploads: their own, larger limit (checked from Content-Length first).
     let uploads = Router::new()
         .route("/api/listings/{id}/photos", post(http::uploads::upload))
         .route("/api/profile/logo", post(http::uploads::upload_logo))
         .layer(axum::extract::DefaultBodyLimit::max(http::uploads::UPLOAD_BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(http::uploads::UPLOAD_BODY_LIMIT));
+        .layer(RequestBodyLimitLayer::new(http::uploads::UPLOAD_BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT));
     // Sessions only where someone can be signed in: not for files.
     let dynamic = Router::new().merge(uploads).merge(pages).layer(auth::layer(state.db.clone(), &settings));
     Router::new()
@@ -137,7 +141,6 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::cross_site::check))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::security_headers::add))
         .layer(CompressionLayer::new())
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -10,6 +10,12 @@ use server::entities::{password_resets, sessions, users};
 use tests::TestApp;
 use tests::visitor::{PASSWORD, Visitor};
 
+/// How many stored sessions the account has.
+async fn sessions_of(app: &TestApp, email: &str) -> u64 {
+    let id = server::auth::admin::account_id(&app.db, email).await.expect("account");
+    sessions::Entity::find().filter(sessions::Column::UserId.eq(id)).count(&app.db).await.expect("count")
+}
+
 /// Who the server sees behind a hand-made session cookie (`null`: nobody).
 async fn viewer_with_cookie(app: &TestApp, session_id: &str) -> String {
     let response = app
@@ -130,6 +136,22 @@ async fn failed_sign_ins_are_limited_per_account_and_address_only() {
     app.stop().await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_guesses_are_counted_before_the_password_is_checked() {
+    let app = TestApp::spawn().await;
+    app.signed_in("producer", "amina@coop.ma").await;
+    let attacker = app.visitor();
+    let guesses = (0..12).map(|n| {
+        let attacker = &attacker;
+        async move { attacker.sign_in("amina@coop.ma", &format!("parallel guess number {n}")).await.status }
+    });
+    let statuses = futures::future::join_all(guesses).await;
+    let checked = statuses.iter().filter(|s| **s == 422).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, refused), (5, 7), "only five guesses reach the password check: {statuses:?}");
+    app.stop().await;
+}
+
 /// Waits for the mail folder to hold `count` messages and returns them.
 async fn mails(app: &TestApp, count: usize) -> Vec<String> {
     let dir = app.settings.mail_dir();
@@ -222,6 +244,7 @@ async fn changing_the_password_ends_the_other_sessions() {
     assert_eq!(changed.status, 200, "{}", changed.body);
     assert_eq!(phone.viewer().await["email"], "amina@coop.ma", "this session stays signed in");
     assert_eq!(laptop.viewer().await, serde_json::Value::Null, "the other session ended");
+    assert_eq!(sessions_of(&app, "amina@coop.ma").await, 1, "one row left: this session's new one");
     app.stop().await;
 }
 
@@ -230,7 +253,9 @@ async fn suspending_an_account_ends_all_of_its_sessions() {
     let app = TestApp::spawn().await;
     let amina = app.signed_in("producer", "amina@coop.ma").await;
     let id = server::auth::admin::account_id(&app.db, "amina@coop.ma").await.expect("account");
+    assert_eq!(sessions_of(&app, "amina@coop.ma").await, 1);
     server::auth::admin::suspend_account(&app.db, id).await.expect("suspend");
+    assert_eq!(sessions_of(&app, "amina@coop.ma").await, 0, "the session rows are gone");
     assert_eq!(amina.viewer().await, serde_json::Value::Null);
     assert_eq!(
         app.visitor().sign_in("amina@coop.ma", PASSWORD).await.status,

@@ -76,7 +76,8 @@ pub async fn request_reset(email: String, locale: Locale) -> Result<(), AppError
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    super::context::respond(services.accounts.reset_password(&token, &password).await)?;
+    let request = super::context::request()?;
+    super::context::respond(services.accounts.reset_password(&request, &token, &password).await)?;
     super::context::redirect_to(&locale.localize_path("/account/sign-in?reset=1"));
     Ok(())
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::profile::{FieldMap, optional_line, optional_number, optional_slug, ticked};
+use super::profile::{FieldMap, PLACE_MAX_CHARS, optional_line, optional_number, optional_slug, ticked};
 use super::{
     AppError, Certification, Currency, Incoterm, Locale, LocalizedText, OriginLabel, PhotoRef, PriceRange, Quantity,
     Region, Sector, Unit,
@@ -71,6 +71,8 @@ pub const REQUIRED_ONE_OF: [Locale; 3] = [Locale::Fr, Locale::En, Locale::Ar];
 pub const TITLE_MAX_CHARS: usize = 160;
 /// Longest listing description, in characters.
 pub const LISTING_DESCRIPTION_MAX_CHARS: usize = 8000;
+/// Longest sub-sector, in characters.
+pub const SUBSECTOR_MAX_CHARS: usize = 80;
 /// Most photos a listing may have.
 pub const MAX_PHOTOS: usize = 8;
 
@@ -234,7 +236,7 @@ impl ListingForm {
         }
         let sector = optional_slug("sector", &self.sector, Sector::from_slug)?
             .ok_or_else(|| AppError::invalid("sector", "invalid.required"))?;
-        let subsector = optional_line("subsector", &self.subsector)?;
+        let subsector = optional_line("subsector", &self.subsector, SUBSECTOR_MAX_CHARS)?;
         let hs_code = if self.hs_code.trim().is_empty() {
             None
         } else {
@@ -262,7 +264,7 @@ impl ListingForm {
             _ => return Err(AppError::invalid("price_mode", "invalid.choice")),
         };
         let incoterms = ticked("incoterms", &self.incoterms, Incoterm::from_slug)?;
-        let port_of_loading = optional_line("port_of_loading", &self.port_of_loading)?;
+        let port_of_loading = optional_line("port_of_loading", &self.port_of_loading, PLACE_MAX_CHARS)?;
         let lead_time_days = optional_number("lead_time_days", &self.lead_time_days, 1..=730)?;
         let capacity = quantity("capacity_amount", &self.capacity_amount, "capacity_unit", &self.capacity_unit)?;
         let certifications = ticked("certifications", &self.certifications, Certification::from_slug)?;
@@ -477,6 +479,8 @@ mod tests {
         assert_eq!(field(ListingForm { price_min: "1.234".into(), ..french_argan() }).0, "price_min");
         assert_eq!(field(ListingForm { moq_unit: String::new(), ..french_argan() }).0, "moq_unit");
         assert_eq!(field(ListingForm { sector: "weapons".into(), ..french_argan() }).0, "sector");
+        assert_eq!(field(ListingForm { subsector: "x".repeat(81), ..french_argan() }).0, "subsector");
+        assert_eq!(field(ListingForm { port_of_loading: "x".repeat(121), ..french_argan() }).0, "port_of_loading");
         let spanish_only = ListingForm {
             title: [("es".to_owned(), "Aceite de argán".to_owned())].into(),
             description: [("es".to_owned(), "Prensado en frío.".to_owned())].into(),

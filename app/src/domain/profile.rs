@@ -131,22 +131,26 @@ pub struct ProfileEditor {
 
 /// Longest company description per language, in characters.
 pub const DESCRIPTION_MAX_CHARS: usize = 5000;
-/// Longest single-line text field (names, city, port), in characters.
-pub const LINE_MAX_CHARS: usize = 200;
+/// Longest company name (legal or trade), in characters (the column's size).
+pub const NAME_MAX_CHARS: usize = 200;
+/// Longest city or port name, in characters.
+pub const PLACE_MAX_CHARS: usize = 120;
+/// Longest website address, in characters.
+pub const WEBSITE_MAX_CHARS: usize = 255;
 
 /// Trims a required one-line field and bounds its length.
-pub(crate) fn required_line(field: &str, value: &str) -> Result<String, AppError> {
+pub(crate) fn required_line(field: &str, value: &str, max_chars: usize) -> Result<String, AppError> {
     let value = value.trim();
     if value.is_empty() {
         return Err(AppError::invalid(field, "invalid.required"));
     }
-    optional_line(field, value).map(|v| v.unwrap_or_default())
+    optional_line(field, value, max_chars).map(|v| v.unwrap_or_default())
 }
 
 /// Trims an optional one-line field; `None` when empty.
-pub(crate) fn optional_line(field: &str, value: &str) -> Result<Option<String>, AppError> {
+pub(crate) fn optional_line(field: &str, value: &str, max_chars: usize) -> Result<Option<String>, AppError> {
     let value = value.trim();
-    if value.chars().count() > LINE_MAX_CHARS || value.chars().any(char::is_control) {
+    if value.chars().count() > max_chars || value.chars().any(char::is_control) {
         return Err(AppError::invalid(field, "invalid.too_long"));
     }
     Ok((!value.is_empty()).then(|| value.to_owned()))
@@ -220,8 +224,8 @@ impl ProfileForm {
     /// Checks every field; the first problem is returned with its field name
     /// and the message key that explains it.
     pub fn validate(&self, current_year: i32) -> Result<CompanyProfile, AppError> {
-        let legal_name = required_line("legal_name", &self.legal_name)?;
-        let trade_name = optional_line("trade_name", &self.trade_name)?.unwrap_or_else(|| legal_name.clone());
+        let legal_name = required_line("legal_name", &self.legal_name, NAME_MAX_CHARS)?;
+        let trade_name = optional_line("trade_name", &self.trade_name, NAME_MAX_CHARS)?.unwrap_or_else(|| legal_name.clone());
         let ice = if self.ice.trim().is_empty() {
             None
         } else {
@@ -231,7 +235,7 @@ impl ProfileForm {
             .ok_or_else(|| AppError::invalid("legal_form", "invalid.required"))?;
         let region = optional_slug("region", &self.region, Region::from_slug)?
             .ok_or_else(|| AppError::invalid("region", "invalid.required"))?;
-        let city = required_line("city", &self.city)?;
+        let city = required_line("city", &self.city, PLACE_MAX_CHARS)?;
         let sectors = ticked("sectors", &self.sectors, Sector::from_slug)?;
         if sectors.is_empty() {
             return Err(AppError::invalid("sectors", "invalid.pick_one"));
@@ -260,7 +264,7 @@ impl ProfileForm {
             certifications
                 .push(HeldCertification { certification, valid_until: (!until.is_empty()).then(|| until.to_owned()) });
         }
-        let website = optional_line("website", &self.website)?;
+        let website = optional_line("website", &self.website, WEBSITE_MAX_CHARS)?;
         if let Some(site) = &website
             && !(site.starts_with("https://") || site.starts_with("http://"))
         {
@@ -353,6 +357,9 @@ mod tests {
             "certifications"
         );
         assert_eq!(field(ProfileForm { website: "javascript:alert(1)".into(), ..filled() }).0, "website");
+        // Each text field is bounded by its column, so PostgreSQL never refuses it.
+        assert_eq!(field(ProfileForm { city: "x".repeat(121), ..filled() }), ("city".into(), "invalid.too_long".into()));
+        assert!(ProfileForm { city: "é".repeat(120), ..filled() }.validate(2026).is_ok());
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub trait Accounts: Send + Sync {
     async fn request_reset(&self, request: &Parts, email: &str, locale: Locale) -> Result<(), AppError>;
     /// Sets a new password with a reset token (once, before it expires) and
     /// ends every session of the account.
-    async fn reset_password(&self, token: &str, new: &str) -> Result<(), AppError>;
+    async fn reset_password(&self, request: &Parts, token: &str, new: &str) -> Result<(), AppError>;
 }
 
 /// A producer's own workspace: their company profile, listings and photos.

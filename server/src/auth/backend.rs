@@ -76,7 +76,7 @@ pub enum BackendError {
     #[error("database: {0}")]
     Db(#[from] sea_orm::DbErr),
     #[error("password check did not finish: {0}")]
-    Join(#[from] tokio::task::JoinError),
+    Hashing(#[from] password::HashingError),
 }
 
 impl AuthnBackend for AccountBackend {
@@ -90,12 +90,11 @@ impl AuthnBackend for AccountBackend {
         let password = credentials.password;
         match row {
             None => {
-                tokio::task::spawn_blocking(move || password::burn_time(&password)).await?;
+                password::burn_time_bounded(password).await?;
                 Ok(None)
             }
             Some(row) => {
-                let stored = row.password_hash.clone();
-                let matches = tokio::task::spawn_blocking(move || password::verify(&password, &stored)).await?;
+                let matches = password::verify_bounded(password, row.password_hash.clone()).await?;
                 Ok(if matches { AccountUser::from_row(&row) } else { None })
             }
         }

@@ -9,6 +9,45 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
+/// Argon2 computations running at once: one per core. Each takes 19 MiB
+/// and a core for tens of milliseconds, so a burst of sign-ins (or of
+/// attackers) queues here instead of exhausting memory.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2))
+});
+
+/// Runs one password computation off the async threads, at most one per core.
+async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, HashingError> {
+    let _permit = HASHING.acquire().await.map_err(|_| HashingError::Closed)?;
+    tokio::task::spawn_blocking(work).await.map_err(HashingError::Join)
+}
+
+/// A password computation that did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum HashingError {
+    #[error("the password task failed: {0}")]
+    Join(tokio::task::JoinError),
+    #[error("the password hashing queue is closed")]
+    Closed,
+    #[error("hashing failed: {0}")]
+    Hash(argon2::password_hash::Error),
+}
+
+/// `hash`, bounded and off the async threads.
+pub async fn hash_bounded(password: String) -> Result<String, HashingError> {
+    bounded(move || hash(&password)).await?.map_err(HashingError::Hash)
+}
+
+/// `verify`, bounded and off the async threads.
+pub async fn verify_bounded(password: String, stored: String) -> Result<bool, HashingError> {
+    bounded(move || verify(&password, &stored)).await
+}
+
+/// `burn_time`, bounded and off the async threads.
+pub async fn burn_time_bounded(password: String) -> Result<(), HashingError> {
+    bounded(move || burn_time(&password)).await
+}
+
 /// 10,000 passwords of 8+ characters seen most often in breaches.
 static COMMON: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| include_str!("common_passwords.txt").lines().filter(|line| !line.is_empty()).collect());

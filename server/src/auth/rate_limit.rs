@@ -3,7 +3,8 @@
 //! requests per address. A window lasts minutes, so an attacker can never lock
 //! a real user out for long, and the per-pair limit is the tightest, so one
 //! noisy address does not lock the account for everyone else.
-//! (One process holds the counts; several processes would each count apart.)
+//! Addresses an account signed in from before are exempt from its account-wide
+//! limit. (One process holds the counts; several processes would each count apart.)
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -33,6 +34,34 @@ impl Limiter {
             .is_some_and(|(started, count)| now.duration_since(*started) < self.period && *count >= self.limit)
     }
 
+    /// Counts one attempt and says whether it may go ahead: check and count
+    /// happen under one lock, so parallel attempts cannot all slip through
+    /// before the first failure is recorded.
+    pub fn try_hit(&self, key: &str, now: Instant) -> bool {
+        let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if windows.len() >= MAX_KEYS {
+            let period = self.period;
+            windows.retain(|_, (started, _)| now.duration_since(*started) < period);
+        }
+        let window = windows.entry(key.to_owned()).or_insert((now, 0));
+        if now.duration_since(window.0) >= self.period {
+            *window = (now, 0);
+        }
+        if window.1 >= self.limit {
+            return false;
+        }
+        window.1 += 1;
+        true
+    }
+
+    /// Gives back one attempt (it succeeded, so it was not a guess).
+    pub fn give_back(&self, key: &str) {
+        let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(window) = windows.get_mut(key) {
+            window.1 = window.1.saturating_sub(1);
+        }
+    }
+
     /// Counts one event for the key.
     pub fn record(&self, key: &str, now: Instant) {
         let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -53,6 +82,47 @@ impl Limiter {
     }
 }
 
+/// The key of a client address: IPv4 as is, IPv6 by its /64 (one
+/// household or server gets a whole /64, so single addresses cost nothing).
+pub fn address_key(address: std::net::IpAddr) -> String {
+    match address {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+/// Account-and-address pairs that signed in successfully: the per-account
+/// limit does not apply to them, so attackers elsewhere cannot lock a
+/// person out of the places they usually sign in from.
+#[derive(Debug, Default)]
+pub struct KnownPlaces {
+    pairs: Mutex<HashMap<String, Instant>>,
+}
+
+/// How long a successful sign-in makes an address known for its account.
+const KNOWN_FOR: Duration = Duration::from_secs(30 * 24 * 3600);
+
+impl KnownPlaces {
+    pub fn remember(&self, pair: &str, now: Instant) {
+        let mut pairs = self.pairs.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if pairs.len() >= MAX_KEYS {
+            pairs.retain(|_, at| now.duration_since(*at) < KNOWN_FOR);
+        }
+        pairs.insert(pair.to_owned(), now);
+    }
+
+    pub fn is_known(&self, pair: &str, now: Instant) -> bool {
+        let pairs = self.pairs.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        pairs.get(pair).is_some_and(|at| now.duration_since(*at) < KNOWN_FOR)
+    }
+}
+
 /// The limits Trade.ma applies.
 #[derive(Debug)]
 pub struct Limits {
@@ -68,6 +138,10 @@ pub struct Limits {
     pub reset_address: Limiter,
     /// Reset links mailed to one account: 3 per hour.
     pub reset_account: Limiter,
+    /// New passwords set with a reset token from one address: 10 per hour.
+    pub reset_use_address: Limiter,
+    /// Where each account signed in successfully.
+    pub known_places: KnownPlaces,
 }
 
 impl Default for Limits {
@@ -80,6 +154,8 @@ impl Default for Limits {
             sign_up_address: Limiter::new(10, minutes(60)),
             reset_address: Limiter::new(10, minutes(60)),
             reset_account: Limiter::new(3, minutes(60)),
+            reset_use_address: Limiter::new(10, minutes(60)),
+            known_places: KnownPlaces::default(),
         }
     }
 }
@@ -99,6 +175,25 @@ mod tests {
         assert!(limiter.is_blocked("amina@coop.ma|10.0.0.1", start));
         assert!(!limiter.is_blocked("amina@coop.ma|10.0.0.2", start), "another address is not blocked");
         assert!(!limiter.is_blocked("amina@coop.ma|10.0.0.1", start + Duration::from_secs(901)), "15 minutes later");
+    }
+
+    #[test]
+    fn try_hit_checks_and_counts_at_once() {
+        let limiter = Limiter::new(2, Duration::from_secs(60));
+        let now = Instant::now();
+        assert!(limiter.try_hit("k", now));
+        assert!(limiter.try_hit("k", now));
+        assert!(!limiter.try_hit("k", now), "the third attempt in the window is refused");
+        limiter.give_back("k");
+        assert!(limiter.try_hit("k", now), "a successful attempt given back frees a place");
+    }
+
+    #[test]
+    fn ipv6_addresses_count_by_their_64_prefix() {
+        let a: std::net::IpAddr = "2001:db8:1:2:aaaa::1".parse().expect("ip");
+        let b: std::net::IpAddr = "2001:db8:1:2:bbbb::9".parse().expect("ip");
+        assert_eq!(address_key(a), address_key(b));
+        assert_eq!(address_key("10.0.0.7".parse().expect("ip")), "10.0.0.7");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! absolute timeout (a new row is written at sign-in, when the id is cycled).
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 use tower_sessions::session::{Id, Record};
@@ -92,13 +92,17 @@ impl SessionStore for DbSessionStore {
         Ok(())
     }
 
+    /// Updates an existing row only. A session deleted meanwhile (signed
+    /// out, password changed, suspended, swept) stays deleted even when a
+    /// request that started before saves at its end; new rows come only from
+    /// `create`, at sign-in or for a new visitor.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        sessions::Entity::insert(row(record)?)
-            .on_conflict(
-                OnConflict::column(sessions::Column::Id)
-                    .update_columns([sessions::Column::UserId, sessions::Column::Data, sessions::Column::ExpiresAt])
-                    .to_owned(),
-            )
+        let data = serde_json::to_vec(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        sessions::Entity::update_many()
+            .col_expr(sessions::Column::UserId, Expr::value(user_of(record)))
+            .col_expr(sessions::Column::Data, Expr::value(data))
+            .col_expr(sessions::Column::ExpiresAt, Expr::value(to_chrono(record.expiry_date)))
+            .filter(sessions::Column::Id.eq(id_hash(&record.id)))
             .exec(&self.db)
             .await
             .map_err(backend)?;

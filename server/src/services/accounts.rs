@@ -14,6 +14,7 @@ use axum::extract::ConnectInfo;
 use chrono::Utc;
 use http::request::Parts;
 use rand::RngCore;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -54,7 +55,7 @@ fn client(request: &Parts) -> String {
     request
         .extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(address)| address.ip().to_string())
+        .map(|ConnectInfo(address)| crate::auth::rate_limit::address_key(address.ip()))
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
@@ -69,10 +70,7 @@ pub fn reset_token_hash(token: &str) -> String {
 }
 
 async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || password::hash(&password))
-        .await
-        .map_err(|e| internal("password hashing did not finish", e))?
-        .map_err(|e| internal("password hashing failed", e))
+    password::hash_bounded(password).await.map_err(|e| internal("password hashing failed", e))
 }
 
 /// Signs `user` in on a fresh session id. (axum-login cycles the id only
@@ -134,11 +132,15 @@ impl Accounts for AccountsService {
         let pair = format!("{email}|{address}");
         let now = Instant::now();
         let limits = &self.limits;
-        if limits.login_pair.is_blocked(&pair, now)
-            || limits.login_account.is_blocked(&email, now)
-            || limits.login_address.is_blocked(&address, now)
-        {
-            tracing::warn!(%address, "sign-in refused: too many failures");
+        // Every attempt is counted before the password is checked, so parallel
+        // guesses cannot all pass; a success gives its attempt back. The
+        // account-wide limit spares places the account signed in from before.
+        let known_place = limits.known_places.is_known(&pair, now);
+        let allowed = limits.login_pair.try_hit(&pair, now)
+            && limits.login_address.try_hit(&address, now)
+            && (known_place || limits.login_account.try_hit(&email, now));
+        if !allowed {
+            tracing::warn!(%address, "sign-in refused: too many attempts");
             return Err(AppError::RateLimited);
         }
         let mut auth = session(request)?;
@@ -147,12 +149,14 @@ impl Accounts for AccountsService {
             .await
             .map_err(|e| internal("cannot check the password", format!("{e:?}")))?;
         let Some(user) = user else {
-            limits.login_pair.record(&pair, now);
-            limits.login_account.record(&email, now);
-            limits.login_address.record(&address, now);
             return Err(wrong());
         };
         limits.login_pair.clear(&pair);
+        limits.login_address.give_back(&address);
+        if !known_place {
+            limits.login_account.give_back(&email);
+        }
+        limits.known_places.remember(&pair, now);
         start_session(&mut auth, &user).await?;
         tracing::info!(user = user.viewer.user_id, "signed in");
         Ok(user.viewer)
@@ -168,8 +172,7 @@ impl Accounts for AccountsService {
         let viewer = self.viewer(request).ok_or(AppError::Unauthorized)?;
         let address = client(request);
         let pair = format!("{}|{address}", viewer.email);
-        let now = Instant::now();
-        if self.limits.login_pair.is_blocked(&pair, now) {
+        if !self.limits.login_pair.try_hit(&pair, Instant::now()) {
             return Err(AppError::RateLimited);
         }
         let row = users::Entity::find_by_id(viewer.user_id)
@@ -177,14 +180,13 @@ impl Accounts for AccountsService {
             .await
             .map_err(StoreError::from)?
             .ok_or(AppError::Unauthorized)?;
-        let (typed, stored) = (current.to_owned(), row.password_hash.clone());
-        let matches = tokio::task::spawn_blocking(move || password::verify(&typed, &stored))
+        let matches = password::verify_bounded(current.to_owned(), row.password_hash.clone())
             .await
             .map_err(|e| internal("password check did not finish", e))?;
         if !matches {
-            self.limits.login_pair.record(&pair, now);
             return Err(AppError::invalid("current", "invalid.current_password"));
         }
+        self.limits.login_pair.clear(&pair);
         password::check_new(new).map_err(|reason| AppError::invalid("password", reason))?;
         let password_hash = hash_password(new.to_owned()).await?;
         let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
@@ -221,34 +223,49 @@ impl Accounts for AccountsService {
         Ok(())
     }
 
-    async fn reset_password(&self, token: &str, new: &str) -> Result<(), AppError> {
+    async fn reset_password(&self, request: &Parts, token: &str, new: &str) -> Result<(), AppError> {
         let bad_token = || AppError::invalid("token", "invalid.reset_token");
+        if !self.limits.reset_use_address.try_hit(&client(request), Instant::now()) {
+            return Err(AppError::RateLimited);
+        }
         if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
             return Err(bad_token());
         }
         password::check_new(new).map_err(|reason| AppError::invalid("password", reason))?;
-        let password_hash = hash_password(new.to_owned()).await?;
+        // The cheap check first: no Argon2 work for a token that does not exist.
         let now = Utc::now();
+        let open_token = || {
+            password_resets::Entity::find()
+                .filter(password_resets::Column::TokenHash.eq(reset_token_hash(token)))
+                .filter(password_resets::Column::UsedAt.is_null())
+                .filter(password_resets::Column::ExpiresAt.gt(now))
+        };
+        let reset = open_token().one(&self.db).await.map_err(StoreError::from)?.ok_or_else(bad_token)?;
+        let password_hash = hash_password(new.to_owned()).await?;
         let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
-        let reset = password_resets::Entity::find()
-            .filter(password_resets::Column::TokenHash.eq(reset_token_hash(token)))
+        // Spend the token only if it is still open: of two requests racing with
+        // the same token, exactly one changes the password.
+        let spent = password_resets::Entity::update_many()
+            .col_expr(password_resets::Column::UsedAt, Expr::value(now))
+            .filter(password_resets::Column::Id.eq(reset.id))
             .filter(password_resets::Column::UsedAt.is_null())
-            .filter(password_resets::Column::ExpiresAt.gt(now))
-            .one(&txn)
+            .exec(&txn)
             .await
-            .map_err(StoreError::from)?
-            .ok_or_else(bad_token)?;
-        // Spend this token and any other still open for the account.
+            .map_err(StoreError::from)?;
+        if spent.rows_affected != 1 {
+            return Err(bad_token());
+        }
+        // Any other link still open for the account is spent too.
         password_resets::Entity::update_many()
-            .col_expr(password_resets::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+            .col_expr(password_resets::Column::UsedAt, Expr::value(now))
             .filter(password_resets::Column::UserId.eq(reset.user_id))
             .filter(password_resets::Column::UsedAt.is_null())
             .exec(&txn)
             .await
             .map_err(StoreError::from)?;
         users::Entity::update_many()
-            .col_expr(users::Column::PasswordHash, sea_orm::sea_query::Expr::value(password_hash))
-            .col_expr(users::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+            .col_expr(users::Column::PasswordHash, Expr::value(password_hash))
+            .col_expr(users::Column::UpdatedAt, Expr::value(now))
             .filter(users::Column::Id.eq(reset.user_id))
             .exec(&txn)
             .await

@@ -73,7 +73,7 @@ pub fn ListingFormView(id: Option<i64>, form: ListingForm) -> impl IntoView {
                 <h2>{m.editor_section_product}</h2>
                 <div class="field-row">
                     <SelectField name="sector" label=m.listing_sector options=sectors value=form.sector.clone() error empty=m.form_choose required=true />
-                    <TextField name="subsector" label=m.editor_subsector value=form.subsector.clone() error hint=m.editor_subsector_hint />
+                    <TextField name="subsector" label=m.editor_subsector value=form.subsector.clone() error hint=m.editor_subsector_hint maxlength=80 />
                 </div>
                 <div class="field-row">
                     <TextField name="hs_code" label=m.listing_hs_code value=form.hs_code.clone() error hint=m.editor_hs_hint inputmode="numeric" maxlength=7 />
@@ -105,7 +105,7 @@ pub fn ListingFormView(id: Option<i64>, form: ListingForm) -> impl IntoView {
                 <h2>{m.editor_section_logistics}</h2>
                 <CheckboxGroup name="incoterms" legend=m.listing_incoterms options=incoterms checked=form.incoterms.clone() error />
                 <div class="field-row">
-                    <TextField name="port_of_loading" label=m.listing_port_of_loading value=form.port_of_loading.clone() error list="ports" />
+                    <TextField name="port_of_loading" label=m.listing_port_of_loading value=form.port_of_loading.clone() error list="ports" maxlength=120 />
                     <TextField name="lead_time_days" label=m.editor_lead_time value=form.lead_time_days.clone() error inputmode="numeric" maxlength=3 />
                 </div>
                 <datalist id="ports">{PORTS.iter().map(|port| view! { <option value=*port></option> }).collect_view()}</datalist>

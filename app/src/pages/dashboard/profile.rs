@@ -63,9 +63,9 @@ fn ProfileContent(editor: ProfileEditor) -> impl IntoView {
                     </div>
                     <div class="field-row">
                         <SelectField name="region" label=m.profile_region options=regions value=form.region.clone() error empty=m.form_choose required=true />
-                        <TextField name="city" label=m.profile_city value=form.city.clone() error required=true />
+                        <TextField name="city" label=m.profile_city value=form.city.clone() error required=true maxlength=120 />
                     </div>
-                    <TextField name="website" label=m.profile_website value=form.website.clone() error input_type="url" hint=m.profile_website_hint />
+                    <TextField name="website" label=m.profile_website value=form.website.clone() error input_type="url" hint=m.profile_website_hint maxlength=255 />
                 </section>
                 <section class="form-section">
                     <h2>{m.profile_section_trade}</h2>

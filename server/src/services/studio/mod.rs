@@ -16,7 +16,7 @@ use app::domain::{
 };
 use app::ports::Studio;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set};
 
 pub use photos::{PhotoUploads, UploadError};
 
@@ -44,6 +44,10 @@ pub(crate) async fn own_producer(
 }
 
 /// A listing of the caller's producer, or `NotFound` (also for anyone else's).
+/// The row is locked (`FOR UPDATE`) until the caller's transaction ends, so
+/// concurrent changes to one listing (two uploads racing for the last photo
+/// places) run one after the other on PostgreSQL; SQLite's write transactions
+/// are already exclusive.
 pub(crate) async fn own_listing(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
@@ -52,6 +56,7 @@ pub(crate) async fn own_listing(
     let producer = own_producer(db, viewer).await?.ok_or(AppError::NotFound)?;
     let listing = listing_rows::Entity::find_by_id(id)
         .filter(listing_rows::Column::ProducerId.eq(producer.id))
+        .lock_exclusive()
         .one(db)
         .await
         .map_err(StoreError::from)?

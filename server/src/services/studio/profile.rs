@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::{enqueue, own_producer};
 use crate::db;
-use crate::entities::{listings, producer_certifications, producer_translations, producers};
+use crate::entities::{listings, producer_certifications, producer_translations, producers, users};
 use crate::error::{StoreError, conflict_on_unique};
 use crate::repo::convert::{strings, to_json};
 use crate::seed::slugify;
@@ -87,6 +87,9 @@ async fn free_slug(db: &impl ConnectionTrait, name: &str) -> Result<String, Stor
 pub async fn save(db: &DatabaseConnection, viewer: &Viewer, form: &ProfileForm) -> Result<String, AppError> {
     let profile = form.validate(Utc::now().year())?;
     let txn = db::begin_write(db).await.map_err(StoreError::from)?;
+    // Saves of one account's profile run one at a time (PostgreSQL row lock;
+    // SQLite's write transaction), and `owner_user_id` is unique besides.
+    users::Entity::find_by_id(viewer.user_id).lock_exclusive().one(&txn).await.map_err(StoreError::from)?;
     let existing = own_producer(&txn, viewer).await?;
     let now = Utc::now();
     let codes = |values: Vec<&str>| to_json(&values);
@@ -120,7 +123,12 @@ pub async fn save(db: &DatabaseConnection, viewer: &Viewer, form: &ProfileForm) 
         Some(_) => row.update(&txn).await,
         None => row.insert(&txn).await,
     }
-    .map_err(|e| conflict_on_unique(e, "ice"))?;
+    .map_err(|e| {
+        // The ICE is the one unique column a person types; a clash on the
+        // slug or the owner is a race that a second try resolves.
+        let on_ice = e.to_string().contains("ice");
+        conflict_on_unique(e, if on_ice { "ice" } else { "profile" })
+    })?;
     producer_translations::Entity::delete_many()
         .filter(producer_translations::Column::ProducerId.eq(saved.id))
         .exec(&txn)
