@@ -34,10 +34,9 @@ impl Limiter {
             .is_some_and(|(started, count)| now.duration_since(*started) < self.period && *count >= self.limit)
     }
 
-    /// Counts one attempt and says whether it may go ahead: check and count
-    /// happen under one lock, so parallel attempts cannot all slip through
-    /// before the first failure is recorded.
-    pub fn try_hit(&self, key: &str, now: Instant) -> bool {
+    /// Runs `count` on the key's current window (a new one if the last has
+    /// ended), sweeping ended windows when the map is full.
+    fn with_window<T>(&self, key: &str, now: Instant, count: impl FnOnce(&mut u32, u32) -> T) -> T {
         let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if windows.len() >= MAX_KEYS {
             let period = self.period;
@@ -47,11 +46,20 @@ impl Limiter {
         if now.duration_since(window.0) >= self.period {
             *window = (now, 0);
         }
-        if window.1 >= self.limit {
-            return false;
-        }
-        window.1 += 1;
-        true
+        count(&mut window.1, self.limit)
+    }
+
+    /// Counts one attempt and says whether it may go ahead: check and count
+    /// happen under one lock, so parallel attempts cannot all slip through
+    /// before the first failure is recorded.
+    pub fn try_hit(&self, key: &str, now: Instant) -> bool {
+        self.with_window(key, now, |count, limit| {
+            let allowed = *count < limit;
+            if allowed {
+                *count += 1;
+            }
+            allowed
+        })
     }
 
     /// Gives back one attempt (it succeeded, so it was not a guess).
@@ -64,16 +72,7 @@ impl Limiter {
 
     /// Counts one event for the key.
     pub fn record(&self, key: &str, now: Instant) {
-        let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if windows.len() >= MAX_KEYS {
-            let period = self.period;
-            windows.retain(|_, (started, _)| now.duration_since(*started) < period);
-        }
-        let window = windows.entry(key.to_owned()).or_insert((now, 0));
-        if now.duration_since(window.0) >= self.period {
-            *window = (now, 0);
-        }
-        window.1 = window.1.saturating_add(1);
+        self.with_window(key, now, |count, _| *count = count.saturating_add(1));
     }
 
     /// Forgets the key (after a successful sign-in).
