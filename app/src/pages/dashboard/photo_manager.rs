@@ -33,13 +33,17 @@ pub fn PhotoManager(listing_id: i64, photos: Vec<OwnPhoto>, photo_action: Server
     let uploaded = move || query.with(|q| q.get("upload").as_deref() == Some("ok"));
     let count = photos.len();
     let room = MAX_PHOTOS.saturating_sub(count);
+    // Arrows point along the reading direction: mirrored in Arabic.
     let button = move |photo_id: i64, change: PhotoChange, label: &'static str, text: &'static str| {
+        let arrow = matches!(change, PhotoChange::MoveEarlier | PhotoChange::MoveLater);
         view! {
             <ActionForm action=photo_action>
                 <input type="hidden" name="listing_id" value=listing_id.to_string() />
                 <input type="hidden" name="photo_id" value=photo_id.to_string() />
                 <input type="hidden" name="change" value=change_name(change) />
-                <button class="button button-small button-secondary" type="submit" aria-label=label>{text}</button>
+                <button class="button button-small button-secondary" type="submit" aria-label=label>
+                    <span class:icon-mirror=arrow>{text}</span>
+                </button>
             </ActionForm>
         }
     };
