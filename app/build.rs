@@ -33,10 +33,9 @@ fn field_name(key: &str) -> String {
 fn load(dir: &Path, locale: &str) -> BTreeMap<String, String> {
     let path = dir.join(format!("{locale}.json"));
     println!("cargo:rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
-    let json: serde_json::Value = serde_json::from_str(&text)
-        .unwrap_or_else(|err| panic!("{} is not valid JSON: {err}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+    let json: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|err| panic!("{} is not valid JSON: {err}", path.display()));
     let mut flat = BTreeMap::new();
     flatten("", &json, &mut flat);
     flat

@@ -4,10 +4,9 @@
 /// Sets the status of the server response for this page.
 #[cfg(feature = "ssr")]
 pub fn set_page_status(code: u16) {
-    if let (Some(response), Ok(status)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(code),
-    ) {
+    if let (Some(response), Ok(status)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(code))
+    {
         response.set_status(status);
     }
 }

@@ -14,9 +14,7 @@ base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /// The whole HTML document.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    if let (Some(nonce), Some(response)) =
-        (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-    {
+    if let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
         let policy = PAGE_POLICY.replace("{nonce}", &nonce);
         if let Ok(value) = http::HeaderValue::from_str(&policy) {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);

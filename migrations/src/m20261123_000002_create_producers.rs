@@ -57,7 +57,12 @@ impl MigrationTrait for Migration {
                     .col(string_len("locale", 8))
                     .col(text("description"))
                     .primary_key(Index::create().col("producer_id").col("locale"))
-                    .foreign_key(&mut foreign_key("producer_translations", "producer_id", "producers", ForeignKeyAction::Cascade))
+                    .foreign_key(&mut foreign_key(
+                        "producer_translations",
+                        "producer_id",
+                        "producers",
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -70,7 +75,12 @@ impl MigrationTrait for Migration {
                     .col(big_integer("producer_id"))
                     .col(string_len("certification", 40))
                     .col(date_null("valid_until"))
-                    .foreign_key(&mut foreign_key("producer_certifications", "producer_id", "producers", ForeignKeyAction::Cascade))
+                    .foreign_key(&mut foreign_key(
+                        "producer_certifications",
+                        "producer_id",
+                        "producers",
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -61,7 +61,12 @@ impl MigrationTrait for Migration {
                     .col(string_len("title", 160))
                     .col(text("description"))
                     .primary_key(Index::create().col("listing_id").col("locale"))
-                    .foreign_key(&mut foreign_key("listing_translations", "listing_id", "listings", ForeignKeyAction::Cascade))
+                    .foreign_key(&mut foreign_key(
+                        "listing_translations",
+                        "listing_id",
+                        "listings",
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -79,7 +84,12 @@ impl MigrationTrait for Migration {
                     .col(integer("width"))
                     .col(integer("height"))
                     .col(timestamp_with_time_zone("created_at"))
-                    .foreign_key(&mut foreign_key("listing_photos", "listing_id", "listings", ForeignKeyAction::Cascade))
+                    .foreign_key(&mut foreign_key(
+                        "listing_photos",
+                        "listing_id",
+                        "listings",
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -48,8 +48,18 @@ impl MigrationTrait for Migration {
                     .col(text("body"))
                     .col(timestamp_with_time_zone_null("read_at"))
                     .col(timestamp_with_time_zone("created_at"))
-                    .foreign_key(&mut foreign_key("inquiry_messages", "inquiry_id", "inquiries", ForeignKeyAction::Cascade))
-                    .foreign_key(&mut foreign_key("inquiry_messages", "sender_user_id", "users", ForeignKeyAction::Cascade))
+                    .foreign_key(&mut foreign_key(
+                        "inquiry_messages",
+                        "inquiry_id",
+                        "inquiries",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        "inquiry_messages",
+                        "sender_user_id",
+                        "users",
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -43,8 +43,18 @@ impl MigrationTrait for Migration {
                     .col(integer("position"))
                     .col(text_null("note"))
                     .primary_key(Index::create().col("showcase_id").col("listing_id"))
-                    .foreign_key(&mut foreign_key("showcase_items", "showcase_id", "showcases", ForeignKeyAction::Cascade))
-                    .foreign_key(&mut foreign_key("showcase_items", "listing_id", "listings", ForeignKeyAction::Cascade))
+                    .foreign_key(&mut foreign_key(
+                        "showcase_items",
+                        "showcase_id",
+                        "showcases",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        "showcase_items",
+                        "listing_id",
+                        "listings",
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;

@@ -14,7 +14,14 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_index(Index::drop().name("ix_producers_owner_user_id").table("producers").to_owned()).await?;
         manager
-            .create_index(Index::create().name("ux_producers_owner_user_id").table("producers").col("owner_user_id").unique().to_owned())
+            .create_index(
+                Index::create()
+                    .name("ux_producers_owner_user_id")
+                    .table("producers")
+                    .col("owner_user_id")
+                    .unique()
+                    .to_owned(),
+            )
             .await
     }
 

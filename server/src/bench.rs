@@ -85,9 +85,17 @@ pub fn photo(file: Option<PathBuf>, runs: usize) -> anyhow::Result<()> {
         theirs.push(vips_once(&input, dir.path())?);
     }
     let (ours, theirs) = (median(ours), median(theirs));
-    println!("photo: {} ({} bytes), {runs} runs, widths {:?} as JPEG and WebP", input.display(), bytes.len(), PHOTO_WIDTHS);
+    println!(
+        "photo: {} ({} bytes), {runs} runs, widths {:?} as JPEG and WebP",
+        input.display(),
+        bytes.len(),
+        PHOTO_WIDTHS
+    );
     println!("trade.ma pipeline  median {:>8.1} ms  ({} bytes written)", ours.as_secs_f64() * 1000.0, output_bytes);
-    println!("vipsthumbnail      median {:>8.1} ms  (6 invocations, VIPS_CONCURRENCY=1)", theirs.as_secs_f64() * 1000.0);
+    println!(
+        "vipsthumbnail      median {:>8.1} ms  (6 invocations, VIPS_CONCURRENCY=1)",
+        theirs.as_secs_f64() * 1000.0
+    );
     println!("ratio pipeline / vipsthumbnail: {:.2}", ours.as_secs_f64() / theirs.as_secs_f64());
     println!("note: vipsthumbnail decodes the file once per output (with shrink-on-load); the pipeline decodes once.");
     Ok(())

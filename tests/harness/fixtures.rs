@@ -47,7 +47,17 @@ async fn user(db: &impl ConnectionTrait, email: &str) -> i64 {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn producer(db: &impl ConnectionTrait, owner: i64, slug: &str, name: &str, form: &str, region: &str, city: &str, sector: &str, verified: bool) -> i64 {
+async fn producer(
+    db: &impl ConnectionTrait,
+    owner: i64,
+    slug: &str,
+    name: &str,
+    form: &str,
+    region: &str,
+    city: &str,
+    sector: &str,
+    verified: bool,
+) -> i64 {
     let at = Utc.with_ymd_and_hms(2026, 1, 5, 10, 0, 0).single().expect("date");
     let id = producers::ActiveModel {
         owner_user_id: Set(owner),
@@ -154,12 +164,54 @@ async fn listing(
 pub async fn catalogue(db: &impl ConnectionTrait) -> Catalogue {
     let owner_a = user(db, "coop@example.ma").await;
     let owner_b = user(db, "company@example.ma").await;
-    let coop = producer(db, owner_a, "cooperative-tifaout", "Coopérative Tifaout", "cooperative", "souss-massa", "Taliouine", "cosmetics-argan", true).await;
-    let company = producer(db, owner_b, "anfa-cablage", "Anfa Câblage", "company", "casablanca-settat", "Casablanca", "automotive", false).await;
-    let argan_id = listing(db, coop, "published", "cosmetics-argan", "souss-massa", 10, &[("fr", ARGAN_FR), ("en", ARGAN_EN), ("ar", ARGAN_AR)], 2).await;
+    let coop = producer(
+        db,
+        owner_a,
+        "cooperative-tifaout",
+        "Coopérative Tifaout",
+        "cooperative",
+        "souss-massa",
+        "Taliouine",
+        "cosmetics-argan",
+        true,
+    )
+    .await;
+    let company = producer(
+        db,
+        owner_b,
+        "anfa-cablage",
+        "Anfa Câblage",
+        "company",
+        "casablanca-settat",
+        "Casablanca",
+        "automotive",
+        false,
+    )
+    .await;
+    let argan_id = listing(
+        db,
+        coop,
+        "published",
+        "cosmetics-argan",
+        "souss-massa",
+        10,
+        &[("fr", ARGAN_FR), ("en", ARGAN_EN), ("ar", ARGAN_AR)],
+        2,
+    )
+    .await;
     let saffron_id = listing(db, coop, "published", "agrifood", "souss-massa", 11, &[("fr", SAFFRON_FR)], 0).await;
     let draft_id = listing(db, company, "draft", "automotive", "casablanca-settat", 12, &[("fr", DRAFT_FR)], 0).await;
-    let honey_id = listing(db, coop, "published", "agrifood", "souss-massa", 9, &[("en", HONEY_EN), ("fr", "Miel pur 100% naturel")], 0).await;
+    let honey_id = listing(
+        db,
+        coop,
+        "published",
+        "agrifood",
+        "souss-massa",
+        9,
+        &[("en", HONEY_EN), ("fr", "Miel pur 100% naturel")],
+        0,
+    )
+    .await;
     Catalogue {
         coop_slug: "cooperative-tifaout".to_owned(),
         company_slug: "anfa-cablage".to_owned(),

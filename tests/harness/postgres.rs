@@ -38,7 +38,8 @@ impl PgCluster {
     /// Starts a cluster; panics with the reason when PostgreSQL is missing
     /// (`./tradema test` installs it).
     pub fn start() -> PgCluster {
-        let bin = std::env::var("TRADEMA_TEST_PG_BIN").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from(DEFAULT_BIN_DIR));
+        let bin =
+            std::env::var("TRADEMA_TEST_PG_BIN").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from(DEFAULT_BIN_DIR));
         assert!(
             bin.join("initdb").exists(),
             "PostgreSQL 15 is not installed ({}/initdb missing): run `./tradema install` or `apt-get install postgresql`",
@@ -47,15 +48,19 @@ impl PgCluster {
         let dir = tempfile::Builder::new().prefix("tradema-pg-").tempdir().expect("temporary cluster dir");
         let as_postgres = is_root();
         if as_postgres {
-            let status = Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir.path()).status().expect("chown");
+            let status =
+                Command::new("chown").args(["-R", "postgres:postgres"]).arg(dir.path()).status().expect("chown");
             assert!(status.success(), "cannot hand the cluster directory to the postgres user");
         }
-        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port");
+        let port =
+            TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port");
         let cluster = PgCluster { dir, bin, port, as_postgres };
         let data = cluster.data_dir();
-        let init = cluster.run("initdb", &["-D", &data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+        let init =
+            cluster.run("initdb", &["-D", &data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
         assert!(init.status.success(), "initdb failed: {}", String::from_utf8_lossy(&init.stderr));
-        let options = format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", cluster.dir.path().display());
+        let options =
+            format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", cluster.dir.path().display());
         let log = format!("{}/server.log", cluster.dir.path().display());
         let start = cluster.run("pg_ctl", &["-D", &data, "-o", &options, "-l", &log, "-w", "-t", "60", "start"]);
         assert!(

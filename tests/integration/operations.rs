@@ -18,7 +18,12 @@ async fn pages_carry_a_nonce_policy_and_the_security_headers() {
     let response = app.client.get(app.url("/fr")).send().await.expect("request");
     let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let policy = header("content-security-policy");
-    assert!(policy.contains("object-src 'none'") && policy.contains("base-uri 'none'") && policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(
+        policy.contains("object-src 'none'")
+            && policy.contains("base-uri 'none'")
+            && policy.contains("frame-ancestors 'none'"),
+        "{policy}"
+    );
     let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce").to_owned();
     assert!(nonce.len() >= 16);
     assert_eq!(header("x-content-type-options"), "nosniff");
@@ -30,7 +35,8 @@ async fn pages_carry_a_nonce_policy_and_the_security_headers() {
     let with_nonce = html.matches(&format!("nonce=\"{nonce}\"")).count();
     assert!(scripts > 0 && with_nonce >= scripts, "every inline script carries the nonce ({with_nonce}/{scripts})");
     let second = app.client.get(app.url("/fr")).send().await.expect("request");
-    let second_policy = second.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let second_policy =
+        second.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
     assert!(!second_policy.contains(&nonce), "a fresh nonce per response");
     app.stop().await;
 }
@@ -79,14 +85,19 @@ async fn responses_are_compressed_and_files_cached() {
 
     let favicon = app.client.get(app.url("/favicon.svg")).send().await.expect("favicon");
     assert_eq!(favicon.status().as_u16(), 200, "top-level public files are served, not taken for a language");
-    assert!(favicon.headers().get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or_default().contains("max-age"));
+    assert!(
+        favicon.headers().get("cache-control").and_then(|v| v.to_str().ok()).unwrap_or_default().contains("max-age")
+    );
 
     let media_dir = app.settings.media_dir();
     std::fs::create_dir_all(media_dir.join("demo")).expect("media dir");
     std::fs::write(media_dir.join("demo/x-320.jpg"), b"\xFF\xD8\xFF").expect("media file");
     let media = app.client.get(app.url("/media/demo/x-320.jpg")).send().await.expect("media");
     assert_eq!(media.status().as_u16(), 200);
-    assert_eq!(media.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("public, max-age=31536000, immutable"));
+    assert_eq!(
+        media.headers().get("cache-control").and_then(|v| v.to_str().ok()),
+        Some("public, max-age=31536000, immutable")
+    );
     assert_eq!(media.headers().get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
     std::fs::write(app.settings.data_dir.join("secret.txt"), b"not for the web").expect("a file beside media/");
     for path in ["/media/%2e%2e/secret.txt", "/media/..%2fsecret.txt", "/media/demo/%2e%2e/%2e%2e/secret.txt"] {

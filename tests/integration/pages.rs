@@ -158,7 +158,10 @@ async fn a_failure_shows_a_calm_error_page_and_hides_the_cause() {
     assert_eq!(status, 500);
     assert!(html.contains("Une erreur est survenue"), "a calm explanation in the reader's language");
     assert!(html.contains("Retour à l'accueil"), "a way out");
-    assert!(!html.contains("listing_photos") && !html.to_lowercase().contains("no such table"), "the cause stays in the log");
+    assert!(
+        !html.contains("listing_photos") && !html.to_lowercase().contains("no such table"),
+        "the cause stays in the log"
+    );
     assert_eq!(app.get("/healthz").await.0, 200, "the process itself is still alive");
     app.stop().await;
 }

@@ -16,10 +16,7 @@ pub fn ListingCard(card: domain::ListingCard, #[prop(optional)] eager: bool) -> 
         PriceRange::OnRequest => m.listing_price_on_request.to_owned(),
         range => range.format_amounts().unwrap_or_default(),
     };
-    let moq = card
-        .moq
-        .as_ref()
-        .map(|q| format!("{} {} {}", m.listing_moq, q.amount, q.unit.name(m)));
+    let moq = card.moq.as_ref().map(|q| format!("{} {} {}", m.listing_moq, q.amount, q.unit.name(m)));
     let title_lang = card.title.locale.code();
     view! {
         <article class="listing-card">

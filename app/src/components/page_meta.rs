@@ -8,7 +8,11 @@ use crate::i18n::use_i18n;
 
 /// `path` is the page's path without the language prefix, e.g. `/regions/oriental`.
 #[component]
-pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String, #[prop(into)] path: String) -> impl IntoView {
+pub fn PageMeta(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    #[prop(into)] path: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let canonical = i18n.path(&path);
     view! {

@@ -225,7 +225,8 @@ impl ProfileForm {
     /// and the message key that explains it.
     pub fn validate(&self, current_year: i32) -> Result<CompanyProfile, AppError> {
         let legal_name = required_line("legal_name", &self.legal_name, NAME_MAX_CHARS)?;
-        let trade_name = optional_line("trade_name", &self.trade_name, NAME_MAX_CHARS)?.unwrap_or_else(|| legal_name.clone());
+        let trade_name =
+            optional_line("trade_name", &self.trade_name, NAME_MAX_CHARS)?.unwrap_or_else(|| legal_name.clone());
         let ice = if self.ice.trim().is_empty() {
             None
         } else {
@@ -358,7 +359,10 @@ mod tests {
         );
         assert_eq!(field(ProfileForm { website: "javascript:alert(1)".into(), ..filled() }).0, "website");
         // Each text field is bounded by its column, so PostgreSQL never refuses it.
-        assert_eq!(field(ProfileForm { city: "x".repeat(121), ..filled() }), ("city".into(), "invalid.too_long".into()));
+        assert_eq!(
+            field(ProfileForm { city: "x".repeat(121), ..filled() }),
+            ("city".into(), "invalid.too_long".into())
+        );
         assert!(ProfileForm { city: "é".repeat(120), ..filled() }.validate(2026).is_ok());
     }
 

@@ -72,9 +72,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{
-        Certification, Currency, Incoterm, LegalForm, OriginLabel, Region, Sector, SizeBand, Unit,
-    };
+    use crate::domain::{Certification, Currency, Incoterm, LegalForm, OriginLabel, Region, Sector, SizeBand, Unit};
 
     #[test]
     fn every_reference_value_has_a_name_in_every_language() {

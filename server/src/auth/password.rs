@@ -12,9 +12,8 @@ use argon2::{Algorithm, Argon2, Params, Version};
 /// Argon2 computations running at once: one per core. Each takes 19 MiB
 /// and a core for tens of milliseconds, so a burst of sign-ins (or of
 /// attackers) queues here instead of exhausting memory.
-static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
-    tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2))
-});
+static HASHING: LazyLock<tokio::sync::Semaphore> =
+    LazyLock::new(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2)));
 
 /// Runs one password computation off the async threads, at most one per core.
 async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, HashingError> {

@@ -24,13 +24,12 @@ fn cache(value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
 /// Explicit routes, because `/{lang}` would otherwise claim `/favicon.svg`.
 pub fn routes(site_root: &Path, media_dir: &Path) -> Router<AppState> {
     let mut router = Router::new()
-        .nest_service(
-            "/media",
-            ServiceBuilder::new().layer(cache(MEDIA_CACHE)).service(ServeDir::new(media_dir)),
-        )
+        .nest_service("/media", ServiceBuilder::new().layer(cache(MEDIA_CACHE)).service(ServeDir::new(media_dir)))
         .nest_service(
             "/pkg",
-            ServiceBuilder::new().layer(cache(PKG_CACHE)).service(ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip()),
+            ServiceBuilder::new()
+                .layer(cache(PKG_CACHE))
+                .service(ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip()),
         );
     let entries = std::fs::read_dir(site_root).into_iter().flatten().flatten();
     for entry in entries {

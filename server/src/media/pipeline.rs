@@ -24,7 +24,12 @@ pub struct PhotoLimits {
 
 impl Default for PhotoLimits {
     fn default() -> PhotoLimits {
-        PhotoLimits { max_bytes: 15 * 1024 * 1024, max_side: 10_000, max_pixels: 40_000_000, min_width: PHOTO_WIDTHS[1] }
+        PhotoLimits {
+            max_bytes: 15 * 1024 * 1024,
+            max_side: 10_000,
+            max_pixels: 40_000_000,
+            min_width: PHOTO_WIDTHS[1],
+        }
     }
 }
 
@@ -37,7 +42,9 @@ pub enum PhotoError {
     TooLarge { max_mb: usize },
     #[error("this is not a JPEG, PNG or WebP photo")]
     UnsupportedFormat,
-    #[error("the photo is {width} × {height} pixels; at most {max_side} pixels a side and {max_megapixels} megapixels are accepted")]
+    #[error(
+        "the photo is {width} × {height} pixels; at most {max_side} pixels a side and {max_megapixels} megapixels are accepted"
+    )]
     TooManyPixels { width: u32, height: u32, max_side: u32, max_megapixels: u64 },
     #[error("the photo is {width} pixels wide; at least {min_width} are needed for a sharp listing page")]
     TooSmall { width: u32, min_width: u32 },
@@ -89,9 +96,8 @@ pub fn process(bytes: &[u8], limits: &PhotoLimits) -> Result<ProcessedPhoto, Pho
     if !is_complete(bytes, format) {
         return Err(PhotoError::Corrupt);
     }
-    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
-        .into_dimensions()
-        .map_err(|_| PhotoError::Corrupt)?;
+    let (width, height) =
+        ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(|_| PhotoError::Corrupt)?;
     if width > limits.max_side || height > limits.max_side || u64::from(width) * u64::from(height) > limits.max_pixels {
         return Err(PhotoError::TooManyPixels {
             width,
@@ -225,9 +231,9 @@ fn encode(rgb: &[u8], width: u32, height: u32) -> Result<Variant, PhotoError> {
     JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
         .encode(rgb, width, height, image::ExtendedColorType::Rgb8)
         .map_err(|err| {
-            tracing::error!(%err, width, height, "JPEG encoding failed");
-            PhotoError::Processing
-        })?;
+        tracing::error!(%err, width, height, "JPEG encoding failed");
+        PhotoError::Processing
+    })?;
     let webp = webp::Encoder::from_rgb(rgb, width, height)
         .encode_simple(false, WEBP_QUALITY)
         .map_err(|err| {

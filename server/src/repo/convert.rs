@@ -18,7 +18,8 @@ pub fn slug_list<T>(value: &Json, from_slug: fn(&str) -> Option<T>, what: &str) 
 
 /// Reads a JSON array of strings.
 pub fn strings(value: &Json) -> Result<Vec<String>, StoreError> {
-    serde_json::from_value(value.clone()).map_err(|err| StoreError::Corrupt(format!("expected a JSON string array: {err}")))
+    serde_json::from_value(value.clone())
+        .map_err(|err| StoreError::Corrupt(format!("expected a JSON string array: {err}")))
 }
 
 /// Writes a JSON array of slugs.
@@ -32,9 +33,9 @@ const FALLBACK_ORDER: [Locale; 4] = [Locale::En, Locale::Fr, Locale::Ar, Locale:
 /// Picks the reader's language if present, else the first of the fallback
 /// order; `texts` pairs a stored locale code with its text.
 pub fn pick_translation<T>(texts: &[(String, T)], reader: Locale) -> Option<(Locale, &T)> {
-    std::iter::once(reader).chain(FALLBACK_ORDER).find_map(|wanted| {
-        texts.iter().find(|(code, _)| code == wanted.code()).map(|(_, text)| (wanted, text))
-    })
+    std::iter::once(reader)
+        .chain(FALLBACK_ORDER)
+        .find_map(|wanted| texts.iter().find(|(code, _)| code == wanted.code()).map(|(_, text)| (wanted, text)))
 }
 
 /// A localized text from a picked translation.

@@ -2,9 +2,7 @@
 //! across all twelve regions and their listings, with texts in French and
 //! English (and Arabic and Spanish where the product has them).
 
-use app::domain::{
-    Certification, Currency, Incoterm, LegalForm, Locale, OriginLabel, Region, Sector, SizeBand, Unit,
-};
+use app::domain::{Certification, Currency, Incoterm, LegalForm, Locale, OriginLabel, Region, Sector, SizeBand, Unit};
 
 use super::products::{PRODUCTS, Product};
 use super::regions::{MARKETS, PROFILES, RegionProfile};
@@ -84,7 +82,9 @@ fn incoterms_for(sector: Sector, rng: &mut DemoRng) -> Vec<Incoterm> {
     use Incoterm::*;
     let pool: &[Incoterm] = match sector {
         Sector::FreshProduce | Sector::Fishery | Sector::Phosphates => &[Fob, Cfr, Cif, Fca],
-        Sector::Automotive | Sector::Aeronautics | Sector::Electronics | Sector::Pharmaceuticals => &[Exw, Fca, Dap, Ddp],
+        Sector::Automotive | Sector::Aeronautics | Sector::Electronics | Sector::Pharmaceuticals => {
+            &[Exw, Fca, Dap, Ddp]
+        }
         _ => &[Exw, Fca, Fob, Cif, Dap],
     };
     let count = rng.range(1, 3) as usize;
@@ -122,10 +122,9 @@ fn products_for(region: Region, sector: Sector) -> Vec<&'static Product> {
 fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, rng: &mut DemoRng) -> DemoListing {
     let (variant_fr, variant_en) = *rng.pick(product.variants);
     let (title_fr, title_en) = match grade(product.sector, rng) {
-        Some((grade_fr, grade_en)) => (
-            format!("{} {grade_fr} – {variant_fr}", product.fr),
-            format!("{} {grade_en} – {variant_en}", product.en),
-        ),
+        Some((grade_fr, grade_en)) => {
+            (format!("{} {grade_fr} – {variant_fr}", product.fr), format!("{} {grade_en} – {variant_en}", product.en))
+        }
         None => (format!("{} – {variant_fr}", product.fr), format!("{} – {variant_en}", product.en)),
     };
     let moq = rng.range(product.moq.0, product.moq.1);
@@ -133,12 +132,22 @@ fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, 
     let lead = rng.range(7, 45) as i32;
     let unit_fr = product.unit.slug();
     let mut texts = vec![
-        (Locale::Fr, title_fr, format!(
-            "{} Conditionnement : {variant_fr}. Capacité d'environ {capacity} {unit_fr} par mois, expédition depuis le port de {} sous {lead} jours après confirmation de commande. Échantillons sur demande.",
-            product.about_fr, profile.port)),
-        (Locale::En, title_en.clone(), format!(
-            "{} Packaging: {variant_en}. About {capacity} {unit_fr} a month, shipped from the port of {} within {lead} days of order confirmation. Samples on request.",
-            product.about_en, profile.port)),
+        (
+            Locale::Fr,
+            title_fr,
+            format!(
+                "{} Conditionnement : {variant_fr}. Capacité d'environ {capacity} {unit_fr} par mois, expédition depuis le port de {} sous {lead} jours après confirmation de commande. Échantillons sur demande.",
+                product.about_fr, profile.port
+            ),
+        ),
+        (
+            Locale::En,
+            title_en.clone(),
+            format!(
+                "{} Packaging: {variant_en}. About {capacity} {unit_fr} a month, shipped from the port of {} within {lead} days of order confirmation. Samples on request.",
+                product.about_en, profile.port
+            ),
+        ),
     ];
     if let Some((title, about)) = product.ar.filter(|_| rng.chance(60)) {
         texts.push((Locale::Ar, title.to_owned(), about.to_owned()));
@@ -177,7 +186,11 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
             let sector = profile.sectors[index % profile.sectors.len()];
             let coop_friendly = matches!(
                 sector,
-                Sector::Agrifood | Sector::CosmeticsArgan | Sector::Crafts | Sector::SocialEconomy | Sector::FreshProduce
+                Sector::Agrifood
+                    | Sector::CosmeticsArgan
+                    | Sector::Crafts
+                    | Sector::SocialEconomy
+                    | Sector::FreshProduce
             );
             let legal_form = match (coop_friendly, rng.range(0, 9)) {
                 (true, 0..=5) => LegalForm::Cooperative,
@@ -250,7 +263,8 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
             let members = rng.range(12, 180);
             producer.descriptions = descriptions(&producer, members, &mut rng);
             let wanted = rng.range(5, 14);
-            let choices: Vec<&Product> = producer.sectors.iter().flat_map(|s| products_for(profile.region, *s)).collect();
+            let choices: Vec<&Product> =
+                producer.sectors.iter().flat_map(|s| products_for(profile.region, *s)).collect();
             if choices.is_empty() {
                 continue;
             }
@@ -287,12 +301,16 @@ mod tests {
         }
         let coops = catalogue.iter().filter(|p| p.legal_form == LegalForm::Cooperative).count();
         assert!(coops * 5 >= catalogue.len(), "a fair share are cooperatives: {coops}");
-        let arabic = catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Ar)).count();
-        let spanish = catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Es)).count();
+        let arabic =
+            catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Ar)).count();
+        let spanish =
+            catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Es)).count();
         assert!(arabic > 100 && spanish > 100, "ar {arabic}, es {spanish}");
         for producer in &catalogue {
             for listing in &producer.listings {
-                assert!(listing.texts.iter().any(|t| t.0 == Locale::Fr) && listing.texts.iter().any(|t| t.0 == Locale::En));
+                assert!(
+                    listing.texts.iter().any(|t| t.0 == Locale::Fr) && listing.texts.iter().any(|t| t.0 == Locale::En)
+                );
                 assert!(!listing.slug.is_empty() && !listing.photos.is_empty());
             }
         }

@@ -7,7 +7,12 @@ use super::catalogue::DemoProducer;
 use super::regions::{COOP_NAMES, RegionProfile};
 use super::rng::DemoRng;
 
-pub(super) fn producer_name(profile: &RegionProfile, sector: Sector, form: LegalForm, rng: &mut DemoRng) -> (String, String) {
+pub(super) fn producer_name(
+    profile: &RegionProfile,
+    sector: Sector,
+    form: LegalForm,
+    rng: &mut DemoRng,
+) -> (String, String) {
     let stem = *rng.pick(profile.stems);
     match form {
         LegalForm::Cooperative => {
@@ -46,14 +51,32 @@ pub(super) fn descriptions(p: &DemoProducer, members: i64, rng: &mut DemoRng) ->
     let products_en = p.sectors.iter().map(|s| sector_en(*s)).collect::<Vec<_>>().join(" and ");
     let (fr, en, ar) = match p.legal_form {
         LegalForm::Cooperative | LegalForm::Gie => (
-            format!("Fondée en {} à {}, {} réunit {members} adhérentes et adhérents autour de {products_fr}. La coopérative transforme sur place, contrôle chaque lot et se prépare à de nouveaux marchés avec l'appui du bureau régional du commerce extérieur.", p.year_founded, p.city, p.trade_name),
-            format!("Founded in {} in {}, {} brings together {members} members around {products_en}. The cooperative processes on site, checks every batch and is preparing for new markets with the support of the regional foreign-trade office.", p.year_founded, p.city, p.trade_name),
-            format!("تأسست {} سنة {} في {}، وتضم {members} عضوا وعضوة. تقوم التعاونية بالتحويل في عين المكان وتراقب جودة كل دفعة، وتستعد لولوج أسواق جديدة.", p.trade_name, p.year_founded, p.city),
+            format!(
+                "Fondée en {} à {}, {} réunit {members} adhérentes et adhérents autour de {products_fr}. La coopérative transforme sur place, contrôle chaque lot et se prépare à de nouveaux marchés avec l'appui du bureau régional du commerce extérieur.",
+                p.year_founded, p.city, p.trade_name
+            ),
+            format!(
+                "Founded in {} in {}, {} brings together {members} members around {products_en}. The cooperative processes on site, checks every batch and is preparing for new markets with the support of the regional foreign-trade office.",
+                p.year_founded, p.city, p.trade_name
+            ),
+            format!(
+                "تأسست {} سنة {} في {}، وتضم {members} عضوا وعضوة. تقوم التعاونية بالتحويل في عين المكان وتراقب جودة كل دفعة، وتستعد لولوج أسواق جديدة.",
+                p.trade_name, p.year_founded, p.city
+            ),
         ),
         LegalForm::Company => (
-            format!("Créée en {} à {}, {} est spécialisée dans {products_fr}. L'entreprise travaille avec des acheteurs exigeants, livre dans les délais annoncés et répond aux demandes de cotation sous 48 heures.", p.year_founded, p.city, p.trade_name),
-            format!("Established in {} in {}, {} specialises in {products_en}. The company works with demanding buyers, delivers on the lead times it quotes and answers requests for quotation within 48 hours.", p.year_founded, p.city, p.trade_name),
-            format!("تأسست شركة {} سنة {} في {}، وتعمل مع مشترين من عدة بلدان وتلتزم بآجال التسليم المعلنة.", p.trade_name, p.year_founded, p.city),
+            format!(
+                "Créée en {} à {}, {} est spécialisée dans {products_fr}. L'entreprise travaille avec des acheteurs exigeants, livre dans les délais annoncés et répond aux demandes de cotation sous 48 heures.",
+                p.year_founded, p.city, p.trade_name
+            ),
+            format!(
+                "Established in {} in {}, {} specialises in {products_en}. The company works with demanding buyers, delivers on the lead times it quotes and answers requests for quotation within 48 hours.",
+                p.year_founded, p.city, p.trade_name
+            ),
+            format!(
+                "تأسست شركة {} سنة {} في {}، وتعمل مع مشترين من عدة بلدان وتلتزم بآجال التسليم المعلنة.",
+                p.trade_name, p.year_founded, p.city
+            ),
         ),
     };
     let mut texts = vec![(Locale::Fr, fr), (Locale::En, en)];
@@ -63,7 +86,12 @@ pub(super) fn descriptions(p: &DemoProducer, members: i64, rng: &mut DemoRng) ->
     if rng.chance(15) {
         texts.push((
             Locale::Es,
-            format!("{} es un productor de {} ({}) que exporta a clientes de varios continentes.", p.trade_name, p.city, p.region.slug()),
+            format!(
+                "{} es un productor de {} ({}) que exporta a clientes de varios continentes.",
+                p.trade_name,
+                p.city,
+                p.region.slug()
+            ),
         ));
     }
     texts
@@ -108,13 +136,17 @@ fn sector_en(sector: Sector) -> &'static str {
 /// A quality grade or range a producer sells a product in, for half the listings.
 pub(super) fn grade(sector: Sector, rng: &mut DemoRng) -> Option<(&'static str, &'static str)> {
     let grades: &[(&str, &str)] = match sector {
-        Sector::Agrifood | Sector::FreshProduce | Sector::Fishery | Sector::SocialEconomy => {
-            &[("(qualité extra)", "(extra grade)"), ("(gamme premium)", "(premium range)"), ("(catégorie I)", "(class I)")]
-        }
+        Sector::Agrifood | Sector::FreshProduce | Sector::Fishery | Sector::SocialEconomy => &[
+            ("(qualité extra)", "(extra grade)"),
+            ("(gamme premium)", "(premium range)"),
+            ("(catégorie I)", "(class I)"),
+        ],
         Sector::CosmeticsArgan => &[("(gamme premium)", "(premium range)"), ("(marque blanche)", "(private label)")],
-        Sector::Crafts | Sector::TextileLeather | Sector::BuildingMaterials => {
-            &[("(modèle classique)", "(classic design)"), ("(modèle contemporain)", "(contemporary design)"), ("(sur mesure)", "(made to order)")]
-        }
+        Sector::Crafts | Sector::TextileLeather | Sector::BuildingMaterials => &[
+            ("(modèle classique)", "(classic design)"),
+            ("(modèle contemporain)", "(contemporary design)"),
+            ("(sur mesure)", "(made to order)"),
+        ],
         _ => &[("(série standard)", "(standard series)"), ("(version renforcée)", "(heavy-duty version)")],
     };
     rng.chance(50).then(|| *rng.pick(grades))

@@ -62,7 +62,12 @@ impl Catalog for CatalogService {
         })
     }
 
-    async fn find_listings(&self, query: &ListingQuery, locale: Locale, limit: u64) -> Result<ListingResults, AppError> {
+    async fn find_listings(
+        &self,
+        query: &ListingQuery,
+        locale: Locale,
+        limit: u64,
+    ) -> Result<ListingResults, AppError> {
         if query.text.chars().count() > ListingQuery::MAX_TEXT_CHARS {
             return Err(AppError::invalid("q", format!("at most {} characters", ListingQuery::MAX_TEXT_CHARS)));
         }

@@ -114,7 +114,12 @@ impl PhotoUploads {
     /// Returns the new photo ids. Nothing is left behind on failure: storing
     /// and recording run as their own task, so a client that disconnects (or
     /// the route's timeout) cannot stop them between the files and the rows.
-    pub async fn add(self: &Arc<Self>, viewer: &Viewer, listing_id: i64, files: Vec<Vec<u8>>) -> Result<Vec<i64>, UploadError> {
+    pub async fn add(
+        self: &Arc<Self>,
+        viewer: &Viewer,
+        listing_id: i64,
+        files: Vec<Vec<u8>>,
+    ) -> Result<Vec<i64>, UploadError> {
         self.check_room(viewer, listing_id, files.len()).await?;
         let mut processed = Vec::with_capacity(files.len());
         for bytes in files {
@@ -129,13 +134,20 @@ impl PhotoUploads {
         }
         let this = Arc::clone(self);
         let viewer = viewer.clone();
-        tokio::spawn(async move { this.store_and_record(&viewer, listing_id, processed).await }).await.map_err(|error| {
-            tracing::error!(%error, "photo storing task failed");
-            UploadError::Photo(PhotoError::Processing)
-        })?
+        tokio::spawn(async move { this.store_and_record(&viewer, listing_id, processed).await }).await.map_err(
+            |error| {
+                tracing::error!(%error, "photo storing task failed");
+                UploadError::Photo(PhotoError::Processing)
+            },
+        )?
     }
 
-    async fn store_and_record(&self, viewer: &Viewer, listing_id: i64, processed: Vec<ProcessedPhoto>) -> Result<Vec<i64>, UploadError> {
+    async fn store_and_record(
+        &self,
+        viewer: &Viewer,
+        listing_id: i64,
+        processed: Vec<ProcessedPhoto>,
+    ) -> Result<Vec<i64>, UploadError> {
         let mut stored: Vec<(String, &ProcessedPhoto)> = Vec::new();
         for photo in &processed {
             let key = new_key(listing_id);
