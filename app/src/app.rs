@@ -1,7 +1,7 @@
 //! The application root: the router, the stylesheet and the page-wide language.
 
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, Stylesheet, provide_meta_context};
+use leptos_meta::{Html, Link, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -28,7 +28,6 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Html {..} lang=locale.code() dir=locale.dir() />
-        <Stylesheet id="leptos" href="/pkg/tradema.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Router>
             <Layout>

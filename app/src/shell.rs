@@ -1,9 +1,12 @@
 //! The HTML document around the app, rendered only on the server, and the
 //! Content-Security-Policy whose nonce lets exactly Leptos's own inline
 //! scripts run. The app sets `<html lang dir>` itself through leptos_meta.
+//! The stylesheet, script and wasm carry a content hash in their names after
+//! a release build (`./tradema build --release` writes `hash.txt` beside the
+//! server binary); Leptos reads it.
 
 use leptos::prelude::*;
-use leptos_meta::MetaTags;
+use leptos_meta::{HashedStylesheet, MetaTags};
 
 use crate::App;
 
@@ -28,6 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0f5c55" />
                 <AutoReload options=options.clone() />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>

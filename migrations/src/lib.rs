@@ -12,6 +12,7 @@ mod m20261123_000005_create_showcases;
 mod m20261123_000006_create_search_outbox;
 mod m20261123_000007_create_password_resets;
 mod m20261123_000008_make_one_producer_per_account;
+mod m20261130_000009_separate_declared_ice;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_create_search_outbox::Migration),
             Box::new(m20261123_000007_create_password_resets::Migration),
             Box::new(m20261123_000008_make_one_producer_per_account::Migration),
+            Box::new(m20261130_000009_separate_declared_ice::Migration),
         ]
     }
 }

@@ -30,15 +30,12 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Settings;
 use crate::state::AppState;
 
-/// Largest request body a server function accepts. Uploads have their own route.
-const BODY_LIMIT_BYTES: usize = 256 * 1024;
 /// No page or server function may take longer than this.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// An upload may take this long: 25 MB over a slow mobile connection.
@@ -90,6 +87,7 @@ pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
         .site_root(settings.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(bound)
+        .hash_files(http::static_files::assets_are_hashed())
         .build();
     let mailer =
         auth::mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
@@ -121,25 +119,31 @@ fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(axum::middleware::from_fn(http::server_fn_input::check))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
     // Uploads: their own, larger limit (checked from Content-Length first).
     let uploads = Router::new()
         .route("/api/listings/{id}/photos", post(http::uploads::upload))
         .route("/api/profile/logo", post(http::uploads::upload_logo))
         .layer(axum::extract::DefaultBodyLimit::max(http::uploads::UPLOAD_BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(http::uploads::UPLOAD_BODY_LIMIT))
+        .layer(axum::middleware::from_fn(http::uploads::refuse_declared_oversize))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT));
     // Sessions only where someone can be signed in: not for files.
-    let dynamic = Router::new().merge(uploads).merge(pages).layer(auth::layer(state.db.clone(), &settings));
+    let dynamic = Router::new()
+        .merge(uploads)
+        .merge(pages)
+        .layer(axum::middleware::from_fn(http::private_cache::mark_signed_in))
+        .layer(auth::layer(state.db.clone(), &settings))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::safe_redirect::same_origin_only));
     Router::new()
         .route("/healthz", get(http::health::alive))
         .route("/readyz", get(http::health::ready))
-        .merge(http::static_files::routes(&settings.site_root, &settings.media_dir()))
+        .merge(http::static_files::routes(&settings.site_root, &settings.media_dir(), state.leptos_options.hash_files))
         .merge(dynamic)
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::locale_cookie::remember))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::cross_site::check))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::security_headers::add))
+        .layer(axum::middleware::from_fn(http::private_cache::no_store_when_personal))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

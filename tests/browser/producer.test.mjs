@@ -59,7 +59,9 @@ test('a producer signs up, describes the company, publishes a French listing wit
   await page.goto(`${ctx.server.base}/fr/dashboard/listings/new`);
   await waitForHydration(page);
   await page.locator('#title-fr').fill("Huile d'argan cosmétique pressée à froid");
-  await page.locator('#description-fr').fill('Huile vierge, pressée à froid à Taroudant, flacons de 100 ml ou vrac en fûts.');
+  // Markup-like text must come back as typed: escaped once on the server, never twice.
+  const description = 'Huile vierge <pure> & "bio", pressée à froid à Taroudant,\nflacons de 100 ml ou vrac en fûts.';
+  await page.locator('#description-fr').fill(description);
   await page.getByLabel('Secteur', { exact: true }).selectOption('cosmetics-argan');
   await page.getByLabel('Code SH').fill('1515.90');
   await page.getByLabel('Commande minimale').fill('200');
@@ -68,6 +70,10 @@ test('a producer signs up, describes the company, publishes a French listing wit
   await page.waitForURL(/\/fr\/dashboard\/listings\/\d+\?saved=1/);
   const listingId = Number(page.url().match(/listings\/(\d+)/)[1]);
   await page.getByText('La fiche est enregistrée.').waitFor();
+  assert.equal(await page.locator('#description-fr').inputValue(), description, 'the editor shows the text as typed');
+  await page.reload();
+  await waitForHydration(page);
+  assert.equal(await page.locator('#description-fr').inputValue(), description, 'and after a server render');
 
   // Two photos through the upload form.
   await page.locator('#photo-files').setInputFiles(demoPhotos());
@@ -85,6 +91,7 @@ test('a producer signs up, describes the company, publishes a French listing wit
   await page.goto(`${ctx.server.base}/fr/listings/${listingId}-huile`);
   await waitForHydration(page);
   assert.equal((await page.locator('h1').first().innerText()).trim(), "Huile d'argan cosmétique pressée à froid");
+  assert.match(await page.title(), /^Huile d'argan cosmétique pressée à froid · /, 'the title is text, not entities');
   assert.equal(await page.locator('.fallback-notice').count(), 0, 'no fallback marker in the language it was written in');
   assert.ok((await page.locator('.gallery img').count()) >= 2, 'both photos are in the gallery');
   assert.match(await page.locator('.facts').first().innerText(), /151590/);

@@ -6,5 +6,6 @@ mod accounts;
 mod database;
 mod operations;
 mod pages;
+mod security;
 mod uploads;
 mod workspace_postgres;

@@ -2,7 +2,6 @@
 //! for missing things, a calm apology otherwise. Sets the response status.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::domain::AppError;
 use crate::i18n::use_i18n;
@@ -21,7 +20,7 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         _ => (m.error_title, m.error_text),
     };
     view! {
-        <Title text=format!("{title} · {}", m.site_name) />
+        <super::DocumentTitle text=format!("{title} · {}", m.site_name) />
         <section class="container error-panel" role="alert">
             <h1>{title}</h1>
             <p>{text}</p>

@@ -38,6 +38,7 @@ pub fn error_message(error: &AppError, m: &'static Messages) -> String {
         AppError::Unauthorized => m.form_sign_in_required,
         AppError::NotFound => m.error_not_found_text,
         AppError::Forbidden => m.form_forbidden,
+        AppError::BadRequest => m.form_reload,
         AppError::Unavailable | AppError::Internal => m.form_try_again,
     };
     text.to_owned()

@@ -14,6 +14,7 @@ mod logo;
 mod page_meta;
 mod photo;
 mod producer_card;
+mod safe_text;
 mod trust_badges;
 
 pub use account_menu::AccountMenu;
@@ -30,4 +31,5 @@ pub use logo::Logo;
 pub use page_meta::PageMeta;
 pub use photo::Photo;
 pub use producer_card::ProducerCard;
+pub use safe_text::{DocumentTitle, TextArea, escape_html};
 pub use trust_badges::{CertificationChips, OriginLabelChips, VerifiedBadge};

@@ -1,7 +1,9 @@
 //! Title, description, canonical link and language alternates of a page.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
+
+use super::DocumentTitle;
 
 use crate::domain::Locale;
 use crate::i18n::use_i18n;
@@ -16,7 +18,7 @@ pub fn PageMeta(
     let i18n = use_i18n();
     let canonical = i18n.path(&path);
     view! {
-        <Title text=title.clone() />
+        <DocumentTitle text=title.clone() />
         <Meta name="description" content=description.clone() />
         <Meta property="og:title" content=title />
         <Meta property="og:description" content=description />

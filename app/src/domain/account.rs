@@ -80,8 +80,8 @@ pub fn normalize_display_name(input: &str) -> Result<String, &'static str> {
     let name = input.trim();
     if name.is_empty() {
         Err("invalid.required")
-    } else if name.chars().count() > DISPLAY_NAME_MAX_CHARS || name.chars().any(char::is_control) {
-        Err("invalid.too_long")
+    } else if let Some(problem) = super::text::single_line_problem(name, DISPLAY_NAME_MAX_CHARS) {
+        Err(problem)
     } else {
         Ok(name.to_owned())
     }

@@ -12,6 +12,11 @@ pub enum AppError {
     /// The thing does not exist, or the caller may not know it exists.
     #[error("not found")]
     NotFound,
+    /// The request itself cannot be read: a parameter is missing, repeated or
+    /// of the wrong form. Browsers using our pages never send one; the
+    /// deserializer's own text stays in the server log.
+    #[error("malformed request")]
+    BadRequest,
     /// The caller is signed in but may not do this.
     #[error("forbidden")]
     Forbidden,
@@ -39,6 +44,7 @@ impl AppError {
     /// The HTTP status a response carrying this error should have.
     pub fn status(&self) -> u16 {
         match self {
+            AppError::BadRequest => 400,
             AppError::NotFound => 404,
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
@@ -60,10 +66,13 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::debug!(error = %value, "server function call refused or failed");
         match value {
-            ServerFnErrorErr::Args(reason) | ServerFnErrorErr::MissingArg(reason) => {
-                AppError::invalid("request", reason)
-            }
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            // On the server this is a request body that cannot be read (not
+            // UTF-8, cut short); in the browser, an answer it cannot decode.
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => AppError::BadRequest,
             ServerFnErrorErr::Request(_) => AppError::Unavailable,
             _ => AppError::Internal,
         }
@@ -77,6 +86,7 @@ mod tests {
     #[test]
     fn statuses_follow_http_semantics() {
         assert_eq!(AppError::NotFound.status(), 404);
+        assert_eq!(AppError::BadRequest.status(), 400);
         assert_eq!(AppError::invalid("hs_code", "6 digits").status(), 422);
         assert_eq!(AppError::Conflict { field: "email".into() }.status(), 409);
         assert_eq!(AppError::Internal.status(), 500);

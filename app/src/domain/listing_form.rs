@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::profile::{FieldMap, PLACE_MAX_CHARS, optional_line, optional_number, optional_slug, ticked};
+use super::text;
 use super::{
     AppError, Certification, Currency, Incoterm, Locale, LocalizedText, OriginLabel, PhotoRef, PriceRange, Quantity,
     Region, Sector, Unit,
@@ -212,21 +213,20 @@ impl ListingForm {
     pub fn validate(&self) -> Result<ListingDraft, AppError> {
         let mut texts = Vec::new();
         for locale in Locale::ALL {
-            let title = self.title.get(locale.code()).map(|t| t.trim()).unwrap_or("");
-            let description = self.description.get(locale.code()).map(|d| d.trim()).unwrap_or("");
-            if title.is_empty() && description.is_empty() {
-                continue;
-            }
-            if title.is_empty() {
-                return Err(AppError::invalid(format!("title_{}", locale.code()), "invalid.required"));
-            }
-            if title.chars().count() > TITLE_MAX_CHARS || title.chars().any(char::is_control) {
-                return Err(AppError::invalid(format!("title_{}", locale.code()), "invalid.too_long"));
-            }
-            if description.chars().count() > LISTING_DESCRIPTION_MAX_CHARS {
-                return Err(AppError::invalid(format!("description_{}", locale.code()), "invalid.too_long"));
-            }
-            texts.push(ListingText { locale, title: title.to_owned(), description: description.to_owned() });
+            let code = locale.code();
+            let title_field = format!("title_{code}");
+            let title = self.title.get(code).map(String::as_str).unwrap_or("");
+            let description = self.description.get(code).map(String::as_str).unwrap_or("");
+            let title = text::single_line(&title_field, title, TITLE_MAX_CHARS)?;
+            let description =
+                text::multi_line(&format!("description_{code}"), description, LISTING_DESCRIPTION_MAX_CHARS)?;
+            let Some(title) = title else {
+                if description.is_empty() {
+                    continue;
+                }
+                return Err(AppError::invalid(title_field, "invalid.required"));
+            };
+            texts.push(ListingText { locale, title, description });
         }
         if self.title.keys().any(|code| Locale::from_code(code).is_none()) {
             return Err(AppError::invalid("title", "invalid.choice"));

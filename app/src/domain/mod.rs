@@ -17,6 +17,7 @@ mod profile;
 mod region;
 mod sector;
 mod slug_enum;
+pub mod text;
 
 pub use account::{
     DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, Viewer,

@@ -149,11 +149,7 @@ pub(crate) fn required_line(field: &str, value: &str, max_chars: usize) -> Resul
 
 /// Trims an optional one-line field; `None` when empty.
 pub(crate) fn optional_line(field: &str, value: &str, max_chars: usize) -> Result<Option<String>, AppError> {
-    let value = value.trim();
-    if value.chars().count() > max_chars || value.chars().any(char::is_control) {
-        return Err(AppError::invalid(field, "invalid.too_long"));
-    }
-    Ok((!value.is_empty()).then(|| value.to_owned()))
+    super::text::single_line(field, value, max_chars)
 }
 
 /// Parses an optional whole number within `range`.
@@ -274,12 +270,9 @@ impl ProfileForm {
         let mut descriptions = Vec::new();
         for (code, text) in &self.description {
             let locale = Locale::from_code(code).ok_or_else(|| AppError::invalid("description", "invalid.choice"))?;
-            let text = text.trim();
-            if text.chars().count() > DESCRIPTION_MAX_CHARS {
-                return Err(AppError::invalid(format!("description_{code}"), "invalid.too_long"));
-            }
+            let text = super::text::multi_line(&format!("description_{code}"), text, DESCRIPTION_MAX_CHARS)?;
             if !text.is_empty() {
-                descriptions.push((locale, text.to_owned()));
+                descriptions.push((locale, text));
             }
         }
         Ok(CompanyProfile {

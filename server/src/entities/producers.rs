@@ -12,7 +12,10 @@ pub struct Model {
     pub slug: String,
     pub legal_name: String,
     pub trade_name: String,
+    /// The ICE confirmed by verification: unique among producers.
     pub ice: Option<String>,
+    /// The ICE the producer typed: not unique, nothing rests on it until verified.
+    pub declared_ice: Option<String>,
     pub legal_form: String,
     pub region: String,
     pub city: String,

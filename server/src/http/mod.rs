@@ -1,10 +1,14 @@
 //! Routes and middleware that are not server functions: health checks,
 //! static and media files, photo uploads, security headers, the cross-site request check and
-//! the language cookie.
+//! the language cookie, private-answer caching, redirect targets and the
+//! hygiene of server-function input.
 
 pub mod cross_site;
 pub mod health;
 pub mod locale_cookie;
+pub mod private_cache;
+pub mod safe_redirect;
 pub mod security_headers;
+pub mod server_fn_input;
 pub mod static_files;
 pub mod uploads;

@@ -1,6 +1,8 @@
 //! Static files: the built site (`/pkg/*` and the files of `public/`) and the
 //! media directory. Media names are server-generated and never reused, so
-//! they are cached for a year; the site's files are revalidated.
+//! they are cached for a year, and so are `/pkg/*` files after a release build,
+//! whose names carry a hash of their content; otherwise the site's files are
+//! revalidated.
 
 use std::path::Path;
 
@@ -15,6 +17,17 @@ use crate::state::AppState;
 const MEDIA_CACHE: &str = "public, max-age=31536000, immutable";
 const SITE_CACHE: &str = "public, max-age=3600, must-revalidate";
 const PKG_CACHE: &str = "public, no-cache";
+/// The file, beside the server binary, naming the hashed assets of a release build.
+const HASH_FILE: &str = "hash.txt";
+
+/// Whether the site's assets carry content hashes in their names: a release
+/// build wrote `hash.txt` beside this binary, where Leptos looks for it.
+pub fn assets_are_hashed() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(HASH_FILE)))
+        .is_some_and(|f| f.is_file())
+}
 
 fn cache(value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
     SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(value))
@@ -22,13 +35,14 @@ fn cache(value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
 
 /// Routes for `/media/*`, `/pkg/*` and each top-level file of the site root.
 /// Explicit routes, because `/{lang}` would otherwise claim `/favicon.svg`.
-pub fn routes(site_root: &Path, media_dir: &Path) -> Router<AppState> {
+pub fn routes(site_root: &Path, media_dir: &Path, hashed: bool) -> Router<AppState> {
+    let pkg_cache = if hashed { MEDIA_CACHE } else { PKG_CACHE };
     let mut router = Router::new()
         .nest_service("/media", ServiceBuilder::new().layer(cache(MEDIA_CACHE)).service(ServeDir::new(media_dir)))
         .nest_service(
             "/pkg",
             ServiceBuilder::new()
-                .layer(cache(PKG_CACHE))
+                .layer(cache(pkg_cache))
                 .service(ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip()),
         );
     let entries = std::fs::read_dir(site_root).into_iter().flatten().flatten();

@@ -29,6 +29,21 @@ fn read_error(error: &MultipartError) -> UploadError {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE { UploadError::BodyTooLarge } else { UploadError::Malformed }
 }
 
+/// Answers 413 at once when the declared size is over the limit; a chunked
+/// body is stopped while it is read by axum's `DefaultBodyLimit`, whose error
+/// axum recognises as a 413. (tower-http's `RequestBodyLimitLayer` used to sit
+/// here too: its error, wrapped once more, made a chunked 27 MB upload a 422.)
+pub async fn refuse_declared_oversize(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    if super::server_fn_input::declared_length(request.headers())
+        .is_some_and(|length| length > UPLOAD_BODY_LIMIT as u64)
+    {
+        let error = UploadError::BodyTooLarge;
+        return (StatusCode::PAYLOAD_TOO_LARGE, Json(json!({ "error": error.code(), "message": error.to_string() })))
+            .into_response();
+    }
+    next.run(request).await
+}
+
 /// Reads every `photos` part into memory (bounded by the route's body limit).
 async fn files(mut multipart: Multipart) -> Result<(Vec<Vec<u8>>, Locale), UploadError> {
     let mut files = Vec::new();

@@ -199,7 +199,10 @@ pub async fn find(
     limit: u64,
 ) -> Result<ListingResults, StoreError> {
     let mut select = published();
-    for word in query.text.split_whitespace().take(8).map(str::to_lowercase) {
+    // Control characters separate words like spaces: a pasted NUL must not
+    // reach PostgreSQL, which refuses it in text.
+    let words = query.text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty());
+    for word in words.take(8).map(str::to_lowercase) {
         let matching = Query::select()
             .column(listing_translations::Column::ListingId)
             .from(listing_translations::Entity)

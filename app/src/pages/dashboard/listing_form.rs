@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use super::fields::{CheckboxGroup, SelectField, TextField};
 use crate::api::studio::SaveListing;
-use crate::components::{FieldError, FormAlert, submission_error};
+use crate::components::{FieldError, FormAlert, TextArea, submission_error};
 use crate::domain::{
-    Certification, Currency, Incoterm, ListingForm, Locale, OriginLabel, Region, Sector, TITLE_MAX_CHARS, Unit,
+    Certification, Currency, Incoterm, LISTING_DESCRIPTION_MAX_CHARS, ListingForm, Locale, OriginLabel, Region, Sector,
+    TITLE_MAX_CHARS, Unit,
 };
 use crate::i18n::use_i18n;
 
@@ -62,7 +63,7 @@ pub fn ListingFormView(id: Option<i64>, form: ListingForm) -> impl IntoView {
                                 </div>
                                 <div class="field">
                                     <label for=format!("description-{code}")>{m.listing_description}</label>
-                                    <textarea id=format!("description-{code}") name=format!("form[description][{code}]") rows="6" maxlength="8000">{description}</textarea>
+                                    <TextArea id=format!("description-{code}") name=format!("form[description][{code}]") rows=6 max_chars=LISTING_DESCRIPTION_MAX_CHARS value=description />
                                 </div>
                             </fieldset>
                         }

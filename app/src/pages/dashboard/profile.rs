@@ -7,8 +7,11 @@ use leptos::prelude::*;
 
 use super::fields::{CheckboxGroup, SelectField, TextField};
 use crate::api::studio::{SaveProfile, get_profile_editor};
-use crate::components::{FieldError, FlashNote, FormAlert, Logo, PageMeta, submission_error};
-use crate::domain::{Certification, LegalForm, Locale, ProfileEditor, Region, SPOKEN_LANGUAGES, Sector, SizeBand};
+use crate::components::{FieldError, FlashNote, FormAlert, Logo, PageMeta, TextArea, submission_error};
+use crate::domain::{
+    Certification, DESCRIPTION_MAX_CHARS as PROFILE_DESCRIPTION_MAX_CHARS, LegalForm, Locale, ProfileEditor, Region,
+    SPOKEN_LANGUAGES, Sector, SizeBand,
+};
 use crate::i18n::use_i18n;
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 use leptos_router::hooks::use_query_map;
@@ -112,8 +115,8 @@ fn ProfileContent(editor: ProfileEditor) -> impl IntoView {
                         view! {
                             <div class="field">
                                 <label for=id.clone()>{i18n.language_name(locale)}</label>
-                                <textarea id=id name=format!("form[description][{}]", locale.code()) rows="5" maxlength="5000"
-                                    lang=locale.code() dir=locale.dir()>{value}</textarea>
+                                <TextArea id=id name=format!("form[description][{}]", locale.code()) rows=5 max_chars=PROFILE_DESCRIPTION_MAX_CHARS
+                                    lang=locale.code() dir=locale.dir() value />
                             </div>
                         }
                     }).collect_view()}

@@ -37,7 +37,7 @@ pub async fn editor(db: &DatabaseConnection, viewer: &Viewer) -> Result<ProfileE
     let form = ProfileForm {
         legal_name: model.legal_name.clone(),
         trade_name: model.trade_name.clone(),
-        ice: model.ice.clone().unwrap_or_default(),
+        ice: model.declared_ice.clone().unwrap_or_default(),
         legal_form: model.legal_form.clone(),
         region: model.region.clone(),
         city: model.city.clone(),
@@ -107,7 +107,8 @@ pub async fn save(db: &DatabaseConnection, viewer: &Viewer, form: &ProfileForm) 
     };
     row.legal_name = Set(profile.legal_name.clone());
     row.trade_name = Set(profile.trade_name.clone());
-    row.ice = Set(profile.ice.as_ref().map(|ice| ice.as_str().to_owned()));
+    // Only what the producer declares; the unique `ice` is set by verification.
+    row.declared_ice = Set(profile.ice.as_ref().map(|ice| ice.as_str().to_owned()));
     row.legal_form = Set(profile.legal_form.slug().to_owned());
     row.region = Set(profile.region.slug().to_owned());
     row.city = Set(profile.city.clone());
@@ -123,12 +124,9 @@ pub async fn save(db: &DatabaseConnection, viewer: &Viewer, form: &ProfileForm) 
         Some(_) => row.update(&txn).await,
         None => row.insert(&txn).await,
     }
-    .map_err(|e| {
-        // The ICE is the one unique column a person types; a clash on the
-        // slug or the owner is a race that a second try resolves.
-        let on_ice = e.to_string().contains("ice");
-        conflict_on_unique(e, if on_ice { "ice" } else { "profile" })
-    })?;
+    // No column a person types is unique: a clash on the slug or the owner
+    // is a race that a second try resolves.
+    .map_err(|e| conflict_on_unique(e, "profile"))?;
     producer_translations::Entity::delete_many()
         .filter(producer_translations::Column::ProducerId.eq(saved.id))
         .exec(&txn)
