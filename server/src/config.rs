@@ -3,11 +3,12 @@
 //! that run with zero setup. Every value is checked here, so a bad setting
 //! stops the start with one line naming the setting and what is wrong.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
+use ipnet::IpNet;
 use secrecy::SecretString;
 use serde::Deserialize;
 use url::Url;
@@ -24,7 +25,7 @@ pub struct Settings {
     pub public_url: Url,
     /// `sqlite://…` or `postgres://…`; defaults to `<data_dir>/tradema.db`.
     pub database_url: SecretString,
-    /// Directory cargo-leptos built the site into (`pkg/`, favicon, …).
+    /// Directory `./tradema build` (or cargo-leptos) built the site into (`pkg/`, favicon, …).
     pub site_root: PathBuf,
     /// `text` for people, `json` for log collectors.
     pub log_format: LogFormat,
@@ -33,6 +34,9 @@ pub struct Settings {
     pub smtp_url: Option<SecretString>,
     /// The sender of every mail, `Name <address>`.
     pub mail_from: String,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (empty: none, the
+    /// TCP peer is the client). Rate limits and logs use the address found.
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 /// How log lines are written.
@@ -68,6 +72,7 @@ struct RawSettings {
     log_format: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
+    trusted_proxies: Option<String>,
 }
 
 /// The documentation of every setting, printed by `server --help`.
@@ -77,10 +82,12 @@ SETTINGS (file keys; environment variables override them):
   listen         TRADEMA_LISTEN         address to bind, host:port          [127.0.0.1:3000]
   public_url     TRADEMA_PUBLIC_URL     URL visitors use                    [http://<listen>]
   database_url   TRADEMA_DATABASE_URL   sqlite://FILE or postgres://…       [sqlite://<data_dir>/tradema.db]
-  site_root      TRADEMA_SITE_ROOT      built site (cargo leptos build)     [target/site]
+  site_root      TRADEMA_SITE_ROOT      built site (./tradema build)        [target/site]
   log_format     TRADEMA_LOG_FORMAT     text or json                        [text]
   smtp_url       TRADEMA_SMTP_URL       smtps://user:pass@host:465 for mail [mail written to <data_dir>/mail]
   mail_from      TRADEMA_MAIL_FROM      sender of every mail                [Trade.ma <no-reply@trade.ma>]
+  trusted_proxies TRADEMA_TRUSTED_PROXIES proxies whose X-Forwarded-For is believed,
+                 comma-separated CIDRs such as 10.0.0.0/8, ::1/128           [none]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -176,6 +183,7 @@ impl Settings {
                 format!("`{mail_from}` is not a mailbox such as Trade.ma <no-reply@trade.ma>"),
             ));
         }
+        let trusted_proxies = parse_proxies(non_empty("TRADEMA_TRUSTED_PROXIES", raw.trusted_proxies)?.as_deref())?;
         Ok(Settings {
             data_dir,
             listen,
@@ -185,6 +193,7 @@ impl Settings {
             log_format,
             smtp_url,
             mail_from,
+            trusted_proxies,
         })
     }
 
@@ -208,6 +217,23 @@ impl Settings {
     pub fn media_dir(&self) -> PathBuf {
         self.data_dir.join("media")
     }
+}
+
+/// Reads `10.0.0.0/8, 192.168.1.10, ::1/128`: networks, or single addresses.
+fn parse_proxies(text: Option<&str>) -> Result<Vec<IpNet>, ConfigError> {
+    let Some(text) = text else { return Ok(Vec::new()) };
+    text.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<IpNet>().or_else(|_| item.parse::<IpAddr>().map(IpNet::from)).map_err(|_| {
+                ConfigError::new(
+                    "TRADEMA_TRUSTED_PROXIES",
+                    format!("`{item}` is not an address or network such as 10.0.0.0/8 or 192.168.1.10"),
+                )
+            })
+        })
+        .collect()
 }
 
 fn non_empty(setting: &str, value: Option<String>) -> Result<Option<String>, ConfigError> {
@@ -261,5 +287,19 @@ mod tests {
         assert_eq!(Settings::from_raw(bad_db).expect_err("mysql").setting, "TRADEMA_DATABASE_URL");
         let empty = RawSettings { data_dir: Some(" ".into()), ..RawSettings::default() };
         assert_eq!(Settings::from_raw(empty).expect_err("empty").setting, "TRADEMA_DATA_DIR");
+        let bad_proxy = RawSettings { trusted_proxies: Some("10.0.0.0/8, proxy".into()), ..RawSettings::default() };
+        let error = Settings::from_raw(bad_proxy).expect_err("a name is not a network");
+        assert_eq!(error.setting, "TRADEMA_TRUSTED_PROXIES");
+        assert!(error.to_string().contains("`proxy` is not an address or network"), "{error}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_networks_or_addresses() {
+        let raw =
+            RawSettings { trusted_proxies: Some("10.0.0.0/8, 192.168.1.10 ,::1/128,".into()), ..Default::default() };
+        let proxies = Settings::from_raw(raw).expect("valid").trusted_proxies;
+        let shown: Vec<String> = proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["10.0.0.0/8", "192.168.1.10/32", "::1/128"]);
+        assert!(Settings::from_raw(RawSettings::default()).expect("defaults").trusted_proxies.is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //! logged with context, the user sees only what they can act on.
 
 use app::domain::AppError;
-use sea_orm::{DbErr, SqlErr};
+use sea_orm::{DbErr, RuntimeErr, SqlErr};
 
 /// What a repository can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -14,9 +14,35 @@ pub enum StoreError {
     Corrupt(String),
 }
 
+/// SQLite's "database is locked" family: SQLITE_BUSY (5) and its extended
+/// codes BUSY_RECOVERY (261), BUSY_SNAPSHOT (517) and BUSY_TIMEOUT (773).
+const SQLITE_BUSY_CODES: [&str; 4] = ["5", "261", "517", "773"];
+
+/// Whether the database said it is busy: the writer waited out its busy
+/// timeout. Trying again shortly works, so it is a 503, not a 500.
+pub fn is_busy(error: &DbErr) -> bool {
+    let runtime = match error {
+        DbErr::Exec(runtime) | DbErr::Query(runtime) | DbErr::Conn(runtime) => runtime,
+        _ => return false,
+    };
+    match runtime {
+        RuntimeErr::SqlxError(sqlx) => match sqlx.as_ref() {
+            sea_orm::sqlx::Error::Database(database) => {
+                database.code().is_some_and(|code| SQLITE_BUSY_CODES.contains(&code.as_ref()))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         match &error {
+            StoreError::Db(db) if is_busy(db) => {
+                tracing::warn!(%error, "database busy: the client is asked to retry");
+                AppError::Unavailable
+            }
             StoreError::Db(DbErr::ConnectionAcquire(_) | DbErr::Conn(_)) => {
                 tracing::error!(%error, "database unreachable");
                 AppError::Unavailable

@@ -145,8 +145,15 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::security_headers::add))
         .layer(axum::middleware::from_fn(http::private_cache::no_store_when_personal))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::client_address::identify))
         .with_state(state)
+}
+
+/// The log span of a request: method, path and the client's address.
+fn request_span(request: &axum::extract::Request) -> tracing::Span {
+    let client = request.extensions().get::<http::client_address::ClientAddress>().map(|client| client.0);
+    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = ?client)
 }
 
 /// Deletes expired sessions at start and then hourly.

@@ -11,7 +11,9 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const SERVER_BIN = join(ROOT, 'target', 'debug', 'server');
+// A release build is tested with TRADEMA_TEST_SERVER_BIN=target/release/server.
+export const SERVER_BIN = resolve(ROOT, process.env.TRADEMA_TEST_SERVER_BIN ?? join('target', 'debug', 'server'));
+export const SITE_ROOT = join(ROOT, 'target', 'site');
 export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
@@ -48,7 +50,7 @@ export async function startServer({ dataDir = freshDataDir(), args = ['serve', '
       ...process.env,
       TRADEMA_DATA_DIR: dataDir,
       TRADEMA_LISTEN: `127.0.0.1:${port}`,
-      TRADEMA_SITE_ROOT: join(ROOT, 'target', 'site'),
+      TRADEMA_SITE_ROOT: SITE_ROOT,
       RUST_LOG: 'info',
       ...env,
     },

@@ -36,11 +36,17 @@ pub fn public_dir() -> PathBuf {
 impl TestApp {
     /// Starts the application on SQLite in a fresh temporary directory.
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_configured(|_| {}).await
+    }
+
+    /// Starts the application on SQLite with some settings changed.
+    pub async fn spawn_configured(configure: impl FnOnce(&mut Settings)) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temporary data dir");
         let mut settings = Settings::for_data_dir(data_dir.path());
         settings.listen = "127.0.0.1:0".parse().expect("loopback address");
         settings.public_url = "http://127.0.0.1:0".parse().expect("url");
         settings.site_root = public_dir();
+        configure(&mut settings);
         TestApp::spawn_with(settings, data_dir).await
     }
 

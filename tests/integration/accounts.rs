@@ -264,3 +264,26 @@ async fn suspending_an_account_ends_all_of_its_sessions() {
     );
     app.stop().await;
 }
+
+/// A signed-in person's requests do not rewrite their session row each time;
+/// the row is rewritten when its idle expiry falls behind (issue 8).
+#[tokio::test]
+async fn a_session_row_is_written_only_when_it_changes_or_falls_behind() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::spawn().await;
+    let amina = app.signed_in("producer", "rows@coop.ma").await;
+    let row = || async { sessions::Entity::find().all(&app.db).await.expect("sessions").remove(0) };
+    let before = row().await;
+    for _ in 0..3 {
+        assert_eq!(amina.get("/api/viewer").await.status, 200);
+    }
+    assert_eq!(row().await.expires_at, before.expires_at, "three requests, no write");
+    // An expiry an hour old is refreshed by the next request.
+    let mut stale: sessions::ActiveModel = before.clone().into();
+    stale.expires_at = Set(before.expires_at - chrono::Duration::hours(1));
+    stale.update(&app.db).await.expect("age the row");
+    assert_eq!(amina.get("/fr/dashboard").await.status, 200, "still signed in");
+    assert_eq!(amina.get("/api/viewer").await.status, 200);
+    assert!(row().await.expires_at > before.expires_at - chrono::Duration::minutes(10), "the idle expiry moved on");
+    app.stop().await;
+}

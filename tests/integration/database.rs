@@ -192,3 +192,24 @@ async fn postgres_database_suite() {
     let seed_url = cluster.create_database("seed");
     suite(&url, &seed_url, dir.path()).await;
 }
+
+/// A writer that waits out SQLite's busy timeout gets a 503 to retry, not a
+/// 500 (and not a silent loss): `is_busy` recognises the real SQLITE_BUSY.
+#[tokio::test]
+async fn a_busy_sqlite_database_is_unavailable_not_an_internal_error() {
+    use sea_orm::{ConnectOptions, ConnectionTrait, Database};
+    let dir = tempfile::tempdir().expect("temporary dir");
+    let url = format!("sqlite://{}/busy.db?mode=rwc", dir.path().display());
+    let holder = Database::connect(&url).await.expect("connect");
+    holder.execute_unprepared("CREATE TABLE t (x INTEGER)").await.expect("create");
+    let lock = server::db::begin_write(&holder).await.expect("BEGIN IMMEDIATE");
+    lock.execute_unprepared("INSERT INTO t VALUES (1)").await.expect("insert under the lock");
+    let mut options = ConnectOptions::new(url);
+    options.map_sqlx_sqlite_opts(|opts| opts.busy_timeout(std::time::Duration::from_millis(50)));
+    let other = Database::connect(options).await.expect("second connection");
+    let error = other.execute_unprepared("INSERT INTO t VALUES (2)").await.expect_err("the write lock is held");
+    assert!(server::error::is_busy(&error), "{error}");
+    let error = AppError::from(server::error::StoreError::Db(error));
+    assert_eq!((error.clone(), error.status()), (AppError::Unavailable, 503));
+    lock.rollback().await.expect("rollback");
+}

@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod client_address;
 mod database;
 mod operations;
 mod pages;

@@ -10,8 +10,35 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Most keys remembered; beyond this, expired windows are swept.
+/// Most keys remembered. When full, ended windows go; if a spray of fresh
+/// keys still fills the map, single attempts go next (a targeted guesser has
+/// more than one), then the oldest windows, down to half: memory stays bounded
+/// and a sweep comes at most once per `MAX_KEYS / 2` new keys.
 const MAX_KEYS: usize = 100_000;
+
+/// Makes room in a full map of windows (see `MAX_KEYS`).
+fn make_room(windows: &mut HashMap<String, (Instant, u32)>, now: Instant, period: Duration) {
+    if windows.len() < MAX_KEYS {
+        return;
+    }
+    windows.retain(|_, (started, _)| now.duration_since(*started) < period);
+    if windows.len() > MAX_KEYS / 2 {
+        windows.retain(|_, (_, count)| *count > 1);
+    }
+    keep_newest(windows, MAX_KEYS / 2, |(started, _)| *started);
+}
+
+/// Keeps the `keep` entries with the latest instants.
+fn keep_newest<V>(map: &mut HashMap<String, V>, keep: usize, at: impl Fn(&V) -> Instant) {
+    if map.len() <= keep {
+        return;
+    }
+    let mut instants: Vec<Instant> = map.values().map(&at).collect();
+    let cut = instants.len() - keep;
+    let (_, threshold, _) = instants.select_nth_unstable(cut);
+    let threshold = *threshold;
+    map.retain(|_, value| at(value) >= threshold);
+}
 
 /// At most `limit` events per `period` for each key.
 #[derive(Debug)]
@@ -38,9 +65,8 @@ impl Limiter {
     /// ended), sweeping ended windows when the map is full.
     fn with_window<T>(&self, key: &str, now: Instant, count: impl FnOnce(&mut u32, u32) -> T) -> T {
         let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if windows.len() >= MAX_KEYS {
-            let period = self.period;
-            windows.retain(|_, (started, _)| now.duration_since(*started) < period);
+        if !windows.contains_key(key) {
+            make_room(&mut windows, now, self.period);
         }
         let window = windows.entry(key.to_owned()).or_insert((now, 0));
         if now.duration_since(window.0) >= self.period {
@@ -73,6 +99,11 @@ impl Limiter {
     /// Counts one event for the key.
     pub fn record(&self, key: &str, now: Instant) {
         self.with_window(key, now, |count, _| *count = count.saturating_add(1));
+    }
+
+    /// How many keys are remembered now.
+    pub fn tracked_keys(&self) -> usize {
+        self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
     }
 
     /// Forgets the key (after a successful sign-in).
@@ -110,8 +141,9 @@ const KNOWN_FOR: Duration = Duration::from_secs(30 * 24 * 3600);
 impl KnownPlaces {
     pub fn remember(&self, pair: &str, now: Instant) {
         let mut pairs = self.pairs.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if pairs.len() >= MAX_KEYS {
+        if pairs.len() >= MAX_KEYS && !pairs.contains_key(pair) {
             pairs.retain(|_, at| now.duration_since(*at) < KNOWN_FOR);
+            keep_newest(&mut pairs, MAX_KEYS / 2, |at| *at);
         }
         pairs.insert(pair.to_owned(), now);
     }
@@ -193,6 +225,28 @@ mod tests {
         let b: std::net::IpAddr = "2001:db8:1:2:bbbb::9".parse().expect("ip");
         assert_eq!(address_key(a), address_key(b));
         assert_eq!(address_key("10.0.0.7".parse().expect("ip")), "10.0.0.7");
+    }
+
+    /// A spray of 200,000 distinct addresses within one window: memory stays
+    /// bounded and the time linear (the old sweep was quadratic once full),
+    /// and a guesser with several attempts keeps its count.
+    #[test]
+    fn a_spray_of_distinct_keys_stays_bounded() {
+        let limiter = Limiter::new(5, Duration::from_secs(900));
+        let now = Instant::now();
+        for _ in 0..3 {
+            limiter.record("guesser", now);
+        }
+        let started = std::time::Instant::now();
+        for n in 0..200_000u32 {
+            limiter.record(&format!("10.{}.{}.{}", n >> 16, (n >> 8) & 255, n & 255), now);
+            assert!(limiter.tracked_keys() <= MAX_KEYS, "at most {MAX_KEYS} keys");
+        }
+        let elapsed = started.elapsed();
+        assert!(elapsed < Duration::from_secs(20), "200,000 keys took {elapsed:?}: the sweep is not amortised");
+        limiter.record("guesser", now);
+        limiter.record("guesser", now);
+        assert!(limiter.is_blocked("guesser", now), "the guesser's count survived the spray");
     }
 
     #[test]

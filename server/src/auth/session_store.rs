@@ -17,15 +17,51 @@ use crate::entities::sessions;
 /// Where axum-login keeps the signed-in user's id inside the session data.
 const AUTH_DATA_KEY: &str = "axum-login.data";
 
+/// A session's row is rewritten when its data changed, or when the idle
+/// expiry it holds is this much older than the one the request would set: a
+/// signed-in person's requests write at most once per interval, not each time.
+const EXPIRY_REFRESH: chrono::Duration = chrono::Duration::minutes(10);
+/// Rows remembered as read; past this the memory is dropped (it costs only
+/// some extra writes).
+const MAX_REMEMBERED: usize = 100_000;
+
+/// What a session's row held when it was last read or written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stored {
+    data_digest: [u8; 32],
+    expires_at: DateTime<Utc>,
+}
+
 #[derive(Clone, Debug)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
     absolute_timeout: chrono::Duration,
+    stored: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Stored>>>,
 }
 
 impl DbSessionStore {
     pub fn new(db: DatabaseConnection, absolute_timeout: chrono::Duration) -> DbSessionStore {
-        DbSessionStore { db, absolute_timeout }
+        DbSessionStore { db, absolute_timeout, stored: Default::default() }
+    }
+
+    fn remember(&self, id_hash: String, stored: Stored) {
+        let mut map = self.stored.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if map.len() >= MAX_REMEMBERED {
+            map.clear();
+        }
+        map.insert(id_hash, stored);
+    }
+
+    fn forget(&self, id_hash: &str) {
+        self.stored.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(id_hash);
+    }
+
+    /// Whether the row already holds `wanted` closely enough to skip a write.
+    fn is_fresh(&self, id_hash: &str, wanted: Stored) -> bool {
+        let map = self.stored.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        map.get(id_hash).is_some_and(|held| {
+            held.data_digest == wanted.data_digest && wanted.expires_at - held.expires_at < EXPIRY_REFRESH
+        })
     }
 
     /// Ends every session of an account (suspension, password change or reset).
@@ -63,6 +99,13 @@ fn to_time(time: DateTime<Utc>) -> Result<time::OffsetDateTime, session_store::E
     time::OffsetDateTime::from_unix_timestamp(time.timestamp()).map_err(backend)
 }
 
+/// The session data as stored: keys in order, so the same data always gives
+/// the same bytes (and the same digest), whatever the map's iteration order.
+fn canonical(data: &std::collections::HashMap<String, serde_json::Value>) -> session_store::Result<Vec<u8>> {
+    let ordered: std::collections::BTreeMap<_, _> = data.iter().collect();
+    serde_json::to_vec(&ordered).map_err(|e| session_store::Error::Encode(e.to_string()))
+}
+
 fn user_of(record: &Record) -> Option<i64> {
     record.data.get(AUTH_DATA_KEY)?.get("user_id")?.as_i64()
 }
@@ -71,7 +114,7 @@ fn row(record: &Record) -> Result<sessions::ActiveModel, session_store::Error> {
     Ok(sessions::ActiveModel {
         id: Set(id_hash(&record.id)),
         user_id: Set(user_of(record)),
-        data: Set(serde_json::to_vec(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?),
+        data: Set(canonical(&record.data)?),
         expires_at: Set(to_chrono(record.expiry_date)),
         created_at: Set(Utc::now()),
     })
@@ -88,7 +131,13 @@ impl SessionStore for DbSessionStore {
             }
             record.id = Id::default();
         }
-        sessions::Entity::insert(row(record)?).exec(&self.db).await.map_err(backend)?;
+        let row = row(record)?;
+        let stored = Stored {
+            data_digest: Sha256::digest(canonical(&record.data)?).into(),
+            expires_at: to_chrono(record.expiry_date),
+        };
+        sessions::Entity::insert(row).exec(&self.db).await.map_err(backend)?;
+        self.remember(id_hash(&record.id), stored);
         Ok(())
     }
 
@@ -96,16 +145,25 @@ impl SessionStore for DbSessionStore {
     /// out, password changed, suspended, swept) stays deleted even when a
     /// request that started before saves at its end; new rows come only from
     /// `create`, at sign-in or for a new visitor.
+    ///
+    /// Unchanged data with an expiry less than `EXPIRY_REFRESH` ahead of the
+    /// stored one is not written at all.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        let data = serde_json::to_vec(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        let data = canonical(&record.data)?;
+        let key = id_hash(&record.id);
+        let wanted = Stored { data_digest: Sha256::digest(&data).into(), expires_at: to_chrono(record.expiry_date) };
+        if self.is_fresh(&key, wanted) {
+            return Ok(());
+        }
         sessions::Entity::update_many()
             .col_expr(sessions::Column::UserId, Expr::value(user_of(record)))
             .col_expr(sessions::Column::Data, Expr::value(data))
-            .col_expr(sessions::Column::ExpiresAt, Expr::value(to_chrono(record.expiry_date)))
-            .filter(sessions::Column::Id.eq(id_hash(&record.id)))
+            .col_expr(sessions::Column::ExpiresAt, Expr::value(wanted.expires_at))
+            .filter(sessions::Column::Id.eq(key.clone()))
             .exec(&self.db)
             .await
             .map_err(backend)?;
+        self.remember(key, wanted);
         Ok(())
     }
 
@@ -117,12 +175,18 @@ impl SessionStore for DbSessionStore {
             .one(&self.db)
             .await
             .map_err(backend)?;
-        let Some(found) = found else { return Ok(None) };
+        let Some(found) = found else {
+            self.forget(&id_hash(id));
+            return Ok(None);
+        };
         let data = serde_json::from_slice(&found.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
+        let stored = Stored { data_digest: Sha256::digest(canonical(&data)?).into(), expires_at: found.expires_at };
+        self.remember(found.id.clone(), stored);
         Ok(Some(Record { id: *id, data, expiry_date: to_time(found.expires_at)? }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.forget(&id_hash(id));
         sessions::Entity::delete_by_id(id_hash(id)).exec(&self.db).await.map_err(backend)?;
         Ok(())
     }

@@ -1,8 +1,10 @@
-//! Routes and middleware that are not server functions: health checks,
+//! Routes and middleware that are not server functions: health checks, the
+//! client's address,
 //! static and media files, photo uploads, security headers, the cross-site request check and
 //! the language cookie, private-answer caching, redirect targets and the
 //! hygiene of server-function input.
 
+pub mod client_address;
 pub mod cross_site;
 pub mod health;
 pub mod locale_cookie;

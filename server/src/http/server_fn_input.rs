@@ -8,12 +8,13 @@
 //!   for (server_fn answers every error 500 unless our code set one, which it
 //!   cannot do when the arguments do not even decode), and a `BadRequest`
 //!   answer is given the `{error, message}` shape the upload routes use.
+//!   A 503 carries `Retry-After`.
 
 use app::domain::AppError;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
@@ -72,8 +73,20 @@ pub async fn check(request: Request, next: Next) -> Response {
     normalise(next.run(Request::from_parts(parts, Body::from(bytes))).await).await
 }
 
-/// Gives a server function's error answer the status of its `AppError`.
+/// Seconds a client should wait before retrying a 503.
+const RETRY_AFTER_SECONDS: &str = "2";
+
+/// Gives a server function's error answer the status of its `AppError`; a
+/// 503 (database busy or unreachable) says when to try again.
 async fn normalise(response: Response) -> Response {
+    let mut response = with_status_of_error(response).await;
+    if response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().entry(header::RETRY_AFTER).or_insert(HeaderValue::from_static(RETRY_AFTER_SECONDS));
+    }
+    response
+}
+
+async fn with_status_of_error(response: Response) -> Response {
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !response.headers().contains_key(SERVER_FN_ERROR) {
         return response;
     }

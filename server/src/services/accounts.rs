@@ -4,13 +4,11 @@
 //! per account-and-address, per account and per address; every password
 //! change ends the account's other sessions.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
 use app::domain::{AppError, Locale, Viewer, normalize_display_name, normalize_email};
 use app::ports::{Accounts, SignUp};
-use axum::extract::ConnectInfo;
 use chrono::Utc;
 use http::request::Parts;
 use rand::RngCore;
@@ -26,6 +24,7 @@ use crate::auth::{AccountUser, AuthSession, DbSessionStore, password};
 use crate::db;
 use crate::entities::{password_resets, users};
 use crate::error::{StoreError, conflict_on_unique};
+use crate::http::client_address::ClientAddress;
 
 /// How long a reset link works.
 const RESET_TOKEN_MINUTES: i64 = 30;
@@ -50,12 +49,12 @@ fn session(request: &Parts) -> Result<AuthSession, AppError> {
     })
 }
 
-/// The client's address, for the attempt limits.
+/// The client's address (see `http::client_address`), for the attempt limits.
 fn client(request: &Parts) -> String {
     request
         .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(address)| crate::auth::rate_limit::address_key(address.ip()))
+        .get::<ClientAddress>()
+        .map(|ClientAddress(address)| crate::auth::rate_limit::address_key(*address))
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
