@@ -102,6 +102,7 @@ pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
         settings: Arc::new(settings),
     };
     spawn_session_sweeper(state.db.clone());
+    spawn_media_sweep(state.db.clone(), state.settings.media_dir());
     let router = router(state.clone());
     Ok(Application { listener, router, state })
 }
@@ -168,6 +169,17 @@ fn spawn_session_sweeper(db: sea_orm::DatabaseConnection) {
                 Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
                 Err(error) => tracing::error!(%error, "cannot delete expired sessions"),
             }
+        }
+    });
+}
+
+/// Removes what a crash left in the media directory, once, at start.
+fn spawn_media_sweep(db: sea_orm::DatabaseConnection, media_dir: std::path::PathBuf) {
+    tokio::spawn(async move {
+        match media::sweep::sweep(&db, &media_dir, media::sweep::GRACE).await {
+            Ok(report) if report == media::sweep::SweepReport::default() => {}
+            Ok(report) => tracing::info!(?report, "media sweep removed unfinished and unreferenced files"),
+            Err(error) => tracing::error!(%error, "media sweep failed; it runs again at the next start"),
         }
     });
 }

@@ -4,7 +4,7 @@
 //! form fields (`verified`, another owner) change nothing either.
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use server::entities::{listing_photos, listing_translations, listings, producers};
+use server::entities::{listing_photos, listing_translations, listings, producers, search_outbox};
 use tests::TestApp;
 use tests::images::jpeg;
 use tests::visitor::Visitor;
@@ -157,7 +157,8 @@ async fn extra_fields_cannot_verify_a_producer_or_change_an_owner() {
     let again = producers::Entity::find_by_id(owner_producer.id).one(&app.db).await.expect("query").expect("producer");
     assert_eq!(again, owner_producer, "the owner's producer is untouched");
     // The owner cannot verify themselves nor feature a listing either.
-    owner.save_profile("Coopérative Tifawine", &sneaky[..2]).await;
+    let own = owner.save_profile("Coopérative Tifawine", &sneaky[..2]).await;
+    assert_eq!(own.status, 200, "the save itself goes through, without the extra fields: {}", own.body);
     let listing = owner
         .post(
             "/api/save_listing",
@@ -198,5 +199,36 @@ async fn a_cross_site_change_is_refused_and_the_same_request_from_the_site_works
     let genuine = owner.post_from("/api/change_listing_status", &fields, "same-origin").await;
     assert_eq!(genuine.status, 200, "{}", genuine.body);
     assert_eq!(status(&app).await, "published");
+    app.stop().await;
+}
+
+/// A save refused inside its transaction writes no search-outbox row: the
+/// row and the change commit together or not at all.
+#[tokio::test]
+async fn a_refused_listing_save_leaves_no_outbox_row() {
+    let app = TestApp::spawn().await;
+    let (owner, owned) = owner_with_listing(&app).await;
+    let outbox = || search_outbox::Entity::find().count(&app.db);
+    let before = outbox().await.expect("count");
+    let refused = owner
+        .post(
+            "/api/save_listing",
+            &[
+                ("id", &owned.listing.to_string()),
+                ("form[title][fr]", "Huile d'argan"),
+                ("form[sector]", "cosmetics-argan"),
+                // Argane IGP comes from Souss-Massa, not from the Oriental.
+                ("form[origin_region]", "oriental"),
+                ("form[origin_labels][argane-igp]", "on"),
+                ("locale", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(refused.json()["Invalid"]["reason"], "invalid.label_region");
+    assert_eq!(outbox().await.expect("count"), before, "no outbox row for a save that did not happen");
+    let saved = owner.save_listing(Some(owned.listing), "Huile d'argan").await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(outbox().await.expect("count"), before + 1, "a save that happened queues its listing once");
     app.stop().await;
 }

@@ -16,7 +16,7 @@ use server::services::CatalogService;
 use tests::fixtures::{self, ARGAN_AR, ARGAN_EN, HONEY_EN, SAFFRON_FR};
 use tests::postgres::PgCluster;
 
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 14] = [
     "users",
     "sessions",
     "producers",
@@ -30,6 +30,7 @@ const TABLES: [&str; 13] = [
     "showcases",
     "showcase_items",
     "search_outbox",
+    "password_resets",
 ];
 
 async fn connect(url: &str, data_dir: &Path) -> DatabaseConnection {
@@ -45,7 +46,13 @@ async fn migrations_go_up_down_and_up(db: &DatabaseConnection) {
     for table in TABLES {
         assert!(manager.has_table(table).await.expect("has_table"), "{table} exists after up");
     }
-    Migrator::down(db, None).await.expect("migrate down");
+    assert!(manager.has_column("producers", "declared_ice").await.expect("has_column"));
+    // Every `down`, one step at a time, from the newest.
+    let steps = Migrator::migrations().len();
+    for step in 0..steps {
+        Migrator::down(db, Some(1)).await.unwrap_or_else(|e| panic!("down step {} of {steps}: {e}", step + 1));
+    }
+    assert!(Migrator::get_applied_migrations(db).await.expect("applied").is_empty(), "every step went down");
     for table in TABLES {
         assert!(!manager.has_table(table).await.expect("has_table"), "{table} is gone after down");
     }
@@ -140,6 +147,27 @@ async fn write_transactions_commit_or_leave_nothing(db: &DatabaseConnection) {
 
     let duplicate = new_user("kept@example.com").insert(db).await.expect_err("email is unique");
     assert_eq!(server::error::conflict_on_unique(duplicate, "email"), AppError::Conflict { field: "email".into() });
+
+    // Two writers at once both succeed: `BEGIN IMMEDIATE` makes the second
+    // wait for the first instead of failing with SQLITE_BUSY mid-transaction.
+    let writer = |email: &'static str| {
+        let db = db.clone();
+        let row = new_user(email);
+        async move {
+            let tx = server::db::begin_write(&db).await?;
+            let count = users::Entity::find().count(&tx).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            row.insert(&tx).await?;
+            tx.commit().await?;
+            Ok::<u64, sea_orm::DbErr>(count)
+        }
+    };
+    let (first, second) = tokio::join!(writer("first@example.com"), writer("second@example.com"));
+    let (first, second) = (first.expect("the first writer"), second.expect("the second writer"));
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        assert_eq!(first.abs_diff(second), 1, "on SQLite the second waited for the first to commit");
+    }
+    assert_eq!(users::Entity::find().count(db).await.expect("count"), before + 3);
 }
 
 async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, data_dir: &Path) {

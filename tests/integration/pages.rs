@@ -165,3 +165,48 @@ async fn a_failure_shows_a_calm_error_page_and_hides_the_cause() {
     assert_eq!(app.get("/healthz").await.0, 200, "the process itself is still alive");
     app.stop().await;
 }
+
+/// One visibility rule: a suspended producer's company and listings vanish
+/// from every public read at once: its pages, the region page, the home
+/// counts and the search (issue 8).
+#[tokio::test]
+async fn a_suspended_producer_disappears_from_every_public_page() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use server::entities::producers;
+
+    let (app, catalogue) = app_with_catalogue().await;
+    let listing_path = format!("/fr/listings/{}", catalogue.argan_id);
+    let producer_path = format!("/fr/producers/{}", catalogue.coop_slug);
+    assert_eq!(app.get(&listing_path).await.0, 200);
+    let home_before =
+        app.client.get(app.url("/api/home?locale=fr")).send().await.expect("home").text().await.expect("body");
+    let home_before: serde_json::Value = serde_json::from_str(&home_before).expect("json");
+    let owner = producers::Entity::find()
+        .filter(producers::Column::Slug.eq(catalogue.coop_slug.as_str()))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("the cooperative")
+        .owner_user_id;
+    server::auth::admin::suspend_account(&app.db, owner).await.expect("suspend");
+
+    assert_eq!(app.get(&listing_path).await.0, 404, "its listing page");
+    assert_eq!(app.get(&producer_path).await.0, 404, "its company page");
+    let (_, region) = app.get("/fr/regions/souss-massa").await;
+    assert!(!region.contains(ARGAN_FR) && !region.contains(SAFFRON_FR), "the region page");
+    let (_, search) = app.get("/fr/search?q=argan").await;
+    assert!(!search.contains(ARGAN_FR), "the search");
+    let home_after =
+        app.client.get(app.url("/api/home?locale=fr")).send().await.expect("home").text().await.expect("body");
+    let home_after: serde_json::Value = serde_json::from_str(&home_after).expect("json");
+    assert_eq!(
+        home_after["listing_count"].as_u64().expect("count") + 3,
+        home_before["listing_count"].as_u64().expect("count"),
+        "the home count drops by the cooperative's three published listings"
+    );
+    assert_eq!(
+        home_after["producer_count"].as_u64().expect("count") + 1,
+        home_before["producer_count"].as_u64().expect("count")
+    );
+    app.stop().await;
+}

@@ -167,3 +167,41 @@ async fn a_producer_sets_a_logo_that_their_public_page_shows() {
     );
     app.stop().await;
 }
+
+/// What a crash leaves in the media directory goes at the next start, once
+/// older than the grace period; referenced files, young files and files the
+/// server did not write stay (issue 8, media crash safety).
+#[tokio::test]
+async fn the_media_sweep_removes_only_old_unfinished_and_unreferenced_files() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "sweep@coop.ma").await;
+    assert_eq!(producer.upload(listing, vec![("a.jpg", jpeg(800, 600))]).await.status, 201);
+    let media = app.settings.media_dir();
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+    let plant = |relative: &str, old: bool| {
+        let path = media.join(relative);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(&path, b"x").expect("write");
+        if old {
+            std::fs::File::options().write(true).open(&path).expect("open").set_modified(two_hours_ago).expect("age");
+        }
+        path
+    };
+    let orphan = plant("listings/999/0123abcd-320.jpg", true);
+    let partial = plant("listings/999/0123abcd-640.webp.partial", true);
+    let young_orphan = plant("listings/999/4567ef-320.jpg", false);
+    let foreign = plant("listings/999/notes.txt", true);
+    let demo = plant("demo/unreferenced-320.jpg", true);
+    // The real photo's files, aged too: a row names them, so they stay.
+    let row = listing_photos::Entity::find().one(&app.db).await.expect("query").expect("the uploaded photo");
+    let real = media.join(format!("{}-320.jpg", row.storage_key));
+    std::fs::File::options().write(true).open(&real).expect("open").set_modified(two_hours_ago).expect("age");
+
+    let report = server::media::sweep::sweep(&app.db, &media, server::media::sweep::GRACE).await.expect("sweep");
+    assert_eq!((report.partial_files, report.orphan_files), (1, 1), "{report:?}");
+    assert!(!orphan.exists() && !partial.exists(), "the crash's leftovers are gone");
+    assert!(young_orphan.exists(), "a file younger than the grace period may be an upload in flight");
+    assert!(foreign.exists() && demo.exists(), "files the sweep does not know are left alone");
+    assert!(real.exists(), "referenced files stay");
+    app.stop().await;
+}

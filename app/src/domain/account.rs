@@ -16,6 +16,14 @@ slug_enum! {
     }
 }
 
+slug_enum! {
+    /// Whether an account may sign in, and whether buyers see its company.
+    AccountStatus, "account_status" {
+        Active => "active",
+        Suspended => "suspended",
+    }
+}
+
 impl Role {
     /// Roles a person may pick when signing up; organisers and admins are
     /// appointed, never self-declared.

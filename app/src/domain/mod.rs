@@ -20,7 +20,7 @@ mod slug_enum;
 pub mod text;
 
 pub use account::{
-    DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, Viewer,
+    AccountStatus, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, Viewer,
     check_password_length, normalize_display_name, normalize_email,
 };
 pub use catalog::{

@@ -3,12 +3,11 @@
 //! every session it has at once.
 
 use anyhow::{Context as _, bail};
-use app::domain::{Role, normalize_display_name, normalize_email};
+use app::domain::{AccountStatus, Role, normalize_display_name, normalize_email};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use super::backend::{ACTIVE, SUSPENDED};
 use super::{DbSessionStore, password};
 use crate::db;
 use crate::entities::users;
@@ -33,7 +32,7 @@ pub async fn create_account(
         password_hash: Set(hash),
         display_name: Set(name),
         role: Set(role.slug().to_owned()),
-        status: Set(ACTIVE.to_owned()),
+        status: Set(AccountStatus::Active.slug().to_owned()),
         locale: Set("fr".to_owned()),
         created_at: Set(at),
         updated_at: Set(at),
@@ -50,7 +49,7 @@ pub async fn create_account(
 pub async fn suspend_account(db: &DatabaseConnection, user_id: i64) -> Result<u64, sea_orm::DbErr> {
     let txn = db::begin_write(db).await?;
     users::Entity::update_many()
-        .col_expr(users::Column::Status, Expr::value(SUSPENDED))
+        .col_expr(users::Column::Status, Expr::value(AccountStatus::Suspended.slug()))
         .col_expr(users::Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(users::Column::Id.eq(user_id))
         .exec(&txn)

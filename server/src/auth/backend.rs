@@ -2,17 +2,13 @@
 //! auth hash is derived from the password hash and status, so changing the
 //! password or suspending the account invalidates every existing session.
 
-use app::domain::{Role, Viewer};
+use app::domain::{AccountStatus, Role, Viewer};
 use axum_login::{AuthUser, AuthnBackend, UserId};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use sha2::{Digest, Sha256};
 
 use super::password;
 use crate::entities::users;
-
-/// Account statuses stored in `users.status`.
-pub const ACTIVE: &str = "active";
-pub const SUSPENDED: &str = "suspended";
 
 /// A signed-in account, as the session layer keeps it.
 #[derive(Clone)]
@@ -30,7 +26,7 @@ impl std::fmt::Debug for AccountUser {
 impl AccountUser {
     /// `None` for suspended accounts and rows with an unknown role.
     pub fn from_row(row: &users::Model) -> Option<AccountUser> {
-        if row.status != ACTIVE {
+        if row.status != AccountStatus::Active.slug() {
             return None;
         }
         let role = Role::from_slug(&row.role)?;

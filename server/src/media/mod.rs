@@ -1,9 +1,11 @@
 //! Photos: the pipeline that turns an upload into stored variants, where the
-//! files live, and how a stored photo becomes the `PhotoRef` pages draw from.
+//! files live, the start-up sweep of what a crash left, and how a stored
+//! photo becomes the `PhotoRef` pages draw from.
 
 pub mod pipeline;
 pub mod placeholder;
 pub mod storage;
+pub mod sweep;
 
 use app::domain::PhotoRef;
 

@@ -6,6 +6,11 @@
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use tokio::io::AsyncWriteExt;
+
+/// The suffix of a file still being written (`x-320.jpg.partial`).
+pub const PARTIAL_SUFFIX: &str = "partial";
+
 /// Stores and removes media files by key (`demo/ab12-640.webp`).
 #[async_trait::async_trait]
 pub trait MediaStorage: Send + Sync {
@@ -46,8 +51,13 @@ impl MediaStorage for LocalStorage {
         }
         // `x-320.jpg.partial`: unique per final name, so the JPEG and WebP of one
         // width never share a temporary file.
-        let partial = PathBuf::from(format!("{}.partial", path.display()));
-        tokio::fs::write(&partial, bytes).await?;
+        let partial = PathBuf::from(format!("{}.{PARTIAL_SUFFIX}", path.display()));
+        let mut file = tokio::fs::File::create(&partial).await?;
+        file.write_all(bytes).await?;
+        // On disk before it gets its real name: after a power cut the name
+        // never points at a file whose bytes were still in the page cache.
+        file.sync_all().await?;
+        drop(file);
         tokio::fs::rename(&partial, &path).await
     }
 

@@ -13,17 +13,14 @@ use sea_orm::{
 };
 
 use super::convert::{localized, pick_translation, slug, slug_list};
-use super::{PUBLISHED, producer};
+use super::{producer, visibility};
 use crate::entities::{listing_photos, listing_translations, listings, producers};
 use crate::error::StoreError;
 use crate::media::photo_ref;
 
-/// Published listings, newest first.
+/// The listings buyers may see (`visibility::listings`), newest first.
 pub fn published() -> Select<listings::Entity> {
-    listings::Entity::find()
-        .filter(listings::Column::Status.eq(PUBLISHED))
-        .order_by_desc(listings::Column::PublishedAt)
-        .order_by_desc(listings::Column::Id)
+    visibility::listings().order_by_desc(listings::Column::PublishedAt).order_by_desc(listings::Column::Id)
 }
 
 /// Cards for the first `limit` listings of `select`.
@@ -137,8 +134,7 @@ pub fn price(model: &listings::Model) -> Result<PriceRange, StoreError> {
 
 /// A published listing's page, or `None`.
 pub async fn detail(db: &impl ConnectionTrait, id: i64, locale: Locale) -> Result<Option<ListingDetail>, StoreError> {
-    let Some(model) = listings::Entity::find_by_id(id).filter(listings::Column::Status.eq(PUBLISHED)).one(db).await?
-    else {
+    let Some(model) = visibility::listings().filter(listings::Column::Id.eq(id)).one(db).await? else {
         return Ok(None);
     };
     let Some(producer_model) = producers::Entity::find_by_id(model.producer_id).one(db).await? else {

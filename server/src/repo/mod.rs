@@ -3,8 +3,7 @@
 
 pub mod convert;
 pub mod listing;
+pub mod outbox;
 pub mod producer;
 pub mod stats;
-
-/// The status value of a listing buyers can see.
-pub const PUBLISHED: &str = "published";
+pub mod visibility;

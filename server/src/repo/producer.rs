@@ -10,7 +10,7 @@ use app::domain::{
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::convert::{localized, pick_translation, slug, slug_list, strings};
-use super::{PUBLISHED, listing};
+use super::{listing, visibility};
 use crate::entities::{listings, producer_certifications, producer_translations, producers};
 use crate::error::StoreError;
 
@@ -23,11 +23,10 @@ pub async fn cards_for(
     models: Vec<producers::Model>,
 ) -> Result<Vec<ProducerCard>, StoreError> {
     let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-    let counts: HashMap<i64, i64> = listings::Entity::find()
+    let counts: HashMap<i64, i64> = visibility::listings()
         .select_only()
         .column(listings::Column::ProducerId)
         .column_as(listings::Column::Id.count(), "n")
-        .filter(listings::Column::Status.eq(PUBLISHED))
         .filter(listings::Column::ProducerId.is_in(ids))
         .group_by(listings::Column::ProducerId)
         .into_tuple::<(i64, i64)>()
@@ -60,7 +59,7 @@ fn card(model: &producers::Model, listing_count: i64) -> Result<ProducerCard, St
 
 /// Producers of a region: verified first, then by name.
 pub async fn in_region(db: &impl ConnectionTrait, region: Region, limit: u64) -> Result<Vec<ProducerCard>, StoreError> {
-    let models = producers::Entity::find()
+    let models = visibility::producers()
         .filter(producers::Column::Region.eq(region.slug()))
         .order_by_desc(producers::Column::Verified)
         .order_by_asc(producers::Column::TradeName)
@@ -76,7 +75,7 @@ pub async fn detail(
     slug_text: &str,
     locale: Locale,
 ) -> Result<Option<ProducerDetail>, StoreError> {
-    let Some(model) = producers::Entity::find().filter(producers::Column::Slug.eq(slug_text)).one(db).await? else {
+    let Some(model) = visibility::producers().filter(producers::Column::Slug.eq(slug_text)).one(db).await? else {
         return Ok(None);
     };
     let texts: Vec<(String, String)> = producer_translations::Entity::find()

@@ -1,9 +1,9 @@
 //! Counts for the home and region pages: listings by sector and by region.
 
 use app::domain::{Count, Region, Sector};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
-use super::PUBLISHED;
+use super::visibility;
 use crate::entities::{listings, producers};
 use crate::error::StoreError;
 
@@ -15,11 +15,10 @@ async fn published_per<T: Copy>(
     all: &[T],
     slug_of: fn(T) -> &'static str,
 ) -> Result<Vec<Count<T>>, StoreError> {
-    let rows: Vec<(String, i64)> = listings::Entity::find()
+    let rows: Vec<(String, i64)> = visibility::listings()
         .select_only()
         .column(column)
         .column_as(listings::Column::Id.count(), "n")
-        .filter(listings::Column::Status.eq(PUBLISHED))
         .group_by(column)
         .into_tuple()
         .all(db)
@@ -45,7 +44,7 @@ pub async fn listings_per_region(db: &impl ConnectionTrait) -> Result<Vec<Count<
 }
 
 pub async fn producer_count(db: &impl ConnectionTrait, region: Option<Region>) -> Result<u64, StoreError> {
-    let mut select = producers::Entity::find();
+    let mut select = visibility::producers();
     if let Some(region) = region {
         select = select.filter(producers::Column::Region.eq(region.slug()));
     }

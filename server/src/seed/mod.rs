@@ -13,6 +13,7 @@ use std::fmt;
 use std::path::Path;
 use std::time::Instant;
 
+use app::domain::{AccountStatus, ListingStatus};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
@@ -92,7 +93,7 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
             password_hash: Set(password_hash),
             display_name: Set(producer.trade_name.clone()),
             role: Set("producer".to_owned()),
-            status: Set("active".to_owned()),
+            status: Set(AccountStatus::Active.slug().to_owned()),
             locale: Set("fr".to_owned()),
             country: Set(Some("MA".to_owned())),
             email_verified_at: Set(Some(joined)),
@@ -158,7 +159,9 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
             let saved = listings::ActiveModel {
                 producer_id: Set(row.id),
                 slug: Set(listing.slug.clone()),
-                status: Set(if listing.published { "published" } else { "draft" }.to_owned()),
+                status: Set(if listing.published { ListingStatus::Published } else { ListingStatus::Draft }
+                    .slug()
+                    .to_owned()),
                 sector: Set(listing.sector.slug().to_owned()),
                 subsector: Set(None),
                 hs_code: Set(Some(listing.hs_code.clone())),
@@ -225,7 +228,7 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
         password_hash: Set(demo_hash),
         display_name: Set("Demo buyer (São Paulo)".to_owned()),
         role: Set("buyer".to_owned()),
-        status: Set("active".to_owned()),
+        status: Set(AccountStatus::Active.slug().to_owned()),
         locale: Set("en".to_owned()),
         country: Set(Some("BR".to_owned())),
         email_verified_at: Set(Some(at)),

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use app::domain::{AppError, Locale, Viewer, normalize_display_name, normalize_email};
+use app::domain::{AccountStatus, AppError, Locale, Viewer, normalize_display_name, normalize_email};
 use app::ports::{Accounts, SignUp};
 use chrono::Utc;
 use http::request::Parts;
@@ -17,7 +17,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use crate::auth::backend::{ACTIVE, Credentials};
+use crate::auth::backend::Credentials;
 use crate::auth::mail::{Mail, Mailer};
 use crate::auth::rate_limit::Limits;
 use crate::auth::{AccountUser, AuthSession, DbSessionStore, password};
@@ -110,7 +110,7 @@ impl Accounts for AccountsService {
             password_hash: Set(password_hash),
             display_name: Set(display_name),
             role: Set(form.role.slug().to_owned()),
-            status: Set(ACTIVE.to_owned()),
+            status: Set(AccountStatus::Active.slug().to_owned()),
             locale: Set(form.locale.code().to_owned()),
             created_at: Set(at),
             updated_at: Set(at),
@@ -296,7 +296,7 @@ async fn send_reset_link(
         tracing::info!("password reset asked for an address without an account; nothing sent");
         return Ok(());
     };
-    if user.status != ACTIVE {
+    if user.status != AccountStatus::Active.slug() {
         tracing::info!(user = user.id, "password reset asked for a suspended account; nothing sent");
         return Ok(());
     }

@@ -16,13 +16,14 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 
-use super::{enqueue, own_listing, own_producer};
+use super::{own_listing, own_producer};
 use crate::db;
 use crate::entities::{listing_photos, listing_translations, listings, producers};
 use crate::error::StoreError;
 use crate::media::photo_ref;
 use crate::repo::convert::{localized, pick_translation, slug, slug_list, to_json};
 use crate::repo::listing::{price, quantity};
+use crate::repo::outbox::{OutboxOp, enqueue};
 use crate::seed::slugify;
 
 /// Rebuilds the draft a listing row and its translations came from.
@@ -251,7 +252,7 @@ pub async fn save(
         .await
         .map_err(StoreError::from)?;
     }
-    enqueue(&txn, saved.id, "upsert").await?;
+    enqueue(&txn, saved.id, OutboxOp::Upsert).await?;
     txn.commit().await.map_err(StoreError::from)?;
     tracing::info!(listing = saved.id, producer = producer.id, created = id.is_none(), "listing saved");
     Ok(saved.id)
@@ -274,7 +275,7 @@ pub async fn change_status(
     }
     row.updated_at = Set(Utc::now());
     row.update(&txn).await.map_err(StoreError::from)?;
-    enqueue(&txn, id, "upsert").await?;
+    enqueue(&txn, id, OutboxOp::Upsert).await?;
     txn.commit().await.map_err(StoreError::from)?;
     tracing::info!(listing = id, status = next.slug(), "listing status changed");
     Ok(())
@@ -295,7 +296,7 @@ pub async fn delete(db: &DatabaseConnection, viewer: &Viewer, id: i64) -> Result
         .await
         .map_err(StoreError::from)?;
     listings::Entity::delete_by_id(model.id).exec(&txn).await.map_err(StoreError::from)?;
-    enqueue(&txn, id, "delete").await?;
+    enqueue(&txn, id, OutboxOp::Delete).await?;
     txn.commit().await.map_err(StoreError::from)?;
     tracing::info!(listing = id, photos = keys.len(), "listing deleted");
     Ok(keys)

@@ -2,7 +2,8 @@
 //! Every method first finds the caller's producer (one per account) and then
 //! only rows under it, so anyone else's listing or photo answers `NotFound`.
 //! Fields such as `verified`, `featured` and the owner never come from a form.
-//! Each listing change writes its search-outbox row in the same transaction.
+//! Each listing change writes its search-outbox row (`repo::outbox`) in the
+//! same transaction.
 
 mod listings;
 mod photos;
@@ -15,14 +16,11 @@ use app::domain::{
     Viewer,
 };
 use app::ports::Studio;
-use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
 pub use photos::{PhotoUploads, UploadError};
 
-use crate::entities::{listings as listing_rows, producers, search_outbox};
+use crate::entities::{listings as listing_rows, producers};
 use crate::error::StoreError;
 use crate::media::storage::MediaStorage;
 
@@ -64,20 +62,6 @@ pub(crate) async fn own_listing(
         .map_err(StoreError::from)?
         .ok_or(AppError::NotFound)?;
     Ok((producer, listing))
-}
-
-/// Queues a listing for the search indexer, inside the caller's transaction.
-pub(crate) async fn enqueue(db: &impl ConnectionTrait, listing_id: i64, op: &str) -> Result<(), StoreError> {
-    search_outbox::ActiveModel {
-        listing_id: Set(listing_id),
-        op: Set(op.to_owned()),
-        attempts: Set(0),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 #[async_trait::async_trait]

@@ -8,17 +8,19 @@ use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, Viewer};
 use chrono::Utc;
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use tokio::sync::Semaphore;
 
 use super::listings::photo_count;
-use super::{enqueue, own_listing};
+use super::own_listing;
 use crate::db;
 use crate::entities::listing_photos;
 use crate::error::StoreError;
 use crate::media::pipeline::{PhotoError, PhotoLimits, ProcessedPhoto, process};
 use crate::media::storage::MediaStorage;
+use crate::repo::outbox::{OutboxOp, enqueue};
 
 /// Why an upload was refused; `code()` is what the page and the JSON answer carry.
 #[derive(Debug, thiserror::Error)]
@@ -205,7 +207,7 @@ impl PhotoUploads {
             .map_err(StoreError::from)?;
             ids.push(row.id);
         }
-        enqueue(&txn, listing_id, "upsert").await?;
+        enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
         txn.commit().await.map_err(StoreError::from)?;
         tracing::info!(listing = listing_id, added = ids.len(), "photos added");
         Ok(ids)
@@ -244,19 +246,39 @@ impl PhotoUploads {
             delete_files(self.storage.as_ref(), &[key]).await;
             return Err(UploadError::Photo(PhotoError::Processing));
         }
-        let old = producer.logo_key.clone();
-        let mut row = crate::entities::producers::ActiveModel::from(producer);
-        row.logo_key = Set(Some(key.clone()));
-        row.updated_at = Set(Utc::now());
-        if let Err(error) = row.update(&self.db).await {
-            delete_files(self.storage.as_ref(), &[key]).await;
-            return Err(StoreError::from(error).into());
-        }
+        // The row is re-read under its lock: of two uploads racing, the second
+        // sees the first one's logo as the old one and removes its files, so
+        // exactly one set of files stays.
+        let old = match swap_logo(&self.db, producer.id, &key).await {
+            Ok(old) => old,
+            Err(error) => {
+                delete_files(self.storage.as_ref(), &[key]).await;
+                return Err(error.into());
+            }
+        };
         if let Some(old) = old {
             delete_files(self.storage.as_ref(), &[old]).await;
         }
         Ok(())
     }
+}
+
+/// Points the producer's logo at `key` under the row's lock; returns the key
+/// it replaced.
+async fn swap_logo(db: &DatabaseConnection, producer_id: i64, key: &str) -> Result<Option<String>, StoreError> {
+    let txn = crate::db::begin_write(db).await?;
+    let current = crate::entities::producers::Entity::find_by_id(producer_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("producer {producer_id} vanished during a logo upload")))?;
+    let old = current.logo_key.clone();
+    let mut row = crate::entities::producers::ActiveModel::from(current);
+    row.logo_key = Set(Some(key.to_owned()));
+    row.updated_at = Set(Utc::now());
+    row.update(&txn).await?;
+    txn.commit().await?;
+    Ok(old)
 }
 
 /// A fresh, unguessable storage key: `listings/<id>/<128 random bits>`.
@@ -329,7 +351,7 @@ pub async fn change(
         }
     }
     renumber(&txn, &photos).await?;
-    enqueue(&txn, listing_id, "upsert").await?;
+    enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
     txn.commit().await.map_err(StoreError::from)?;
     if let Some(key) = removed {
         delete_files(storage, &[key]).await;

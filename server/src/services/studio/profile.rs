@@ -8,11 +8,12 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
 };
 
-use super::{enqueue, own_producer};
+use super::own_producer;
 use crate::db;
 use crate::entities::{listings, producer_certifications, producer_translations, producers, users};
 use crate::error::{StoreError, conflict_on_unique};
 use crate::repo::convert::{strings, to_json};
+use crate::repo::outbox::{OutboxOp, enqueue};
 use crate::seed::slugify;
 
 /// The profile form filled from the database (empty for a new producer).
@@ -168,7 +169,7 @@ pub async fn save(db: &DatabaseConnection, viewer: &Viewer, form: &ProfileForm) 
         .await
         .map_err(StoreError::from)?;
     for id in listing_ids {
-        enqueue(&txn, id, "upsert").await?;
+        enqueue(&txn, id, OutboxOp::Upsert).await?;
     }
     txn.commit().await.map_err(StoreError::from)?;
     tracing::info!(producer = saved.id, user = viewer.user_id, "company profile saved");
