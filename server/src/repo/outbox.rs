@@ -24,14 +24,6 @@ impl OutboxOp {
             OutboxOp::Delete => "delete",
         }
     }
-
-    pub fn from_str(value: &str) -> Option<OutboxOp> {
-        match value {
-            "upsert" => Some(OutboxOp::Upsert),
-            "delete" => Some(OutboxOp::Delete),
-            _ => None,
-        }
-    }
 }
 
 /// Queues a listing for the search indexer, inside the caller's transaction.
