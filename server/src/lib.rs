@@ -10,6 +10,8 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod http;
+pub mod jobs;
+pub mod mail;
 pub mod media;
 pub mod repo;
 pub mod seed;
@@ -46,7 +48,15 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    jobs: jobs::Jobs,
 }
+
+/// How long shutdown waits for background jobs to stop.
+const JOBS_SHUTDOWN: Duration = Duration::from_secs(10);
+/// How often the mail sender looks for mail to send.
+const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
+/// How often expired sessions are deleted.
+const SESSION_SWEEP_PERIOD: Duration = Duration::from_secs(3600);
 
 impl Application {
     /// The address actually bound (useful with port 0).
@@ -58,11 +68,14 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    /// Serves until `shutdown` completes, then finishes in-flight requests
+    /// and stops the background jobs (waiting at most `JOBS_SHUTDOWN`).
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+        let served = axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
-            .await
+            .await;
+        self.jobs.shutdown(JOBS_SHUTDOWN).await;
+        served
     }
 }
 
@@ -89,22 +102,20 @@ pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
         .site_addr(bound)
         .hash_files(http::static_files::assets_are_hashed())
         .build();
-    let mailer =
-        auth::mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
+    let mailer = mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
     let storage: Arc<dyn media::storage::MediaStorage> =
         Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
     let decodes = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        services: services::build(db.clone(), storage.clone(), mailer, settings.public_url.clone()),
+        services: services::build(db.clone(), storage.clone(), settings.public_url.clone()),
         uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,
         settings: Arc::new(settings),
     };
-    spawn_session_sweeper(state.db.clone());
-    spawn_media_sweep(state.db.clone(), state.settings.media_dir());
+    let jobs = start_jobs(&state, mailer);
     let router = router(state.clone());
-    Ok(Application { listener, router, state })
+    Ok(Application { listener, router, state, jobs })
 }
 
 fn router(state: AppState) -> Router {
@@ -157,31 +168,41 @@ fn request_span(request: &axum::extract::Request) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = ?client)
 }
 
-/// Deletes expired sessions at start and then hourly.
-fn spawn_session_sweeper(db: sea_orm::DatabaseConnection) {
-    let store = auth::session_store(db);
-    tokio::spawn(async move {
-        let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
-        loop {
-            every_hour.tick().await;
-            match store.delete_expired().await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
-                Err(error) => tracing::error!(%error, "cannot delete expired sessions"),
+/// The background jobs: the mail sender, the session sweeper (at start and
+/// hourly) and the media sweep (once, at start).
+fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
+    let mut jobs = jobs::Jobs::new();
+    let db = state.db.clone();
+    jobs.every("mail sender", MAIL_SENDER_PERIOD, move || {
+        let (db, mailer) = (db.clone(), mailer.clone());
+        async move {
+            let round = jobs::mail_sender::send_due(&db, &mailer, chrono::Utc::now()).await?;
+            if round != jobs::mail_sender::Round::default() {
+                tracing::info!(?round, "mail outbox");
             }
+            Ok(())
         }
     });
-}
-
-/// Removes what a crash left in the media directory, once, at start.
-fn spawn_media_sweep(db: sea_orm::DatabaseConnection, media_dir: std::path::PathBuf) {
-    tokio::spawn(async move {
-        match media::sweep::sweep(&db, &media_dir, media::sweep::GRACE).await {
-            Ok(report) if report == media::sweep::SweepReport::default() => {}
-            Ok(report) => tracing::info!(?report, "media sweep removed unfinished and unreferenced files"),
-            Err(error) => tracing::error!(%error, "media sweep failed; it runs again at the next start"),
+    let store = auth::session_store(state.db.clone());
+    jobs.every("session sweeper", SESSION_SWEEP_PERIOD, move || {
+        let store = store.clone();
+        async move {
+            let deleted = store.delete_expired().await?;
+            if deleted > 0 {
+                tracing::info!(sessions = deleted, "expired sessions deleted");
+            }
+            Ok(())
         }
     });
+    let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
+    jobs.once("media sweep", async move {
+        let report = media::sweep::sweep(&db, &media_dir, media::sweep::GRACE).await?;
+        if report != media::sweep::SweepReport::default() {
+            tracing::info!(?report, "media sweep removed unfinished and unreferenced files");
+        }
+        Ok(())
+    });
+    jobs
 }
 
 /// Completes on SIGTERM or Ctrl-C.

@@ -16,7 +16,7 @@ use server::services::CatalogService;
 use tests::fixtures::{self, ARGAN_AR, ARGAN_EN, HONEY_EN, SAFFRON_FR};
 use tests::postgres::PgCluster;
 
-const TABLES: [&str; 14] = [
+const TABLES: [&str; 15] = [
     "users",
     "sessions",
     "producers",
@@ -31,6 +31,7 @@ const TABLES: [&str; 14] = [
     "showcase_items",
     "search_outbox",
     "password_resets",
+    "mail_outbox",
 ];
 
 async fn connect(url: &str, data_dir: &Path) -> DatabaseConnection {

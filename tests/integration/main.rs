@@ -5,6 +5,7 @@ mod access;
 mod accounts;
 mod client_address;
 mod database;
+mod mail;
 mod operations;
 mod pages;
 mod security;

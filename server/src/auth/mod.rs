@@ -1,11 +1,10 @@
 //! Authentication: password hashing and policy, server-side sessions in the
 //! database (tower-sessions with our sea-orm store), the axum-login backend,
-//! attempt limits and outgoing mail. `layer` builds the middleware that puts an
+//! and attempt limits. `layer` builds the middleware that puts an
 //! `AuthSession` in every request; the `Accounts` service uses it.
 
 pub mod admin;
 pub mod backend;
-pub mod mail;
 pub mod password;
 pub mod rate_limit;
 pub mod session_store;

@@ -6,6 +6,7 @@ pub mod inquiry_messages;
 pub mod listing_photos;
 pub mod listing_translations;
 pub mod listings;
+pub mod mail_outbox;
 pub mod password_resets;
 pub mod producer_certifications;
 pub mod producer_translations;

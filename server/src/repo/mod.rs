@@ -3,7 +3,8 @@
 
 pub mod convert;
 pub mod listing;
-pub mod outbox;
+pub mod mail_outbox;
 pub mod producer;
+pub mod search_outbox;
 pub mod stats;
 pub mod visibility;

@@ -13,12 +13,11 @@ use chrono::Utc;
 use http::request::Parts;
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::auth::backend::Credentials;
-use crate::auth::mail::{Mail, Mailer};
 use crate::auth::rate_limit::Limits;
 use crate::auth::{AccountUser, AuthSession, DbSessionStore, password};
 use crate::db;
@@ -32,13 +31,12 @@ const RESET_TOKEN_MINUTES: i64 = 30;
 pub struct AccountsService {
     db: DatabaseConnection,
     limits: Arc<Limits>,
-    mailer: Mailer,
     public_url: Url,
 }
 
 impl AccountsService {
-    pub fn new(db: DatabaseConnection, limits: Arc<Limits>, mailer: Mailer, public_url: Url) -> AccountsService {
-        AccountsService { db, limits, mailer, public_url }
+    pub fn new(db: DatabaseConnection, limits: Arc<Limits>, public_url: Url) -> AccountsService {
+        AccountsService { db, limits, public_url }
     }
 }
 
@@ -211,12 +209,11 @@ impl Accounts for AccountsService {
         // The lookup, the token and the mail happen after the answer, so the
         // answer's time says nothing about whether the address is known.
         let db = self.db.clone();
-        let mailer = self.mailer.clone();
         let limits = self.limits.clone();
         let public_url = self.public_url.clone();
         tokio::spawn(async move {
-            if let Err(error) = send_reset_link(&db, &mailer, &limits, &public_url, &email, locale).await {
-                tracing::error!(%error, "password reset mail not sent");
+            if let Err(error) = queue_reset_link(&db, &limits, &public_url, &email, locale).await {
+                tracing::error!(%error, "password reset link not queued");
             }
         });
         Ok(())
@@ -276,22 +273,15 @@ impl Accounts for AccountsService {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-enum ResetError {
-    #[error("database: {0}")]
-    Db(#[from] sea_orm::DbErr),
-    #[error("mail: {0}")]
-    Mail(#[from] crate::auth::mail::MailError),
-}
-
-async fn send_reset_link(
+/// Writes a reset token and the mail carrying it in one transaction, for
+/// the mail sender to deliver.
+async fn queue_reset_link(
     db: &DatabaseConnection,
-    mailer: &Mailer,
     limits: &Limits,
     public_url: &Url,
     email: &str,
     locale: Locale,
-) -> Result<(), ResetError> {
+) -> Result<(), StoreError> {
     let Some(user) = users::Entity::find().filter(users::Column::Email.eq(email)).one(db).await? else {
         tracing::info!("password reset asked for an address without an account; nothing sent");
         return Ok(());
@@ -309,8 +299,12 @@ async fn send_reset_link(
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let mut link = public_url.clone();
+    link.set_path(&format!("/{}/account/reset", locale.code()));
+    link.set_query(Some(&format!("token={token}")));
+    let mail = crate::mail::password_reset(locale, &user.email, &user.display_name, link.as_str(), RESET_TOKEN_MINUTES);
     let at = Utc::now();
-    let txn = db.begin().await?;
+    let txn = db::begin_write(db).await?;
     password_resets::ActiveModel {
         user_id: Set(user.id),
         token_hash: Set(reset_token_hash(&token)),
@@ -321,41 +315,7 @@ async fn send_reset_link(
     }
     .insert(&txn)
     .await?;
+    crate::repo::mail_outbox::enqueue(&txn, &mail, at).await?;
     txn.commit().await?;
-    let mut link = public_url.clone();
-    link.set_path(&format!("/{}/account/reset", locale.code()));
-    link.set_query(Some(&format!("token={token}")));
-    mailer.send(reset_mail(&user.email, &user.display_name, link.as_str(), locale)).await?;
     Ok(())
-}
-
-fn reset_mail(to: &str, name: &str, link: &str, locale: Locale) -> Mail {
-    let minutes = RESET_TOKEN_MINUTES;
-    let (subject, body) = match locale {
-        Locale::Fr => (
-            "Trade.ma : réinitialiser votre mot de passe",
-            format!(
-                "Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable {minutes} minutes, une seule fois) :\n\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.\n\nTrade.ma"
-            ),
-        ),
-        Locale::Ar => (
-            "Trade.ma: إعادة تعيين كلمة المرور",
-            format!(
-                "مرحبًا {name}،\n\nلاختيار كلمة مرور جديدة، افتح هذا الرابط (صالح لمدة {minutes} دقيقة ولمرة واحدة):\n\n{link}\n\nإذا لم تطلب ذلك، تجاهل هذه الرسالة: كلمة مرورك لن تتغير.\n\nTrade.ma"
-            ),
-        ),
-        Locale::Es => (
-            "Trade.ma: restablecer su contraseña",
-            format!(
-                "Hola {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido {minutes} minutos, una sola vez):\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambia.\n\nTrade.ma"
-            ),
-        ),
-        Locale::En => (
-            "Trade.ma: reset your password",
-            format!(
-                "Hello {name},\n\nTo choose a new password, open this link (valid for {minutes} minutes, once):\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n\nTrade.ma"
-            ),
-        ),
-    };
-    Mail { to: to.to_owned(), subject: subject.to_owned(), body }
 }

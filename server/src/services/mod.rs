@@ -15,15 +15,14 @@ pub use accounts::{AccountsService, reset_token_hash};
 pub use catalog::CatalogService;
 pub use studio::StudioService;
 
-use crate::auth::mail::Mailer;
 use crate::auth::rate_limit::Limits;
 use crate::media::storage::MediaStorage;
 
 /// Builds every service over one database.
-pub fn build(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, mailer: Mailer, public_url: Url) -> Services {
+pub fn build(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, public_url: Url) -> Services {
     Services {
         catalog: Arc::new(CatalogService::new(db.clone())),
-        accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), mailer, public_url)),
+        accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url)),
         studio: Arc::new(StudioService::new(db, storage)),
     }
 }

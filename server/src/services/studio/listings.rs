@@ -23,7 +23,7 @@ use crate::error::StoreError;
 use crate::media::photo_ref;
 use crate::repo::convert::{localized, pick_translation, slug, slug_list, to_json};
 use crate::repo::listing::{price, quantity};
-use crate::repo::outbox::{OutboxOp, enqueue};
+use crate::repo::search_outbox::{OutboxOp, enqueue};
 use crate::seed::slugify;
 
 /// Rebuilds the draft a listing row and its translations came from.

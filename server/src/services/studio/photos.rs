@@ -20,7 +20,7 @@ use crate::entities::listing_photos;
 use crate::error::StoreError;
 use crate::media::pipeline::{PhotoError, PhotoLimits, ProcessedPhoto, process};
 use crate::media::storage::MediaStorage;
-use crate::repo::outbox::{OutboxOp, enqueue};
+use crate::repo::search_outbox::{OutboxOp, enqueue};
 
 /// Why an upload was refused; `code()` is what the page and the JSON answer carry.
 #[derive(Debug, thiserror::Error)]

@@ -13,7 +13,7 @@ use crate::db;
 use crate::entities::{listings, producer_certifications, producer_translations, producers, users};
 use crate::error::{StoreError, conflict_on_unique};
 use crate::repo::convert::{strings, to_json};
-use crate::repo::outbox::{OutboxOp, enqueue};
+use crate::repo::search_outbox::{OutboxOp, enqueue};
 use crate::seed::slugify;
 
 /// The profile form filled from the database (empty for a new producer).

@@ -1,4 +1,4 @@
-//! Outgoing mail through lettre: over SMTP when `TRADEMA_SMTP_URL` is set,
+//! The mail transport, through lettre: over SMTP when `TRADEMA_SMTP_URL` is set,
 //! otherwise written as `.eml` files into `<data_dir>/mail` and logged, so a
 //! fresh install (and the tests) can read what would have been sent.
 
@@ -11,6 +11,7 @@ use secrecy::ExposeSecret;
 use crate::config::Settings;
 
 /// A mail to send: one recipient, a subject and a plain-text body.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mail {
     pub to: String,
     pub subject: String,

@@ -1,0 +1,69 @@
+//! Sends what waits in the mail outbox. A failed attempt is retried after a
+//! pause that doubles from 30 seconds up to an hour; after `MAX_ATTEMPTS` the
+//! mail is marked dead and logged as an error, for a person to look at.
+
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+
+use crate::error::StoreError;
+use crate::mail::Mailer;
+use crate::repo::mail_outbox;
+
+/// Tries before a mail is given up on (about four hours of retries).
+pub const MAX_ATTEMPTS: u32 = 8;
+/// Mails taken per round.
+const BATCH: u64 = 20;
+
+/// The pause before the next attempt, after `attempts` failed ones.
+pub fn retry_pause(attempts: u32) -> chrono::Duration {
+    let seconds = 30i64.saturating_mul(1i64 << attempts.saturating_sub(1).min(16));
+    chrono::Duration::seconds(seconds.min(3600))
+}
+
+/// What one round did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    pub sent: usize,
+    pub retried: usize,
+    pub dead: usize,
+}
+
+/// Sends every mail due at `now`; a transport failure is recorded on the
+/// mail, a database failure ends the round (the supervisor retries it).
+pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer, now: DateTime<Utc>) -> Result<Round, StoreError> {
+    let mut round = Round::default();
+    for queued in mail_outbox::due(db, now, BATCH).await? {
+        match mailer.send(queued.mail).await {
+            Ok(()) => {
+                mail_outbox::mark_sent(db, queued.id, Utc::now()).await?;
+                round.sent += 1;
+            }
+            Err(error) => {
+                let attempts = queued.attempts + 1;
+                let message = error.to_string();
+                if attempts >= MAX_ATTEMPTS {
+                    tracing::error!(mail = queued.id, attempts, %message, "mail given up on (dead letter)");
+                    mail_outbox::mark_failed(db, queued.id, attempts, None, &message).await?;
+                    round.dead += 1;
+                } else {
+                    let retry_at = now + retry_pause(attempts);
+                    tracing::warn!(mail = queued.id, attempts, %message, %retry_at, "mail not sent; will retry");
+                    mail_outbox::mark_failed(db, queued.id, attempts, Some(retry_at), &message).await?;
+                    round.retried += 1;
+                }
+            }
+        }
+    }
+    Ok(round)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pause_doubles_up_to_an_hour() {
+        let pauses: Vec<i64> = (1..=9).map(|n| retry_pause(n).num_seconds()).collect();
+        assert_eq!(pauses, [30, 60, 120, 240, 480, 960, 1920, 3600, 3600]);
+    }
+}

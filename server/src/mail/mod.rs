@@ -1,0 +1,67 @@
+//! Outgoing mail: what each mail says (its text comes from the locale files,
+//! like every other interface string), the transport that sends it, and the
+//! sender job's rules. Mails are never sent from a request: a service writes
+//! them to the outbox (`repo::mail_outbox`) in the transaction of the event
+//! that causes them, and `jobs::mail_sender` sends them.
+
+pub mod transport;
+
+use app::domain::Locale;
+use app::i18n::messages;
+
+pub use transport::{Mail, MailError, Mailer};
+
+/// Replaces each `{key}` of `template` by its value in one pass, so a value
+/// that itself contains `{link}` (a display name, say) stays as typed.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        filled.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}').and_then(|end| values.iter().find(|(k, _)| *k == &after[..end]).map(|(_, v)| (end, v))) {
+            Some((end, value)) => {
+                filled.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+/// The mail carrying a password-reset link, in the account's language.
+pub fn password_reset(locale: Locale, to: &str, name: &str, link: &str, minutes: i64) -> Mail {
+    let m = messages(locale);
+    let minutes = minutes.to_string();
+    Mail {
+        to: to.to_owned(),
+        subject: m.mail_reset_subject.to_owned(),
+        body: fill(m.mail_reset_body, &[("name", name), ("link", link), ("minutes", &minutes)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_once_and_values_are_left_as_typed() {
+        assert_eq!(fill("Hi {name}: {link}", &[("name", "{link}"), ("link", "https://x")]), "Hi {link}: https://x");
+        assert_eq!(fill("{unknown} {name}", &[("name", "A")]), "{unknown} A");
+        assert_eq!(fill("no braces", &[]), "no braces");
+        assert_eq!(fill("open { only", &[]), "open { only");
+    }
+
+    #[test]
+    fn the_reset_mail_speaks_the_account_language() {
+        let mail = password_reset(Locale::Ar, "a@b.ma", "أمينة", "https://trade.ma/ar/account/reset?token=t", 30);
+        assert!(mail.subject.contains("كلمة المرور"));
+        assert!(mail.body.contains("أمينة") && mail.body.contains("token=t") && mail.body.contains("30"));
+        assert!(!mail.body.contains('{'), "every placeholder is filled: {}", mail.body);
+    }
+}
