@@ -12,6 +12,7 @@ use sea_orm::{
 use secrecy::ExposeSecret;
 
 use crate::config::Settings;
+use crate::error::StoreError;
 
 /// Connects to the configured database. SQLite gets WAL, a busy timeout,
 /// foreign keys and `synchronous = NORMAL` on every pooled connection.
@@ -46,12 +47,18 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 /// Begins a transaction that will write. On SQLite it takes the write lock at
 /// once (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes
 /// fails with SQLITE_BUSY under contention instead of waiting.
-pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
-    })
-    .await
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, StoreError> {
+    Ok(db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        })
+        .await?)
+}
+
+/// Commits a transaction begun with `begin_write`.
+pub async fn commit(txn: DatabaseTransaction) -> Result<(), StoreError> {
+    Ok(txn.commit().await?)
 }
 
 /// Whether the database answers a trivial query.

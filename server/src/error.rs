@@ -12,6 +12,17 @@ pub enum StoreError {
     /// A row holds a value the domain does not know (e.g. an unknown sector slug).
     #[error("corrupt row: {0}")]
     Corrupt(String),
+    /// A unique column already holds the value; `field` names it for the form.
+    #[error("{field} already exists")]
+    Conflict { field: &'static str },
+}
+
+/// A unique violation as `Conflict { field }`, any other error as it is.
+pub fn unique_as(error: DbErr, field: &'static str) -> StoreError {
+    match error.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => StoreError::Conflict { field },
+        _ => StoreError::Db(error),
+    }
 }
 
 /// SQLite's "database is locked" family: SQLITE_BUSY (5) and its extended
@@ -39,6 +50,7 @@ pub fn is_busy(error: &DbErr) -> bool {
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         match &error {
+            StoreError::Conflict { field } => AppError::Conflict { field: (*field).to_owned() },
             StoreError::Db(db) if is_busy(db) => {
                 tracing::warn!(%error, "database busy: the client is asked to retry");
                 AppError::Unavailable

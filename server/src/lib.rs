@@ -16,6 +16,7 @@ pub mod media;
 pub mod repo;
 pub mod seed;
 pub mod services;
+pub mod slug;
 pub mod state;
 pub mod telemetry;
 

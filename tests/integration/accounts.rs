@@ -287,3 +287,100 @@ async fn a_session_row_is_written_only_when_it_changes_or_falls_behind() {
     assert!(row().await.expires_at > before.expires_at - chrono::Duration::minutes(10), "the idle expiry moved on");
     app.stop().await;
 }
+
+/// Sign-ups are limited per client address: ten an hour, then a pause.
+#[tokio::test]
+async fn sign_ups_from_one_address_are_limited() {
+    let app = TestApp::spawn().await;
+    for n in 0..10 {
+        let answer = app.visitor().sign_up(&format!("buyer{n}@importer.example"), PASSWORD, "buyer").await;
+        assert_eq!(answer.status, 200, "sign-up {n}: {}", answer.body);
+    }
+    let eleventh = app.visitor().sign_up("buyer10@importer.example", PASSWORD, "buyer").await;
+    assert_eq!(eleventh.status, 429, "{}", eleventh.body);
+    app.stop().await;
+}
+
+/// Reset requests are limited per address (ten an hour) and reset mails per
+/// account (three an hour), while every answer stays the same.
+#[tokio::test]
+async fn reset_requests_and_reset_mails_are_limited() {
+    let app = TestApp::spawn().await;
+    app.signed_in("producer", "amina@coop.ma").await;
+    let stranger = app.visitor();
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        let answer = stranger.post("/api/request_reset", &[("email", "amina@coop.ma"), ("locale", "fr")]).await;
+        statuses.push(answer.status);
+    }
+    assert_eq!(statuses[..10], [200; 10], "ten requests an hour from one address");
+    assert_eq!(statuses[10], 429, "the eleventh waits");
+    let sent = mails(&app, 3).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(mails(&app, 3).await.len(), 3, "at most three reset mails an hour for one account");
+    assert!(sent.iter().all(|mail| mail.contains("To: amina@coop.ma")));
+    app.stop().await;
+}
+
+/// A role a person may not give themselves is refused by the accounts
+/// service itself, whatever the form said.
+#[tokio::test]
+async fn nobody_signs_themselves_up_as_organiser_or_admin() {
+    let app = TestApp::spawn().await;
+    for role in ["organiser", "admin", "superuser"] {
+        let answer = app.visitor().sign_up(&format!("{role}@example.ma"), PASSWORD, role).await;
+        assert_eq!(answer.status, 422, "{role}: {}", answer.body);
+        assert_eq!(answer.json()["Invalid"]["field"], "role", "{role}");
+    }
+    app.stop().await;
+}
+
+/// The idle and absolute timeouts, on the session store with a clock the test
+/// moves: a session unused for 12 hours ends, and one used all along ends 7
+/// days after sign-in all the same (and the sweeper deletes both).
+#[tokio::test]
+async fn sessions_end_after_twelve_idle_hours_or_seven_days() {
+    use std::sync::{Arc, Mutex};
+
+    use server::auth::DbSessionStore;
+    use tower_sessions::SessionStore;
+    use tower_sessions::session::{Id, Record};
+
+    let app = TestApp::spawn().await;
+    let start = chrono::Utc::now();
+    let now = Arc::new(Mutex::new(start));
+    let clock_now = now.clone();
+    let store = DbSessionStore::with_clock(
+        app.db.clone(),
+        chrono::Duration::days(server::auth::ABSOLUTE_TIMEOUT_DAYS),
+        Arc::new(move || *clock_now.lock().expect("clock")),
+    );
+    let at = |t: chrono::DateTime<chrono::Utc>| time::OffsetDateTime::from_unix_timestamp(t.timestamp()).expect("time");
+    let idle = chrono::Duration::hours(server::auth::IDLE_TIMEOUT_HOURS);
+    let set_clock = |t| *now.lock().expect("clock") = t;
+
+    // Idle: the expiry written at the last use passes.
+    let mut idle_record = Record { id: Id::default(), data: Default::default(), expiry_date: at(start + idle) };
+    store.create(&mut idle_record).await.expect("create");
+    set_clock(start + idle - chrono::Duration::minutes(1));
+    assert!(store.load(&idle_record.id).await.expect("load").is_some(), "used within 12 hours: alive");
+    set_clock(start + idle + chrono::Duration::minutes(1));
+    assert!(store.load(&idle_record.id).await.expect("load").is_none(), "12 idle hours: ended");
+
+    // Absolute: used every few hours for a week, it still ends 7 days after it began.
+    set_clock(start);
+    let mut busy = Record { id: Id::default(), data: Default::default(), expiry_date: at(start + idle) };
+    store.create(&mut busy).await.expect("create");
+    let mut t = start;
+    while t < start + chrono::Duration::days(7) - chrono::Duration::hours(6) {
+        t += chrono::Duration::hours(6);
+        set_clock(t);
+        let mut record = store.load(&busy.id).await.expect("load").expect("alive while in use");
+        record.expiry_date = at(t + idle);
+        store.save(&record).await.expect("save");
+    }
+    set_clock(start + chrono::Duration::days(7) + chrono::Duration::minutes(1));
+    assert!(store.load(&busy.id).await.expect("load").is_none(), "7 days after sign-in: ended despite use");
+    assert_eq!(store.delete_expired().await.expect("sweep"), 2, "the sweeper deletes both rows");
+    app.stop().await;
+}

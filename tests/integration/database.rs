@@ -160,7 +160,7 @@ async fn write_transactions_commit_or_leave_nothing(db: &DatabaseConnection) {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
             row.insert(&tx).await?;
             tx.commit().await?;
-            Ok::<u64, sea_orm::DbErr>(count)
+            Ok::<u64, server::error::StoreError>(count)
         }
     };
     let (first, second) = tokio::join!(writer("first@example.com"), writer("second@example.com"));

@@ -26,11 +26,9 @@ pub async fn sign_up(
     let services = super::context::services()?;
     let request = super::context::request()?;
     use crate::domain::Role;
-    let role = super::context::respond(
-        Role::from_slug(&role)
-            .filter(|role| Role::SELF_SERVICE.contains(role))
-            .ok_or_else(|| AppError::invalid("role", "invalid.choice")),
-    )?;
+    // Which roles may sign themselves up is the accounts service's rule.
+    let role =
+        super::context::respond(Role::from_slug(&role).ok_or_else(|| AppError::invalid("role", "invalid.choice")))?;
     let form = crate::ports::SignUp { email, password, display_name, role, locale };
     let viewer = super::context::respond(services.accounts.sign_up(&request, form).await)?;
     super::context::redirect_to(&landing(&viewer, locale));

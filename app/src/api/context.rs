@@ -5,7 +5,7 @@
 use http::request::Parts;
 use leptos::prelude::*;
 
-use crate::domain::{AppError, Role, Viewer};
+use crate::domain::{AppError, ProducerAccess, Viewer};
 use crate::ports::Services;
 
 /// The services the server injected for this request.
@@ -30,11 +30,10 @@ pub(crate) fn viewer(services: &Services) -> Result<Viewer, AppError> {
     services.accounts.viewer(&request).ok_or(AppError::Unauthorized)
 }
 
-/// The signed-in producer. Other roles get `NotFound`: the producer's
-/// workspace does not exist for them.
-pub(crate) fn producer(services: &Services) -> Result<Viewer, AppError> {
-    let viewer = viewer(services)?;
-    if viewer.role == Role::Producer { Ok(viewer) } else { Err(AppError::NotFound) }
+/// The signed-in producer's capability (`Viewer::as_producer`): other roles
+/// get `NotFound`, the producer's workspace does not exist for them.
+pub(crate) fn producer(services: &Services) -> Result<ProducerAccess, AppError> {
+    viewer(services)?.as_producer()
 }
 
 /// Passes a port's result through, setting the response status of an error;

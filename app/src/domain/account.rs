@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::AppError;
 use super::slug_enum::slug_enum;
 
 slug_enum! {
@@ -37,6 +38,30 @@ pub struct Viewer {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+}
+
+/// Proof that the person acting is a producer. The producer's workspace (the
+/// `Studio` port and the upload routes) takes this, not a `Viewer`, and only
+/// [`Viewer::as_producer`] makes one: no service can be called for another
+/// role by mistake. Never sent over the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProducerAccess {
+    user_id: i64,
+}
+
+impl ProducerAccess {
+    /// The producer's account.
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+}
+
+impl Viewer {
+    /// The producer's capability, or `NotFound`: the producer's workspace does
+    /// not exist for other roles.
+    pub fn as_producer(&self) -> Result<ProducerAccess, AppError> {
+        if self.role == Role::Producer { Ok(ProducerAccess { user_id: self.user_id }) } else { Err(AppError::NotFound) }
+    }
 }
 
 /// Shortest password accepted, in characters.

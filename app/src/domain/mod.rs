@@ -20,8 +20,8 @@ mod slug_enum;
 pub mod text;
 
 pub use account::{
-    AccountStatus, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, Viewer,
-    check_password_length, normalize_display_name, normalize_email,
+    AccountStatus, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProducerAccess,
+    Role, Viewer, check_password_length, normalize_display_name, normalize_email,
 };
 pub use catalog::{
     Count, HeldCertification, HomePage, ListingCard, ListingDetail, ListingQuery, ListingResults, LocalizedText,

@@ -12,7 +12,8 @@ use http::request::Parts;
 
 use crate::domain::{
     AppError, Dashboard, HomePage, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale,
-    PhotoChange, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, Role, StatusChange, Viewer,
+    PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, Role, StatusChange,
+    Viewer,
 };
 
 /// Reading the published catalogue.
@@ -65,22 +66,23 @@ pub trait Accounts: Send + Sync {
 }
 
 /// A producer's own workspace: their company profile, listings and photos.
-/// Every method acts for `viewer` and answers `NotFound` for anything that is
-/// not theirs.
+/// Every method acts for the producer whose capability it is given and
+/// answers `NotFound` for anything that is not theirs.
 #[async_trait::async_trait]
 pub trait Studio: Send + Sync {
-    async fn dashboard(&self, viewer: &Viewer, locale: Locale) -> Result<Dashboard, AppError>;
-    async fn profile(&self, viewer: &Viewer) -> Result<ProfileEditor, AppError>;
+    async fn dashboard(&self, access: &ProducerAccess, locale: Locale) -> Result<Dashboard, AppError>;
+    async fn profile(&self, access: &ProducerAccess) -> Result<ProfileEditor, AppError>;
     /// Creates or updates the company profile; returns its public slug.
-    async fn save_profile(&self, viewer: &Viewer, form: &ProfileForm) -> Result<String, AppError>;
-    async fn listing(&self, viewer: &Viewer, id: i64) -> Result<ListingEditor, AppError>;
+    async fn save_profile(&self, access: &ProducerAccess, form: &ProfileForm) -> Result<String, AppError>;
+    async fn listing(&self, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError>;
     /// Creates (`id` = `None`) or updates a listing; returns its id.
-    async fn save_listing(&self, viewer: &Viewer, id: Option<i64>, form: &ListingForm) -> Result<i64, AppError>;
-    async fn change_status(&self, viewer: &Viewer, id: i64, change: StatusChange) -> Result<(), AppError>;
-    async fn delete_listing(&self, viewer: &Viewer, id: i64) -> Result<(), AppError>;
+    async fn save_listing(&self, access: &ProducerAccess, id: Option<i64>, form: &ListingForm)
+    -> Result<i64, AppError>;
+    async fn change_status(&self, access: &ProducerAccess, id: i64, change: StatusChange) -> Result<(), AppError>;
+    async fn delete_listing(&self, access: &ProducerAccess, id: i64) -> Result<(), AppError>;
     async fn change_photo(
         &self,
-        viewer: &Viewer,
+        access: &ProducerAccess,
         listing_id: i64,
         photo_id: i64,
         change: PhotoChange,

@@ -32,16 +32,31 @@ struct Stored {
     expires_at: DateTime<Utc>,
 }
 
-#[derive(Clone, Debug)]
+/// What time it is, for the timeouts: the system clock, or a test's.
+pub type Clock = std::sync::Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+#[derive(Clone)]
 pub struct DbSessionStore {
     db: DatabaseConnection,
     absolute_timeout: chrono::Duration,
     stored: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, Stored>>>,
+    clock: Clock,
+}
+
+impl std::fmt::Debug for DbSessionStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DbSessionStore").field("absolute_timeout", &self.absolute_timeout).finish_non_exhaustive()
+    }
 }
 
 impl DbSessionStore {
     pub fn new(db: DatabaseConnection, absolute_timeout: chrono::Duration) -> DbSessionStore {
-        DbSessionStore { db, absolute_timeout, stored: Default::default() }
+        DbSessionStore::with_clock(db, absolute_timeout, std::sync::Arc::new(Utc::now))
+    }
+
+    /// A store whose idea of "now" comes from `clock` (tests move it).
+    pub fn with_clock(db: DatabaseConnection, absolute_timeout: chrono::Duration, clock: Clock) -> DbSessionStore {
+        DbSessionStore { db, absolute_timeout, stored: Default::default(), clock }
     }
 
     fn remember(&self, id_hash: String, stored: Stored) {
@@ -64,17 +79,12 @@ impl DbSessionStore {
         })
     }
 
-    /// Ends every session of an account (suspension, password change or reset).
-    pub async fn end_sessions_of(db: &impl sea_orm::ConnectionTrait, user_id: i64) -> Result<u64, sea_orm::DbErr> {
-        let result = sessions::Entity::delete_many().filter(sessions::Column::UserId.eq(user_id)).exec(db).await?;
-        Ok(result.rows_affected)
-    }
-
     /// Deletes expired rows; run periodically.
     pub async fn delete_expired(&self) -> Result<u64, sea_orm::DbErr> {
-        let oldest_allowed = Utc::now() - self.absolute_timeout;
+        let now = (self.clock)();
+        let oldest_allowed = now - self.absolute_timeout;
         let result = sessions::Entity::delete_many()
-            .filter(sessions::Column::ExpiresAt.lt(Utc::now()).or(sessions::Column::CreatedAt.lt(oldest_allowed)))
+            .filter(sessions::Column::ExpiresAt.lt(now).or(sessions::Column::CreatedAt.lt(oldest_allowed)))
             .exec(&self.db)
             .await?;
         Ok(result.rows_affected)
@@ -110,13 +120,13 @@ fn user_of(record: &Record) -> Option<i64> {
     record.data.get(AUTH_DATA_KEY)?.get("user_id")?.as_i64()
 }
 
-fn row(record: &Record) -> Result<sessions::ActiveModel, session_store::Error> {
+fn row(record: &Record, now: DateTime<Utc>) -> Result<sessions::ActiveModel, session_store::Error> {
     Ok(sessions::ActiveModel {
         id: Set(id_hash(&record.id)),
         user_id: Set(user_of(record)),
         data: Set(canonical(&record.data)?),
         expires_at: Set(to_chrono(record.expiry_date)),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
     })
 }
 
@@ -131,7 +141,7 @@ impl SessionStore for DbSessionStore {
             }
             record.id = Id::default();
         }
-        let row = row(record)?;
+        let row = row(record, (self.clock)())?;
         let stored = Stored {
             data_digest: Sha256::digest(canonical(&record.data)?).into(),
             expires_at: to_chrono(record.expiry_date),
@@ -168,7 +178,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let now = Utc::now();
+        let now = (self.clock)();
         let found = sessions::Entity::find_by_id(id_hash(id))
             .filter(sessions::Column::ExpiresAt.gt(now))
             .filter(sessions::Column::CreatedAt.gt(now - self.absolute_timeout))

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use app::domain::{Locale, Role};
+use app::domain::{AppError, Locale, ProducerAccess};
 use axum::Json;
 use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, Path, State};
@@ -20,6 +20,12 @@ use crate::services::studio::{PhotoUploads, UploadError};
 
 /// Largest upload request: a few phone photos at once.
 pub const UPLOAD_BODY_LIMIT: usize = 25 * 1024 * 1024;
+
+/// The same check as the workspace's pages: signed in (else 401), and a
+/// producer (else 404, `Viewer::as_producer`).
+fn producer_access(auth: &AuthSession) -> Result<ProducerAccess, AppError> {
+    auth.user.as_ref().ok_or(AppError::Unauthorized)?.viewer.as_producer()
+}
 
 fn wants_html(headers: &HeaderMap) -> bool {
     headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
@@ -75,25 +81,23 @@ pub async fn upload(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let html = wants_html(&headers);
-    let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
-        return refusal(html, listing_id, Locale::DEFAULT, UploadError::App(app::domain::AppError::Unauthorized));
+    let access = match producer_access(&auth) {
+        Ok(access) => access,
+        Err(error) => return refusal(html, listing_id, Locale::DEFAULT, UploadError::App(error)),
     };
-    if viewer.role != Role::Producer {
-        return refusal(html, listing_id, Locale::DEFAULT, UploadError::App(app::domain::AppError::NotFound));
-    }
     let multipart = match multipart {
         Ok(multipart) => multipart,
         Err(_) => return refusal(html, listing_id, Locale::DEFAULT, UploadError::Malformed),
     };
     // Ownership first, so someone else's listing answers 404 before any reading.
-    if let Err(error) = uploads.check_room(&viewer, listing_id, 1).await {
+    if let Err(error) = uploads.check_room(&access, listing_id, 1).await {
         return refusal(html, listing_id, Locale::DEFAULT, error);
     }
     let (files, locale) = match files(multipart).await {
         Ok(read) => read,
         Err(error) => return refusal(html, listing_id, Locale::DEFAULT, error),
     };
-    match uploads.add(&viewer, listing_id, files).await {
+    match uploads.add(&access, listing_id, files).await {
         Ok(_) if html => Redirect::to(&format!("/{}/dashboard/listings/{listing_id}?upload=ok#photos", locale.code()))
             .into_response(),
         Ok(ids) => (StatusCode::CREATED, Json(json!({ "photos": ids }))).into_response(),
@@ -119,12 +123,10 @@ pub async fn upload_logo(
             (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
         }
     };
-    let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
-        return refuse(Locale::DEFAULT, UploadError::App(app::domain::AppError::Unauthorized));
+    let access = match producer_access(&auth) {
+        Ok(access) => access,
+        Err(error) => return refuse(Locale::DEFAULT, UploadError::App(error)),
     };
-    if viewer.role != Role::Producer {
-        return refuse(Locale::DEFAULT, UploadError::App(app::domain::AppError::NotFound));
-    }
     let Ok(mut multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
     let mut locale = Locale::DEFAULT;
     let mut logo = Vec::new();
@@ -146,7 +148,7 @@ pub async fn upload_logo(
             Err(error) => return refuse(locale, read_error(&error)),
         }
     }
-    match uploads.set_logo(&viewer, logo).await {
+    match uploads.set_logo(&access, logo).await {
         Ok(()) if html => Redirect::to(&back(locale, "logo=ok")).into_response(),
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => refuse(locale, error),

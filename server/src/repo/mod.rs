@@ -4,7 +4,11 @@
 pub mod convert;
 pub mod listing;
 pub mod mail_outbox;
+pub mod password_reset;
 pub mod producer;
+pub mod producer_profile;
 pub mod search_outbox;
+pub mod session;
 pub mod stats;
+pub mod user;
 pub mod visibility;

@@ -2,9 +2,9 @@
 //! transaction as the change, and the indexer applies them in order.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
-use crate::entities::search_outbox;
+use crate::entities::{listings, search_outbox};
 use crate::error::StoreError;
 
 /// What the indexer must do with a listing.
@@ -37,5 +37,22 @@ pub async fn enqueue(db: &impl ConnectionTrait, listing_id: i64, op: OutboxOp) -
     }
     .insert(db)
     .await?;
+    Ok(())
+}
+
+/// Queues every listing of a producer (its name or badge shows on their
+/// cards), inside the caller's transaction. Used by the profile save and,
+/// once the indexer lands, by the demo seed.
+pub async fn requeue_producer(db: &impl ConnectionTrait, producer_id: i64) -> Result<(), StoreError> {
+    let ids: Vec<i64> = listings::Entity::find()
+        .select_only()
+        .column(listings::Column::Id)
+        .filter(listings::Column::ProducerId.eq(producer_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for id in ids {
+        enqueue(db, id, OutboxOp::Upsert).await?;
+    }
     Ok(())
 }

@@ -8,6 +8,7 @@ use super::products::{PRODUCTS, Product};
 use super::regions::{MARKETS, PROFILES, RegionProfile};
 use super::rng::DemoRng;
 use super::texts::{descriptions, grade, producer_name};
+use crate::slug::slugify;
 
 pub struct DemoProducer {
     pub slug: String,
@@ -56,27 +57,6 @@ pub struct DemoListing {
 pub const PHOTOS_PER_SECTOR: usize = 3;
 /// Days from 2025-01-01 to the newest demo listing (2026-11-20).
 const LAST_DAY: i64 = 688;
-
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.to_lowercase().chars() {
-        let mapped = match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'û' | 'ù' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if mapped != '-' || !slug.ends_with('-') {
-            slug.push(mapped);
-        }
-    }
-    slug.trim_matches('-').chars().take(80).collect::<String>().trim_end_matches('-').to_owned()
-}
 
 fn incoterms_for(sector: Sector, rng: &mut DemoRng) -> Vec<Incoterm> {
     use Incoterm::*;
@@ -334,11 +314,5 @@ mod tests {
             titles.dedup();
             assert_eq!(titles.len(), producer.listings.len(), "{} lists a product twice", producer.trade_name);
         }
-    }
-
-    #[test]
-    fn slugify_makes_ascii_url_segments() {
-        assert_eq!(slugify("Huile d'argan – flacon 100 ml"), "huile-d-argan-flacon-100-ml");
-        assert_eq!(slugify("Coopérative Tifaout Souss"), "cooperative-tifaout-souss");
     }
 }

@@ -17,7 +17,7 @@ use app::domain::{AccountStatus, ListingStatus};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
-pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue, slugify};
+pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue};
 
 use crate::db;
 use crate::entities::{

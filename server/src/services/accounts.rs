@@ -7,23 +7,24 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use app::domain::{AccountStatus, AppError, Locale, Viewer, normalize_display_name, normalize_email};
+use app::domain::{AccountStatus, AppError, Locale, Role, Viewer, normalize_display_name, normalize_email};
 use app::ports::{Accounts, SignUp};
 use chrono::Utc;
 use http::request::Parts;
 use rand::RngCore;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::auth::backend::Credentials;
 use crate::auth::rate_limit::Limits;
-use crate::auth::{AccountUser, AuthSession, DbSessionStore, password};
+use crate::auth::{AccountUser, AuthSession, password};
 use crate::db;
-use crate::entities::{password_resets, users};
+use crate::entities::users;
 use crate::error::{StoreError, conflict_on_unique};
 use crate::http::client_address::ClientAddress;
+use crate::repo::user::{self, NewAccount};
+use crate::repo::{mail_outbox, password_reset, session};
 
 /// How long a reset link works.
 const RESET_TOKEN_MINUTES: i64 = 30;
@@ -91,6 +92,10 @@ impl Accounts for AccountsService {
     }
 
     async fn sign_up(&self, request: &Parts, form: SignUp) -> Result<Viewer, AppError> {
+        // Organisers and administrators are appointed, never self-declared.
+        if !Role::SELF_SERVICE.contains(&form.role) {
+            return Err(AppError::invalid("role", "invalid.choice"));
+        }
         let address = client(request);
         let now = Instant::now();
         if self.limits.sign_up_address.is_blocked(&address, now) {
@@ -102,21 +107,8 @@ impl Accounts for AccountsService {
             normalize_display_name(&form.display_name).map_err(|reason| AppError::invalid("display_name", reason))?;
         password::check_new(&form.password).map_err(|reason| AppError::invalid("password", reason))?;
         let password_hash = hash_password(form.password).await?;
-        let at = Utc::now();
-        let row = users::ActiveModel {
-            email: Set(email),
-            password_hash: Set(password_hash),
-            display_name: Set(display_name),
-            role: Set(form.role.slug().to_owned()),
-            status: Set(AccountStatus::Active.slug().to_owned()),
-            locale: Set(form.locale.code().to_owned()),
-            created_at: Set(at),
-            updated_at: Set(at),
-            ..Default::default()
-        }
-        .insert(&self.db)
-        .await
-        .map_err(|e| conflict_on_unique(e, "email"))?;
+        let new = NewAccount { email, password_hash, display_name, role: form.role, locale: form.locale };
+        let row = user::insert(&self.db, new, Utc::now()).await.map_err(|e| conflict_on_unique(e, "email"))?;
         tracing::info!(user = row.id, role = %row.role, "account created");
         let mut auth = session(request)?;
         sign_in_session(&mut auth, &row).await
@@ -172,11 +164,7 @@ impl Accounts for AccountsService {
         if !self.limits.login_pair.try_hit(&pair, Instant::now()) {
             return Err(AppError::RateLimited);
         }
-        let row = users::Entity::find_by_id(viewer.user_id)
-            .one(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .ok_or(AppError::Unauthorized)?;
+        let row = user::by_id(&self.db, viewer.user_id).await?.ok_or(AppError::Unauthorized)?;
         let matches = password::verify_bounded(current.to_owned(), row.password_hash.clone())
             .await
             .map_err(|e| internal("password check did not finish", e))?;
@@ -186,14 +174,13 @@ impl Accounts for AccountsService {
         self.limits.login_pair.clear(&pair);
         password::check_new(new).map_err(|reason| AppError::invalid("password", reason))?;
         let password_hash = hash_password(new.to_owned()).await?;
-        let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
-        let mut update: users::ActiveModel = row.into();
-        update.password_hash = Set(password_hash);
-        update.updated_at = Set(Utc::now());
-        let row = update.update(&txn).await.map_err(StoreError::from)?;
-        DbSessionStore::end_sessions_of(&txn, row.id).await.map_err(StoreError::from)?;
-        txn.commit().await.map_err(StoreError::from)?;
+        let txn = db::begin_write(&self.db).await?;
+        user::set_password(&txn, row.id, &password_hash, Utc::now()).await?;
+        session::end_all_of(&txn, row.id).await?;
+        db::commit(txn).await?;
         tracing::info!(user = row.id, "password changed; other sessions ended");
+        // This session goes on under the new password (its auth hash derives from it).
+        let row = users::Model { password_hash, ..row };
         let mut auth = session(request)?;
         sign_in_session(&mut auth, &row).await.map(|_| ())
     }
@@ -230,44 +217,17 @@ impl Accounts for AccountsService {
         password::check_new(new).map_err(|reason| AppError::invalid("password", reason))?;
         // The cheap check first: no Argon2 work for a token that does not exist.
         let now = Utc::now();
-        let open_token = || {
-            password_resets::Entity::find()
-                .filter(password_resets::Column::TokenHash.eq(reset_token_hash(token)))
-                .filter(password_resets::Column::UsedAt.is_null())
-                .filter(password_resets::Column::ExpiresAt.gt(now))
-        };
-        let reset = open_token().one(&self.db).await.map_err(StoreError::from)?.ok_or_else(bad_token)?;
+        let reset = password_reset::open(&self.db, &reset_token_hash(token), now).await?.ok_or_else(bad_token)?;
         let password_hash = hash_password(new.to_owned()).await?;
-        let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
-        // Spend the token only if it is still open: of two requests racing with
-        // the same token, exactly one changes the password.
-        let spent = password_resets::Entity::update_many()
-            .col_expr(password_resets::Column::UsedAt, Expr::value(now))
-            .filter(password_resets::Column::Id.eq(reset.id))
-            .filter(password_resets::Column::UsedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(StoreError::from)?;
-        if spent.rows_affected != 1 {
+        let txn = db::begin_write(&self.db).await?;
+        if !password_reset::spend(&txn, reset.id, now).await? {
             return Err(bad_token());
         }
         // Any other link still open for the account is spent too.
-        password_resets::Entity::update_many()
-            .col_expr(password_resets::Column::UsedAt, Expr::value(now))
-            .filter(password_resets::Column::UserId.eq(reset.user_id))
-            .filter(password_resets::Column::UsedAt.is_null())
-            .exec(&txn)
-            .await
-            .map_err(StoreError::from)?;
-        users::Entity::update_many()
-            .col_expr(users::Column::PasswordHash, Expr::value(password_hash))
-            .col_expr(users::Column::UpdatedAt, Expr::value(now))
-            .filter(users::Column::Id.eq(reset.user_id))
-            .exec(&txn)
-            .await
-            .map_err(StoreError::from)?;
-        DbSessionStore::end_sessions_of(&txn, reset.user_id).await.map_err(StoreError::from)?;
-        txn.commit().await.map_err(StoreError::from)?;
+        password_reset::spend_all_of(&txn, reset.user_id, now).await?;
+        user::set_password(&txn, reset.user_id, &password_hash, now).await?;
+        session::end_all_of(&txn, reset.user_id).await?;
+        db::commit(txn).await?;
         tracing::info!(user = reset.user_id, "password reset; every session ended");
         Ok(())
     }
@@ -282,7 +242,7 @@ async fn queue_reset_link(
     email: &str,
     locale: Locale,
 ) -> Result<(), StoreError> {
-    let Some(user) = users::Entity::find().filter(users::Column::Email.eq(email)).one(db).await? else {
+    let Some(user) = user::by_email(db, email).await? else {
         tracing::info!("password reset asked for an address without an account; nothing sent");
         return Ok(());
     };
@@ -305,17 +265,8 @@ async fn queue_reset_link(
     let mail = crate::mail::password_reset(locale, &user.email, &user.display_name, link.as_str(), RESET_TOKEN_MINUTES);
     let at = Utc::now();
     let txn = db::begin_write(db).await?;
-    password_resets::ActiveModel {
-        user_id: Set(user.id),
-        token_hash: Set(reset_token_hash(&token)),
-        expires_at: Set(at + chrono::Duration::minutes(RESET_TOKEN_MINUTES)),
-        used_at: Set(None),
-        created_at: Set(at),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    crate::repo::mail_outbox::enqueue(&txn, &mail, at).await?;
-    txn.commit().await?;
-    Ok(())
+    let expires_at = at + chrono::Duration::minutes(RESET_TOKEN_MINUTES);
+    password_reset::insert(&txn, user.id, reset_token_hash(&token), at, expires_at).await?;
+    mail_outbox::enqueue(&txn, &mail, at).await?;
+    db::commit(txn).await
 }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use app::domain::{
     AppError, Certification, Completeness, Dashboard, HsCode, Incoterm, ListingDraft, ListingEditor, ListingForm,
-    ListingStatus, ListingText, Locale, OriginLabel, OwnListing, OwnPhoto, PriceRange, Region, Sector, StatusChange,
-    Viewer,
+    ListingStatus, ListingText, Locale, OriginLabel, OwnListing, OwnPhoto, PriceRange, ProducerAccess, Region, Sector,
+    StatusChange,
 };
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -24,7 +24,7 @@ use crate::media::photo_ref;
 use crate::repo::convert::{localized, pick_translation, slug, slug_list, to_json};
 use crate::repo::listing::{price, quantity};
 use crate::repo::search_outbox::{OutboxOp, enqueue};
-use crate::seed::slugify;
+use crate::slug::slugify;
 
 /// Rebuilds the draft a listing row and its translations came from.
 pub(crate) fn draft_of(
@@ -67,8 +67,12 @@ fn public_path(model: &listings::Model, status: ListingStatus, locale: Locale) -
     (status == ListingStatus::Published).then(|| format!("/{}/listings/{}-{}", locale.code(), model.id, model.slug))
 }
 
-pub async fn dashboard(db: &DatabaseConnection, viewer: &Viewer, locale: Locale) -> Result<Dashboard, AppError> {
-    let Some(producer) = own_producer(db, viewer).await? else {
+pub async fn dashboard(
+    db: &DatabaseConnection,
+    access: &ProducerAccess,
+    locale: Locale,
+) -> Result<Dashboard, AppError> {
+    let Some(producer) = own_producer(db, access).await? else {
         return Ok(Dashboard { company_name: None, producer_path: None, listings: Vec::new() });
     };
     let models = listings::Entity::find()
@@ -125,8 +129,8 @@ pub async fn dashboard(db: &DatabaseConnection, viewer: &Viewer, locale: Locale)
     })
 }
 
-pub async fn editor(db: &DatabaseConnection, viewer: &Viewer, id: i64) -> Result<ListingEditor, AppError> {
-    let (_, model) = own_listing(db, viewer, id).await?;
+pub async fn editor(db: &DatabaseConnection, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError> {
+    let (_, model) = own_listing(db, access, id).await?;
     let texts = listing_translations::Entity::find()
         .filter(listing_translations::Column::ListingId.eq(id))
         .all(db)
@@ -191,26 +195,26 @@ fn apply(row: &mut listings::ActiveModel, draft: &ListingDraft, origin: Region) 
     row.updated_at = Set(Utc::now());
 }
 
-async fn own_producer_or_ask(db: &impl ConnectionTrait, viewer: &Viewer) -> Result<producers::Model, AppError> {
-    own_producer(db, viewer).await?.ok_or_else(|| AppError::invalid("profile", "invalid.profile_first"))
+async fn own_producer_or_ask(db: &impl ConnectionTrait, access: &ProducerAccess) -> Result<producers::Model, AppError> {
+    own_producer(db, access).await?.ok_or_else(|| AppError::invalid("profile", "invalid.profile_first"))
 }
 
 /// Creates or updates a listing with its translations and an outbox row, in
 /// one write transaction.
 pub async fn save(
     db: &DatabaseConnection,
-    viewer: &Viewer,
+    access: &ProducerAccess,
     id: Option<i64>,
     form: &ListingForm,
 ) -> Result<i64, AppError> {
     let draft = form.validate()?;
-    let txn = db::begin_write(db).await.map_err(StoreError::from)?;
+    let txn = db::begin_write(db).await?;
     let (producer, existing) = match id {
         Some(id) => {
-            let (producer, listing) = own_listing(&txn, viewer, id).await?;
+            let (producer, listing) = own_listing(&txn, access, id).await?;
             (producer, Some(listing))
         }
-        None => (own_producer_or_ask(&txn, viewer).await?, None),
+        None => (own_producer_or_ask(&txn, access).await?, None),
     };
     let producer_region = slug(&producer.region, Region::from_slug, "region")?;
     let origin = draft.origin_region.unwrap_or(producer_region);
@@ -260,12 +264,12 @@ pub async fn save(
 
 pub async fn change_status(
     db: &DatabaseConnection,
-    viewer: &Viewer,
+    access: &ProducerAccess,
     id: i64,
     change: StatusChange,
 ) -> Result<(), AppError> {
-    let txn = db::begin_write(db).await.map_err(StoreError::from)?;
-    let (_, model) = own_listing(&txn, viewer, id).await?;
+    let txn = db::begin_write(db).await?;
+    let (_, model) = own_listing(&txn, access, id).await?;
     let next = change.apply(status_of(&model)?).ok_or_else(|| AppError::invalid("status", "invalid.status_change"))?;
     let first_publication = next == ListingStatus::Published && model.published_at.is_none();
     let mut row = listings::ActiveModel::from(model);
@@ -284,9 +288,9 @@ pub async fn change_status(
 /// Deletes a listing (its translations and photo rows cascade) and returns
 /// the storage keys of its photos, whose files the caller removes after the
 /// commit.
-pub async fn delete(db: &DatabaseConnection, viewer: &Viewer, id: i64) -> Result<Vec<String>, AppError> {
-    let txn = db::begin_write(db).await.map_err(StoreError::from)?;
-    let (_, model) = own_listing(&txn, viewer, id).await?;
+pub async fn delete(db: &DatabaseConnection, access: &ProducerAccess, id: i64) -> Result<Vec<String>, AppError> {
+    let txn = db::begin_write(db).await?;
+    let (_, model) = own_listing(&txn, access, id).await?;
     let keys: Vec<String> = listing_photos::Entity::find()
         .select_only()
         .column(listing_photos::Column::StorageKey)

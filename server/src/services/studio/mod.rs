@@ -12,8 +12,8 @@ mod profile;
 use std::sync::Arc;
 
 use app::domain::{
-    AppError, Dashboard, ListingEditor, ListingForm, Locale, PhotoChange, ProfileEditor, ProfileForm, StatusChange,
-    Viewer,
+    AppError, Dashboard, ListingEditor, ListingForm, Locale, PhotoChange, ProducerAccess, ProfileEditor, ProfileForm,
+    StatusChange,
 };
 use app::ports::Studio;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
@@ -38,9 +38,9 @@ impl StudioService {
 /// The caller's producer, if they have created their profile.
 pub(crate) async fn own_producer(
     db: &impl ConnectionTrait,
-    viewer: &Viewer,
+    access: &ProducerAccess,
 ) -> Result<Option<producers::Model>, StoreError> {
-    Ok(producers::Entity::find().filter(producers::Column::OwnerUserId.eq(viewer.user_id)).one(db).await?)
+    crate::repo::producer_profile::owned_by(db, access.user_id()).await
 }
 
 /// A listing of the caller's producer, or `NotFound` (also for anyone else's).
@@ -50,10 +50,10 @@ pub(crate) async fn own_producer(
 /// are already exclusive.
 pub(crate) async fn own_listing(
     db: &impl ConnectionTrait,
-    viewer: &Viewer,
+    access: &ProducerAccess,
     id: i64,
 ) -> Result<(producers::Model, listing_rows::Model), AppError> {
-    let producer = own_producer(db, viewer).await?.ok_or(AppError::NotFound)?;
+    let producer = own_producer(db, access).await?.ok_or(AppError::NotFound)?;
     let listing = listing_rows::Entity::find_by_id(id)
         .filter(listing_rows::Column::ProducerId.eq(producer.id))
         .lock_exclusive()
@@ -66,43 +66,48 @@ pub(crate) async fn own_listing(
 
 #[async_trait::async_trait]
 impl Studio for StudioService {
-    async fn dashboard(&self, viewer: &Viewer, locale: Locale) -> Result<Dashboard, AppError> {
-        listings::dashboard(&self.db, viewer, locale).await
+    async fn dashboard(&self, access: &ProducerAccess, locale: Locale) -> Result<Dashboard, AppError> {
+        listings::dashboard(&self.db, access, locale).await
     }
 
-    async fn profile(&self, viewer: &Viewer) -> Result<ProfileEditor, AppError> {
-        profile::editor(&self.db, viewer).await
+    async fn profile(&self, access: &ProducerAccess) -> Result<ProfileEditor, AppError> {
+        profile::editor(&self.db, access).await
     }
 
-    async fn save_profile(&self, viewer: &Viewer, form: &ProfileForm) -> Result<String, AppError> {
-        profile::save(&self.db, viewer, form).await
+    async fn save_profile(&self, access: &ProducerAccess, form: &ProfileForm) -> Result<String, AppError> {
+        profile::save(&self.db, access, form).await
     }
 
-    async fn listing(&self, viewer: &Viewer, id: i64) -> Result<ListingEditor, AppError> {
-        listings::editor(&self.db, viewer, id).await
+    async fn listing(&self, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError> {
+        listings::editor(&self.db, access, id).await
     }
 
-    async fn save_listing(&self, viewer: &Viewer, id: Option<i64>, form: &ListingForm) -> Result<i64, AppError> {
-        listings::save(&self.db, viewer, id, form).await
+    async fn save_listing(
+        &self,
+        access: &ProducerAccess,
+        id: Option<i64>,
+        form: &ListingForm,
+    ) -> Result<i64, AppError> {
+        listings::save(&self.db, access, id, form).await
     }
 
-    async fn change_status(&self, viewer: &Viewer, id: i64, change: StatusChange) -> Result<(), AppError> {
-        listings::change_status(&self.db, viewer, id, change).await
+    async fn change_status(&self, access: &ProducerAccess, id: i64, change: StatusChange) -> Result<(), AppError> {
+        listings::change_status(&self.db, access, id, change).await
     }
 
-    async fn delete_listing(&self, viewer: &Viewer, id: i64) -> Result<(), AppError> {
-        let keys = listings::delete(&self.db, viewer, id).await?;
+    async fn delete_listing(&self, access: &ProducerAccess, id: i64) -> Result<(), AppError> {
+        let keys = listings::delete(&self.db, access, id).await?;
         photos::delete_files(self.storage.as_ref(), &keys).await;
         Ok(())
     }
 
     async fn change_photo(
         &self,
-        viewer: &Viewer,
+        access: &ProducerAccess,
         listing_id: i64,
         photo_id: i64,
         change: PhotoChange,
     ) -> Result<(), AppError> {
-        photos::change(&self.db, self.storage.as_ref(), viewer, listing_id, photo_id, change).await
+        photos::change(&self.db, self.storage.as_ref(), access, listing_id, photo_id, change).await
     }
 }

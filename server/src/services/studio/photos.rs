@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, Viewer};
+use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, ProducerAccess};
 use chrono::Utc;
 use rand::RngCore;
 use sea_orm::{
@@ -99,8 +99,8 @@ impl PhotoUploads {
     }
 
     /// Checks the listing is the caller's and has room, before any decoding.
-    pub async fn check_room(&self, viewer: &Viewer, listing_id: i64, adding: usize) -> Result<(), UploadError> {
-        own_listing(&self.db, viewer, listing_id).await?;
+    pub async fn check_room(&self, access: &ProducerAccess, listing_id: i64, adding: usize) -> Result<(), UploadError> {
+        own_listing(&self.db, access, listing_id).await?;
         if adding == 0 {
             return Err(UploadError::NoFile);
         }
@@ -118,11 +118,11 @@ impl PhotoUploads {
     /// the route's timeout) cannot stop them between the files and the rows.
     pub async fn add(
         self: &Arc<Self>,
-        viewer: &Viewer,
+        access: &ProducerAccess,
         listing_id: i64,
         files: Vec<Vec<u8>>,
     ) -> Result<Vec<i64>, UploadError> {
-        self.check_room(viewer, listing_id, files.len()).await?;
+        self.check_room(access, listing_id, files.len()).await?;
         let mut processed = Vec::with_capacity(files.len());
         for bytes in files {
             let permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
@@ -135,8 +135,8 @@ impl PhotoUploads {
             processed.push(photo);
         }
         let this = Arc::clone(self);
-        let viewer = viewer.clone();
-        tokio::spawn(async move { this.store_and_record(&viewer, listing_id, processed).await }).await.map_err(
+        let access = access.clone();
+        tokio::spawn(async move { this.store_and_record(&access, listing_id, processed).await }).await.map_err(
             |error| {
                 tracing::error!(%error, "photo storing task failed");
                 UploadError::Photo(PhotoError::Processing)
@@ -146,7 +146,7 @@ impl PhotoUploads {
 
     async fn store_and_record(
         &self,
-        viewer: &Viewer,
+        access: &ProducerAccess,
         listing_id: i64,
         processed: Vec<ProcessedPhoto>,
     ) -> Result<Vec<i64>, UploadError> {
@@ -161,7 +161,7 @@ impl PhotoUploads {
             }
             stored.push((key, photo));
         }
-        match self.insert_rows(viewer, listing_id, &stored).await {
+        match self.insert_rows(access, listing_id, &stored).await {
             Ok(ids) => Ok(ids),
             Err(error) => {
                 delete_files(self.storage.as_ref(), &stored.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()).await;
@@ -180,13 +180,13 @@ impl PhotoUploads {
 
     async fn insert_rows(
         &self,
-        viewer: &Viewer,
+        access: &ProducerAccess,
         listing_id: i64,
         stored: &[(String, &ProcessedPhoto)],
     ) -> Result<Vec<i64>, UploadError> {
-        let txn = db::begin_write(&self.db).await.map_err(StoreError::from)?;
+        let txn = db::begin_write(&self.db).await?;
         // Checked again inside the transaction: two uploads may race for the last places.
-        own_listing(&txn, viewer, listing_id).await?;
+        own_listing(&txn, access, listing_id).await?;
         let existing = photo_count(&txn, listing_id).await?;
         if usize::try_from(existing).unwrap_or(usize::MAX) + stored.len() > MAX_PHOTOS {
             return Err(UploadError::TooMany);
@@ -218,8 +218,8 @@ impl PhotoUploads {
     /// Replaces the caller's company logo: at least 320 pixels wide, stored
     /// as the 320 px variants (WebP and JPEG). The old logo's files go once
     /// the new key is committed.
-    pub async fn set_logo(&self, viewer: &Viewer, bytes: Vec<u8>) -> Result<(), UploadError> {
-        let producer = super::own_producer(&self.db, viewer)
+    pub async fn set_logo(&self, access: &ProducerAccess, bytes: Vec<u8>) -> Result<(), UploadError> {
+        let producer = super::own_producer(&self.db, access)
             .await?
             .ok_or(UploadError::App(AppError::invalid("profile", "invalid.profile_first")))?;
         if bytes.is_empty() {
@@ -320,13 +320,13 @@ async fn renumber(db: &impl ConnectionTrait, ordered: &[listing_photos::Model]) 
 pub async fn change(
     db: &DatabaseConnection,
     storage: &dyn MediaStorage,
-    viewer: &Viewer,
+    access: &ProducerAccess,
     listing_id: i64,
     photo_id: i64,
     change: PhotoChange,
 ) -> Result<(), AppError> {
-    let txn = db::begin_write(db).await.map_err(StoreError::from)?;
-    own_listing(&txn, viewer, listing_id).await?;
+    let txn = db::begin_write(db).await?;
+    own_listing(&txn, access, listing_id).await?;
     let mut photos = listing_photos::Entity::find()
         .filter(listing_photos::Column::ListingId.eq(listing_id))
         .order_by_asc(listing_photos::Column::Position)
