@@ -1,6 +1,7 @@
 //! A small, known catalogue written straight into the database: what each
 //! test can count on finding (and not finding) on the pages.
 
+use app::domain::{AccountStatus, ListingStatus};
 use chrono::{TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use server::entities::{listing_photos, listing_translations, listings, producer_translations, producers, users};
@@ -34,7 +35,7 @@ async fn user(db: &impl ConnectionTrait, email: &str) -> i64 {
         password_hash: Set("!".to_owned()),
         display_name: Set(email.to_owned()),
         role: Set("producer".to_owned()),
-        status: Set("active".to_owned()),
+        status: Set(AccountStatus::Active.slug().to_owned()),
         locale: Set("fr".to_owned()),
         created_at: Set(at),
         updated_at: Set(at),
@@ -97,7 +98,7 @@ async fn producer(
 async fn listing(
     db: &impl ConnectionTrait,
     producer_id: i64,
-    status: &str,
+    status: ListingStatus,
     sector: &str,
     region: &str,
     day: u32,
@@ -108,7 +109,7 @@ async fn listing(
     let id = listings::ActiveModel {
         producer_id: Set(producer_id),
         slug: Set(format!("fixture-{day}")),
-        status: Set(status.to_owned()),
+        status: Set(status.slug().to_owned()),
         sector: Set(sector.to_owned()),
         hs_code: Set(Some("151590".to_owned())),
         origin_region: Set(region.to_owned()),
@@ -125,7 +126,7 @@ async fn listing(
         capacity_amount: Set(Some(900)),
         capacity_unit: Set(Some("litre".to_owned())),
         featured: Set(false),
-        published_at: Set((status == "published").then_some(at)),
+        published_at: Set((status == ListingStatus::Published).then_some(at)),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -191,7 +192,7 @@ pub async fn catalogue(db: &impl ConnectionTrait) -> Catalogue {
     let argan_id = listing(
         db,
         coop,
-        "published",
+        ListingStatus::Published,
         "cosmetics-argan",
         "souss-massa",
         10,
@@ -199,12 +200,14 @@ pub async fn catalogue(db: &impl ConnectionTrait) -> Catalogue {
         2,
     )
     .await;
-    let saffron_id = listing(db, coop, "published", "agrifood", "souss-massa", 11, &[("fr", SAFFRON_FR)], 0).await;
-    let draft_id = listing(db, company, "draft", "automotive", "casablanca-settat", 12, &[("fr", DRAFT_FR)], 0).await;
+    let saffron_id =
+        listing(db, coop, ListingStatus::Published, "agrifood", "souss-massa", 11, &[("fr", SAFFRON_FR)], 0).await;
+    let draft_id =
+        listing(db, company, ListingStatus::Draft, "automotive", "casablanca-settat", 12, &[("fr", DRAFT_FR)], 0).await;
     let honey_id = listing(
         db,
         coop,
-        "published",
+        ListingStatus::Published,
         "agrifood",
         "souss-massa",
         9,

@@ -3,6 +3,7 @@
 //! organisers and admins get 404; visitors get 401; nothing changes. Extra
 //! form fields (`verified`, another owner) change nothing either.
 
+use app::domain::ListingStatus;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::entities::{listing_photos, listing_translations, listings, producers, search_outbox};
 use tests::TestApp;
@@ -55,7 +56,7 @@ async fn try_everything(actor: &Visitor, owned: &Owned) -> Vec<(&'static str, u1
 
 async fn unchanged(app: &TestApp, owned: &Owned) {
     let listing = listings::Entity::find_by_id(owned.listing).one(&app.db).await.expect("query").expect("still there");
-    assert_eq!(listing.status, "draft");
+    assert_eq!(listing.status, ListingStatus::Draft.slug());
     let titles = listing_translations::Entity::find()
         .filter(listing_translations::Column::ListingId.eq(owned.listing))
         .all(&app.db)
@@ -195,10 +196,10 @@ async fn a_cross_site_change_is_refused_and_the_same_request_from_the_site_works
         let id = owned.listing;
         async move { listings::Entity::find_by_id(id).one(&db).await.expect("query").expect("listing").status }
     };
-    assert_eq!(status(&app).await, "draft", "nothing changed");
+    assert_eq!(status(&app).await, ListingStatus::Draft.slug(), "nothing changed");
     let genuine = owner.post_from("/api/change_listing_status", &fields, "same-origin").await;
     assert_eq!(genuine.status, 200, "{}", genuine.body);
-    assert_eq!(status(&app).await, "published");
+    assert_eq!(status(&app).await, ListingStatus::Published.slug());
     app.stop().await;
 }
 

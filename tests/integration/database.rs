@@ -130,7 +130,7 @@ async fn write_transactions_commit_or_leave_nothing(db: &DatabaseConnection) {
         password_hash: Set("!".to_owned()),
         display_name: Set("T".to_owned()),
         role: Set("buyer".to_owned()),
-        status: Set("active".to_owned()),
+        status: Set(app::domain::AccountStatus::Active.slug().to_owned()),
         locale: Set("en".to_owned()),
         created_at: Set(at),
         updated_at: Set(at),

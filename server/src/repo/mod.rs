@@ -4,7 +4,9 @@
 pub mod convert;
 pub mod listing;
 pub mod mail_outbox;
+pub mod own_listing;
 pub mod password_reset;
+pub mod photo;
 pub mod producer;
 pub mod producer_profile;
 pub mod search_outbox;

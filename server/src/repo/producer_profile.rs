@@ -165,3 +165,25 @@ pub async fn save(
     }
     Ok((saved.id, saved.slug))
 }
+
+/// Points the producer's logo at `key`, re-reading the row under its lock
+/// (inside the caller's write transaction); returns the key it replaced. Of
+/// two uploads racing, the second sees the first one's logo as the old one.
+pub async fn set_logo(
+    db: &impl ConnectionTrait,
+    producer_id: i64,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, StoreError> {
+    let current = producers::Entity::find_by_id(producer_id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("producer {producer_id} vanished during a logo upload")))?;
+    let old = current.logo_key.clone();
+    let mut row = producers::ActiveModel::from(current);
+    row.logo_key = Set(Some(key.to_owned()));
+    row.updated_at = Set(now);
+    row.update(db).await?;
+    Ok(old)
+}

@@ -4,9 +4,8 @@ use app::domain::{
     AppError, HomePage, ListingDetail, ListingQuery, ListingResults, Locale, ProducerDetail, Region, RegionPage,
 };
 use app::ports::Catalog;
-use sea_orm::{ColumnTrait, DatabaseConnection, PaginatorTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 
-use crate::entities::listings;
 use crate::repo::{listing, producer, stats};
 
 /// Listings on the home page's "recently published" grid.
@@ -52,13 +51,12 @@ impl Catalog for CatalogService {
 
     async fn region(&self, region: Region, locale: Locale) -> Result<RegionPage, AppError> {
         let db = &self.db;
-        let in_region = listing::published().filter(listings::Column::OriginRegion.eq(region.slug()));
         Ok(RegionPage {
             region,
             producer_count: stats::producer_count(db, Some(region)).await?,
-            listing_count: in_region.clone().count(db).await.map_err(crate::error::StoreError::from)?,
+            listing_count: listing::count(db, listing::from_region(region)).await?,
             producers: producer::in_region(db, region, REGION_PAGE_SIZE).await?,
-            listings: listing::cards(db, in_region, locale, REGION_PAGE_SIZE).await?,
+            listings: listing::cards(db, listing::from_region(region), locale, REGION_PAGE_SIZE).await?,
         })
     }
 

@@ -16,7 +16,7 @@ use app::domain::{
     StatusChange,
 };
 use app::ports::Studio;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 pub use photos::{PhotoUploads, UploadError};
 
@@ -54,13 +54,7 @@ pub(crate) async fn own_listing(
     id: i64,
 ) -> Result<(producers::Model, listing_rows::Model), AppError> {
     let producer = own_producer(db, access).await?.ok_or(AppError::NotFound)?;
-    let listing = listing_rows::Entity::find_by_id(id)
-        .filter(listing_rows::Column::ProducerId.eq(producer.id))
-        .lock_exclusive()
-        .one(db)
-        .await
-        .map_err(StoreError::from)?
-        .ok_or(AppError::NotFound)?;
+    let listing = crate::repo::own_listing::owned(db, producer.id, id).await?.ok_or(AppError::NotFound)?;
     Ok((producer, listing))
 }
 

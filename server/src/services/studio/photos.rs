@@ -7,19 +7,17 @@ use std::sync::Arc;
 use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, ProducerAccess};
 use chrono::Utc;
 use rand::RngCore;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
+use sea_orm::DatabaseConnection;
 use tokio::sync::Semaphore;
 
-use super::listings::photo_count;
 use super::own_listing;
 use crate::db;
-use crate::entities::listing_photos;
 use crate::error::StoreError;
 use crate::media::pipeline::{PhotoError, PhotoLimits, ProcessedPhoto, process};
 use crate::media::storage::MediaStorage;
+use crate::repo::own_listing::photo_count;
+use crate::repo::photo::{self, NewPhoto};
+use crate::repo::producer_profile;
 use crate::repo::search_outbox::{OutboxOp, enqueue};
 
 /// Why an upload was refused; `code()` is what the page and the JSON answer carry.
@@ -191,24 +189,13 @@ impl PhotoUploads {
         if usize::try_from(existing).unwrap_or(usize::MAX) + stored.len() > MAX_PHOTOS {
             return Err(UploadError::TooMany);
         }
-        let mut ids = Vec::new();
-        for (offset, (key, photo)) in stored.iter().enumerate() {
-            let row = listing_photos::ActiveModel {
-                listing_id: Set(listing_id),
-                position: Set(i32::try_from(existing).unwrap_or(0) + i32::try_from(offset).unwrap_or(0)),
-                storage_key: Set(key.clone()),
-                width: Set(i32::try_from(photo.width).unwrap_or(0)),
-                height: Set(i32::try_from(photo.height).unwrap_or(0)),
-                created_at: Set(Utc::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await
-            .map_err(StoreError::from)?;
-            ids.push(row.id);
-        }
+        let rows: Vec<NewPhoto<'_>> = stored
+            .iter()
+            .map(|(key, photo)| NewPhoto { storage_key: key, width: photo.width, height: photo.height })
+            .collect();
+        let ids = photo::append(&txn, listing_id, existing, &rows, Utc::now()).await?;
         enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
-        txn.commit().await.map_err(StoreError::from)?;
+        db::commit(txn).await?;
         tracing::info!(listing = listing_id, added = ids.len(), "photos added");
         Ok(ids)
     }
@@ -249,7 +236,13 @@ impl PhotoUploads {
         // The row is re-read under its lock: of two uploads racing, the second
         // sees the first one's logo as the old one and removes its files, so
         // exactly one set of files stays.
-        let old = match swap_logo(&self.db, producer.id, &key).await {
+        let swapped = async {
+            let txn = db::begin_write(&self.db).await?;
+            let old = producer_profile::set_logo(&txn, producer.id, &key, Utc::now()).await?;
+            db::commit(txn).await?;
+            Ok::<_, StoreError>(old)
+        };
+        let old = match swapped.await {
             Ok(old) => old,
             Err(error) => {
                 delete_files(self.storage.as_ref(), &[key]).await;
@@ -261,24 +254,6 @@ impl PhotoUploads {
         }
         Ok(())
     }
-}
-
-/// Points the producer's logo at `key` under the row's lock; returns the key
-/// it replaced.
-async fn swap_logo(db: &DatabaseConnection, producer_id: i64, key: &str) -> Result<Option<String>, StoreError> {
-    let txn = crate::db::begin_write(db).await?;
-    let current = crate::entities::producers::Entity::find_by_id(producer_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt(format!("producer {producer_id} vanished during a logo upload")))?;
-    let old = current.logo_key.clone();
-    let mut row = crate::entities::producers::ActiveModel::from(current);
-    row.logo_key = Set(Some(key.to_owned()));
-    row.updated_at = Set(Utc::now());
-    row.update(&txn).await?;
-    txn.commit().await?;
-    Ok(old)
 }
 
 /// A fresh, unguessable storage key: `listings/<id>/<128 random bits>`.
@@ -304,18 +279,6 @@ pub async fn delete_files(storage: &dyn MediaStorage, keys: &[String]) {
     }
 }
 
-async fn renumber(db: &impl ConnectionTrait, ordered: &[listing_photos::Model]) -> Result<(), StoreError> {
-    for (position, photo) in ordered.iter().enumerate() {
-        let position = i32::try_from(position).unwrap_or(i32::MAX);
-        if photo.position != position {
-            let mut row = listing_photos::ActiveModel::from(photo.clone());
-            row.position = Set(position);
-            row.update(db).await?;
-        }
-    }
-    Ok(())
-}
-
 /// Reorders, makes the cover or deletes one photo of the caller's listing.
 pub async fn change(
     db: &DatabaseConnection,
@@ -327,13 +290,7 @@ pub async fn change(
 ) -> Result<(), AppError> {
     let txn = db::begin_write(db).await?;
     own_listing(&txn, access, listing_id).await?;
-    let mut photos = listing_photos::Entity::find()
-        .filter(listing_photos::Column::ListingId.eq(listing_id))
-        .order_by_asc(listing_photos::Column::Position)
-        .order_by_asc(listing_photos::Column::Id)
-        .all(&txn)
-        .await
-        .map_err(StoreError::from)?;
+    let mut photos = photo::of_listing(&txn, listing_id).await?;
     let index = photos.iter().position(|p| p.id == photo_id).ok_or(AppError::NotFound)?;
     let mut removed = None;
     match change {
@@ -346,13 +303,13 @@ pub async fn change(
         PhotoChange::MoveEarlier | PhotoChange::MoveLater => {}
         PhotoChange::Delete => {
             let photo = photos.remove(index);
-            listing_photos::Entity::delete_by_id(photo.id).exec(&txn).await.map_err(StoreError::from)?;
+            photo::delete(&txn, photo.id).await?;
             removed = Some(photo.storage_key);
         }
     }
-    renumber(&txn, &photos).await?;
+    photo::renumber(&txn, &photos).await?;
     enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
-    txn.commit().await.map_err(StoreError::from)?;
+    db::commit(txn).await?;
     if let Some(key) = removed {
         delete_files(storage, &[key]).await;
     }
