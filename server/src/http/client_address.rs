@@ -38,6 +38,7 @@ pub fn resolve(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpNet]) -> IpAdd
     client
 }
 
+/// The middleware: puts the request's `ClientAddress` in its extensions.
 pub async fn identify(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(address)| address.ip());
     if let Some(peer) = peer {

@@ -27,6 +27,7 @@ pub fn is_same_origin(location: &str, ours: &Url) -> bool {
     Url::parse(location).is_ok_and(|url| url.origin() == ours.origin())
 }
 
+/// The middleware: replaces a `Location` off the site by the home page.
 pub async fn same_origin_only(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let foreign = response

@@ -54,6 +54,8 @@ pub fn declared_length(headers: &HeaderMap) -> Option<u64> {
     headers.get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok()).and_then(|value| value.parse().ok())
 }
 
+/// The middleware: reads a request body bounded, then gives an error answer
+/// its proper status (see the module header).
 pub async fn check(request: Request, next: Next) -> Response {
     if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return normalise(next.run(request).await).await;
