@@ -69,9 +69,6 @@ impl From<StoreError> for AppError {
 
 /// Turns a unique-constraint violation into `Conflict { field }`, and any other
 /// database error into the usual mapping.
-pub fn conflict_on_unique(error: DbErr, field: &str) -> AppError {
-    match error.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict { field: field.to_owned() },
-        _ => StoreError::Db(error).into(),
-    }
+pub fn conflict_on_unique(error: DbErr, field: &'static str) -> AppError {
+    unique_as(error, field).into()
 }

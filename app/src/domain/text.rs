@@ -12,39 +12,46 @@ pub const CONTROL_CHARACTER: &str = "invalid.control_character";
 /// The reason given when a text is longer than allowed.
 pub const TOO_LONG: &str = "invalid.too_long";
 
+/// The reason to refuse an already trimmed text, if any: a control
+/// character `allowed` does not let through, or more than `max_chars`.
+fn problem(value: &str, max_chars: usize, allowed: fn(char) -> bool) -> Option<&'static str> {
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        Some(CONTROL_CHARACTER)
+    } else if value.chars().count() > max_chars {
+        Some(TOO_LONG)
+    } else {
+        None
+    }
+}
+
+fn no_control(_: char) -> bool {
+    false
+}
+
 /// Checks a one-line text: trimmed, at most `max_chars`, no control character
 /// (tab and line breaks included). An empty text is `None`.
 pub fn single_line(field: &str, value: &str, max_chars: usize) -> Result<Option<String>, AppError> {
     let value = value.trim();
-    if value.chars().any(char::is_control) {
-        return Err(AppError::invalid(field, CONTROL_CHARACTER));
+    match problem(value, max_chars, no_control) {
+        Some(reason) => Err(AppError::invalid(field, reason)),
+        None => Ok((!value.is_empty()).then(|| value.to_owned())),
     }
-    if value.chars().count() > max_chars {
-        return Err(AppError::invalid(field, TOO_LONG));
-    }
-    Ok((!value.is_empty()).then(|| value.to_owned()))
 }
 
 /// Checks a multi-line text: trimmed, line breaks normalised to `\n`, at most
 /// `max_chars`, no control character but tab and line break. May be empty.
 pub fn multi_line(field: &str, value: &str, max_chars: usize) -> Result<String, AppError> {
     let value = value.trim().replace("\r\n", "\n").replace('\r', "\n");
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(AppError::invalid(field, CONTROL_CHARACTER));
+    match problem(&value, max_chars, |c| c == '\n' || c == '\t') {
+        Some(reason) => Err(AppError::invalid(field, reason)),
+        None => Ok(value),
     }
-    if value.chars().count() > max_chars {
-        return Err(AppError::invalid(field, TOO_LONG));
-    }
-    Ok(value)
 }
 
 /// The reason to refuse a one-line text for, if any: for checks that keep
 /// their own error shape (account names, e-mail addresses).
 pub fn single_line_problem(value: &str, max_chars: usize) -> Option<&'static str> {
-    single_line("", value, max_chars).err().map(|error| match error {
-        AppError::Invalid { reason, .. } if reason == CONTROL_CHARACTER => CONTROL_CHARACTER,
-        _ => TOO_LONG,
-    })
+    problem(value.trim(), max_chars, no_control)
 }
 
 #[cfg(test)]

@@ -69,6 +69,17 @@ pub async fn in_region(db: &impl ConnectionTrait, region: Region, limit: u64) ->
     cards_for(db, models).await
 }
 
+/// A producer's descriptions as (language code, text) pairs.
+pub async fn descriptions(db: &impl ConnectionTrait, producer_id: i64) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(producer_translations::Entity::find()
+        .filter(producer_translations::Column::ProducerId.eq(producer_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.locale, t.description))
+        .collect())
+}
+
 /// A producer's public profile, or `None`.
 pub async fn detail(
     db: &impl ConnectionTrait,
@@ -78,13 +89,7 @@ pub async fn detail(
     let Some(model) = visibility::producers().filter(producers::Column::Slug.eq(slug_text)).one(db).await? else {
         return Ok(None);
     };
-    let texts: Vec<(String, String)> = producer_translations::Entity::find()
-        .filter(producer_translations::Column::ProducerId.eq(model.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.locale, t.description))
-        .collect();
+    let texts = descriptions(db, model.id).await?;
     let description = pick_translation(&texts, locale).map(|(found, text)| localized(found, text));
     let certifications = producer_certifications::Entity::find()
         .filter(producer_certifications::Column::ProducerId.eq(model.id))

@@ -24,13 +24,8 @@ pub async fn editor(db: &impl ConnectionTrait, user_id: i64) -> Result<ProfileEd
         return Ok(ProfileEditor { form: ProfileForm::default(), slug: None, verified: false, logo_url: None });
     };
     let on = |key: String| (key, "on".to_owned());
-    let descriptions: BTreeMap<String, String> = producer_translations::Entity::find()
-        .filter(producer_translations::Column::ProducerId.eq(model.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.locale, t.description))
-        .collect();
+    let descriptions: BTreeMap<String, String> =
+        super::producer::descriptions(db, model.id).await?.into_iter().collect();
     let held = producer_certifications::Entity::find()
         .filter(producer_certifications::Column::ProducerId.eq(model.id))
         .all(db)

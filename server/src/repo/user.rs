@@ -7,7 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::entities::users;
-use crate::error::StoreError;
+use crate::error::{StoreError, unique_as};
 
 /// What a new account is made of (the password already hashed).
 pub struct NewAccount {
@@ -18,13 +18,8 @@ pub struct NewAccount {
     pub locale: Locale,
 }
 
-/// Creates an active account. A taken address is a unique violation the
-/// caller maps (`error::conflict_on_unique`).
-pub async fn insert(
-    db: &impl ConnectionTrait,
-    new: NewAccount,
-    at: DateTime<Utc>,
-) -> Result<users::Model, sea_orm::DbErr> {
+/// Creates an active account; a taken address is `Conflict { field: "email" }`.
+pub async fn insert(db: &impl ConnectionTrait, new: NewAccount, at: DateTime<Utc>) -> Result<users::Model, StoreError> {
     users::ActiveModel {
         email: Set(new.email),
         password_hash: Set(new.password_hash),
@@ -38,6 +33,7 @@ pub async fn insert(
     }
     .insert(db)
     .await
+    .map_err(|e| unique_as(e, "email"))
 }
 
 pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<users::Model>, StoreError> {

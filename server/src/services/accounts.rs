@@ -21,7 +21,7 @@ use crate::auth::rate_limit::Limits;
 use crate::auth::{AccountUser, AuthSession, password};
 use crate::db;
 use crate::entities::users;
-use crate::error::{StoreError, conflict_on_unique};
+use crate::error::StoreError;
 use crate::http::client_address::ClientAddress;
 use crate::repo::user::{self, NewAccount};
 use crate::repo::{mail_outbox, password_reset, session};
@@ -108,7 +108,7 @@ impl Accounts for AccountsService {
         password::check_new(&form.password).map_err(|reason| AppError::invalid("password", reason))?;
         let password_hash = hash_password(form.password).await?;
         let new = NewAccount { email, password_hash, display_name, role: form.role, locale: form.locale };
-        let row = user::insert(&self.db, new, Utc::now()).await.map_err(|e| conflict_on_unique(e, "email"))?;
+        let row = user::insert(&self.db, new, Utc::now()).await?;
         tracing::info!(user = row.id, role = %row.role, "account created");
         let mut auth = session(request)?;
         sign_in_session(&mut auth, &row).await
