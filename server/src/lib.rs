@@ -145,6 +145,7 @@ fn router(state: AppState) -> Router {
     let dynamic = Router::new()
         .merge(uploads)
         .merge(pages)
+        .layer(axum::middleware::from_fn(auth::request_session::attach))
         .layer(axum::middleware::from_fn(http::private_cache::mark_signed_in))
         .layer(auth::layer(state.db.clone(), &settings))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::safe_redirect::same_origin_only));

@@ -384,3 +384,63 @@ async fn sessions_end_after_twelve_idle_hours_or_seven_days() {
     assert_eq!(store.delete_expired().await.expect("sweep"), 2, "the sweeper deletes both rows");
     app.stop().await;
 }
+
+/// A session without HTTP: records what the accounts service does to it.
+struct FakeSession {
+    signed_in: std::sync::Mutex<Option<i64>>,
+    ended: std::sync::atomic::AtomicBool,
+}
+
+#[async_trait::async_trait]
+impl app::ports::SessionHandle for FakeSession {
+    fn viewer(&self) -> Option<app::domain::Viewer> {
+        None
+    }
+    fn client(&self) -> String {
+        "192.0.2.7".to_owned()
+    }
+    async fn begin(&self, user_id: i64) -> Result<app::domain::Viewer, app::domain::AppError> {
+        *self.signed_in.lock().expect("lock") = Some(user_id);
+        Ok(app::domain::Viewer {
+            user_id,
+            email: String::new(),
+            display_name: String::new(),
+            role: app::domain::Role::Buyer,
+        })
+    }
+    async fn end(&self) -> Result<(), app::domain::AppError> {
+        self.ended.store(true, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_accounts_service_runs_without_http() {
+    use app::ports::{Accounts, SignUp};
+    let app = TestApp::spawn().await;
+    let service = server::services::AccountsService::new(
+        app.db.clone(),
+        std::sync::Arc::new(server::auth::rate_limit::Limits::default()),
+        app.settings.public_url.clone(),
+    );
+    let session = FakeSession { signed_in: std::sync::Mutex::new(None), ended: false.into() };
+    let form = |role| SignUp {
+        email: "direct@example.com".to_owned(),
+        password: PASSWORD.to_owned(),
+        display_name: "Direct".to_owned(),
+        role,
+        locale: app::domain::Locale::En,
+    };
+    let refused = service.sign_up(&session, form(app::domain::Role::Admin)).await;
+    assert!(matches!(refused, Err(app::domain::AppError::Invalid { .. })), "{refused:?}");
+    let created = service.sign_up(&session, form(app::domain::Role::Buyer)).await.expect("signed up");
+    assert_eq!(*session.signed_in.lock().expect("lock"), Some(created.user_id), "the new account's session began");
+    *session.signed_in.lock().expect("lock") = None;
+    let wrong = service.sign_in(&session, "direct@example.com", "not the password at all").await;
+    assert!(wrong.is_err() && session.signed_in.lock().expect("lock").is_none(), "no session for a wrong password");
+    service.sign_in(&session, "DIRECT@example.com", PASSWORD).await.expect("signed in");
+    assert_eq!(*session.signed_in.lock().expect("lock"), Some(created.user_id));
+    service.sign_out(&session).await.expect("signed out");
+    assert!(session.ended.load(std::sync::atomic::Ordering::SeqCst));
+    app.stop().await;
+}

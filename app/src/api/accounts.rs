@@ -10,9 +10,7 @@ use crate::domain::{AppError, Locale, Viewer};
 /// Who is signed in (for the header's account menu and guarded pages).
 #[server(endpoint = "viewer", input = GetUrl)]
 pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
-    let services = super::context::services()?;
-    let request = super::context::request()?;
-    Ok(services.accounts.viewer(&request))
+    Ok(super::context::session()?.0.viewer())
 }
 
 #[server(endpoint = "sign_up")]
@@ -24,13 +22,13 @@ pub async fn sign_up(
     locale: Locale,
 ) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let request = super::context::request()?;
+    let session = super::context::session()?;
     use crate::domain::Role;
     // Which roles may sign themselves up is the accounts service's rule.
     let role =
         super::context::respond(Role::from_slug(&role).ok_or_else(|| AppError::invalid("role", "invalid.choice")))?;
     let form = crate::ports::SignUp { email, password, display_name, role, locale };
-    let viewer = super::context::respond(services.accounts.sign_up(&request, form).await)?;
+    let viewer = super::context::respond(services.accounts.sign_up(&*session.0, form).await)?;
     super::context::redirect_to(&landing(&viewer, locale));
     Ok(())
 }
@@ -38,8 +36,8 @@ pub async fn sign_up(
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let request = super::context::request()?;
-    let viewer = super::context::respond(services.accounts.sign_in(&request, &email, &password).await)?;
+    let session = super::context::session()?;
+    let viewer = super::context::respond(services.accounts.sign_in(&*session.0, &email, &password).await)?;
     super::context::redirect_to(&landing(&viewer, locale));
     Ok(())
 }
@@ -47,8 +45,8 @@ pub async fn sign_in(email: String, password: String, locale: Locale) -> Result<
 #[server(endpoint = "sign_out")]
 pub async fn sign_out(locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let request = super::context::request()?;
-    super::context::respond(services.accounts.sign_out(&request).await)?;
+    let session = super::context::session()?;
+    super::context::respond(services.accounts.sign_out(&*session.0).await)?;
     super::context::redirect_to(&locale.localize_path("/"));
     Ok(())
 }
@@ -56,8 +54,8 @@ pub async fn sign_out(locale: Locale) -> Result<(), AppError> {
 #[server(endpoint = "change_password")]
 pub async fn change_password(current: String, password: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let request = super::context::request()?;
-    super::context::respond(services.accounts.change_password(&request, &current, &password).await)?;
+    let session = super::context::session()?;
+    super::context::respond(services.accounts.change_password(&*session.0, &current, &password).await)?;
     super::context::redirect_to(&locale.localize_path("/account/password?changed=1"));
     Ok(())
 }
@@ -65,8 +63,8 @@ pub async fn change_password(current: String, password: String, locale: Locale) 
 #[server(endpoint = "request_reset")]
 pub async fn request_reset(email: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let request = super::context::request()?;
-    super::context::respond(services.accounts.request_reset(&request, &email, locale).await)?;
+    let session = super::context::session()?;
+    super::context::respond(services.accounts.request_reset(&*session.0, &email, locale).await)?;
     super::context::redirect_to(&locale.localize_path("/account/forgot?sent=1"));
     Ok(())
 }
@@ -74,8 +72,8 @@ pub async fn request_reset(email: String, locale: Locale) -> Result<(), AppError
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let request = super::context::request()?;
-    super::context::respond(services.accounts.reset_password(&request, &token, &password).await)?;
+    let session = super::context::session()?;
+    super::context::respond(services.accounts.reset_password(&*session.0, &token, &password).await)?;
     super::context::redirect_to(&locale.localize_path("/account/sign-in?reset=1"));
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! What every server function needs from the request context: the services,
-//! the request (where the server's middleware left the session), the
+//! the session (the server's middleware left it in the request), the
 //! signed-in viewer, and a way to carry an error's HTTP status onto the response.
 
 use http::request::Parts;
 use leptos::prelude::*;
 
 use crate::domain::{AppError, ProducerAccess, Viewer};
-use crate::ports::Services;
+use crate::ports::{RequestSession, Services};
 
 /// The services the server injected for this request.
 pub(crate) fn services() -> Result<Services, AppError> {
@@ -16,24 +16,25 @@ pub(crate) fn services() -> Result<Services, AppError> {
     })
 }
 
-/// The request being answered (leptos_axum provides it to every server function).
-pub(crate) fn request() -> Result<Parts, AppError> {
-    use_context::<Parts>().ok_or_else(|| {
-        tracing::error!("request parts missing from the Leptos context");
+/// The session of the request being answered (leptos_axum provides the
+/// request to every server function; the server's middleware put the
+/// session in it).
+pub(crate) fn session() -> Result<RequestSession, AppError> {
+    use_context::<Parts>().and_then(|request| request.extensions.get::<RequestSession>().cloned()).ok_or_else(|| {
+        tracing::error!("no session on the request: the session middleware is missing from the router");
         AppError::Internal
     })
 }
 
 /// The signed-in person, or `Unauthorized`.
-pub(crate) fn viewer(services: &Services) -> Result<Viewer, AppError> {
-    let request = request()?;
-    services.accounts.viewer(&request).ok_or(AppError::Unauthorized)
+pub(crate) fn viewer() -> Result<Viewer, AppError> {
+    session()?.0.viewer().ok_or(AppError::Unauthorized)
 }
 
 /// The signed-in producer's capability (`Viewer::as_producer`): other roles
 /// get `NotFound`, the producer's workspace does not exist for them.
-pub(crate) fn producer(services: &Services) -> Result<ProducerAccess, AppError> {
-    viewer(services)?.as_producer()
+pub(crate) fn producer() -> Result<ProducerAccess, AppError> {
+    viewer()?.as_producer()
 }
 
 /// Passes a port's result through, setting the response status of an error;

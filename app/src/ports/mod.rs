@@ -2,13 +2,13 @@
 //! crate implements (hexagonal architecture). Compiled only with `ssr`; the
 //! browser build never sees them.
 //!
-//! Ports that act for a person take the request's `Parts`: the server finds
-//! the session there (its middleware put it in the extensions), so the
-//! interface never handles session ids or cookies itself.
+//! Account actions take a `SessionHandle`: who is signed in, from which
+//! address, and the two things an account action does to a session (begin
+//! one, end it). The server's middleware puts one in every request; tests
+//! make their own, so the accounts service runs without HTTP. The interface
+//! never handles session ids or cookies itself.
 
 use std::sync::Arc;
-
-use http::request::Parts;
 
 use crate::domain::{
     AppError, Dashboard, HomePage, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale,
@@ -43,26 +43,43 @@ pub struct SignUp {
     pub locale: Locale,
 }
 
+/// The session of the person making a request, as account actions see it.
+#[async_trait::async_trait]
+pub trait SessionHandle: Send + Sync {
+    /// Who is signed in on this session, if anyone.
+    fn viewer(&self) -> Option<Viewer>;
+    /// The client's address as the attempt limits count it (an IPv6 /64 is
+    /// one client).
+    fn client(&self) -> String;
+    /// Signs the account in on a fresh session id and returns who it is;
+    /// `Forbidden` for a suspended account.
+    async fn begin(&self, user_id: i64) -> Result<Viewer, AppError>;
+    /// Ends the session on the server; its cookie no longer works.
+    async fn end(&self) -> Result<(), AppError>;
+}
+
+/// A request's session, as the server's middleware leaves it in the request.
+#[derive(Clone)]
+pub struct RequestSession(pub Arc<dyn SessionHandle>);
+
 /// Accounts and sessions.
 #[async_trait::async_trait]
 pub trait Accounts: Send + Sync {
-    /// Who is signed in on this request, if anyone.
-    fn viewer(&self, request: &Parts) -> Option<Viewer>;
     /// Creates an account and signs it in (a new session id).
-    async fn sign_up(&self, request: &Parts, form: SignUp) -> Result<Viewer, AppError>;
+    async fn sign_up(&self, session: &dyn SessionHandle, form: SignUp) -> Result<Viewer, AppError>;
     /// Checks the password and signs in (a new session id). A wrong password
     /// and an unknown address get the same answer in about the same time.
-    async fn sign_in(&self, request: &Parts, email: &str, password: &str) -> Result<Viewer, AppError>;
+    async fn sign_in(&self, session: &dyn SessionHandle, email: &str, password: &str) -> Result<Viewer, AppError>;
     /// Ends the session on the server; the old cookie no longer works.
-    async fn sign_out(&self, request: &Parts) -> Result<(), AppError>;
+    async fn sign_out(&self, session: &dyn SessionHandle) -> Result<(), AppError>;
     /// Changes the signed-in person's password and ends their other sessions.
-    async fn change_password(&self, request: &Parts, current: &str, new: &str) -> Result<(), AppError>;
+    async fn change_password(&self, session: &dyn SessionHandle, current: &str, new: &str) -> Result<(), AppError>;
     /// Mails a reset link when the address has an account; answers the same
     /// either way.
-    async fn request_reset(&self, request: &Parts, email: &str, locale: Locale) -> Result<(), AppError>;
+    async fn request_reset(&self, session: &dyn SessionHandle, email: &str, locale: Locale) -> Result<(), AppError>;
     /// Sets a new password with a reset token (once, before it expires) and
     /// ends every session of the account.
-    async fn reset_password(&self, request: &Parts, token: &str, new: &str) -> Result<(), AppError>;
+    async fn reset_password(&self, session: &dyn SessionHandle, token: &str, new: &str) -> Result<(), AppError>;
 }
 
 /// A producer's own workspace: their company profile, listings and photos.

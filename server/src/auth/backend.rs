@@ -4,11 +4,13 @@
 
 use app::domain::{AccountStatus, Role, Viewer};
 use axum_login::{AuthUser, AuthnBackend, UserId};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 
 use super::password;
 use crate::entities::users;
+use crate::error::StoreError;
+use crate::repo::user;
 
 /// A signed-in account, as the session layer keeps it.
 #[derive(Clone)]
@@ -69,8 +71,8 @@ impl AccountBackend {
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackendError {
-    #[error("database: {0}")]
-    Db(#[from] sea_orm::DbErr),
+    #[error("{0}")]
+    Store(#[from] StoreError),
     #[error("password check did not finish: {0}")]
     Hashing(#[from] password::HashingError),
 }
@@ -82,23 +84,33 @@ impl AuthnBackend for AccountBackend {
 
     /// One Argon2 verification whether or not the account exists.
     async fn authenticate(&self, credentials: Credentials) -> Result<Option<AccountUser>, BackendError> {
-        let row = users::Entity::find().filter(users::Column::Email.eq(credentials.email)).one(&self.db).await?;
-        let password = credentials.password;
-        match row {
-            None => {
-                password::burn_time_bounded(password).await?;
-                Ok(None)
-            }
-            Some(row) => {
-                let matches = password::verify_bounded(password, row.password_hash.clone()).await?;
-                Ok(if matches { AccountUser::from_row(&row) } else { None })
-            }
-        }
+        let row = check_password(&self.db, &credentials.email, credentials.password).await?;
+        Ok(row.as_ref().and_then(AccountUser::from_row))
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<AccountUser>, BackendError> {
-        let row = users::Entity::find_by_id(*id).one(&self.db).await?;
+        let row = user::by_id(&self.db, *id).await?;
         Ok(row.as_ref().and_then(AccountUser::from_row))
+    }
+}
+
+/// The account whose password this is, after one Argon2 verification
+/// whether or not the address has an account (so the answer's time says
+/// nothing about it). Suspended accounts are returned too: the caller decides.
+pub async fn check_password(
+    db: &DatabaseConnection,
+    email: &str,
+    password: String,
+) -> Result<Option<users::Model>, BackendError> {
+    match user::by_email(db, email).await? {
+        None => {
+            password::burn_time_bounded(password).await?;
+            Ok(None)
+        }
+        Some(row) => {
+            let matches = password::verify_bounded(password, row.password_hash.clone()).await?;
+            Ok(matches.then_some(row))
+        }
     }
 }
 

@@ -1,12 +1,14 @@
 //! Authentication: password hashing and policy, server-side sessions in the
 //! database (tower-sessions with our sea-orm store), the axum-login backend,
 //! and attempt limits. `layer` builds the middleware that puts an
-//! `AuthSession` in every request; the `Accounts` service uses it.
+//! `AuthSession` in every request; `request_session::attach` wraps it in the
+//! `SessionHandle` the `Accounts` service works on.
 
 pub mod admin;
 pub mod backend;
 pub mod password;
 pub mod rate_limit;
+pub mod request_session;
 pub mod session_store;
 
 use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};

@@ -6,13 +6,13 @@
 //! absolute timeout (a new row is written at sign-in, when the id is cycled).
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
-use crate::entities::sessions;
+use crate::error::StoreError;
+use crate::repo::session::{self, SessionRow};
 
 /// Where axum-login keeps the signed-in user's id inside the session data.
 const AUTH_DATA_KEY: &str = "axum-login.data";
@@ -80,14 +80,9 @@ impl DbSessionStore {
     }
 
     /// Deletes expired rows; run periodically.
-    pub async fn delete_expired(&self) -> Result<u64, sea_orm::DbErr> {
+    pub async fn delete_expired(&self) -> Result<u64, StoreError> {
         let now = (self.clock)();
-        let oldest_allowed = now - self.absolute_timeout;
-        let result = sessions::Entity::delete_many()
-            .filter(sessions::Column::ExpiresAt.lt(now).or(sessions::Column::CreatedAt.lt(oldest_allowed)))
-            .exec(&self.db)
-            .await?;
-        Ok(result.rows_affected)
+        session::delete_expired(&self.db, now, now - self.absolute_timeout).await
     }
 }
 
@@ -120,14 +115,13 @@ fn user_of(record: &Record) -> Option<i64> {
     record.data.get(AUTH_DATA_KEY)?.get("user_id")?.as_i64()
 }
 
-fn row(record: &Record, now: DateTime<Utc>) -> Result<sessions::ActiveModel, session_store::Error> {
-    Ok(sessions::ActiveModel {
-        id: Set(id_hash(&record.id)),
-        user_id: Set(user_of(record)),
-        data: Set(canonical(&record.data)?),
-        expires_at: Set(to_chrono(record.expiry_date)),
-        created_at: Set(now),
-    })
+fn row(record: &Record, data: Vec<u8>) -> SessionRow {
+    SessionRow {
+        id_hash: id_hash(&record.id),
+        user_id: user_of(record),
+        data,
+        expires_at: to_chrono(record.expiry_date),
+    }
 }
 
 #[async_trait::async_trait]
@@ -135,18 +129,14 @@ impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         // 128 random bits collide essentially never; still, never overwrite.
         loop {
-            let exists = sessions::Entity::find_by_id(id_hash(&record.id)).one(&self.db).await.map_err(backend)?;
-            if exists.is_none() {
+            if !session::exists(&self.db, &id_hash(&record.id)).await.map_err(backend)? {
                 break;
             }
             record.id = Id::default();
         }
-        let row = row(record, (self.clock)())?;
-        let stored = Stored {
-            data_digest: Sha256::digest(canonical(&record.data)?).into(),
-            expires_at: to_chrono(record.expiry_date),
-        };
-        sessions::Entity::insert(row).exec(&self.db).await.map_err(backend)?;
+        let data = canonical(&record.data)?;
+        let stored = Stored { data_digest: Sha256::digest(&data).into(), expires_at: to_chrono(record.expiry_date) };
+        session::insert(&self.db, row(record, data), (self.clock)()).await.map_err(backend)?;
         self.remember(id_hash(&record.id), stored);
         Ok(())
     }
@@ -165,39 +155,27 @@ impl SessionStore for DbSessionStore {
         if self.is_fresh(&key, wanted) {
             return Ok(());
         }
-        sessions::Entity::update_many()
-            .col_expr(sessions::Column::UserId, Expr::value(user_of(record)))
-            .col_expr(sessions::Column::Data, Expr::value(data))
-            .col_expr(sessions::Column::ExpiresAt, Expr::value(wanted.expires_at))
-            .filter(sessions::Column::Id.eq(key.clone()))
-            .exec(&self.db)
-            .await
-            .map_err(backend)?;
+        session::update(&self.db, row(record, data)).await.map_err(backend)?;
         self.remember(key, wanted);
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let now = (self.clock)();
-        let found = sessions::Entity::find_by_id(id_hash(id))
-            .filter(sessions::Column::ExpiresAt.gt(now))
-            .filter(sessions::Column::CreatedAt.gt(now - self.absolute_timeout))
-            .one(&self.db)
-            .await
-            .map_err(backend)?;
+        let found = session::live(&self.db, &id_hash(id), now, now - self.absolute_timeout).await.map_err(backend)?;
         let Some(found) = found else {
             self.forget(&id_hash(id));
             return Ok(None);
         };
         let data = serde_json::from_slice(&found.data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
         let stored = Stored { data_digest: Sha256::digest(canonical(&data)?).into(), expires_at: found.expires_at };
-        self.remember(found.id.clone(), stored);
+        self.remember(found.id_hash, stored);
         Ok(Some(Record { id: *id, data, expiry_date: to_time(found.expires_at)? }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
         self.forget(&id_hash(id));
-        sessions::Entity::delete_by_id(id_hash(id)).exec(&self.db).await.map_err(backend)?;
+        session::delete(&self.db, &id_hash(id)).await.map_err(backend)?;
         Ok(())
     }
 }

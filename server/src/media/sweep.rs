@@ -7,16 +7,14 @@
 //! `producers/`) are swept, and only names of the form `<key>-<width>.<ext>`:
 //! anything else under the media directory is left alone.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use app::domain::PHOTO_WIDTHS;
-use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
+use sea_orm::ConnectionTrait;
 
 use super::storage::PARTIAL_SUFFIX;
-use crate::entities::{listing_photos, producers};
-use crate::error::StoreError;
+use crate::repo::photo::referenced_keys;
 
 /// How old a file must be before the sweep may remove it.
 pub const GRACE: Duration = Duration::from_secs(3600);
@@ -61,19 +59,6 @@ fn files_under(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Every storage key a row names.
-async fn referenced_keys(db: &impl ConnectionTrait) -> Result<HashSet<String>, StoreError> {
-    let photos: Vec<String> = listing_photos::Entity::find()
-        .select_only()
-        .column(listing_photos::Column::StorageKey)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let logos: Vec<Option<String>> =
-        producers::Entity::find().select_only().column(producers::Column::LogoKey).into_tuple().all(db).await?;
-    Ok(photos.into_iter().chain(logos.into_iter().flatten()).collect())
 }
 
 /// Removes unfinished writes and unreferenced variant files older than `grace`.

@@ -1,11 +1,13 @@
 //! A listing's photo rows: their order (position 0 is the cover), adding
-//! rows for stored files, deleting one. The files themselves are
-//! `media::storage`'s.
+//! rows for stored files, deleting one; and every media key a row names (the
+//! media sweep keeps those files). The files themselves are `media::storage`'s.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use std::collections::HashSet;
 
-use crate::entities::listing_photos;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+
+use crate::entities::{listing_photos, producers};
 use crate::error::StoreError;
 
 /// A stored photo to record: its storage key and pixel size.
@@ -68,4 +70,17 @@ pub async fn renumber(db: &impl ConnectionTrait, ordered: &[listing_photos::Mode
         }
     }
     Ok(())
+}
+
+/// Every storage key a row names: listing photos and producer logos.
+pub async fn referenced_keys(db: &impl ConnectionTrait) -> Result<HashSet<String>, StoreError> {
+    let photos: Vec<String> = listing_photos::Entity::find()
+        .select_only()
+        .column(listing_photos::Column::StorageKey)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let logos: Vec<Option<String>> =
+        producers::Entity::find().select_only().column(producers::Column::LogoKey).into_tuple().all(db).await?;
+    Ok(photos.into_iter().chain(logos.into_iter().flatten()).collect())
 }

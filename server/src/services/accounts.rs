@@ -8,21 +8,18 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use app::domain::{AccountStatus, AppError, Locale, Role, Viewer, normalize_display_name, normalize_email};
-use app::ports::{Accounts, SignUp};
+use app::ports::{Accounts, SessionHandle, SignUp};
 use chrono::Utc;
-use http::request::Parts;
 use rand::RngCore;
 use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use crate::auth::backend::Credentials;
+use crate::auth::backend::check_password;
 use crate::auth::rate_limit::Limits;
-use crate::auth::{AccountUser, AuthSession, password};
+use crate::auth::{AccountUser, password};
 use crate::db;
-use crate::entities::users;
 use crate::error::StoreError;
-use crate::http::client_address::ClientAddress;
 use crate::repo::user::{self, NewAccount};
 use crate::repo::{mail_outbox, password_reset, session};
 
@@ -41,22 +38,6 @@ impl AccountsService {
     }
 }
 
-fn session(request: &Parts) -> Result<AuthSession, AppError> {
-    request.extensions.get::<AuthSession>().cloned().ok_or_else(|| {
-        tracing::error!("no AuthSession on the request: the auth layer is missing from the router");
-        AppError::Internal
-    })
-}
-
-/// The client's address (see `http::client_address`), for the attempt limits.
-fn client(request: &Parts) -> String {
-    request
-        .extensions
-        .get::<ClientAddress>()
-        .map(|ClientAddress(address)| crate::auth::rate_limit::address_key(*address))
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
 fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
     tracing::error!(%error, "{context}");
     AppError::Internal
@@ -71,32 +52,14 @@ async fn hash_password(password: String) -> Result<String, AppError> {
     password::hash_bounded(password).await.map_err(|e| internal("password hashing failed", e))
 }
 
-/// Signs `user` in on a fresh session id. (axum-login cycles the id only
-/// when the session was anonymous; a sign-in over an existing session, as
-/// another account or the same, must get a new id too.)
-async fn start_session(auth: &mut AuthSession, user: &AccountUser) -> Result<(), AppError> {
-    auth.session.cycle_id().await.map_err(|e| internal("cannot renew the session id", e))?;
-    auth.login(user).await.map_err(|e| internal("cannot start the session", format!("{e:?}")))
-}
-
-async fn sign_in_session(auth: &mut AuthSession, row: &users::Model) -> Result<Viewer, AppError> {
-    let user = AccountUser::from_row(row).ok_or(AppError::Forbidden)?;
-    start_session(auth, &user).await?;
-    Ok(user.viewer)
-}
-
 #[async_trait::async_trait]
 impl Accounts for AccountsService {
-    fn viewer(&self, request: &Parts) -> Option<Viewer> {
-        request.extensions.get::<AuthSession>()?.user.as_ref().map(|user| user.viewer.clone())
-    }
-
-    async fn sign_up(&self, request: &Parts, form: SignUp) -> Result<Viewer, AppError> {
+    async fn sign_up(&self, session: &dyn SessionHandle, form: SignUp) -> Result<Viewer, AppError> {
         // Organisers and administrators are appointed, never self-declared.
         if !Role::SELF_SERVICE.contains(&form.role) {
             return Err(AppError::invalid("role", "invalid.choice"));
         }
-        let address = client(request);
+        let address = session.client();
         let now = Instant::now();
         if self.limits.sign_up_address.is_blocked(&address, now) {
             return Err(AppError::RateLimited);
@@ -110,13 +73,12 @@ impl Accounts for AccountsService {
         let new = NewAccount { email, password_hash, display_name, role: form.role, locale: form.locale };
         let row = user::insert(&self.db, new, Utc::now()).await?;
         tracing::info!(user = row.id, role = %row.role, "account created");
-        let mut auth = session(request)?;
-        sign_in_session(&mut auth, &row).await
+        session.begin(row.id).await
     }
 
-    async fn sign_in(&self, request: &Parts, email: &str, password: &str) -> Result<Viewer, AppError> {
+    async fn sign_in(&self, session: &dyn SessionHandle, email: &str, password: &str) -> Result<Viewer, AppError> {
         let wrong = || AppError::invalid("credentials", "invalid.credentials");
-        let address = client(request);
+        let address = session.client();
         let email = normalize_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
         let pair = format!("{email}|{address}");
         let now = Instant::now();
@@ -132,12 +94,11 @@ impl Accounts for AccountsService {
             tracing::warn!(%address, "sign-in refused: too many attempts");
             return Err(AppError::RateLimited);
         }
-        let mut auth = session(request)?;
-        let user = auth
-            .authenticate(Credentials { email: email.clone(), password: password.to_owned() })
+        let row = check_password(&self.db, &email, password.to_owned())
             .await
-            .map_err(|e| internal("cannot check the password", format!("{e:?}")))?;
-        let Some(user) = user else {
+            .map_err(|e| internal("cannot check the password", e))?;
+        // A suspended account gets the same answer as a wrong password.
+        let Some(row) = row.filter(|row| AccountUser::from_row(row).is_some()) else {
             return Err(wrong());
         };
         limits.login_pair.clear(&pair);
@@ -146,20 +107,18 @@ impl Accounts for AccountsService {
             limits.login_account.give_back(&email);
         }
         limits.known_places.remember(&pair, now);
-        start_session(&mut auth, &user).await?;
-        tracing::info!(user = user.viewer.user_id, "signed in");
-        Ok(user.viewer)
+        let viewer = session.begin(row.id).await?;
+        tracing::info!(user = viewer.user_id, "signed in");
+        Ok(viewer)
     }
 
-    async fn sign_out(&self, request: &Parts) -> Result<(), AppError> {
-        let mut auth = session(request)?;
-        auth.logout().await.map_err(|e| internal("cannot end the session", format!("{e:?}")))?;
-        Ok(())
+    async fn sign_out(&self, session: &dyn SessionHandle) -> Result<(), AppError> {
+        session.end().await
     }
 
-    async fn change_password(&self, request: &Parts, current: &str, new: &str) -> Result<(), AppError> {
-        let viewer = self.viewer(request).ok_or(AppError::Unauthorized)?;
-        let address = client(request);
+    async fn change_password(&self, session: &dyn SessionHandle, current: &str, new: &str) -> Result<(), AppError> {
+        let viewer = session.viewer().ok_or(AppError::Unauthorized)?;
+        let address = session.client();
         let pair = format!("{}|{address}", viewer.email);
         if !self.limits.login_pair.try_hit(&pair, Instant::now()) {
             return Err(AppError::RateLimited);
@@ -180,14 +139,12 @@ impl Accounts for AccountsService {
         db::commit(txn).await?;
         tracing::info!(user = row.id, "password changed; other sessions ended");
         // This session goes on under the new password (its auth hash derives from it).
-        let row = users::Model { password_hash, ..row };
-        let mut auth = session(request)?;
-        sign_in_session(&mut auth, &row).await.map(|_| ())
+        session.begin(row.id).await.map(|_| ())
     }
 
-    async fn request_reset(&self, request: &Parts, email: &str, locale: Locale) -> Result<(), AppError> {
+    async fn request_reset(&self, session: &dyn SessionHandle, email: &str, locale: Locale) -> Result<(), AppError> {
         let email = normalize_email(email).map_err(|reason| AppError::invalid("email", reason))?;
-        let address = client(request);
+        let address = session.client();
         let now = Instant::now();
         if self.limits.reset_address.is_blocked(&address, now) {
             return Err(AppError::RateLimited);
@@ -206,9 +163,9 @@ impl Accounts for AccountsService {
         Ok(())
     }
 
-    async fn reset_password(&self, request: &Parts, token: &str, new: &str) -> Result<(), AppError> {
+    async fn reset_password(&self, session: &dyn SessionHandle, token: &str, new: &str) -> Result<(), AppError> {
         let bad_token = || AppError::invalid("token", "invalid.reset_token");
-        if !self.limits.reset_use_address.try_hit(&client(request), Instant::now()) {
+        if !self.limits.reset_use_address.try_hit(&session.client(), Instant::now()) {
             return Err(AppError::RateLimited);
         }
         if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
