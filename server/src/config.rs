@@ -37,6 +37,19 @@ pub struct Settings {
     /// Reverse proxies whose `X-Forwarded-For` is believed (empty: none, the
     /// TCP peer is the client). Rate limits and logs use the address found.
     pub trusted_proxies: Vec<IpNet>,
+    pub search_backend: SearchBackend,
+    /// How often the search indexer looks at the outbox (not a file
+    /// setting: tests lengthen it to look at the outbox themselves).
+    pub search_indexer_period: std::time::Duration,
+}
+
+/// Where search runs.
+#[derive(Clone, Debug)]
+pub enum SearchBackend {
+    /// tantivy, in `<data_dir>/search`.
+    Embedded,
+    /// A Meilisearch server.
+    Meilisearch { url: String, key: Option<SecretString> },
 }
 
 /// How log lines are written.
@@ -73,6 +86,9 @@ struct RawSettings {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     trusted_proxies: Option<String>,
+    search_backend: Option<String>,
+    meili_url: Option<String>,
+    meili_key: Option<String>,
 }
 
 /// The documentation of every setting, printed by `server --help`.
@@ -88,6 +104,9 @@ SETTINGS (file keys; environment variables override them):
   mail_from      TRADEMA_MAIL_FROM      sender of every mail                [Trade.ma <no-reply@trade.ma>]
   trusted_proxies TRADEMA_TRUSTED_PROXIES proxies whose X-Forwarded-For is believed,
                  comma-separated CIDRs such as 10.0.0.0/8, ::1/128           [none]
+  search_backend TRADEMA_SEARCH_BACKEND embedded (tantivy in <data_dir>/search) or meilisearch [embedded]
+  meili_url      TRADEMA_MEILI_URL      Meilisearch URL, for search_backend = meilisearch
+  meili_key      TRADEMA_MEILI_KEY      Meilisearch API key (a secret)      [none]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -184,6 +203,31 @@ impl Settings {
             ));
         }
         let trusted_proxies = parse_proxies(non_empty("TRADEMA_TRUSTED_PROXIES", raw.trusted_proxies)?.as_deref())?;
+        let meili_url = non_empty("TRADEMA_MEILI_URL", raw.meili_url)?;
+        if let Some(url) = &meili_url
+            && !Url::parse(url).is_ok_and(|url| matches!(url.scheme(), "http" | "https"))
+        {
+            return Err(ConfigError::new(
+                "TRADEMA_MEILI_URL",
+                format!("`{url}` is not an http(s) URL such as http://127.0.0.1:7700"),
+            ));
+        }
+        let meili_key = non_empty("TRADEMA_MEILI_KEY", raw.meili_key)?.map(SecretString::from);
+        let search_backend = match non_empty("TRADEMA_SEARCH_BACKEND", raw.search_backend)?.as_deref() {
+            None | Some("embedded") => SearchBackend::Embedded,
+            Some("meilisearch") => {
+                let url = meili_url.clone().ok_or_else(|| {
+                    ConfigError::new("TRADEMA_MEILI_URL", "search_backend = meilisearch needs the Meilisearch URL")
+                })?;
+                SearchBackend::Meilisearch { url, key: meili_key }
+            }
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TRADEMA_SEARCH_BACKEND",
+                    format!("`{other}` is neither embedded nor meilisearch"),
+                ));
+            }
+        };
         Ok(Settings {
             data_dir,
             listen,
@@ -194,6 +238,8 @@ impl Settings {
             smtp_url,
             mail_from,
             trusted_proxies,
+            search_backend,
+            search_indexer_period: std::time::Duration::from_millis(400),
         })
     }
 
@@ -216,6 +262,11 @@ impl Settings {
     /// Where uploaded and generated photos are stored.
     pub fn media_dir(&self) -> PathBuf {
         self.data_dir.join("media")
+    }
+
+    /// Where the embedded search index lives.
+    pub fn search_dir(&self) -> PathBuf {
+        self.data_dir.join("search")
     }
 }
 

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod mail;
 pub mod media;
 pub mod repo;
+pub mod search;
 pub mod seed;
 pub mod services;
 pub mod slug;
@@ -107,9 +108,11 @@ pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
     let storage: Arc<dyn media::storage::MediaStorage> =
         Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
     let decodes = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
+    let search = search::open(&settings).await?;
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        services: services::build(db.clone(), storage.clone(), settings.public_url.clone()),
+        services: services::build(db.clone(), storage.clone(), search.clone(), settings.public_url.clone()),
+        search,
         uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,
         settings: Arc::new(settings),
@@ -171,9 +174,33 @@ fn request_span(request: &axum::extract::Request) -> tracing::Span {
 }
 
 /// The background jobs: the mail sender, the session sweeper (at start and
-/// hourly) and the media sweep (once, at start).
+/// hourly), the media sweep (once, at start), the search indexer (the
+/// outbox, twice a second) and the search index check (once, at start: an
+/// index that is missing or of an older schema version is rebuilt).
 fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
     let mut jobs = jobs::Jobs::new();
+    let (db, index) = (state.db.clone(), state.search.clone());
+    jobs.once("search index check", async move {
+        if index.schema_version().await? != Some(search::SCHEMA_VERSION) {
+            tracing::info!(backend = index.backend(), "building the search index from the database");
+            let count = search::indexer::rebuild(&db, &*index, None).await?;
+            tracing::info!(listings = count, "search index built");
+        }
+        Ok(())
+    });
+    let (db, index) = (state.db.clone(), state.search.clone());
+    // A published listing is found within a second (the period is 400 ms).
+    jobs.every("search indexer", state.settings.search_indexer_period, move || {
+        let (db, index) = (db.clone(), index.clone());
+        async move {
+            index.refresh().await?;
+            let applied = search::indexer::drain(&db, &*index).await?;
+            if applied > 0 {
+                tracing::debug!(changes = applied, "search index updated");
+            }
+            Ok(())
+        }
+    });
     let db = state.db.clone();
     jobs.every("mail sender", MAIL_SENDER_PERIOD, move || {
         let (db, mailer) = (db.clone(), mailer.clone());

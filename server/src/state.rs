@@ -8,6 +8,7 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use crate::config::Settings;
+use crate::search::SearchIndex;
 use crate::services::studio::PhotoUploads;
 
 #[derive(Clone, FromRef)]
@@ -17,4 +18,5 @@ pub struct AppState {
     pub services: Services,
     pub settings: Arc<Settings>,
     pub uploads: Arc<PhotoUploads>,
+    pub search: Arc<dyn SearchIndex>,
 }

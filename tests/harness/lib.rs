@@ -97,6 +97,19 @@ impl TestApp {
         (status, response.text().await.expect("a text body"))
     }
 
+    /// Waits until the search indexer has applied every queued change (at
+    /// most 10 seconds).
+    pub async fn settle_search(&self) {
+        for _ in 0..200 {
+            let depth = server::repo::search_outbox::depth(&self.db).await.expect("outbox depth");
+            if depth == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the search outbox did not drain within 10 seconds");
+    }
+
     /// Stops the server gracefully and waits until it has.
     pub async fn stop(mut self) {
         if let Some(tx) = self.shutdown.take() {

@@ -207,7 +207,10 @@ async fn a_cross_site_change_is_refused_and_the_same_request_from_the_site_works
 /// row and the change commit together or not at all.
 #[tokio::test]
 async fn a_refused_listing_save_leaves_no_outbox_row() {
-    let app = TestApp::spawn().await;
+    // The indexer is held back so that the outbox can be counted.
+    let app =
+        TestApp::spawn_configured(|settings| settings.search_indexer_period = std::time::Duration::from_secs(3600))
+            .await;
     let (owner, owned) = owner_with_listing(&app).await;
     let outbox = || search_outbox::Entity::find().count(&app.db);
     let before = outbox().await.expect("count");

@@ -8,6 +8,7 @@ mod database;
 mod mail;
 mod operations;
 mod pages;
+mod search;
 mod security;
 mod uploads;
 mod workspace_postgres;

@@ -20,6 +20,7 @@ fn is_in(page: &str, lang: &str, dir: &str) -> bool {
 async fn app_with_catalogue() -> (TestApp, fixtures::Catalogue) {
     let app = TestApp::spawn().await;
     let catalogue = fixtures::catalogue(&app.db).await;
+    app.settle_search().await;
     (app, catalogue)
 }
 

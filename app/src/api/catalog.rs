@@ -8,8 +8,8 @@ use crate::domain::{
     AppError, HomePage, ListingDetail, ListingQuery, ListingResults, Locale, ProducerDetail, Region, RegionPage,
 };
 
-/// Most search pages show this many cards.
-pub const SEARCH_PAGE_SIZE: u64 = 24;
+/// Search pages show this many cards.
+pub const SEARCH_PAGE_SIZE: u64 = crate::domain::RESULTS_PER_PAGE as u64;
 
 #[server(endpoint = "home", input = GetUrl)]
 pub async fn get_home(locale: Locale) -> Result<HomePage, AppError> {

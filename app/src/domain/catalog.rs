@@ -176,28 +176,3 @@ pub struct RegionPage {
     pub producers: Vec<ProducerCard>,
     pub listings: Vec<ListingCard>,
 }
-
-/// What a buyer asked the catalogue for: words, and optionally a sector and a region.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ListingQuery {
-    pub text: String,
-    pub sector: Option<Sector>,
-    pub region: Option<Region>,
-}
-
-impl ListingQuery {
-    /// Longest query text accepted, in characters.
-    pub const MAX_TEXT_CHARS: usize = 200;
-
-    /// Whether the query asks for anything at all.
-    pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty() && self.sector.is_none() && self.region.is_none()
-    }
-}
-
-/// One page of matching listings and how many match in all.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ListingResults {
-    pub total: u64,
-    pub cards: Vec<ListingCard>,
-}

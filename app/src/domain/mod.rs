@@ -15,6 +15,7 @@ mod listing_form;
 mod locale;
 mod profile;
 mod region;
+mod search;
 mod sector;
 mod slug_enum;
 pub mod text;
@@ -24,8 +25,8 @@ pub use account::{
     Role, Viewer, check_password_length, normalize_display_name, normalize_email,
 };
 pub use catalog::{
-    Count, HeldCertification, HomePage, ListingCard, ListingDetail, ListingQuery, ListingResults, LocalizedText,
-    PHOTO_WIDTHS, PhotoRef, ProducerCard, ProducerDetail, Quantity, RegionPage,
+    Count, HeldCertification, HomePage, ListingCard, ListingDetail, LocalizedText, PHOTO_WIDTHS, PhotoRef,
+    ProducerCard, ProducerDetail, Quantity, RegionPage,
 };
 pub use certification::{Certification, OriginLabel};
 pub use company::{LegalForm, SizeBand, Unit};
@@ -44,4 +45,8 @@ pub use profile::{
     spoken_language, spoken_language_name,
 };
 pub use region::Region;
+pub use search::{
+    FacetGroup, FacetValue, ListingQuery, ListingResults, MAX_PAGE, MOQ_CEILINGS, RESULTS_PER_PAGE, SearchFacet,
+    SearchSort,
+};
 pub use sector::Sector;

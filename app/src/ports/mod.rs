@@ -27,8 +27,9 @@ pub trait Catalog: Send + Sync {
     async fn producer(&self, slug: &str, locale: Locale) -> Result<ProducerDetail, AppError>;
     /// A region's producers and listings.
     async fn region(&self, region: Region, locale: Locale) -> Result<RegionPage, AppError>;
-    /// Published listings matching every word of the query's text (title or
-    /// description, any language) and its sector and region, newest first.
+    /// One page of the listings buyers may see that match the query, with
+    /// facet counts. When the search engine does not answer, a simpler
+    /// search of the database answers instead (`degraded`).
     async fn find_listings(&self, query: &ListingQuery, locale: Locale, limit: u64)
     -> Result<ListingResults, AppError>;
 }

@@ -1,10 +1,11 @@
-//! Listings as buyers see them: cards for grids, the detail page, and the
-//! basic word search over titles and descriptions.
+//! Listings as buyers see them: cards for grids (also by id, for search
+//! results), the detail page, and the word search over titles and
+//! descriptions that stands in when the search engine does not answer.
 
 use std::collections::HashMap;
 
 use app::domain::{
-    Certification, Currency, Incoterm, ListingCard, ListingDetail, ListingQuery, ListingResults, Locale, OriginLabel,
+    Certification, Currency, Incoterm, LegalForm, ListingCard, ListingDetail, ListingQuery, Locale, OriginLabel,
     PhotoRef, PriceRange, Quantity, Region, Sector, Unit,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
@@ -203,7 +204,7 @@ pub async fn find(
     query: &ListingQuery,
     locale: Locale,
     limit: u64,
-) -> Result<ListingResults, StoreError> {
+) -> Result<(u64, Vec<ListingCard>), StoreError> {
     let mut select = published();
     // Control characters separate words like spaces: a pasted NUL must not
     // reach PostgreSQL, which refuses it in text.
@@ -232,7 +233,57 @@ pub async fn find(
     if let Some(region) = query.region {
         select = select.filter(listings::Column::OriginRegion.eq(region.slug()));
     }
-    let total = select.clone().count(db).await?;
-    let cards = cards(db, select, locale, limit).await?;
-    Ok(ListingResults { total, cards })
+    if query.verified || query.cooperative {
+        let mut producers_wanted = Query::select().column(producers::Column::Id).from(producers::Entity).to_owned();
+        if query.verified {
+            producers_wanted.and_where(Expr::col(producers::Column::Verified).eq(true));
+        }
+        if query.cooperative {
+            producers_wanted.and_where(Expr::col(producers::Column::LegalForm).eq(LegalForm::Cooperative.slug()));
+        }
+        select = select.filter(listings::Column::ProducerId.in_subquery(producers_wanted));
+    }
+    if let Some(max) = query.moq_max {
+        select = select.filter(listings::Column::MoqAmount.lte(i64::try_from(max).unwrap_or(i64::MAX)));
+    }
+    // The list filters are checked here on at most FALLBACK_CANDIDATES rows:
+    // this search only stands in while the engine is away.
+    let wanted = |values: &serde_json::Value, slug: Option<&str>| {
+        slug.is_none_or(|slug| super::convert::strings(values).is_ok_and(|list| list.iter().any(|v| v == slug)))
+    };
+    let models: Vec<listings::Model> = select
+        .limit(FALLBACK_CANDIDATES)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| wanted(&m.certifications, query.certification.map(|c| c.slug())))
+        .filter(|m| wanted(&m.origin_labels, query.label.map(|l| l.slug())))
+        .filter(|m| wanted(&m.incoterms, query.incoterm.map(|i| i.slug())))
+        .filter(|m| query.hs.as_deref().is_none_or(|hs| m.hs_code.as_deref().is_some_and(|code| code.starts_with(hs))))
+        .collect();
+    let total = models.len() as u64;
+    let offset = usize::try_from(u64::from(query.page().saturating_sub(1)) * limit).unwrap_or(usize::MAX);
+    let page: Vec<listings::Model> = models.into_iter().skip(offset).take(limit as usize).collect();
+    Ok((total, cards_for(db, page, locale).await?))
+}
+
+/// Rows the database search looks at when it stands in for the engine.
+const FALLBACK_CANDIDATES: u64 = 1_000;
+
+/// Cards for listings by id, in the order given; ids buyers may not see (or
+/// that no longer exist) are left out, so a stale search index shows fewer
+/// cards, never a private one.
+pub async fn cards_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+    locale: Locale,
+) -> Result<Vec<ListingCard>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let models = visibility::listings().filter(listings::Column::Id.is_in(ids.iter().copied())).all(db).await?;
+    let mut cards = cards_for(db, models, locale).await?;
+    let position: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    cards.sort_by_key(|card| position.get(&card.id).copied().unwrap_or(usize::MAX));
+    Ok(cards)
 }

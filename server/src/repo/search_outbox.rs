@@ -2,7 +2,11 @@
 //! transaction as the change, and the indexer applies them in order.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
 
 use crate::entities::{listings, search_outbox};
 use crate::error::StoreError;
@@ -55,4 +59,50 @@ pub async fn requeue_producer(db: &impl ConnectionTrait, producer_id: i64) -> Re
         enqueue(db, id, OutboxOp::Upsert).await?;
     }
     Ok(())
+}
+
+/// A change waiting for the indexer.
+#[derive(Clone, Copy, Debug)]
+pub struct Pending {
+    pub id: i64,
+    pub listing_id: i64,
+    pub op: OutboxOp,
+}
+
+impl OutboxOp {
+    /// The operation a stored value names (unknown values re-index, which is
+    /// always safe: the document drops out if the listing is not visible).
+    pub fn from_slug(value: &str) -> OutboxOp {
+        if value == OutboxOp::Delete.as_str() { OutboxOp::Delete } else { OutboxOp::Upsert }
+    }
+}
+
+/// The oldest `limit` changes, in order.
+pub async fn pending(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Pending>, StoreError> {
+    let rows = search_outbox::Entity::find().order_by_asc(search_outbox::Column::Id).limit(limit).all(db).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Pending { id: row.id, listing_id: row.listing_id, op: OutboxOp::from_slug(&row.op) })
+        .collect())
+}
+
+/// Removes changes the backend has confirmed.
+pub async fn remove(db: &impl ConnectionTrait, ids: &[i64]) -> Result<(), StoreError> {
+    search_outbox::Entity::delete_many().filter(search_outbox::Column::Id.is_in(ids.iter().copied())).exec(db).await?;
+    Ok(())
+}
+
+/// Counts one more failed attempt on changes that could not be applied.
+pub async fn note_failure(db: &impl ConnectionTrait, ids: &[i64]) -> Result<(), StoreError> {
+    search_outbox::Entity::update_many()
+        .col_expr(search_outbox::Column::Attempts, Expr::col(search_outbox::Column::Attempts).add(1))
+        .filter(search_outbox::Column::Id.is_in(ids.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// How many changes wait.
+pub async fn depth(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
+    Ok(search_outbox::Entity::find().count(db).await?)
 }

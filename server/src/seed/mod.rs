@@ -217,6 +217,8 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
             if !photos.is_empty() {
                 listing_photos::Entity::insert_many(photos).exec(&tx).await?;
             }
+            // The search indexer picks every listing up from the outbox.
+            crate::repo::search_outbox::enqueue(&tx, saved.id, crate::repo::search_outbox::OutboxOp::Upsert).await?;
             report.listings += 1;
             report.published += usize::from(listing.published);
         }

@@ -17,11 +17,17 @@ pub use studio::StudioService;
 
 use crate::auth::rate_limit::Limits;
 use crate::media::storage::MediaStorage;
+use crate::search::SearchIndex;
 
 /// Builds every service over one database.
-pub fn build(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, public_url: Url) -> Services {
+pub fn build(
+    db: DatabaseConnection,
+    storage: Arc<dyn MediaStorage>,
+    search: Arc<dyn SearchIndex>,
+    public_url: Url,
+) -> Services {
     Services {
-        catalog: Arc::new(CatalogService::new(db.clone())),
+        catalog: Arc::new(CatalogService::new(db.clone(), search)),
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url)),
         studio: Arc::new(StudioService::new(db, storage)),
     }

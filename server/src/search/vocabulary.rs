@@ -1,0 +1,283 @@
+//! The cross-language trade vocabulary (`vocabulary.json`, reviewed like code,
+//! its sources named in the file): product concepts of Morocco's export offer,
+//! each with its names in the six search languages and its HS headings.
+//!
+//! At index time a listing gets the concepts its text names (in any
+//! language) and the concept its HS code identifies; at query time the words
+//! of a query are looked up among every language's names, so "azeite",
+//! "橄榄油", "زيت الزيتون" and "olive oil" all reach a listing written only in
+//! French. Names are matched as whole words on folded text (`analysis::fold`);
+//! in Chinese, where words are not spaced, anywhere.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use super::LANGUAGES;
+use super::analysis::{fold, is_unspaced};
+use super::document::SearchDocument;
+
+#[derive(Deserialize)]
+struct VocabularyFile {
+    #[allow(dead_code)]
+    sources: Vec<String>,
+    concepts: Vec<ConceptEntry>,
+}
+
+#[derive(Deserialize)]
+struct ConceptEntry {
+    id: String,
+    hs: Vec<String>,
+    fr: Vec<String>,
+    en: Vec<String>,
+    ar: Vec<String>,
+    es: Vec<String>,
+    pt: Vec<String>,
+    zh: Vec<String>,
+}
+
+impl ConceptEntry {
+    fn names(&self, language: &str) -> &[String] {
+        match language {
+            "fr" => &self.fr,
+            "en" => &self.en,
+            "ar" => &self.ar,
+            "es" => &self.es,
+            "pt" => &self.pt,
+            _ => &self.zh,
+        }
+    }
+}
+
+/// One concept.
+pub struct Concept {
+    pub id: String,
+    /// HS headings or subheadings (digits only).
+    pub hs: Vec<String>,
+    /// Names by language slug, the most common first.
+    pub names: Vec<(&'static str, Vec<String>)>,
+}
+
+/// Where a concept's name was found in folded text (byte offsets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub concept: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The loaded vocabulary with its name matcher.
+pub struct Vocabulary {
+    concepts: Vec<Concept>,
+    by_id: HashMap<String, usize>,
+    matcher: Option<AhoCorasick>,
+    /// For each matcher pattern: its concept and whether it matches anywhere
+    /// (unspaced scripts) rather than as whole words.
+    patterns: Vec<(usize, bool)>,
+    /// HS codes that identify one concept alone (a heading shared by several
+    /// concepts, such as citrus fruit, identifies none of them).
+    hs_owner: Vec<(String, usize)>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    Vocabulary::parse(include_str!("vocabulary.json")).unwrap_or_else(|error| {
+        tracing::error!(%error, "the trade vocabulary does not load: search runs without it");
+        Vocabulary::empty()
+    })
+});
+
+impl Vocabulary {
+    /// The vocabulary compiled into the server.
+    pub fn global() -> &'static Vocabulary {
+        &VOCABULARY
+    }
+
+    fn empty() -> Vocabulary {
+        Vocabulary {
+            concepts: Vec::new(),
+            by_id: HashMap::new(),
+            matcher: None,
+            patterns: Vec::new(),
+            hs_owner: Vec::new(),
+        }
+    }
+
+    /// Reads a vocabulary file.
+    pub fn parse(json: &str) -> anyhow::Result<Vocabulary> {
+        let file: VocabularyFile = serde_json::from_str(json)?;
+        let mut concepts = Vec::new();
+        let mut by_id = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut folded_names = Vec::new();
+        let mut hs_count: HashMap<String, usize> = HashMap::new();
+        for entry in file.concepts {
+            let index = concepts.len();
+            if by_id.insert(entry.id.clone(), index).is_some() {
+                anyhow::bail!("concept `{}` appears twice", entry.id);
+            }
+            let mut names = Vec::new();
+            for language in LANGUAGES {
+                let list = entry.names(language).to_vec();
+                for name in &list {
+                    let folded = fold(name);
+                    if folded.trim().is_empty() {
+                        continue;
+                    }
+                    let unspaced = folded.chars().any(is_unspaced);
+                    folded_names.push(if unspaced { folded.trim().to_owned() } else { folded });
+                    patterns.push((index, unspaced));
+                }
+                names.push((language, list));
+            }
+            let hs: Vec<String> =
+                entry.hs.iter().map(|code| code.chars().filter(char::is_ascii_digit).collect()).collect();
+            for code in &hs {
+                *hs_count.entry(code.clone()).or_default() += 1;
+            }
+            concepts.push(Concept { id: entry.id, hs, names });
+        }
+        let hs_owner = concepts
+            .iter()
+            .enumerate()
+            .flat_map(|(index, concept)| concept.hs.iter().map(move |code| (code.clone(), index)))
+            .filter(|(code, _)| hs_count.get(code) == Some(&1) && code.len() >= 4)
+            .collect();
+        let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&folded_names)?;
+        Ok(Vocabulary { concepts, by_id, matcher: Some(matcher), patterns, hs_owner })
+    }
+
+    pub fn len(&self) -> usize {
+        self.concepts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.concepts.is_empty()
+    }
+
+    pub fn concept(&self, index: usize) -> &Concept {
+        &self.concepts[index]
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Concept> {
+        self.by_id.get(id).map(|index| &self.concepts[*index])
+    }
+
+    /// Every name of a concept, in every language.
+    pub fn names(&self, id: &str) -> Vec<&str> {
+        self.by_id(id)
+            .map(|concept| concept.names.iter().flat_map(|(_, names)| names.iter().map(String::as_str)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Concept names found in text already passed through `analysis::fold`
+    /// (whole words, or anywhere for unspaced scripts), overlapping allowed.
+    pub fn find(&self, folded: &str) -> Vec<Found> {
+        let Some(matcher) = &self.matcher else { return Vec::new() };
+        matcher
+            .find_overlapping_iter(folded)
+            .map(|found| {
+                let (concept, unspaced) = self.patterns[found.pattern().as_usize()];
+                // Whole-word patterns carry their surrounding spaces: report the word's span.
+                let (start, end) =
+                    if unspaced { (found.start(), found.end()) } else { (found.start() + 1, found.end() - 1) };
+                Found { concept, start, end }
+            })
+            .collect()
+    }
+
+    /// The concepts a listing's text and HS code name, by id, sorted.
+    pub fn concepts_of(&self, document: &SearchDocument) -> Vec<String> {
+        let mut found = BTreeSet::new();
+        for text in document.all_text() {
+            for hit in self.find(&fold(text)) {
+                found.insert(hit.concept);
+            }
+        }
+        if let Some(code) = &document.hs_code {
+            for (prefix, concept) in &self.hs_owner {
+                if code.starts_with(prefix.as_str()) {
+                    found.insert(*concept);
+                }
+            }
+        }
+        found.into_iter().map(|index| self.concepts[index].id.clone()).collect()
+    }
+
+    /// Concepts whose name starts with `prefix` (folded), for suggestions:
+    /// (concept id, the matching name), at most `limit`.
+    pub fn suggest(&self, prefix: &str, language: &str, limit: usize) -> Vec<(String, String)> {
+        let wanted = fold(prefix);
+        let wanted = wanted.trim();
+        if wanted.chars().count() < 2 {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for concept in &self.concepts {
+            // The reader's language first, then any other.
+            let ordered = concept
+                .names
+                .iter()
+                .filter(|(lang, _)| *lang == language)
+                .chain(concept.names.iter().filter(|(lang, _)| *lang != language));
+            let hit = ordered.flat_map(|(_, names)| names.iter()).find(|name| fold(name).trim().starts_with(wanted));
+            if let Some(name) = hit {
+                out.push((concept.id.clone(), name.clone()));
+                if out.len() == limit {
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_vocabulary_loads_and_is_complete() {
+        let vocabulary = Vocabulary::parse(include_str!("vocabulary.json")).expect("vocabulary.json parses");
+        assert!(vocabulary.len() >= 250, "at least 250 concepts, found {}", vocabulary.len());
+        for concept in &vocabulary.concepts {
+            assert!(!concept.hs.is_empty(), "{} has an HS code", concept.id);
+            assert!(
+                concept.hs.iter().all(|code| matches!(code.len(), 4 | 6)),
+                "{}: HS codes of 4 or 6 digits",
+                concept.id
+            );
+            for (language, names) in &concept.names {
+                assert!(!names.is_empty(), "{} has a name in {language}", concept.id);
+            }
+        }
+    }
+
+    #[test]
+    fn names_match_in_every_language_as_whole_words() {
+        let vocabulary = Vocabulary::global();
+        let olive_oil = |text: &str| {
+            vocabulary.find(&fold(text)).iter().any(|hit| vocabulary.concept(hit.concept).id == "olive-oil")
+        };
+        assert!(olive_oil("Huile d'olive vierge extra de Meknès"));
+        assert!(olive_oil("azeite"));
+        assert!(olive_oil("橄榄油"));
+        assert!(olive_oil("زيت الزيتون"));
+        assert!(olive_oil("extra virgin OLIVE OIL"));
+        assert!(!olive_oil("olive oilcloth"), "whole words only");
+    }
+
+    #[test]
+    fn a_listing_gets_concepts_from_its_text_and_its_hs_code() {
+        let vocabulary = Vocabulary::global();
+        let document = SearchDocument {
+            titles: [("fr".to_owned(), "Safran de Taliouine".to_owned())].into(),
+            hs_code: Some("150910".to_owned()),
+            ..SearchDocument::default()
+        };
+        let concepts = vocabulary.concepts_of(&document);
+        assert!(concepts.contains(&"saffron".to_owned()), "{concepts:?}");
+        assert!(concepts.contains(&"olive-oil".to_owned()), "HS 1509 is olive oil: {concepts:?}");
+    }
+}
