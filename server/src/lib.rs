@@ -83,7 +83,16 @@ impl Application {
 
 /// Connects and migrates the database, binds the listener and builds the
 /// router with every middleware.
-pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
+pub async fn build_app(settings: Settings) -> anyhow::Result<Application> {
+    build_app_with_search(settings, None).await
+}
+
+/// `build_app` with a given search backend instead of the configured one
+/// (tests use a backend that fails on demand).
+pub async fn build_app_with_search(
+    mut settings: Settings,
+    search: Option<Arc<dyn search::SearchIndex>>,
+) -> anyhow::Result<Application> {
     let listener = TcpListener::bind(settings.listen).await.with_context(|| {
         format!("cannot listen on {} (TRADEMA_LISTEN): is another server running?", settings.listen)
     })?;
@@ -108,7 +117,10 @@ pub async fn build_app(mut settings: Settings) -> anyhow::Result<Application> {
     let storage: Arc<dyn media::storage::MediaStorage> =
         Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
     let decodes = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
-    let search = search::open(&settings).await?;
+    let search = match search {
+        Some(search) => search,
+        None => search::open(&settings).await?,
+    };
     let state = AppState {
         leptos_options: leptos_options.clone(),
         services: services::build(db.clone(), storage.clone(), search.clone(), settings.public_url.clone()),
@@ -174,25 +186,27 @@ fn request_span(request: &axum::extract::Request) -> tracing::Span {
 }
 
 /// The background jobs: the mail sender, the session sweeper (at start and
-/// hourly), the media sweep (once, at start), the search indexer (the
-/// outbox, twice a second) and the search index check (once, at start: an
-/// index that is missing or of an older schema version is rebuilt).
+/// hourly), the media sweep (once, at start) and the search indexer (the
+/// outbox, every 400 ms, after building the index when it is missing or of
+/// an older schema version).
 fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
     let mut jobs = jobs::Jobs::new();
     let (db, index) = (state.db.clone(), state.search.clone());
-    jobs.once("search index check", async move {
-        if index.schema_version().await? != Some(search::SCHEMA_VERSION) {
-            tracing::info!(backend = index.backend(), "building the search index from the database");
-            let count = search::indexer::rebuild(&db, &*index, None).await?;
-            tracing::info!(listings = count, "search index built");
-        }
-        Ok(())
-    });
-    let (db, index) = (state.db.clone(), state.search.clone());
+    let checked = Arc::new(std::sync::atomic::AtomicBool::new(false));
     // A published listing is found within a second (the period is 400 ms).
     jobs.every("search indexer", state.settings.search_indexer_period, move || {
-        let (db, index) = (db.clone(), index.clone());
+        let (db, index, checked) = (db.clone(), index.clone(), checked.clone());
         async move {
+            // First (and again after a failure): an index that is missing
+            // or of an older schema version is rebuilt from the database.
+            if !checked.load(std::sync::atomic::Ordering::SeqCst) {
+                if index.schema_version().await? != Some(search::SCHEMA_VERSION) {
+                    tracing::info!(backend = index.backend(), "building the search index from the database");
+                    let count = search::indexer::rebuild(&db, &*index, None).await?;
+                    tracing::info!(listings = count, "search index built");
+                }
+                checked.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
             index.refresh().await?;
             let applied = search::indexer::drain(&db, &*index).await?;
             if applied > 0 {

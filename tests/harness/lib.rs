@@ -62,9 +62,27 @@ impl TestApp {
         TestApp::spawn_with(settings, data_dir).await
     }
 
+    /// Starts the application on SQLite with a given search backend.
+    pub async fn spawn_with_search(search: std::sync::Arc<dyn server::search::SearchIndex>) -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temporary data dir");
+        let mut settings = Settings::for_data_dir(data_dir.path());
+        settings.listen = "127.0.0.1:0".parse().expect("loopback address");
+        settings.public_url = "http://127.0.0.1:0".parse().expect("url");
+        settings.site_root = public_dir();
+        TestApp::start(settings, data_dir, Some(search)).await
+    }
+
     async fn spawn_with(settings: Settings, data_dir: TempDir) -> TestApp {
+        TestApp::start(settings, data_dir, None).await
+    }
+
+    async fn start(
+        settings: Settings,
+        data_dir: TempDir,
+        search: Option<std::sync::Arc<dyn server::search::SearchIndex>>,
+    ) -> TestApp {
         server::telemetry::init(settings.log_format);
-        let app = server::build_app(settings).await.expect("the application builds");
+        let app = server::build_app_with_search(settings, search).await.expect("the application builds");
         let address = format!("http://{}", app.local_addr());
         let db = app.state().db.clone();
         let settings = (*app.state().settings).clone();

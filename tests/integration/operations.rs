@@ -8,7 +8,10 @@ use tests::TestApp;
 async fn health_and_readiness_answer() {
     let app = TestApp::spawn().await;
     assert_eq!(app.get("/healthz").await, (200, "ok".to_owned()));
-    assert_eq!(app.get("/readyz").await, (200, "ready".to_owned()));
+    let (status, ready) = app.get("/readyz").await;
+    assert_eq!(status, 200);
+    let ready: serde_json::Value = serde_json::from_str(&ready).expect("JSON");
+    assert_eq!((ready["status"].as_str(), ready["search"]["backend"].as_str()), (Some("ready"), Some("embedded")));
     app.stop().await;
 }
 

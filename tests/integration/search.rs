@@ -52,3 +52,120 @@ async fn a_rebuild_swaps_in_a_complete_index_and_survives_a_restart() {
         .count();
     assert_eq!(generations, 1, "the replaced generation is removed");
 }
+
+/// The embedded backend, with a switch that makes every call fail as an
+/// unreachable server would.
+struct Flaky {
+    inner: EmbeddedIndex,
+    down: std::sync::atomic::AtomicBool,
+}
+
+impl Flaky {
+    fn check_up(&self) -> Result<(), server::search::SearchError> {
+        if self.down.load(std::sync::atomic::Ordering::SeqCst) {
+            Err(server::search::SearchError::Unavailable("switched off by the test".into()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl SearchIndex for Flaky {
+    fn backend(&self) -> &'static str {
+        "flaky"
+    }
+    async fn upsert(&self, documents: Vec<server::search::SearchDocument>) -> Result<(), server::search::SearchError> {
+        self.check_up()?;
+        self.inner.upsert(documents).await
+    }
+    async fn delete(&self, ids: &[i64]) -> Result<(), server::search::SearchError> {
+        self.check_up()?;
+        self.inner.delete(ids).await
+    }
+    async fn search(
+        &self,
+        request: &server::search::SearchRequest,
+    ) -> Result<server::search::SearchHits, server::search::SearchError> {
+        self.check_up()?;
+        self.inner.search(request).await
+    }
+    async fn rebuild(
+        &self,
+        source: &mut dyn server::search::DocumentBatches,
+    ) -> Result<u64, server::search::SearchError> {
+        self.check_up()?;
+        self.inner.rebuild(source).await
+    }
+    async fn schema_version(&self) -> Result<Option<u32>, server::search::SearchError> {
+        self.check_up()?;
+        self.inner.schema_version().await
+    }
+    async fn check(&self) -> Result<(), server::search::SearchError> {
+        self.check_up()
+    }
+}
+
+#[tokio::test]
+async fn with_the_search_backend_down_producers_still_publish_and_search_catches_up() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let flaky =
+        std::sync::Arc::new(Flaky { inner: EmbeddedIndex::open(dir.path()).expect("index opens"), down: true.into() });
+    let app = tests::TestApp::spawn_with_search(flaky.clone()).await;
+    let owner = app.signed_in("producer", "owner@tifawine.ma").await;
+    assert_eq!(owner.save_profile("Coopérative Tifawine", &[]).await.status, 200);
+    let listing = owner.create_listing("Amlou aux amandes torréfiées").await;
+    let published =
+        owner.post("/api/change_listing_status", &[("id", &listing.to_string()), ("change", "publish")]).await;
+    assert_eq!(published.status, 200, "publishing works with search down: {}", published.body);
+
+    // The page says results may be incomplete and still finds the listing
+    // in the database.
+    let (status, page) = app.get("/en/search?q=amlou").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("results may be incomplete"), "the page tells the buyer");
+    assert!(page.contains("Amlou aux amandes"), "the database search stands in");
+    let (status, ready) = app.get("/readyz").await;
+    assert_eq!(status, 200, "search being down does not fail readiness: {ready}");
+    assert!(ready.contains("\"search\"") && ready.contains("unavailable"), "{ready}");
+    assert!(server::repo::search_outbox::depth(&app.db).await.expect("depth") > 0, "the changes wait in the outbox");
+
+    // Back up: the outbox drains by itself, and search finds the listing
+    // within a couple of seconds (the indexer backs off while it fails).
+    flaky.down.store(false, std::sync::atomic::Ordering::SeqCst);
+    let started = std::time::Instant::now();
+    loop {
+        let (_, page) = app.get("/en/search?q=amlou").await;
+        if page.contains("Amlou aux amandes") && !page.contains("results may be incomplete") {
+            let hits =
+                flaky.search(&server::search::SearchRequest { text: "amlou".into(), ..Default::default() }).await;
+            assert_eq!(hits.expect("search").ids, [listing], "found by the engine itself");
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "search caught up without a manual reindex");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_published_listing_is_found_within_two_seconds() {
+    let app = tests::TestApp::spawn().await;
+    let owner = app.signed_in("producer", "owner@saffron.ma").await;
+    assert_eq!(owner.save_profile("Safran Souktana", &[]).await.status, 200);
+    let listing = owner.create_listing("Safran Souktana catégorie I").await;
+    let published =
+        owner.post("/api/change_listing_status", &[("id", &listing.to_string()), ("change", "publish")]).await;
+    assert_eq!(published.status, 200, "{}", published.body);
+    let started = std::time::Instant::now();
+    loop {
+        let (_, page) = app.get("/fr/search?q=souktana").await;
+        if page.contains("Safran Souktana") {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "not found within 2 s");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    println!("found {} ms after publishing", started.elapsed().as_millis());
+    app.stop().await;
+}
