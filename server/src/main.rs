@@ -48,6 +48,9 @@ enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Rebuild the search index from the database into a fresh index and
+    /// swap it in (a running server switches to it by itself).
+    Reindex,
     /// Time the photo pipeline against vipsthumbnail on a 12-megapixel JPEG.
     BenchPhoto {
         /// A JPEG to use instead of the generated 4000 × 3000 one.
@@ -127,6 +130,14 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             let id = server::auth::admin::account_id(&db, &email).await?;
             let ended = server::auth::admin::suspend_account(&db, id).await?;
             println!("account {id} suspended; {ended} sessions ended");
+            Ok(())
+        }
+        Command::Reindex => {
+            let db = server::db::connect(&settings).await?;
+            server::db::migrate(&db).await?;
+            let index = server::search::open(&settings).await?;
+            let count = server::search::indexer::reindex(&db, &*index).await?;
+            println!("search index rebuilt: {count} listings ({} backend)", index.backend());
             Ok(())
         }
         Command::Seed { demo: _ } => {

@@ -1,14 +1,14 @@
 //! The search outbox: each listing change writes a row in the same
 //! transaction as the change, and the indexer applies them in order.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Set,
 };
 
-use crate::entities::{listings, search_outbox};
+use crate::entities::{listings, producers, search_outbox};
 use crate::error::StoreError;
 
 /// What the indexer must do with a listing.
@@ -105,4 +105,29 @@ pub async fn note_failure(db: &impl ConnectionTrait, ids: &[i64]) -> Result<(), 
 /// How many changes wait.
 pub async fn depth(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
     Ok(search_outbox::Entity::find().count(db).await?)
+}
+
+/// Queues every listing changed at or after `since`, or whose producer
+/// changed: after a rebuild, what changed while it read the database.
+pub async fn requeue_changed_since(db: &impl ConnectionTrait, since: DateTime<Utc>) -> Result<u64, StoreError> {
+    let changed_producers = sea_orm::sea_query::Query::select()
+        .column(producers::Column::Id)
+        .from(producers::Entity)
+        .and_where(Expr::col(producers::Column::UpdatedAt).gte(since))
+        .to_owned();
+    let ids: Vec<i64> = listings::Entity::find()
+        .select_only()
+        .column(listings::Column::Id)
+        .filter(
+            sea_orm::Condition::any()
+                .add(listings::Column::UpdatedAt.gte(since))
+                .add(listings::Column::ProducerId.in_subquery(changed_producers)),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
+    for id in &ids {
+        enqueue(db, *id, OutboxOp::Upsert).await?;
+    }
+    Ok(ids.len() as u64)
 }

@@ -127,3 +127,33 @@ pub async fn rebuild(
     source.on_batch = on_batch;
     index.rebuild(&mut source).await
 }
+
+/// `server reindex`: rebuilds the configured backend from the database with
+/// a progress bar on a terminal (log lines otherwise), then queues whatever
+/// changed while it ran, for a running server's indexer to apply on top.
+pub async fn reindex(db: &DatabaseConnection, index: &dyn SearchIndex) -> anyhow::Result<u64> {
+    use std::io::IsTerminal;
+    let started = chrono::Utc::now();
+    let total = crate::repo::listing::count(db, crate::repo::listing::published()).await?;
+    let on_batch: Box<dyn FnMut(u64) + Send> = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {bar:40} {pos}/{len} listings ({per_sec}, {eta} left)")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Box::new(move |read| {
+            bar.set_position(read);
+            if read >= total {
+                bar.finish();
+            }
+        })
+    } else {
+        Box::new(move |read| tracing::info!(read, total, "reindexing"))
+    };
+    let clock = std::time::Instant::now();
+    let count = rebuild(db, index, Some(on_batch)).await?;
+    let requeued = search_outbox::requeue_changed_since(db, started).await?;
+    let seconds = clock.elapsed().as_secs_f64();
+    tracing::info!(listings = count, requeued, seconds, "search index rebuilt and swapped in");
+    Ok(count)
+}

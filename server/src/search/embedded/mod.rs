@@ -41,7 +41,9 @@ struct State {
 struct Active {
     generation: u64,
     reader: IndexReader,
-    writer: Mutex<IndexWriter<TantivyDocument>>,
+    /// Opened on first write, so that `server reindex` can open the index
+    /// while a running server holds the current generation's writer lock.
+    writer: Mutex<Option<IndexWriter<TantivyDocument>>>,
     fields: Fields,
     index: Index,
 }
@@ -101,8 +103,7 @@ fn open_generation(dir: &Path, generation: u64) -> Result<Active, SearchError> {
     analysis::register(index.tokenizers());
     let reader =
         index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(failed("opening a reader"))?;
-    let writer = index.writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY).map_err(failed("opening the writer"))?;
-    Ok(Active { generation, reader, writer: Mutex::new(writer), fields, index })
+    Ok(Active { generation, reader, writer: Mutex::new(None), fields, index })
 }
 
 /// Removes generations other than `keep` (after a swap).
@@ -182,8 +183,35 @@ async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(work).await.map_err(|e| SearchError::Backend(format!("search task failed: {e}")))?
 }
 
+/// Runs `work` with the generation's writer, opening it first if needed.
+fn with_writer<T>(
+    active: &Active,
+    work: impl FnOnce(&mut IndexWriter<TantivyDocument>) -> Result<T, SearchError>,
+) -> Result<T, SearchError> {
+    let mut slot = active.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if slot.is_none() {
+        let writer = active
+            .index
+            .writer_with_num_threads(WRITER_THREADS, WRITER_MEMORY)
+            .map_err(failed("opening the index writer (is another process writing to it?)"))?;
+        *slot = Some(writer);
+    }
+    match slot.as_mut() {
+        Some(writer) => work(writer),
+        None => Err(SearchError::Backend("the index writer did not open".into())),
+    }
+}
+
 fn apply(active: &Active, documents: Vec<SearchDocument>, deleted: &[i64]) -> Result<(), SearchError> {
-    let mut writer = active.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    with_writer(active, |writer| apply_with(active, writer, documents, deleted))
+}
+
+fn apply_with(
+    active: &Active,
+    writer: &mut IndexWriter<TantivyDocument>,
+    documents: Vec<SearchDocument>,
+    deleted: &[i64],
+) -> Result<(), SearchError> {
     for id in deleted.iter().copied().chain(documents.iter().map(|d| d.listing_id)) {
         writer.delete_term(Term::from_field_u64(active.fields.id, id as u64));
     }
@@ -292,18 +320,18 @@ impl SearchIndex for EmbeddedIndex {
             count += batch.len() as u64;
             let target = fresh.clone();
             blocking(move || {
-                let writer = target.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                for document in &batch {
-                    writer.add_document(target.fields.document(document)).map_err(failed("adding a document"))?;
-                }
-                Ok(())
+                with_writer(&target, |writer| {
+                    for document in &batch {
+                        writer.add_document(target.fields.document(document)).map_err(failed("adding a document"))?;
+                    }
+                    Ok(())
+                })
             })
             .await?;
         }
         let target = fresh.clone();
         blocking(move || {
-            let mut writer = target.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            writer.commit().map_err(failed("committing the rebuilt index"))?;
+            with_writer(&target, |writer| writer.commit().map(|_| ()).map_err(failed("committing the rebuilt index")))?;
             target.reader.reload().map_err(failed("reloading the reader"))
         })
         .await?;
