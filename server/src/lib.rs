@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod bench;
+pub mod bench_search;
 pub mod config;
 pub mod db;
 pub mod entities;

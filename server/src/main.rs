@@ -51,6 +51,17 @@ enum Command {
     /// Rebuild the search index from the database into a fresh index and
     /// swap it in (a running server switches to it by itself).
     Reindex,
+    /// Time search on a synthetic catalogue: indexing throughput and query
+    /// latencies (engine + cards) for the embedded index, SQLite FTS5 as the
+    /// reference, and Meilisearch with --meili-url.
+    BenchSearch {
+        #[arg(long, default_value_t = 100_000)]
+        listings: usize,
+        #[arg(long)]
+        meili_url: Option<String>,
+        #[arg(long, env = "TRADEMA_MEILI_KEY")]
+        meili_key: Option<String>,
+    },
     /// Time the photo pipeline against vipsthumbnail on a 12-megapixel JPEG.
     BenchPhoto {
         /// A JPEG to use instead of the generated 4000 × 3000 one.
@@ -131,6 +142,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             let ended = server::auth::admin::suspend_account(&db, id).await?;
             println!("account {id} suspended; {ended} sessions ended");
             Ok(())
+        }
+        Command::BenchSearch { listings, meili_url, meili_key } => {
+            server::bench_search::run(listings, meili_url, meili_key).await
         }
         Command::Reindex => {
             let db = server::db::connect(&settings).await?;

@@ -6,7 +6,7 @@
 mod catalogue;
 mod products;
 mod regions;
-mod rng;
+pub mod rng;
 mod texts;
 
 use std::fmt;
