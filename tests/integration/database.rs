@@ -112,6 +112,11 @@ async fn catalogue_reads_back_through_the_port(db: &DatabaseConnection) {
     let query = |text: &str| ListingQuery { text: text.to_owned(), ..ListingQuery::default() };
     let argan_hits = catalog.find_listings(&query("ARGAN bio"), Locale::Fr, 24).await.expect("search");
     assert_eq!(argan_hits.cards.iter().map(|c| c.id).collect::<Vec<_>>(), vec![fixture.argan_id]);
+    // Non-ASCII case folds the same on SQLite and PostgreSQL: the index does it.
+    let folded = catalog.find_listings(&query("COOPÉRATIVE TIFAOUT SAFRAN"), Locale::Fr, 24).await.expect("search");
+    assert_eq!(folded.cards.iter().map(|c| c.id).collect::<Vec<_>>(), vec![fixture.saffron_id], "ÉPICES finds épices");
+    let accents = catalog.find_listings(&query("cooperative tifaout safran"), Locale::Fr, 24).await.expect("search");
+    assert_eq!(accents.total, 1, "and without its accents too");
     let percent = catalog.find_listings(&query("100% natural"), Locale::En, 24).await.expect("percent search");
     assert_eq!(percent.total, 1, "% is no wildcard: {:?}", percent.cards);
     assert_eq!(percent.cards[0].title.text, HONEY_EN);
