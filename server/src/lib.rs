@@ -169,6 +169,7 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(http::health::alive))
         .route("/readyz", get(http::health::ready))
         .merge(http::static_files::routes(&settings.site_root, &settings.media_dir(), state.leptos_options.hash_files))
+        .merge(http::api_v1::routes())
         .merge(dynamic)
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::locale_cookie::remember))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::cross_site::check))

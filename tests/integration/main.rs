@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod api;
 mod client_address;
 mod database;
 mod mail;

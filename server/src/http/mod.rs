@@ -4,6 +4,7 @@
 //! the language cookie, private-answer caching, redirect targets and the
 //! hygiene of server-function input.
 
+pub mod api_v1;
 pub mod client_address;
 pub mod cross_site;
 pub mod health;
