@@ -56,9 +56,12 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
         .await?)
 }
 
-/// Commits a transaction begun with `begin_write`.
+/// Commits a transaction begun with `begin_write`, then wakes the search
+/// indexer: the commit may have queued listings for it.
 pub async fn commit(txn: DatabaseTransaction) -> Result<(), StoreError> {
-    Ok(txn.commit().await?)
+    txn.commit().await?;
+    crate::search::indexer::WAKE.notify_one();
+    Ok(())
 }
 
 /// Whether the database answers a trivial query.

@@ -195,28 +195,33 @@ fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
     let mut jobs = jobs::Jobs::new();
     let (db, index) = (state.db.clone(), state.search.clone());
     let checked = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    // A published listing is found within a second (the period is 400 ms).
-    jobs.every("search indexer", state.settings.search_indexer_period, move || {
-        let (db, index, checked) = (db.clone(), index.clone(), checked.clone());
-        async move {
-            // First (and again after a failure): an index that is missing
-            // or of an older schema version is rebuilt from the database.
-            if !checked.load(std::sync::atomic::Ordering::SeqCst) {
-                if index.schema_version().await? != Some(search::SCHEMA_VERSION) {
-                    tracing::info!(backend = index.backend(), "building the search index from the database");
-                    let count = search::indexer::rebuild(&db, &*index, None).await?;
-                    tracing::info!(listings = count, "search index built");
+    // Woken by every commit; the period is the safety net.
+    jobs.every_or_woken(
+        "search indexer",
+        state.settings.search_indexer_period,
+        Some(&search::indexer::WAKE),
+        move || {
+            let (db, index, checked) = (db.clone(), index.clone(), checked.clone());
+            async move {
+                // First (and again after a failure): an index that is missing
+                // or of an older schema version is rebuilt from the database.
+                if !checked.load(std::sync::atomic::Ordering::SeqCst) {
+                    if index.schema_version().await? != Some(search::SCHEMA_VERSION) {
+                        tracing::info!(backend = index.backend(), "building the search index from the database");
+                        let count = search::indexer::rebuild(&db, &*index, None).await?;
+                        tracing::info!(listings = count, "search index built");
+                    }
+                    checked.store(true, std::sync::atomic::Ordering::SeqCst);
                 }
-                checked.store(true, std::sync::atomic::Ordering::SeqCst);
+                index.refresh().await?;
+                let applied = search::indexer::drain(&db, &*index).await?;
+                if applied > 0 {
+                    tracing::debug!(changes = applied, "search index updated");
+                }
+                Ok(())
             }
-            index.refresh().await?;
-            let applied = search::indexer::drain(&db, &*index).await?;
-            if applied > 0 {
-                tracing::debug!(changes = applied, "search index updated");
-            }
-            Ok(())
-        }
-    });
+        },
+    );
     let db = state.db.clone();
     jobs.every("mail sender", MAIL_SENDER_PERIOD, move || {
         let (db, mailer) = (db.clone(), mailer.clone());

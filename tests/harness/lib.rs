@@ -4,6 +4,7 @@
 //! is one person's cookie jar and forms; `images` makes good and bad photos.
 
 pub mod fixtures;
+pub mod flaky_search;
 pub mod images;
 pub mod postgres;
 pub mod visitor;

@@ -4,6 +4,7 @@
 
 use server::search::embedded::EmbeddedIndex;
 use server::search::{SearchIndex, conformance};
+use tests::flaky_search::Flaky;
 
 #[tokio::test]
 async fn the_embedded_backend_passes_the_conformance_suite() {
@@ -53,64 +54,10 @@ async fn a_rebuild_swaps_in_a_complete_index_and_survives_a_restart() {
     assert_eq!(generations, 1, "the replaced generation is removed");
 }
 
-/// The embedded backend, with a switch that makes every call fail as an
-/// unreachable server would.
-struct Flaky {
-    inner: EmbeddedIndex,
-    down: std::sync::atomic::AtomicBool,
-}
-
-impl Flaky {
-    fn check_up(&self) -> Result<(), server::search::SearchError> {
-        if self.down.load(std::sync::atomic::Ordering::SeqCst) {
-            Err(server::search::SearchError::Unavailable("switched off by the test".into()))
-        } else {
-            Ok(())
-        }
-    }
-}
-
-#[async_trait::async_trait]
-impl SearchIndex for Flaky {
-    fn backend(&self) -> &'static str {
-        "flaky"
-    }
-    async fn upsert(&self, documents: Vec<server::search::SearchDocument>) -> Result<(), server::search::SearchError> {
-        self.check_up()?;
-        self.inner.upsert(documents).await
-    }
-    async fn delete(&self, ids: &[i64]) -> Result<(), server::search::SearchError> {
-        self.check_up()?;
-        self.inner.delete(ids).await
-    }
-    async fn search(
-        &self,
-        request: &server::search::SearchRequest,
-    ) -> Result<server::search::SearchHits, server::search::SearchError> {
-        self.check_up()?;
-        self.inner.search(request).await
-    }
-    async fn rebuild(
-        &self,
-        source: &mut dyn server::search::DocumentBatches,
-    ) -> Result<u64, server::search::SearchError> {
-        self.check_up()?;
-        self.inner.rebuild(source).await
-    }
-    async fn schema_version(&self) -> Result<Option<u32>, server::search::SearchError> {
-        self.check_up()?;
-        self.inner.schema_version().await
-    }
-    async fn check(&self) -> Result<(), server::search::SearchError> {
-        self.check_up()
-    }
-}
-
 #[tokio::test]
 async fn with_the_search_backend_down_producers_still_publish_and_search_catches_up() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let flaky =
-        std::sync::Arc::new(Flaky { inner: EmbeddedIndex::open(dir.path()).expect("index opens"), down: true.into() });
+    let flaky = std::sync::Arc::new(Flaky::new(EmbeddedIndex::open(dir.path()).expect("index opens")));
     let app = tests::TestApp::spawn_with_search(flaky.clone()).await;
     let owner = app.signed_in("producer", "owner@tifawine.ma").await;
     assert_eq!(owner.save_profile("Coopérative Tifawine", &[]).await.status, 200);
@@ -132,7 +79,7 @@ async fn with_the_search_backend_down_producers_still_publish_and_search_catches
 
     // Back up: the outbox drains by itself, and search finds the listing
     // within a couple of seconds (the indexer backs off while it fails).
-    flaky.down.store(false, std::sync::atomic::Ordering::SeqCst);
+    flaky.switch_on();
     let started = std::time::Instant::now();
     loop {
         let (_, page) = app.get("/en/search?q=amlou").await;

@@ -36,8 +36,23 @@ impl Jobs {
     /// Runs `step` now and then every `period` until shutdown. A step that
     /// fails is logged and tried again after a pause that doubles from
     /// `period` up to five minutes, back to `period` once it succeeds.
-    pub fn every<F, Fut>(&mut self, name: &'static str, period: Duration, mut step: F)
+    pub fn every<F, Fut>(&mut self, name: &'static str, period: Duration, step: F)
     where
+        F: FnMut() -> Fut + Send + 'static,
+        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
+    {
+        self.every_or_woken(name, period, None, step);
+    }
+
+    /// `every`, and also as soon as `wake` is notified (after a success; a
+    /// failing step keeps its backoff).
+    pub fn every_or_woken<F, Fut>(
+        &mut self,
+        name: &'static str,
+        period: Duration,
+        wake: Option<&'static tokio::sync::Notify>,
+        mut step: F,
+    ) where
         F: FnMut() -> Fut + Send + 'static,
         Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
     {
@@ -49,6 +64,7 @@ impl Jobs {
                     () = cancel.cancelled() => break,
                     outcome = step() => outcome,
                 };
+                let healthy = outcome.is_ok();
                 pause = match outcome {
                     Ok(()) => period,
                     Err(error) => {
@@ -57,9 +73,16 @@ impl Jobs {
                         next
                     }
                 };
+                let woken = async {
+                    match wake {
+                        Some(wake) if healthy => wake.notified().await,
+                        _ => std::future::pending().await,
+                    }
+                };
                 tokio::select! {
                     () = cancel.cancelled() => break,
                     () = tokio::time::sleep(pause) => {}
+                    () = woken => {}
                 }
             }
             tracing::debug!(job = name, "background job stopped");
