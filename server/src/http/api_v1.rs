@@ -130,6 +130,14 @@ fn cached(headers: &HeaderMap, body: &Value) -> Response {
     response
 }
 
+/// The answer as cached JSON, or the refusal.
+fn respond(headers: &HeaderMap, answer: Result<Value, ApiError>) -> Response {
+    match answer {
+        Ok(body) => cached(headers, &body),
+        Err(error) => error.into_response(),
+    }
+}
+
 fn locale_of(params: &BTreeMap<String, String>) -> Result<Locale, ApiError> {
     match params.get("lang") {
         None => Ok(Locale::En),
@@ -269,10 +277,7 @@ async fn listings(
         }))
     }
     .await;
-    match answer {
-        Ok(body) => cached(&headers, &body),
-        Err(error) => error.into_response(),
-    }
+    respond(&headers, answer)
 }
 
 async fn listing(
@@ -288,10 +293,7 @@ async fn listing(
         Ok::<_, ApiError>(serde_json::to_value(&detail).unwrap_or(Value::Null))
     }
     .await;
-    match answer {
-        Ok(body) => cached(&headers, &body),
-        Err(error) => error.into_response(),
-    }
+    respond(&headers, answer)
 }
 
 async fn producer(
@@ -306,10 +308,7 @@ async fn producer(
         Ok::<_, ApiError>(serde_json::to_value(&detail).unwrap_or(Value::Null))
     }
     .await;
-    match answer {
-        Ok(body) => cached(&headers, &body),
-        Err(error) => error.into_response(),
-    }
+    respond(&headers, answer)
 }
 
 /// Slugs with their names in every interface language.
