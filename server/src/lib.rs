@@ -58,6 +58,8 @@ pub struct Application {
 const JOBS_SHUTDOWN: Duration = Duration::from_secs(10);
 /// How often the mail sender looks for mail to send.
 const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
+/// How often the search indexer confirms the index's schema version.
+const SEARCH_RECHECK: Duration = Duration::from_secs(300);
 /// How often expired sessions are deleted.
 const SESSION_SWEEP_PERIOD: Duration = Duration::from_secs(3600);
 
@@ -194,7 +196,10 @@ fn request_span(request: &axum::extract::Request) -> tracing::Span {
 fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
     let mut jobs = jobs::Jobs::new();
     let (db, index) = (state.db.clone(), state.search.clone());
-    let checked = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // When the schema version was last confirmed (`None`: not yet, or a
+    // backend restarted empty must be noticed: it is checked again every
+    // SEARCH_RECHECK).
+    let checked = Arc::new(std::sync::Mutex::new(None::<std::time::Instant>));
     // Woken by every commit; the period is the safety net.
     jobs.every_or_woken(
         "search indexer",
@@ -203,15 +208,19 @@ fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
         move || {
             let (db, index, checked) = (db.clone(), index.clone(), checked.clone());
             async move {
-                // First (and again after a failure): an index that is missing
-                // or of an older schema version is rebuilt from the database.
-                if !checked.load(std::sync::atomic::Ordering::SeqCst) {
+                // First, then every SEARCH_RECHECK: an index that is missing or
+                // of an older schema version is rebuilt from the database.
+                let due = checked
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .is_none_or(|at| at.elapsed() >= SEARCH_RECHECK);
+                if due {
                     if index.schema_version().await? != Some(search::SCHEMA_VERSION) {
                         tracing::info!(backend = index.backend(), "building the search index from the database");
                         let count = search::indexer::rebuild(&db, &*index, None).await?;
                         tracing::info!(listings = count, "search index built");
                     }
-                    checked.store(true, std::sync::atomic::Ordering::SeqCst);
+                    *checked.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(std::time::Instant::now());
                 }
                 index.refresh().await?;
                 let applied = search::indexer::drain(&db, &*index).await?;

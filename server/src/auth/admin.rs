@@ -34,12 +34,18 @@ pub async fn create_account(
     Ok(row.id)
 }
 
-/// Suspends an account and ends all of its sessions, in one transaction.
+/// Suspends an account, ends all of its sessions and queues its listings for
+/// the search indexer, in one transaction.
 /// Returns how many sessions ended.
 pub async fn suspend_account(db: &DatabaseConnection, user_id: i64) -> Result<u64, StoreError> {
     let txn = db::begin_write(db).await?;
     user::set_status(&txn, user_id, AccountStatus::Suspended, Utc::now()).await?;
     let ended = session::end_all_of(&txn, user_id).await?;
+    // Its listings leave search with the account (the indexer drops what
+    // buyers may no longer see).
+    if let Some(producer) = crate::repo::producer_profile::owned_by(&txn, user_id).await? {
+        crate::repo::search_outbox::requeue_producer(&txn, producer.id).await?;
+    }
     db::commit(txn).await?;
     tracing::info!(user = user_id, sessions = ended, "account suspended");
     Ok(ended)

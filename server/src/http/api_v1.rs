@@ -114,10 +114,9 @@ fn cached(headers: &HeaderMap, body: &Value) -> Response {
     let bytes = serde_json::to_vec(body).unwrap_or_default();
     let digest = Sha256::digest(&bytes);
     let tag = format!("\"{}\"", digest.iter().take(16).map(|b| format!("{b:02x}")).collect::<String>());
-    let matches = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.split(',').any(|candidate| candidate.trim() == tag));
+    let matches = headers.get(header::IF_NONE_MATCH).and_then(|value| value.to_str().ok()).is_some_and(|value| {
+        value.split(',').map(str::trim).any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == tag)
+    });
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -126,7 +125,10 @@ fn cached(headers: &HeaderMap, body: &Value) -> Response {
     if let Ok(value) = HeaderValue::from_str(&tag) {
         response.headers_mut().insert(header::ETAG, value);
     }
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE));
+    // Results from the database stand-in are not worth keeping.
+    let degraded = body.get("degraded").and_then(Value::as_bool).unwrap_or(false);
+    let cache = if degraded { "no-store" } else { CACHE };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
 

@@ -18,9 +18,17 @@ pub async fn alive() -> &'static str {
 
 pub async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
     let database = db::ping(&state.db).await;
-    let search = match state.search.check().await {
-        Ok(()) => "ok".to_owned(),
-        Err(error) => format!("unavailable: {error}"),
+    let checked = tokio::time::timeout(std::time::Duration::from_secs(2), state.search.check()).await;
+    let search = match checked {
+        Ok(Ok(())) => "ok",
+        Ok(Err(error)) => {
+            tracing::warn!(%error, "readiness: search backend unavailable");
+            "unavailable"
+        }
+        Err(_) => {
+            tracing::warn!("readiness: search backend did not answer within 2 s");
+            "unavailable"
+        }
     };
     let outbox = search_outbox::depth(&state.db).await.ok();
     let status = if database { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };

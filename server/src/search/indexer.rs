@@ -138,7 +138,9 @@ pub async fn rebuild(
 /// changed while it ran, for a running server's indexer to apply on top.
 pub async fn reindex(db: &DatabaseConnection, index: &dyn SearchIndex) -> anyhow::Result<u64> {
     use std::io::IsTerminal;
-    let started = chrono::Utc::now();
+    // A minute of margin: a transaction stamped just before the start may
+    // commit after its listing was read.
+    let started = chrono::Utc::now() - chrono::Duration::minutes(1);
     let total = crate::repo::listing::count(db, crate::repo::listing::published()).await?;
     let on_batch: Box<dyn FnMut(u64) + Send> = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(total);

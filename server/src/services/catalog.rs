@@ -55,6 +55,9 @@ fn facet_groups(counts: FacetCounts) -> Vec<FacetGroup> {
 
 /// Listings on the home page's "recently published" grid.
 const HOME_RECENT: u64 = 12;
+/// How long a page waits for the search engine before answering from the
+/// database instead (well inside the 30-second request timeout).
+const SEARCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 /// Producers and listings a region page shows.
 const REGION_PAGE_SIZE: u64 = 24;
 
@@ -128,7 +131,10 @@ impl Catalog for CatalogService {
             offset: (page as usize - 1) * limit as usize,
             limit: limit as usize,
         };
-        let (total, cards, facets, degraded) = match self.search.search(&request).await {
+        let searched = tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(&request))
+            .await
+            .unwrap_or_else(|_| Err(crate::search::SearchError::Unavailable("no answer in time".into())));
+        let (total, cards, facets, degraded) = match searched {
             Ok(hits) => {
                 let cards = listing::cards_by_ids(&self.db, &hits.ids, locale).await?;
                 (hits.total, cards, facet_groups(hits.facets), false)

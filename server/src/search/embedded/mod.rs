@@ -196,10 +196,16 @@ fn with_writer<T>(
             .map_err(failed("opening the index writer (is another process writing to it?)"))?;
         *slot = Some(writer);
     }
-    match slot.as_mut() {
+    let outcome = match slot.as_mut() {
         Some(writer) => work(writer),
         None => Err(SearchError::Backend("the index writer did not open".into())),
+    };
+    if outcome.is_err() {
+        // A writer whose add or commit failed may be unusable: reopen it
+        // next time (uncommitted changes are dropped; the outbox keeps them).
+        *slot = None;
     }
+    outcome
 }
 
 fn apply(active: &Active, documents: Vec<SearchDocument>, deleted: &[i64]) -> Result<(), SearchError> {
@@ -302,7 +308,13 @@ impl SearchIndex for EmbeddedIndex {
         blocking(move || apply(&active, Vec::new(), &ids)).await
     }
 
+    /// Until a rebuild has filled a fresh (or outdated) index it answers
+    /// `Unavailable`, so pages fall back to the database instead of showing
+    /// an empty catalogue.
     async fn search(&self, request: &SearchRequest) -> Result<SearchHits, SearchError> {
+        if *self.recorded.read().unwrap_or_else(|poisoned| poisoned.into_inner()) != Some(SCHEMA_VERSION) {
+            return Err(SearchError::Unavailable("the search index is being built".into()));
+        }
         let active = self.active();
         let request = request.clone();
         blocking(move || run_search(&active, &request)).await
