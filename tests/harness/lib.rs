@@ -54,13 +54,21 @@ impl TestApp {
     /// Starts the application on another database (a PostgreSQL URL from
     /// `PgCluster`), with a fresh temporary data directory for media and mail.
     pub async fn spawn_on(database_url: &str) -> TestApp {
+        TestApp::spawn_on_with(database_url, None).await
+    }
+
+    /// `spawn_on` with a given search backend.
+    pub async fn spawn_on_with(
+        database_url: &str,
+        search: Option<std::sync::Arc<dyn server::search::SearchIndex>>,
+    ) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temporary data dir");
         let mut settings = Settings::for_data_dir(data_dir.path());
         settings.listen = "127.0.0.1:0".parse().expect("loopback address");
         settings.public_url = "http://127.0.0.1:0".parse().expect("url");
         settings.site_root = public_dir();
         settings.database_url = secrecy::SecretString::from(database_url.to_owned());
-        TestApp::spawn_with(settings, data_dir).await
+        TestApp::start(settings, data_dir, search).await
     }
 
     /// Starts the application on SQLite with a given search backend.

@@ -12,7 +12,11 @@ use tests::visitor::PASSWORD;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_producer_workspace_runs_on_postgres() {
     let cluster = PgCluster::start();
-    let app = TestApp::spawn_on(&cluster.create_database("workspace")).await;
+    // Search is held down so that the outbox keeps every change to be read.
+    let search_dir = tempfile::tempdir().expect("search directory");
+    let index = server::search::embedded::EmbeddedIndex::open(search_dir.path()).expect("index");
+    let search = std::sync::Arc::new(tests::flaky_search::Flaky::new(index));
+    let app = TestApp::spawn_on_with(&cluster.create_database("workspace"), Some(search)).await;
     let amina = app.signed_in("producer", "amina@coop.ma").await;
     assert_eq!(amina.viewer().await["email"], "amina@coop.ma");
     assert_eq!(sessions::Entity::find().count(&app.db).await.expect("count"), 1, "the session is in PostgreSQL");
