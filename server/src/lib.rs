@@ -58,6 +58,8 @@ pub struct Application {
 const JOBS_SHUTDOWN: Duration = Duration::from_secs(10);
 /// How often the mail sender looks for mail to send.
 const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
+/// The longest pause of the search indexer after failures.
+const SEARCH_MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// How often the search indexer confirms the index's schema version.
 const SEARCH_RECHECK: Duration = Duration::from_secs(300);
 /// How often expired sessions are deleted.
@@ -204,6 +206,8 @@ fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
     jobs.every_or_woken(
         "search indexer",
         state.settings.search_indexer_period,
+        // A search backend that comes back is caught up within seconds.
+        SEARCH_MAX_BACKOFF,
         Some(&search::indexer::WAKE),
         move || {
             let (db, index, checked) = (db.clone(), index.clone(), checked.clone());

@@ -41,15 +41,17 @@ impl Jobs {
         F: FnMut() -> Fut + Send + 'static,
         Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
     {
-        self.every_or_woken(name, period, None, step);
+        self.every_or_woken(name, period, MAX_BACKOFF, None, step);
     }
 
-    /// `every`, and also as soon as `wake` is notified (after a success; a
-    /// failing step keeps its backoff).
+    /// `every` with its own longest pause after failures, and also as soon
+    /// as `wake` is notified (after a success; a failing step keeps its
+    /// backoff).
     pub fn every_or_woken<F, Fut>(
         &mut self,
         name: &'static str,
         period: Duration,
+        max_backoff: Duration,
         wake: Option<&'static tokio::sync::Notify>,
         mut step: F,
     ) where
@@ -68,7 +70,7 @@ impl Jobs {
                 pause = match outcome {
                     Ok(()) => period,
                     Err(error) => {
-                        let next = (pause * 2).min(MAX_BACKOFF);
+                        let next = (pause * 2).min(max_backoff);
                         tracing::error!(job = name, error = %format!("{error:#}"), retry_in = ?next, "background job failed");
                         next
                     }
