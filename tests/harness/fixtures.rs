@@ -135,10 +135,6 @@ async fn listing(
     .await
     .expect("insert listing")
     .id;
-    // As a producer's save does: the search indexer picks it up.
-    server::repo::search_outbox::enqueue(db, id, server::repo::search_outbox::OutboxOp::Upsert)
-        .await
-        .expect("queue for search");
     listing_translations::Entity::insert_many(texts.iter().map(|(locale, title)| listing_translations::ActiveModel {
         listing_id: Set(id),
         locale: Set((*locale).to_owned()),
@@ -162,6 +158,12 @@ async fn listing(
         .await
         .expect("insert photo");
     }
+    // As a producer's save does, once the listing is complete: the search
+    // indexer picks it up (queued earlier, it could index a listing without
+    // its texts and never see them).
+    server::repo::search_outbox::enqueue(db, id, server::repo::search_outbox::OutboxOp::Upsert)
+        .await
+        .expect("queue for search");
     id
 }
 
