@@ -38,9 +38,6 @@ pub struct Settings {
     /// TCP peer is the client). Rate limits and logs use the address found.
     pub trusted_proxies: Vec<IpNet>,
     pub search_backend: SearchBackend,
-    /// How often the search indexer looks at the outbox (not a file
-    /// setting: tests lengthen it to look at the outbox themselves).
-    pub search_indexer_period: std::time::Duration,
 }
 
 /// Where search runs.
@@ -239,7 +236,6 @@ impl Settings {
             mail_from,
             trusted_proxies,
             search_backend,
-            search_indexer_period: std::time::Duration::from_millis(400),
         })
     }
 

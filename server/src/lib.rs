@@ -58,6 +58,8 @@ pub struct Application {
 const JOBS_SHUTDOWN: Duration = Duration::from_secs(10);
 /// How often the mail sender looks for mail to send.
 const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
+/// How often the search indexer looks at the outbox when no commit woke it.
+const SEARCH_INDEXER_PERIOD: Duration = Duration::from_millis(400);
 /// The longest pause of the search indexer after failures.
 const SEARCH_MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// How often the search indexer confirms the index's schema version.
@@ -205,7 +207,7 @@ fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
     // Woken by every commit; the period is the safety net.
     jobs.every_or_woken(
         "search indexer",
-        state.settings.search_indexer_period,
+        SEARCH_INDEXER_PERIOD,
         // A search backend that comes back is caught up within seconds.
         SEARCH_MAX_BACKOFF,
         Some(&search::indexer::WAKE),
