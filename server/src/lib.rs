@@ -32,7 +32,7 @@ use app::{App, shell};
 use axum::Router;
 use axum::routing::{get, post};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -141,8 +141,20 @@ pub async fn build_app_with_search(
     Ok(Application { listener, router, state, jobs })
 }
 
+/// The pages' routes, generated once per process. Generating them renders
+/// the app with resource loading switched off through a process-wide flag
+/// (`leptos_server`'s `SuppressResourceLoad`): a page rendered by another
+/// application in the same process at that moment would wait forever for its
+/// data (leptos-rs/leptos#4773; it happened to the test suite, which runs
+/// many applications at once). Once per process, before any router exists,
+/// nothing can be rendering.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let services = state.services.clone();
     let context = move || provide_context(services.clone());
     let options = state.leptos_options.clone();
