@@ -10,7 +10,7 @@ use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
     DashboardPage, EditListingPage, ForgotPage, HomePage, ListingPage, NewListingPage, NotFound, PasswordPage,
-    ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage, SignInPage, SignUpPage,
+    ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage, SectorPage, SignInPage, SignUpPage,
 };
 
 /// The router and everything every page shares.
@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/listings/:listing") view=ListingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/producers/:producer") view=ProducerPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/regions/:region") view=RegionPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/sectors/:sector") view=SectorPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/sign-up") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/sign-in") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/forgot") view=ForgotPage ssr=SsrMode::Async />

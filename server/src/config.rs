@@ -45,8 +45,9 @@ pub struct Settings {
 pub enum SearchBackend {
     /// tantivy, in `<data_dir>/search`.
     Embedded,
-    /// A Meilisearch server.
-    Meilisearch { url: String, key: Option<SecretString> },
+    /// A Meilisearch server; its indexes are named `{index_prefix}listings`
+    /// and `{index_prefix}meta`.
+    Meilisearch { url: String, key: Option<SecretString>, index_prefix: String },
 }
 
 /// How log lines are written.
@@ -86,6 +87,7 @@ struct RawSettings {
     search_backend: Option<String>,
     meili_url: Option<String>,
     meili_key: Option<String>,
+    meili_index_prefix: Option<String>,
 }
 
 /// The documentation of every setting, printed by `server --help`.
@@ -104,6 +106,8 @@ SETTINGS (file keys; environment variables override them):
   search_backend TRADEMA_SEARCH_BACKEND embedded (tantivy in <data_dir>/search) or meilisearch [embedded]
   meili_url      TRADEMA_MEILI_URL      Meilisearch URL, for search_backend = meilisearch
   meili_key      TRADEMA_MEILI_KEY      Meilisearch API key (a secret)      [none]
+  meili_index_prefix TRADEMA_MEILI_INDEX_PREFIX prefix of the index names, when several
+                 sites share one Meilisearch server (letters, digits, - and _) [none]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -216,7 +220,14 @@ impl Settings {
                 let url = meili_url.clone().ok_or_else(|| {
                     ConfigError::new("TRADEMA_MEILI_URL", "search_backend = meilisearch needs the Meilisearch URL")
                 })?;
-                SearchBackend::Meilisearch { url, key: meili_key }
+                let index_prefix = non_empty("TRADEMA_MEILI_INDEX_PREFIX", raw.meili_index_prefix)?.unwrap_or_default();
+                if !index_prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                    return Err(ConfigError::new(
+                        "TRADEMA_MEILI_INDEX_PREFIX",
+                        format!("`{index_prefix}` may hold only letters, digits, - and _ (an index name)"),
+                    ));
+                }
+                SearchBackend::Meilisearch { url, key: meili_key, index_prefix }
             }
             Some(other) => {
                 return Err(ConfigError::new(

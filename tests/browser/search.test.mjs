@@ -86,3 +86,32 @@ test('the same search in Arabic on a phone, through the facet drawer', async () 
   await shot(page, 'search-ar-phone');
   assert.deepEqual(problems, []);
 });
+
+test('suggestions as you type: arrow down and Enter open one; a sector page leads into search', async () => {
+  await untilIndexed(ctx.server.base);
+  const { page, problems } = await openPage(ctx.browser, { width: 390, height: 844, locale: 'fr-FR' });
+  await page.goto(`${ctx.server.base}/fr`);
+  await waitForHydration(page);
+  const box = page.locator('#hero-search-q');
+  await box.click();
+  await box.pressSequentially('safr', { delay: 40 });
+  const list = page.locator('#hero-search-q-suggestions');
+  await list.locator('li').first().waitFor();
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  const labels = await list.locator('.suggestion-label').allInnerTexts();
+  assert.ok(labels.some((label) => /safran/i.test(label)), `saffron is suggested: ${labels.join(' | ')}`);
+  await shot(page, 'suggestions-fr-phone');
+  await box.press('ArrowDown');
+  assert.equal(await box.getAttribute('aria-activedescendant'), 'hero-search-q-option-0');
+  const target = await list.locator('li').first().locator('a').getAttribute('href');
+  await box.press('Enter');
+  await page.waitForURL((url) => url.pathname + url.search === target);
+
+  await page.goto(`${ctx.server.base}/fr/sectors/cosmetics-argan`);
+  await waitForHydration(page);
+  const chip = page.locator('.facet-links a.chip').first();
+  await chip.click();
+  await page.waitForURL(/\/fr\/search\?sector=cosmetics-argan&region=/);
+  assert.ok((await count(page.locator('.result-count'))) > 0, 'the region chip opens matching results');
+  assert.deepEqual(problems, []);
+});

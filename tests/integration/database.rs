@@ -105,9 +105,9 @@ async fn catalogue_reads_back_through_the_port(db: &DatabaseConnection) {
     assert_eq!(catalog.producer("nobody", Locale::Fr).await, Err(AppError::NotFound));
 
     let region = catalog.region(Region::SoussMassa, Locale::Fr).await.expect("region");
-    assert_eq!((region.producer_count, region.listing_count), (1, 3));
+    assert_eq!((region.producer_count, region.listings.total), (1, 3));
     let empty = catalog.region(Region::DakhlaOuedEdDahab, Locale::Fr).await.expect("empty region");
-    assert_eq!((empty.producer_count, empty.listings.len()), (0, 0));
+    assert_eq!((empty.producer_count, empty.listings.cards.len()), (0, 0));
 
     let query = |text: &str| ListingQuery { text: text.to_owned(), ..ListingQuery::default() };
     let argan_hits = catalog.find_listings(&query("ARGAN bio"), Locale::Fr, 24).await.expect("search");

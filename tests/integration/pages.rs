@@ -211,3 +211,72 @@ async fn a_suspended_producer_disappears_from_every_public_page() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn sector_and_region_pages_list_through_the_search_with_counts_into_it() {
+    let (app, _) = app_with_catalogue().await;
+    let (status, html) = app.get("/fr/sectors/agrifood").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(SAFFRON_FR) && !html.contains(ARGAN_FR), "only the sector's listings");
+    assert!(html.contains("region=souss-massa"), "counts by region lead into the search");
+    assert!(html.contains(r#"href="/fr/search?sector=agrifood""#), "and so does 'see all'");
+    let (status, _) = app.get("/fr/sectors/no-such-sector").await;
+    assert_eq!(status, 404);
+    let (status, empty) = app.get("/en/sectors/aeronautics").await;
+    assert_eq!(status, 200);
+    assert!(empty.contains("No product has been published in this sector yet."));
+    let (_, region) = app.get("/fr/regions/souss-massa").await;
+    assert!(region.contains("sector=cosmetics-argan"), "a region page counts its listings by sector");
+    let (_, home) = app.get("/en").await;
+    assert!(home.contains(r#"href="/en/sectors/cosmetics-argan""#), "the home page's sectors open sector pages");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_empty_search_offers_the_closest_spelling_that_finds_something() {
+    let (app, _) = app_with_catalogue().await;
+    // Three edits from "safran": beyond typo tolerance, within respelling.
+    let (status, html) = app.get("/fr/search?q=sfarn").await;
+    assert_eq!(status, 200);
+    assert!(!html.contains(SAFFRON_FR), "nothing found as typed");
+    assert!(html.contains(r#"href="/fr/search?q=safran""#), "the respelt query is offered: {html}");
+    let (_, nothing) = app.get("/fr/search?q=zzqqxx").await;
+    assert!(!nothing.contains("did-you-mean"), "no offer when nothing is near");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn suggestions_as_you_type_name_products_listings_and_producers() {
+    let (app, _) = app_with_catalogue().await;
+    let suggest = |typed: &str, locale: &str| {
+        let url = app.url(&format!("/api/suggest?typed={typed}&locale={locale}"));
+        let client = app.client.clone();
+        async move {
+            let started = std::time::Instant::now();
+            let response = client.get(url).send().await.expect("suggest answers");
+            let status = response.status().as_u16();
+            let body: serde_json::Value = response.json().await.expect("JSON");
+            (status, body, started.elapsed())
+        }
+    };
+    let (status, body, took) = suggest("saf", "fr").await;
+    assert_eq!(status, 200, "{body}");
+    println!("suggestions for 'saf' answered in {took:?} (debug build)");
+    let items = body["items"].as_array().expect("items");
+    let has = |kind: &str, text: &str| {
+        items.iter().any(|item| item["kind"] == kind && item["label"].as_str().is_some_and(|l| l.contains(text)))
+    };
+    assert!(has("product", "safran"), "a vocabulary concept: {body}");
+    assert!(has("listing", SAFFRON_FR), "a listing: {body}");
+    let (_, body, _) = suggest("tifa", "fr").await;
+    let items = body["items"].as_array().expect("items");
+    assert!(
+        items.iter().any(|i| i["kind"] == "producer" && i["label"] == "Coopérative Tifaout"),
+        "a producer by the start of its name: {body}"
+    );
+    let (_, body, _) = suggest("s", "fr").await;
+    assert_eq!(body["items"].as_array().map(Vec::len), Some(0), "one letter gets nothing");
+    let (status, _, _) = suggest(&"a".repeat(61), "fr").await;
+    assert_eq!(status, 422, "an over-long text is refused");
+    app.stop().await;
+}

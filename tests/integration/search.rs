@@ -136,3 +136,68 @@ async fn a_suspended_producer_leaves_search() {
     assert!(api.contains("\"total\":0") && api.contains("\"degraded\":false"), "gone from the engine: {api}");
     app.stop().await;
 }
+
+static NEXT_SITE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Settings for a Meilisearch backend at `url`, with its own index names.
+fn meilisearch_at(settings: &mut server::config::Settings, url: &str, key: Option<String>) {
+    settings.search_backend = server::config::SearchBackend::Meilisearch {
+        url: url.to_owned(),
+        key: key.map(secrecy::SecretString::from),
+        index_prefix: format!(
+            "site_{}_{}_",
+            std::process::id(),
+            NEXT_SITE.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        ),
+    };
+}
+
+#[tokio::test]
+async fn with_a_meilisearch_url_where_nothing_answers_producers_still_publish() {
+    // A loopback port that was free a moment ago: nothing listens there.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("address");
+    let app = tests::TestApp::spawn_configured(|s| meilisearch_at(s, &format!("http://{silent}"), None)).await;
+    let owner = app.signed_in("producer", "owner@tiwizi.ma").await;
+    assert_eq!(owner.save_profile("Coopérative Tiwizi", &[]).await.status, 200);
+    let listing = owner.create_listing("Couscous Tiwizi").await;
+    let published =
+        owner.post("/api/change_listing_status", &[("id", &listing.to_string()), ("change", "publish")]).await;
+    assert_eq!(published.status, 200, "publishing works with Meilisearch unreachable: {}", published.body);
+    let (status, page) = app.get("/en/search?q=tiwizi").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("results may be incomplete") && page.contains("Couscous Tiwizi"), "the database stands in");
+    let (status, ready) = app.get("/readyz").await;
+    assert_eq!(status, 200, "{ready}");
+    assert!(ready.contains("meilisearch") && ready.contains("unavailable"), "{ready}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_site_searches_through_a_real_meilisearch() {
+    let Ok(url) = std::env::var("TRADEMA_TEST_MEILI_URL") else {
+        println!("SKIPPED: the site's Meilisearch run needs TRADEMA_TEST_MEILI_URL (and TRADEMA_TEST_MEILI_KEY)");
+        return;
+    };
+    let key = std::env::var("TRADEMA_TEST_MEILI_KEY").ok();
+    let app = tests::TestApp::spawn_configured(|s| meilisearch_at(s, &url, key)).await;
+    let owner = app.signed_in("producer", "owner@taliouine.ma").await;
+    assert_eq!(owner.save_profile("Coopérative Taliouine", &[]).await.status, 200);
+    let listing = owner.create_listing("Safran de Taliouine, pistils premium").await;
+    let published =
+        owner.post("/api/change_listing_status", &[("id", &listing.to_string()), ("change", "publish")]).await;
+    assert_eq!(published.status, 200, "{}", published.body);
+    let started = std::time::Instant::now();
+    loop {
+        // Through the vocabulary: the title is French only.
+        let (_, page) = app.get("/en/search?q=saffron").await;
+        if page.contains("pistils premium") && !page.contains("results may be incomplete") {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "not found through Meilisearch: {page}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    println!("found through Meilisearch {} ms after publishing", started.elapsed().as_millis());
+    let (_, api) = app.get("/api/v1/listings?q=safron").await;
+    assert!(api.contains(&format!("\"id\":{listing}")) && api.contains("\"total\":1"), "a typo too: {api}");
+    app.stop().await;
+}

@@ -6,6 +6,7 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::domain::{
     AppError, HomePage, ListingDetail, ListingQuery, ListingResults, Locale, ProducerDetail, Region, RegionPage,
+    Sector, SectorPage, Suggestions,
 };
 
 /// Search pages show this many cards.
@@ -39,4 +40,17 @@ pub async fn get_region(region: Region, locale: Locale) -> Result<RegionPage, Ap
 pub async fn find_listings(query: ListingQuery, locale: Locale) -> Result<ListingResults, AppError> {
     let services = super::context::services()?;
     super::context::respond(services.catalog.find_listings(&query, locale, SEARCH_PAGE_SIZE).await)
+}
+
+#[server(endpoint = "sector", input = GetUrl)]
+pub async fn get_sector(sector: Sector, locale: Locale) -> Result<SectorPage, AppError> {
+    let services = super::context::services()?;
+    super::context::respond(services.catalog.sector(sector, locale).await)
+}
+
+/// Suggestions as you type (the search boxes call it once hydrated).
+#[server(endpoint = "suggest", input = GetUrl)]
+pub async fn suggest(typed: String, locale: Locale) -> Result<Suggestions, AppError> {
+    let services = super::context::services()?;
+    super::context::respond(services.catalog.suggest(&typed, locale).await)
 }

@@ -37,7 +37,7 @@ pub fn Footer() -> impl IntoView {
                         {Sector::ALL
                             .iter()
                             .map(|sector| {
-                                let href = i18n.sector_search_path(*sector);
+                                let href = i18n.sector_path(*sector);
                                 view! { <li><a href=href>{sector.name(m)}</a></li> }
                             })
                             .collect_view()}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{AccountMenu, Icon, IconName, LanguageSwitcher};
+use super::{AccountMenu, Icon, IconName, LanguageSwitcher, SearchBox};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -21,14 +21,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <form class="header-search" role="search" method="get" action=i18n.path("/search")>
                     <label class="visually-hidden" for="header-search-q">{m.nav_search_label}</label>
-                    <input
-                        id="header-search-q"
-                        name="q"
-                        type="search"
-                        placeholder=m.nav_search_placeholder
-                        autocomplete="off"
-                        maxlength="200"
-                    />
+                    <SearchBox id="header-search-q" />
                     <button type="submit" class="icon-button" aria-label=m.nav_search_button>
                         <Icon name=IconName::Search />
                     </button>

@@ -167,12 +167,22 @@ pub struct HomePage {
     pub recent: Vec<ListingCard>,
 }
 
-/// A region's page: its producers and a first page of its listings.
+/// A region's page: its producers and its listings, found through the
+/// same search as the search page (filtered to the region, newest first,
+/// with the other facets' counts).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionPage {
     pub region: Region,
     pub producer_count: u64,
-    pub listing_count: u64,
     pub producers: Vec<ProducerCard>,
-    pub listings: Vec<ListingCard>,
+    pub listings: super::ListingResults,
+}
+
+/// A sector's page: its listings through the search (filtered to the
+/// sector, newest first) with counts by region and the other facets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectorPage {
+    pub sector: Sector,
+    pub producer_count: u64,
+    pub listings: super::ListingResults,
 }

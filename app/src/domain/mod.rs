@@ -26,7 +26,7 @@ pub use account::{
 };
 pub use catalog::{
     Count, HeldCertification, HomePage, ListingCard, ListingDetail, LocalizedText, PHOTO_WIDTHS, PhotoRef,
-    ProducerCard, ProducerDetail, Quantity, RegionPage,
+    ProducerCard, ProducerDetail, Quantity, RegionPage, SectorPage,
 };
 pub use certification::{Certification, OriginLabel};
 pub use company::{LegalForm, SizeBand, Unit};
@@ -47,6 +47,6 @@ pub use profile::{
 pub use region::Region;
 pub use search::{
     FacetGroup, FacetValue, ListingQuery, ListingResults, MAX_PAGE, MOQ_CEILINGS, RESULTS_PER_PAGE, SearchFacet,
-    SearchSort,
+    SearchSort, Suggestion, SuggestionKind, Suggestions,
 };
 pub use sector::Sector;

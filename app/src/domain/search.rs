@@ -78,6 +78,11 @@ impl ListingQuery {
     /// Longest query text accepted, in characters.
     pub const MAX_TEXT_CHARS: usize = 200;
 
+    /// The same query with other words, back on page 1.
+    pub fn with_text(&self, text: &str) -> ListingQuery {
+        ListingQuery { text: text.to_owned(), page: 0, ..self.clone() }
+    }
+
     /// Whether any filter is set (the text aside).
     pub fn has_filters(&self) -> bool {
         self.sector.is_some()
@@ -254,6 +259,42 @@ pub struct ListingResults {
     /// The search engine did not answer: these come from a simpler search
     /// of the database and may be incomplete.
     pub degraded: bool,
+    /// When nothing matched: the query with its words respelt as the
+    /// catalogue's vocabulary spells them, offered only when it finds
+    /// something.
+    #[serde(default)]
+    pub closest_spelling: Option<String>,
+}
+
+slug_enum! {
+    /// What a suggestion as you type leads to.
+    SuggestionKind, "suggestion" {
+        Product => "product",
+        Listing => "listing",
+        Producer => "producer",
+    }
+}
+
+/// One suggestion as you type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub kind: SuggestionKind,
+    pub label: String,
+    /// Where choosing it goes, a path under the reader's language.
+    pub href: String,
+}
+
+/// Suggestions for what a buyer has typed so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestions {
+    pub items: Vec<Suggestion>,
+}
+
+impl Suggestions {
+    /// Shortest typed text that gets suggestions, in characters.
+    pub const MIN_CHARS: usize = 2;
+    /// Longest typed text that gets suggestions, in characters.
+    pub const MAX_CHARS: usize = 60;
 }
 
 #[cfg(test)]

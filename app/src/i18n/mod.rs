@@ -39,9 +39,15 @@ impl I18n {
         format!("/{}{}", self.locale.code(), rest)
     }
 
-    /// The search page filtered to one sector.
-    pub fn sector_search_path(&self, sector: crate::domain::Sector) -> String {
-        format!("{}?sector={}", self.path("/search"), sector.slug())
+    /// A sector's page.
+    pub fn sector_path(&self, sector: crate::domain::Sector) -> String {
+        self.path(&format!("/sectors/{}", sector.slug()))
+    }
+
+    /// The search page showing a query's results.
+    pub fn search_path_for(&self, query: &crate::domain::ListingQuery) -> String {
+        let string = query.to_query_string();
+        if string.is_empty() { self.path("/search") } else { format!("{}?{string}", self.path("/search")) }
     }
 
     /// The name of a language, in the reader's language.

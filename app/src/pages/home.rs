@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_home;
-use crate::components::{Icon, IconName, ListingGrid, PageMeta};
+use crate::components::{Icon, IconName, ListingGrid, PageMeta, SearchBox};
 use crate::domain;
 use crate::i18n::{fill, use_i18n};
 
@@ -39,7 +39,7 @@ fn HomeContent(home: domain::HomePage) -> impl IntoView {
                 <p class="hero-text">{m.home_hero_text}</p>
                 <form class="hero-search" role="search" method="get" action=i18n.path("/search")>
                     <label class="visually-hidden" for="hero-search-q">{m.nav_search_label}</label>
-                    <input id="hero-search-q" name="q" type="search" placeholder=m.nav_search_placeholder maxlength="200" />
+                    <SearchBox id="hero-search-q" />
                     <button type="submit" class="button button-accent">
                         <Icon name=IconName::Search />
                         {m.nav_search_button}
@@ -61,7 +61,7 @@ fn HomeContent(home: domain::HomePage) -> impl IntoView {
             <h2 id="sectors-title">{m.home_browse_sectors}</h2>
             <ul class="tile-grid">
                 {home.sectors.into_iter().map(|count| {
-                    let href = i18n.sector_search_path(count.value);
+                    let href = i18n.sector_path(count.value);
                     view! {
                         <li>
                             <a class="tile" href=href>

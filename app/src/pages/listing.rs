@@ -68,7 +68,7 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
             <nav class="breadcrumb" aria-label="breadcrumb">
                 <a href=i18n.path("")>{m.nav_home}</a>
                 <Icon name=IconName::ChevronEnd />
-                <a href=i18n.sector_search_path(card.sector)>{card.sector.name(m)}</a>
+                <a href=i18n.sector_path(card.sector)>{card.sector.name(m)}</a>
             </nav>
             <div class="listing-layout">
                 <Gallery photos=detail.photos.clone() title=title.clone() />

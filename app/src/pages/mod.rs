@@ -10,6 +10,7 @@ mod not_found;
 mod producer;
 mod region;
 mod search;
+mod sector;
 
 pub use account::{ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
 pub use dashboard::{DashboardPage, EditListingPage, NewListingPage, ProfilePage};
@@ -19,6 +20,7 @@ pub use not_found::NotFound;
 pub use producer::ProducerPage;
 pub use region::RegionPage;
 pub use search::SearchPage;
+pub use sector::SectorPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_region;
-use crate::components::{ListingGrid, PageMeta, ProducerCard};
-use crate::domain::{Region, RegionPage as RegionData};
+use crate::components::{FacetLinks, ListingGrid, PageMeta, ProducerCard};
+use crate::domain::{ListingQuery, Region, RegionPage as RegionData, SearchFacet};
 use crate::i18n::{fill, use_i18n};
 
 #[component]
@@ -41,8 +41,12 @@ fn RegionContent(data: RegionData) -> impl IntoView {
     let capital = m.get(&region.capital_key()).unwrap_or_default();
     let stats = fill(
         m.region_stats,
-        &[("producers", &data.producer_count.to_string()), ("listings", &data.listing_count.to_string())],
+        &[("producers", &data.producer_count.to_string()), ("listings", &data.listings.total.to_string())],
     );
+    let base = ListingQuery { region: Some(region), ..ListingQuery::default() };
+    let all = i18n.search_path_for(&base);
+    let total = data.listings.total;
+    let degraded = data.listings.degraded.then(|| view! { <p class="notice" role="status">{m.search_degraded}</p> });
     view! {
         <PageMeta
             title=format!("{} · {}", fill(m.region_title, &[("region", name)]), m.site_name)
@@ -75,7 +79,12 @@ fn RegionContent(data: RegionData) -> impl IntoView {
             </section>
             <section class="section" aria-labelledby="region-listings">
                 <h2 id="region-listings">{m.region_listings_title}</h2>
-                <ListingGrid cards=data.listings />
+                {degraded}
+                <FacetLinks facets=data.listings.facets facet=SearchFacet::Sector base=base heading=m.region_by_sector />
+                <ListingGrid cards=data.listings.cards />
+                {(total > 0).then(|| view! {
+                    <p class="see-all"><a class="button" href=all>{fill(m.region_see_all, &[("n", &total.to_string())])}</a></p>
+                })}
             </section>
         </div>
     }

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::find_listings;
-use crate::components::{ListingGrid, PageMeta};
+use crate::components::{ListingGrid, PageMeta, SearchBox};
 use crate::domain::{
     Certification, FacetGroup, Incoterm, ListingQuery, ListingResults, OriginLabel, Region, SearchFacet, SearchSort,
     Sector,
@@ -32,7 +32,7 @@ pub fn SearchPage() -> impl IntoView {
             <h1>{move || search_heading(&query.get())}</h1>
             <form class="hero-search search-form" role="search" method="get" action=i18n.path("/search")>
                 <label class="visually-hidden" for="search-q">{m.nav_search_label}</label>
-                <input id="search-q" name="q" type="search" maxlength="200" value=move || query.get().text prop:value=move || query.get().text placeholder=m.nav_search_placeholder />
+                <SearchBox id="search-q" value=Signal::derive(move || query.get().text) />
                 // A new search keeps the filters and the order.
                 {move || hidden_filters(&query.get())}
                 <button type="submit" class="button button-accent">{m.nav_search_button}</button>
@@ -128,9 +128,7 @@ fn selected_value(query: &ListingQuery, facet: SearchFacet) -> Option<String> {
 }
 
 fn href(query: &ListingQuery) -> String {
-    let i18n = use_i18n();
-    let string = query.to_query_string();
-    if string.is_empty() { i18n.path("/search") } else { format!("{}?{string}", i18n.path("/search")) }
+    use_i18n().search_path_for(query)
 }
 
 /// Links that remove one active filter each.
@@ -241,9 +239,14 @@ fn Results(results: ListingResults, query: ListingQuery) -> impl IntoView {
         } else {
             fill(m.search_empty, &[("q", query.text.trim())])
         };
+        let respelt = results.closest_spelling.clone().map(|spelling| {
+            let target = href(&query.with_text(&spelling));
+            view! { <p class="did-you-mean">{m.search_did_you_mean}" "<a href=target>{spelling}</a></p> }
+        });
         view! {
             <div class="empty-state">
                 <p>{message}</p>
+                {respelt}
                 {query.has_filters().then(|| view! { <p>{m.search_drop_filters}</p> })}
                 <ActiveFilters query=query.clone() />
             </div>

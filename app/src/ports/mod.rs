@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use crate::domain::{
     AppError, Dashboard, HomePage, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale,
-    PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, Role, StatusChange,
-    Viewer,
+    PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, Role, Sector,
+    SectorPage, StatusChange, Suggestions, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -32,6 +32,12 @@ pub trait Catalog: Send + Sync {
     /// search of the database answers instead (`degraded`).
     async fn find_listings(&self, query: &ListingQuery, locale: Locale, limit: u64)
     -> Result<ListingResults, AppError>;
+    /// A sector's listings and counts.
+    async fn sector(&self, sector: Sector, locale: Locale) -> Result<SectorPage, AppError>;
+    /// Suggestions for the text a buyer is typing: product concepts from the
+    /// trade vocabulary, listings and producers. Empty when the search
+    /// engine does not answer in time (typing must never wait).
+    async fn suggest(&self, typed: &str, locale: Locale) -> Result<Suggestions, AppError>;
 }
 
 /// What a sign-up form asks for.

@@ -1,4 +1,5 @@
-//! Counts for the home and region pages: listings by sector and by region.
+//! Counts for the home, region and sector pages: listings by sector and by
+//! region, producers by region and by sector.
 
 use app::domain::{Count, Region, Sector};
 use sea_orm::{ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QuerySelect};
@@ -49,4 +50,17 @@ pub async fn producer_count(db: &impl ConnectionTrait, region: Option<Region>) -
         select = select.filter(producers::Column::Region.eq(region.slug()));
     }
     Ok(select.count(db).await?)
+}
+
+/// Producers buyers may see with at least one visible listing in a sector.
+pub async fn producers_in_sector(db: &impl ConnectionTrait, sector: Sector) -> Result<u64, StoreError> {
+    let producers: Vec<i64> = visibility::listings()
+        .select_only()
+        .column(listings::Column::ProducerId)
+        .filter(listings::Column::Sector.eq(sector.slug()))
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(producers.len() as u64)
 }

@@ -165,6 +165,23 @@ pub fn tokens(manager: &TokenizerManager, language: &str, text: &str) -> Vec<Str
     out
 }
 
+/// `1515.90` typed as one code: the dot between a heading and its
+/// subheading is dropped before the text is split into words.
+pub fn join_hs_dots(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in chars.iter().enumerate() {
+        let joins = *c == '.'
+            && i >= 4
+            && chars[i - 4..i].iter().all(char::is_ascii_digit)
+            && chars.get(i + 1..i + 3).is_some_and(|next| next.iter().all(char::is_ascii_digit));
+        if !joins {
+            out.push(*c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,5 +214,11 @@ mod tests {
         assert_eq!(tokens(&manager, "pt", "azeitonas"), tokens(&manager, "pt", "azeitona"));
         assert_eq!(tokens(&manager, "ar", "الزَّيْتُون"), ["زيتون"]);
         assert!(tokens(&manager, "zh", "摩洛哥橄榄油").len() >= 2, "Chinese is segmented into words");
+    }
+
+    #[test]
+    fn a_dotted_hs_code_stays_one_word() {
+        assert_eq!(join_hs_dots("huile 1515.90 bio"), "huile 151590 bio");
+        assert_eq!(join_hs_dots("12.50 EUR"), "12.50 EUR");
     }
 }

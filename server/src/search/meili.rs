@@ -3,8 +3,11 @@
 //! Listings live in the index `{prefix}listings` (primary key `id`, the listing
 //! id), with one `title_L`/`description_L` field per language tagged with its
 //! Meilisearch locale, so charabia segments and normalises Arabic and Chinese
-//! itself. Cross-language matching goes through `concept_names`: every name,
-//! in every language, of the vocabulary concepts a listing matched.
+//! itself. Cross-language matching goes through `concepts`: one token per
+//! vocabulary concept a listing matched (`vocabconceptoliveoil`), and the
+//! index's synonyms, which turn each concept name typed in a query, in any
+//! language, into its token. A query word that is only part of a name
+//! ("huile") matches no concept, as in the embedded backend.
 //!
 //! A search is one multi-search request: the page of hits with its exact total
 //! (page mode), the facet values of unconstrained facets, one count-only query
@@ -13,7 +16,7 @@
 //! `{prefix}listings_next` and swaps it with the live index in one task; the
 //! schema version is kept in the one-document index `{prefix}meta`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::future::Future;
 use std::time::Duration;
@@ -22,7 +25,7 @@ use async_trait::async_trait;
 use meilisearch_sdk::client::{Client, SwapIndexes};
 use meilisearch_sdk::errors::{Error as MeiliError, ErrorCode};
 use meilisearch_sdk::indexes::Index;
-use meilisearch_sdk::search::{SearchQuery, SearchResults, Selectors};
+use meilisearch_sdk::search::{MatchingStrategies, SearchQuery, SearchResults, Selectors};
 use meilisearch_sdk::settings::{
     FacetingSettings, LocalizedAttributes, MinWordSizeForTypos, PaginationSetting, Settings, TypoToleranceSettings,
 };
@@ -30,6 +33,7 @@ use meilisearch_sdk::task_info::TaskInfo;
 use meilisearch_sdk::tasks::Task;
 use serde::{Deserialize, Serialize};
 
+use crate::search::analysis::join_hs_dots;
 use crate::search::document::hs_prefixes;
 use crate::search::vocabulary::Vocabulary;
 use crate::search::{
@@ -64,7 +68,7 @@ const MOQ_SORT_MISSING: u64 = (1 << 53) - 1;
 
 /// Searched attributes besides titles and descriptions, in ranking order.
 const SEARCHABLE_AFTER_TITLES: &str = "producer_name";
-const SEARCHABLE_LAST: [&str; 2] = ["hs", "concept_names"];
+const SEARCHABLE_LAST: [&str; 2] = ["hs", "concepts"];
 const FILTERABLE: [&str; 10] =
     ["sector", "region", "certification", "label", "incoterm", "cooperative", "verified", "moq", "hs", "producer_id"];
 const SORTABLE: [&str; 2] = ["published_at", "moq_sort"];
@@ -94,6 +98,21 @@ fn meili_locale(language: &str) -> Option<&'static str> {
         "pt" => Some("por"),
         "zh" => Some("cmn"),
         _ => None,
+    }
+}
+
+/// The locale a query is written in, when its script tells: Meilisearch
+/// guesses a query's language from its text, and a few Chinese characters
+/// are too short a text to guess from (`藏红花` was segmented as another
+/// language and matched nothing). Latin-script queries stay unlocalised:
+/// they may be French, English, Spanish or Portuguese alike.
+fn query_locales(text: &str) -> Option<&'static [&'static str]> {
+    if text.chars().any(crate::search::analysis::is_unspaced) {
+        Some(&["cmn"])
+    } else if text.chars().any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}')) {
+        Some(&["ara"])
+    } else {
+        None
     }
 }
 
@@ -241,14 +260,23 @@ impl SearchIndex for MeiliIndex {
     }
 
     async fn search(&self, request: &SearchRequest) -> Result<SearchHits, SearchError> {
-        let text = request.text.trim();
+        // `1515.90` is one HS code, not the words 1515 and 90.
+        let text = join_hs_dots(request.text.trim());
+        let text = text.as_str();
         let sort: Vec<&'static str> = sort_criteria(request.sort, text).into_iter().collect();
         let plans = plan_searches(request);
+        let locales = query_locales(text);
 
         let mut multi = self.client.multi_search();
         for plan in &plans {
             let mut query = SearchQuery::new(&self.listings);
-            query.with_query(text);
+            // Every word must match (as in the embedded backend): the
+            // default, "last", fills the page with listings that match only
+            // the first words, so 橄榄油 (olive oil) found table olives.
+            query.with_query(text).with_matching_strategy(MatchingStrategies::ALL);
+            if let Some(locales) = locales {
+                query.with_locales(locales);
+            }
             if let Some(filter) = plan.filter.as_deref() {
                 query.with_filter(filter);
             }
@@ -368,8 +396,8 @@ struct MeiliDocument {
     /// `title_L` and `description_L` for each language written.
     #[serde(flatten)]
     texts: BTreeMap<String, String>,
-    /// Every name of the document's vocabulary concepts, in every language.
-    concept_names: Vec<String>,
+    /// The tokens of the document's vocabulary concepts.
+    concepts: Vec<String>,
     sector: String,
     subsector: Option<String>,
     /// HS chapter, heading and subheading.
@@ -404,7 +432,7 @@ impl MeiliDocument {
             producer_id: document.producer_id,
             producer_name: document.producer_name.clone(),
             texts,
-            concept_names: concept_names(&document.concepts),
+            concepts: document.concepts.iter().map(|id| concept_token(id)).collect(),
             sector: document.sector.clone(),
             subsector: document.subsector.clone(),
             hs: document.hs_code.as_deref().map(hs_prefixes).unwrap_or_default(),
@@ -423,17 +451,31 @@ impl MeiliDocument {
     }
 }
 
-/// All names of `concepts` in every language, sorted and without duplicates.
-fn concept_names(concepts: &[String]) -> Vec<String> {
-    if concepts.is_empty() {
-        return Vec::new();
-    }
+/// A concept's token in the `concepts` field: one word of letters and
+/// digits (Meilisearch would split `olive-oil` into two words, and `olive`
+/// typed alone would then match every olive-oil listing).
+fn concept_token(id: &str) -> String {
+    let mut token = String::from("vocabconcept");
+    token.extend(id.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()));
+    token
+}
+
+/// The index's synonyms: every name of every concept, in every language,
+/// leads to the concept's token (one way: the token leads nowhere).
+fn concept_synonyms() -> HashMap<String, Vec<String>> {
     let vocabulary = Vocabulary::global();
-    let mut names = BTreeSet::new();
-    for concept in concepts {
-        names.extend(vocabulary.names(concept.as_str()).into_iter().map(|name| name.to_string()));
+    let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+    for index in 0..vocabulary.len() {
+        let concept = vocabulary.concept(index);
+        let token = concept_token(&concept.id);
+        for name in concept.names.iter().flat_map(|(_, names)| names) {
+            let tokens = synonyms.entry(name.to_lowercase()).or_default();
+            if !tokens.contains(&token) {
+                tokens.push(token.clone());
+            }
+        }
     }
-    names.into_iter().collect()
+    synonyms
 }
 
 /// The one document of the meta index.
@@ -473,10 +515,12 @@ fn index_settings() -> Settings {
         .with_sortable_attributes(SORTABLE)
         .with_ranking_rules(RANKING_RULES)
         .with_localized_attributes(localized)
+        .with_synonyms(concept_synonyms())
         .with_typo_tolerance(TypoToleranceSettings {
             enabled: Some(true),
-            // HS codes are numbers: 151590 must not find 151591.
-            disable_on_attributes: Some(vec!["hs".to_owned()]),
+            // HS codes are numbers: 151590 must not find 151591. Concept
+            // tokens are matched exactly.
+            disable_on_attributes: Some(vec!["hs".to_owned(), "concepts".to_owned()]),
             min_word_size_for_typos: Some(MinWordSizeForTypos { one_typo: Some(5), two_typos: Some(9) }),
             ..TypoToleranceSettings::default()
         })
@@ -817,7 +861,7 @@ mod tests {
         assert_eq!(json["hs"], serde_json::json!(["15", "1515", "151590"]));
         assert_eq!(json["moq"], serde_json::Value::Null);
         assert_eq!(json["moq_sort"], MOQ_SORT_MISSING);
-        assert_eq!(json["concept_names"], serde_json::json!([]));
+        assert_eq!(json["concepts"], serde_json::json!([]));
     }
 
     #[test]
@@ -826,7 +870,11 @@ mod tests {
         let searchable = settings["searchableAttributes"].as_array().unwrap();
         assert_eq!(searchable[0], "title_fr");
         assert_eq!(searchable[LANGUAGES.len()], "producer_name");
-        assert_eq!(searchable.last().unwrap(), "concept_names");
+        assert_eq!(searchable.last().unwrap(), "concepts");
+        let synonyms = settings["synonyms"].as_object().unwrap();
+        assert_eq!(synonyms["橄榄油"], serde_json::json!(["vocabconceptoliveoil"]));
+        assert_eq!(synonyms["azeite"], serde_json::json!(["vocabconceptoliveoil"]));
+        assert!(!synonyms.contains_key("huile"), "part of a name is no concept");
         let localized = settings["localizedAttributes"].as_array().unwrap();
         assert_eq!(localized.len(), LANGUAGES.len());
         assert!(localized.iter().any(|rule| rule["locales"] == serde_json::json!(["cmn"])

@@ -196,12 +196,12 @@ pub async fn open(settings: &crate::config::Settings) -> anyhow::Result<std::syn
                 .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
             Ok(std::sync::Arc::new(index))
         }
-        crate::config::SearchBackend::Meilisearch { url, key } => {
+        crate::config::SearchBackend::Meilisearch { url, key, index_prefix } => {
             use secrecy::ExposeSecret;
             Ok(std::sync::Arc::new(reconnecting::Reconnecting::new(
                 url.clone(),
                 key.as_ref().map(|k| k.expose_secret().to_owned()),
-                String::new(),
+                index_prefix.clone(),
             )))
         }
     }

@@ -79,6 +79,20 @@ pub struct Vocabulary {
     /// HS codes that identify one concept alone (a heading shared by several
     /// concepts, such as citrus fruit, identifies none of them).
     hs_owner: Vec<(String, usize)>,
+    /// Every name, folded once: (concept, language, folded name trimmed,
+    /// the name as written), for suggestions.
+    folded_names: Vec<(usize, &'static str, String, String)>,
+    /// The words of every name in spaced scripts, folded, with one spelling
+    /// as written (lower-cased) and the languages that use it, for "did you
+    /// mean".
+    words: Vec<SpelledWord>,
+}
+
+/// A vocabulary word for respelling queries.
+struct SpelledWord {
+    folded: Vec<char>,
+    written: String,
+    languages: Vec<&'static str>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
@@ -101,6 +115,8 @@ impl Vocabulary {
             matcher: None,
             patterns: Vec::new(),
             hs_owner: Vec::new(),
+            folded_names: Vec::new(),
+            words: Vec::new(),
         }
     }
 
@@ -111,6 +127,9 @@ impl Vocabulary {
         let mut by_id = HashMap::new();
         let mut patterns = Vec::new();
         let mut folded_names = Vec::new();
+        let mut named = Vec::new();
+        let mut words: Vec<SpelledWord> = Vec::new();
+        let mut word_index: HashMap<String, usize> = HashMap::new();
         let mut hs_count: HashMap<String, usize> = HashMap::new();
         for entry in file.concepts {
             let index = concepts.len();
@@ -126,6 +145,26 @@ impl Vocabulary {
                         continue;
                     }
                     let unspaced = folded.chars().any(is_unspaced);
+                    named.push((index, language, folded.trim().to_owned(), name.clone()));
+                    if !unspaced {
+                        for written in name.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3) {
+                            let key = fold(written).trim().to_owned();
+                            if key.is_empty() || key.contains(' ') {
+                                continue;
+                            }
+                            let slot = *word_index.entry(key.clone()).or_insert_with(|| {
+                                words.push(SpelledWord {
+                                    folded: key.chars().collect(),
+                                    written: written.to_lowercase(),
+                                    languages: Vec::new(),
+                                });
+                                words.len() - 1
+                            });
+                            if !words[slot].languages.contains(&language) {
+                                words[slot].languages.push(language);
+                            }
+                        }
+                    }
                     folded_names.push(if unspaced { folded.trim().to_owned() } else { folded });
                     patterns.push((index, unspaced));
                 }
@@ -145,7 +184,7 @@ impl Vocabulary {
             .filter(|(code, _)| hs_count.get(code) == Some(&1) && code.len() >= 4)
             .collect();
         let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&folded_names)?;
-        Ok(Vocabulary { concepts, by_id, matcher: Some(matcher), patterns, hs_owner })
+        Ok(Vocabulary { concepts, by_id, matcher: Some(matcher), patterns, hs_owner, folded_names: named, words })
     }
 
     pub fn len(&self) -> usize {
@@ -206,31 +245,133 @@ impl Vocabulary {
     }
 
     /// Concepts whose name starts with `prefix` (folded), for suggestions:
-    /// (concept id, the matching name), at most `limit`.
+    /// (concept id, the matching name), at most `limit`; a name in the
+    /// reader's language is preferred, then the concept's first match.
     pub fn suggest(&self, prefix: &str, language: &str, limit: usize) -> Vec<(String, String)> {
         let wanted = fold(prefix);
         let wanted = wanted.trim();
         if wanted.chars().count() < 2 {
             return Vec::new();
         }
-        let mut out = Vec::new();
-        for concept in &self.concepts {
-            // The reader's language first, then any other.
-            let ordered = concept
-                .names
-                .iter()
-                .filter(|(lang, _)| *lang == language)
-                .chain(concept.names.iter().filter(|(lang, _)| *lang != language));
-            let hit = ordered.flat_map(|(_, names)| names.iter()).find(|name| fold(name).trim().starts_with(wanted));
-            if let Some(name) = hit {
-                out.push((concept.id.clone(), name.clone()));
-                if out.len() == limit {
-                    break;
-                }
+        let mut best: Vec<(usize, &str, bool)> = Vec::new();
+        for (concept, name_language, folded, written) in &self.folded_names {
+            if !folded.starts_with(wanted) {
+                continue;
+            }
+            let native = *name_language == language;
+            match best.iter_mut().find(|(seen, _, _)| seen == concept) {
+                Some(slot) if native && !slot.2 => *slot = (*concept, written, true),
+                Some(_) => {}
+                None => best.push((*concept, written, native)),
             }
         }
-        out
+        // Names in the reader's language first, then the vocabulary's order.
+        best.sort_by_key(|(concept, _, native)| (!native, *concept));
+        best.into_iter()
+            .take(limit)
+            .map(|(concept, name, _)| (self.concepts[concept].id.clone(), name.to_owned()))
+            .collect()
     }
+
+    /// `text` with each word the vocabulary does not know replaced by the
+    /// closest word it knows (in any language, the reader's preferred on a
+    /// tie), when one is near enough: one edit for words of up to 4
+    /// letters, two up to 8, three beyond (adjacent letters swapped count as
+    /// one). `None` when no word changed.
+    pub fn respell(&self, text: &str, language: &str) -> Option<String> {
+        let mut changed = false;
+        let mut respelt = String::with_capacity(text.len());
+        let mut word = String::new();
+        let mut flush = |word: &mut String, out: &mut String| {
+            if word.is_empty() {
+                return;
+            }
+            match self.closest_word(word, language) {
+                Some(closer) => {
+                    changed = true;
+                    out.push_str(&closer);
+                }
+                None => out.push_str(word),
+            }
+            word.clear();
+        };
+        for c in text.trim().chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut respelt);
+                respelt.push(c);
+            }
+        }
+        flush(&mut word, &mut respelt);
+        changed.then_some(respelt)
+    }
+
+    fn closest_word(&self, word: &str, language: &str) -> Option<String> {
+        let folded = fold(word);
+        let folded = folded.trim();
+        if folded.is_empty()
+            || folded.contains(' ')
+            || folded.chars().any(is_unspaced)
+            || folded.chars().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let wanted: Vec<char> = folded.chars().collect();
+        let budget = match wanted.len() {
+            0..=2 => return None,
+            3..=4 => 1,
+            5..=8 => 2,
+            _ => 3,
+        };
+        let mut best: Option<(usize, bool, &SpelledWord)> = None;
+        for candidate in &self.words {
+            if candidate.folded.len().abs_diff(wanted.len()) > budget {
+                continue;
+            }
+            let distance = edit_distance(&wanted, &candidate.folded);
+            if distance == 0 {
+                return None;
+            }
+            if distance > budget {
+                continue;
+            }
+            let native = candidate.languages.contains(&language);
+            let better = match best {
+                None => true,
+                Some((d, n, _)) => distance < d || (distance == d && native && !n),
+            };
+            if better {
+                best = Some((distance, native, candidate));
+            }
+        }
+        best.map(|(_, _, word)| word.written.clone())
+    }
+}
+
+/// Edit distance with adjacent transpositions (optimal string alignment).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    for (i, row) in rows.chunks_mut(width).enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (rows[(i - 1) * width + j] + 1)
+                .min(rows[i * width + j - 1] + 1)
+                .min(rows[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(rows[(i - 2) * width + j - 2] + 1);
+            }
+            rows[i * width + j] = value;
+        }
+    }
+    rows[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -279,5 +420,43 @@ mod tests {
         let concepts = vocabulary.concepts_of(&document);
         assert!(concepts.contains(&"saffron".to_owned()), "{concepts:?}");
         assert!(concepts.contains(&"olive-oil".to_owned()), "HS 1509 is olive oil: {concepts:?}");
+    }
+
+    #[test]
+    fn a_misspelt_query_is_respelt_from_the_vocabulary() {
+        let vocabulary = Vocabulary::global();
+        assert_eq!(vocabulary.respell("sfaron", "fr").as_deref(), Some("safran"), "two edits, one a swap");
+        let argan = vocabulary.respell("huile d'arganne", "fr").expect("respelt");
+        assert!(argan.starts_with("huile d'argan"), "{argan}");
+        assert_eq!(vocabulary.respell("saffron", "en"), None, "a known word stays");
+        assert_eq!(vocabulary.respell("xqzwv", "en"), None, "nothing near enough");
+        assert_eq!(vocabulary.respell("151590", "en"), None, "codes are left alone");
+    }
+
+    #[test]
+    fn suggestions_prefer_the_readers_language() {
+        let vocabulary = Vocabulary::global();
+        let french = vocabulary.suggest("saf", "fr", 3);
+        assert!(
+            french.iter().any(|(id, name)| id == "saffron" && name.to_lowercase().starts_with("safran")),
+            "{french:?}"
+        );
+        let english = vocabulary.suggest("saf", "en", 3);
+        assert!(
+            english.iter().any(|(id, name)| id == "saffron" && name.to_lowercase().starts_with("saffron")),
+            "{english:?}"
+        );
+        assert!(vocabulary.suggest("s", "fr", 3).is_empty(), "one letter is too little");
+        assert!(vocabulary.suggest("زيت", "ar", 5).iter().any(|(id, _)| id == "olive-oil"));
+        assert!(vocabulary.suggest("橄榄", "zh", 5).iter().any(|(id, _)| id == "olive-oil"));
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(edit_distance(&chars("safran"), &chars("sfaran")), 1);
+        assert_eq!(edit_distance(&chars("argan"), &chars("argane")), 1);
+        assert_eq!(edit_distance(&chars(""), &chars("abc")), 3);
+        assert_eq!(edit_distance(&chars("kitten"), &chars("sitting")), 3);
     }
 }

@@ -2,7 +2,8 @@
 
 use app::domain::{
     AppError, FacetGroup, FacetValue, HomePage, ListingDetail, ListingQuery, ListingResults, Locale, MAX_PAGE,
-    ProducerDetail, Region, RegionPage, SearchFacet, SearchSort,
+    ProducerDetail, Region, RegionPage, SearchFacet, SearchSort, Sector, SectorPage, Suggestion, SuggestionKind,
+    Suggestions,
 };
 use app::ports::Catalog;
 use std::sync::Arc;
@@ -10,6 +11,8 @@ use std::sync::Arc;
 use sea_orm::DatabaseConnection;
 
 use crate::repo::{listing, producer, stats};
+use crate::search::analysis::fold;
+use crate::search::vocabulary::Vocabulary;
 use crate::search::{FacetCounts, Filters, SearchIndex, SearchRequest, SortOrder};
 
 /// The search port's filters for a buyer's query.
@@ -58,8 +61,17 @@ const HOME_RECENT: u64 = 12;
 /// How long a page waits for the search engine before answering from the
 /// database instead (well inside the 30-second request timeout).
 const SEARCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
-/// Producers and listings a region page shows.
+/// Producers and listings a region or sector page shows.
 const REGION_PAGE_SIZE: u64 = 24;
+/// How long suggestions wait for the search engine before answering with
+/// vocabulary concepts only (a suggestion's budget is 50 ms on a release
+/// build; this bound is for an engine in trouble, and the browser shows
+/// only the answer to the latest keystroke anyway).
+const SUGGEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1);
+/// Suggestions of each kind.
+const SUGGESTED_PRODUCTS: usize = 4;
+const SUGGESTED_LISTINGS: usize = 4;
+const SUGGESTED_PRODUCERS: usize = 3;
 
 pub struct CatalogService {
     db: DatabaseConnection,
@@ -70,6 +82,74 @@ impl CatalogService {
     pub fn new(db: DatabaseConnection, search: Arc<dyn SearchIndex>) -> CatalogService {
         CatalogService { db, search }
     }
+
+    /// The search engine's answer, or the database's when the engine fails
+    /// or is slow: (total, ids or cards, facets, degraded).
+    async fn search(&self, query: &ListingQuery, locale: Locale, limit: u64) -> Result<ListingResults, AppError> {
+        if query.text.chars().count() > ListingQuery::MAX_TEXT_CHARS {
+            return Err(AppError::invalid("q", format!("at most {} characters", ListingQuery::MAX_TEXT_CHARS)));
+        }
+        let limit = limit.clamp(1, 100);
+        let page = query.page();
+        let request = request_of(query, (page as usize - 1) * limit as usize, limit as usize);
+        let searched = tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(&request))
+            .await
+            .unwrap_or_else(|_| Err(crate::search::SearchError::Unavailable("no answer in time".into())));
+        let (total, cards, facets, degraded) = match searched {
+            Ok(hits) => {
+                let cards = listing::cards_by_ids(&self.db, &hits.ids, locale).await?;
+                (hits.total, cards, facet_groups(hits.facets), false)
+            }
+            Err(error) => {
+                tracing::warn!(%error, "search backend failed: answering from the database");
+                let (total, cards) = listing::find(&self.db, query, locale, limit).await?;
+                (total, cards, Vec::new(), true)
+            }
+        };
+        let pages = u32::try_from(total.div_ceil(limit)).unwrap_or(u32::MAX).clamp(1, MAX_PAGE);
+        let closest_spelling = if total == 0 && !degraded { self.closest_spelling(query, locale).await } else { None };
+        Ok(ListingResults { total, cards, facets, page, pages, degraded, closest_spelling })
+    }
+
+    /// The query respelt with the vocabulary's words, when that finds
+    /// something (with the same filters).
+    async fn closest_spelling(&self, query: &ListingQuery, locale: Locale) -> Option<String> {
+        let respelt = Vocabulary::global().respell(&query.text, locale.code())?;
+        let request = request_of(&query.with_text(&respelt), 0, 1);
+        match tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(&request)).await {
+            Ok(Ok(hits)) if hits.total > 0 => Some(respelt),
+            Ok(Ok(_)) => None,
+            Ok(Err(error)) => {
+                tracing::warn!(%error, "search backend failed while checking a respelt query");
+                None
+            }
+            Err(_) => {
+                tracing::warn!("search backend too slow while checking a respelt query");
+                None
+            }
+        }
+    }
+}
+
+/// The search port's request for a buyer's query.
+fn request_of(query: &ListingQuery, offset: usize, limit: usize) -> SearchRequest {
+    SearchRequest {
+        text: query.text.clone(),
+        filters: filters_of(query),
+        sort: match query.sort {
+            SearchSort::Relevance => SortOrder::Relevance,
+            SearchSort::Newest => SortOrder::Newest,
+            SearchSort::Moq => SortOrder::MoqAscending,
+        },
+        offset,
+        limit,
+    }
+}
+
+/// A search page's path for some words, in a language.
+fn search_path(locale: Locale, text: &str) -> String {
+    let query = ListingQuery { text: text.to_owned(), ..ListingQuery::default() };
+    format!("/{}/search?{}", locale.code(), query.to_query_string())
 }
 
 #[async_trait::async_trait]
@@ -99,13 +179,21 @@ impl Catalog for CatalogService {
     }
 
     async fn region(&self, region: Region, locale: Locale) -> Result<RegionPage, AppError> {
-        let db = &self.db;
+        let query = ListingQuery { region: Some(region), sort: SearchSort::Newest, ..ListingQuery::default() };
         Ok(RegionPage {
             region,
-            producer_count: stats::producer_count(db, Some(region)).await?,
-            listing_count: listing::count(db, listing::from_region(region)).await?,
-            producers: producer::in_region(db, region, REGION_PAGE_SIZE).await?,
-            listings: listing::cards(db, listing::from_region(region), locale, REGION_PAGE_SIZE).await?,
+            producer_count: stats::producer_count(&self.db, Some(region)).await?,
+            producers: producer::in_region(&self.db, region, REGION_PAGE_SIZE).await?,
+            listings: self.search(&query, locale, REGION_PAGE_SIZE).await?,
+        })
+    }
+
+    async fn sector(&self, sector: Sector, locale: Locale) -> Result<SectorPage, AppError> {
+        let query = ListingQuery { sector: Some(sector), sort: SearchSort::Newest, ..ListingQuery::default() };
+        Ok(SectorPage {
+            sector,
+            producer_count: stats::producers_in_sector(&self.db, sector).await?,
+            listings: self.search(&query, locale, REGION_PAGE_SIZE).await?,
         })
     }
 
@@ -115,37 +203,66 @@ impl Catalog for CatalogService {
         locale: Locale,
         limit: u64,
     ) -> Result<ListingResults, AppError> {
-        if query.text.chars().count() > ListingQuery::MAX_TEXT_CHARS {
-            return Err(AppError::invalid("q", format!("at most {} characters", ListingQuery::MAX_TEXT_CHARS)));
+        self.search(query, locale, limit).await
+    }
+
+    async fn suggest(&self, typed: &str, locale: Locale) -> Result<Suggestions, AppError> {
+        let typed = typed.trim();
+        let length = typed.chars().count();
+        if length > Suggestions::MAX_CHARS {
+            return Err(AppError::invalid("typed", format!("at most {} characters", Suggestions::MAX_CHARS)));
         }
-        let limit = limit.clamp(1, 100);
-        let page = query.page();
+        if length < Suggestions::MIN_CHARS {
+            return Ok(Suggestions::default());
+        }
+        let mut items: Vec<Suggestion> = Vocabulary::global()
+            .suggest(typed, locale.code(), SUGGESTED_PRODUCTS)
+            .into_iter()
+            .map(|(_, name)| Suggestion {
+                kind: SuggestionKind::Product,
+                href: search_path(locale, &name),
+                label: name,
+            })
+            .collect();
         let request = SearchRequest {
-            text: query.text.clone(),
-            filters: filters_of(query),
-            sort: match query.sort {
-                SearchSort::Relevance => SortOrder::Relevance,
-                SearchSort::Newest => SortOrder::Newest,
-                SearchSort::Moq => SortOrder::MoqAscending,
-            },
-            offset: (page as usize - 1) * limit as usize,
-            limit: limit as usize,
+            text: typed.to_owned(),
+            filters: Filters::default(),
+            sort: SortOrder::Relevance,
+            offset: 0,
+            limit: 12,
         };
-        let searched = tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(&request))
-            .await
-            .unwrap_or_else(|_| Err(crate::search::SearchError::Unavailable("no answer in time".into())));
-        let (total, cards, facets, degraded) = match searched {
-            Ok(hits) => {
-                let cards = listing::cards_by_ids(&self.db, &hits.ids, locale).await?;
-                (hits.total, cards, facet_groups(hits.facets), false)
+        let hits = match tokio::time::timeout(SUGGEST_TIMEOUT, self.search.search(&request)).await {
+            Ok(Ok(hits)) => hits,
+            Ok(Err(error)) => {
+                tracing::warn!(%error, "search backend failed: suggesting products only");
+                return Ok(Suggestions { items });
             }
-            Err(error) => {
-                tracing::warn!(%error, "search backend failed: answering from the database");
-                let (total, cards) = listing::find(&self.db, query, locale, limit).await?;
-                (total, cards, Vec::new(), true)
+            Err(_) => {
+                tracing::warn!("search backend too slow: suggesting products only");
+                return Ok(Suggestions { items });
             }
         };
-        let pages = u32::try_from(total.div_ceil(limit)).unwrap_or(u32::MAX).clamp(1, MAX_PAGE);
-        Ok(ListingResults { total, cards, facets, page, pages, degraded })
+        let cards = listing::cards_by_ids(&self.db, &hits.ids, locale).await?;
+        // A producer is suggested when its name holds every typed word.
+        let words: Vec<String> = fold(typed).split_whitespace().map(str::to_owned).collect();
+        let mut producers: Vec<(String, String)> = Vec::new();
+        for card in &cards {
+            let name = fold(&card.producer_name);
+            let named = words.iter().all(|word| name.split_whitespace().any(|part| part.starts_with(word.as_str())));
+            if named && !producers.iter().any(|(slug, _)| *slug == card.producer_slug) {
+                producers.push((card.producer_slug.clone(), card.producer_name.clone()));
+            }
+        }
+        items.extend(cards.iter().take(SUGGESTED_LISTINGS).map(|card| Suggestion {
+            kind: SuggestionKind::Listing,
+            label: card.title.text.clone(),
+            href: card.path(locale),
+        }));
+        items.extend(producers.into_iter().take(SUGGESTED_PRODUCERS).map(|(slug, name)| Suggestion {
+            kind: SuggestionKind::Producer,
+            label: name,
+            href: format!("/{}/producers/{slug}", locale.code()),
+        }));
+        Ok(Suggestions { items })
     }
 }

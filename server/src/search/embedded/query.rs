@@ -16,7 +16,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenizerManager;
 
 use super::schema::{Fields, bool_slug};
-use crate::search::analysis::{NAME_ANALYZER, fold, tokens, tolerates_typos};
+use crate::search::analysis::{NAME_ANALYZER, fold, join_hs_dots, tokens, tolerates_typos};
 use crate::search::vocabulary::Vocabulary;
 use crate::search::{Facet, Filters};
 
@@ -109,23 +109,6 @@ fn field_clause(field: Field, word_tokens: &[String], boost: f32, typos: bool, p
             Some(Box::new(BooleanQuery::new(all)))
         }
     }
-}
-
-/// `1515.90` typed as one code: the dot between a heading and its
-/// subheading is dropped before the text is split into words.
-fn join_hs_dots(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in chars.iter().enumerate() {
-        let joins = *c == '.'
-            && i >= 4
-            && chars[i - 4..i].iter().all(char::is_ascii_digit)
-            && chars.get(i + 1..i + 3).is_some_and(|next| next.iter().all(char::is_ascii_digit));
-        if !joins {
-            out.push(*c);
-        }
-    }
-    out
 }
 
 /// The text part of the query, or `None` when the text has no searchable word.
@@ -268,12 +251,6 @@ mod tests {
         assert_eq!(hs_code("1515").as_deref(), Some("1515"));
         assert_eq!(hs_code("15"), None);
         assert_eq!(hs_code("argan"), None);
-    }
-
-    #[test]
-    fn a_dotted_hs_code_stays_one_word() {
-        assert_eq!(join_hs_dots("huile 1515.90 bio"), "huile 151590 bio");
-        assert_eq!(join_hs_dots("12.50 EUR"), "12.50 EUR");
     }
 
     #[test]
