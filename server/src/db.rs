@@ -6,7 +6,7 @@ use std::time::Duration;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
     TransactionOptions, TransactionTrait,
 };
 use secrecy::ExposeSecret;
@@ -44,6 +44,20 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
+/// Refreshes the statistics SQLite's query planner chooses indexes by
+/// (`ANALYZE`, reading at most 1,000 rows per index). Without them SQLite
+/// guesses that `status = 'published'` picks out a few rows and walks that
+/// index through every listing to load a page of 24 cards by id (16 ms
+/// instead of 1 at 100,000 listings). Run at start and every hour; the
+/// statistics follow the catalogue as it grows. PostgreSQL keeps its own
+/// (autovacuum), so nothing is done there.
+pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        db.execute_unprepared("PRAGMA analysis_limit = 1000; ANALYZE;").await?;
+    }
+    Ok(())
+}
+
 /// Begins a transaction that will write. On SQLite it takes the write lock at
 /// once (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes
 /// fails with SQLITE_BUSY under contention instead of waiting.
@@ -56,10 +70,22 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
         .await?)
 }
 
+/// Write transactions committed by this process since it started: answers
+/// cached from the database (`services::cached`) are good while it stays
+/// the same.
+static COMMITS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many write transactions this process has committed.
+pub fn commits() -> u64 {
+    COMMITS.load(std::sync::atomic::Ordering::Acquire)
+}
+
 /// Commits a transaction begun with `begin_write`, then wakes the search
-/// indexer: the commit may have queued listings for it.
+/// indexer (the commit may have queued listings for it) and counts the
+/// commit (cached answers are then recomputed).
 pub async fn commit(txn: DatabaseTransaction) -> Result<(), StoreError> {
     txn.commit().await?;
+    COMMITS.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     crate::search::indexer::WAKE.notify_one();
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod bench;
+pub mod bench_http;
 pub mod bench_search;
 pub mod config;
 pub mod db;
@@ -64,6 +65,9 @@ const SEARCH_INDEXER_PERIOD: Duration = Duration::from_millis(400);
 const SEARCH_MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// How often the search indexer confirms the index's schema version.
 const SEARCH_RECHECK: Duration = Duration::from_secs(300);
+/// How often the database's query planner statistics are refreshed (also
+/// at start).
+const STATISTICS_PERIOD: Duration = Duration::from_secs(3600);
 /// How often expired sessions are deleted.
 const SESSION_SWEEP_PERIOD: Duration = Duration::from_secs(3600);
 
@@ -282,6 +286,11 @@ fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
             }
             Ok(())
         }
+    });
+    let db = state.db.clone();
+    jobs.every("planner statistics", STATISTICS_PERIOD, move || {
+        let db = db.clone();
+        async move { Ok(db::refresh_statistics(&db).await?) }
     });
     let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
     jobs.once("media sweep", async move {

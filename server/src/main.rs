@@ -62,6 +62,19 @@ enum Command {
         #[arg(long, env = "TRADEMA_MEILI_KEY")]
         meili_key: Option<String>,
     },
+    /// Load the pages with wrk over a synthetic catalogue of N listings (a
+    /// throwaway data directory; this binary serves it on a free loopback
+    /// port) and print req/s, p50, p99, errors and memory beside the budgets.
+    BenchHttp {
+        #[arg(long, default_value_t = 100_000)]
+        listings: usize,
+        /// Seconds per wrk run.
+        #[arg(long, default_value_t = 15)]
+        seconds: u32,
+        /// Connections of the loaded runs (each path is also run on one).
+        #[arg(long, default_value_t = 32)]
+        connections: u32,
+    },
     /// Time the photo pipeline against vipsthumbnail on a 12-megapixel JPEG.
     BenchPhoto {
         /// A JPEG to use instead of the generated 4000 × 3000 one.
@@ -145,6 +158,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::BenchSearch { listings, meili_url, meili_key } => {
             server::bench_search::run(listings, meili_url, meili_key).await
+        }
+        Command::BenchHttp { listings, seconds, connections } => {
+            server::bench_http::run(server::bench_http::Load { listings, seconds, connections }).await
         }
         Command::Reindex => {
             let db = server::db::connect(&settings).await?;

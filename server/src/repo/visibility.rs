@@ -5,32 +5,52 @@
 //! (Moderation will add "not hidden" here, in this one place.)
 
 use app::domain::{AccountStatus, ListingStatus};
-use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Select};
 
 use crate::entities::{listings, producers, users};
 
-/// Ids of the producers buyers may see.
-fn visible_producer_ids() -> SelectStatement {
-    Query::select()
-        .column((producers::Entity, producers::Column::Id))
-        .from(producers::Entity)
-        .inner_join(
-            users::Entity,
-            Expr::col((users::Entity, users::Column::Id)).equals((producers::Entity, producers::Column::OwnerUserId)),
-        )
-        .and_where(Expr::col((users::Entity, users::Column::Status)).eq(AccountStatus::Active.slug()))
-        .to_owned()
+/// The listing's producer (of the outer query's row) is one buyers may
+/// see: its account is active. A correlated `EXISTS`, so a query
+/// for a few listings looks up a few producers (two primary-key reads each)
+/// instead of listing every visible producer first.
+fn producer_is_visible() -> Expr {
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(producers::Entity)
+            .inner_join(
+                users::Entity,
+                Expr::col((users::Entity, users::Column::Id))
+                    .equals((producers::Entity, producers::Column::OwnerUserId)),
+            )
+            .and_where(
+                Expr::col((producers::Entity, producers::Column::Id))
+                    .equals((listings::Entity, listings::Column::ProducerId)),
+            )
+            .and_where(Expr::col((users::Entity, users::Column::Status)).eq(AccountStatus::Active.slug()))
+            .to_owned(),
+    )
 }
 
 /// Producers buyers may see.
 pub fn producers() -> Select<producers::Entity> {
-    producers::Entity::find().filter(producers::Column::Id.in_subquery(visible_producer_ids()))
+    producers::Entity::find().filter(Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(users::Entity)
+            .and_where(
+                Expr::col((users::Entity, users::Column::Id))
+                    .equals((producers::Entity, producers::Column::OwnerUserId)),
+            )
+            .and_where(Expr::col((users::Entity, users::Column::Status)).eq(AccountStatus::Active.slug()))
+            .to_owned(),
+    ))
 }
 
 /// Listings buyers may see (unordered: counts group them).
 pub fn listings() -> Select<listings::Entity> {
     listings::Entity::find()
         .filter(listings::Column::Status.eq(ListingStatus::Published.slug()))
-        .filter(listings::Column::ProducerId.in_subquery(visible_producer_ids()))
+        .filter(producer_is_visible())
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
+use super::cached::Cached;
 use crate::repo::{listing, producer, stats};
 use crate::search::analysis::fold;
 use crate::search::vocabulary::Vocabulary;
@@ -76,11 +77,27 @@ const SUGGESTED_PRODUCERS: usize = 3;
 pub struct CatalogService {
     db: DatabaseConnection,
     search: Arc<dyn SearchIndex>,
+    /// The home page by language.
+    homes: Cached<Locale, HomePage>,
+    /// Producers buyers may see, by region (`None`: all).
+    producers_by_region: Cached<Option<Region>, u64>,
+    /// Producers with a visible listing, by sector.
+    producers_by_sector: Cached<Sector, u64>,
 }
 
 impl CatalogService {
     pub fn new(db: DatabaseConnection, search: Arc<dyn SearchIndex>) -> CatalogService {
-        CatalogService { db, search }
+        CatalogService {
+            db,
+            search,
+            homes: Cached::default(),
+            producers_by_region: Cached::default(),
+            producers_by_sector: Cached::default(),
+        }
+    }
+
+    async fn producer_count(&self, region: Option<Region>) -> Result<u64, AppError> {
+        Ok(self.producers_by_region.get_or_compute(region, stats::producer_count(&self.db, region)).await?)
     }
 
     /// The search engine's answer, or the database's when the engine fails
@@ -156,15 +173,18 @@ fn search_path(locale: Locale, text: &str) -> String {
 impl Catalog for CatalogService {
     async fn home(&self, locale: Locale) -> Result<HomePage, AppError> {
         let db = &self.db;
-        // Every published listing has exactly one origin region.
-        let regions = stats::listings_per_region(db).await?;
-        Ok(HomePage {
-            listing_count: regions.iter().map(|count| count.listings).sum(),
-            producer_count: stats::producer_count(db, None).await?,
-            sectors: stats::listings_per_sector(db).await?,
-            regions,
-            recent: listing::cards(db, listing::published(), locale, HOME_RECENT).await?,
-        })
+        let compute = async {
+            // Every published listing has exactly one origin region.
+            let regions = stats::listings_per_region(db).await?;
+            Ok::<_, AppError>(HomePage {
+                listing_count: regions.iter().map(|count| count.listings).sum(),
+                producer_count: self.producer_count(None).await?,
+                sectors: stats::listings_per_sector(db).await?,
+                regions,
+                recent: listing::cards(db, listing::published(), locale, HOME_RECENT).await?,
+            })
+        };
+        self.homes.get_or_compute(locale, compute).await
     }
 
     async fn listing(&self, id: i64, locale: Locale) -> Result<ListingDetail, AppError> {
@@ -182,7 +202,7 @@ impl Catalog for CatalogService {
         let query = ListingQuery { region: Some(region), sort: SearchSort::Newest, ..ListingQuery::default() };
         Ok(RegionPage {
             region,
-            producer_count: stats::producer_count(&self.db, Some(region)).await?,
+            producer_count: self.producer_count(Some(region)).await?,
             producers: producer::in_region(&self.db, region, REGION_PAGE_SIZE).await?,
             listings: self.search(&query, locale, REGION_PAGE_SIZE).await?,
         })
@@ -192,7 +212,10 @@ impl Catalog for CatalogService {
         let query = ListingQuery { sector: Some(sector), sort: SearchSort::Newest, ..ListingQuery::default() };
         Ok(SectorPage {
             sector,
-            producer_count: stats::producers_in_sector(&self.db, sector).await?,
+            producer_count: self
+                .producers_by_sector
+                .get_or_compute(sector, stats::producers_in_sector(&self.db, sector))
+                .await?,
             listings: self.search(&query, locale, REGION_PAGE_SIZE).await?,
         })
     }

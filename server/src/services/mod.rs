@@ -2,6 +2,7 @@
 //! router injects into every request.
 
 mod accounts;
+mod cached;
 mod catalog;
 pub mod studio;
 

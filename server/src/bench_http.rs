@@ -1,0 +1,314 @@
+//! `server bench-http --listings N`: the pages under load. It seeds the
+//! search benchmark's deterministic synthetic catalogue of N listings into a
+//! throwaway data directory, starts this same binary as a server on a free
+//! loopback port, waits until the search index holds every listing, then
+//! runs wrk (Debian's `wrk`) against each page type, a static file and
+//! `/healthz` (the framework's ceiling), with 32 connections and with one,
+//! and prints req/s, p50, p99 and errors beside the budgets of
+//! PERFORMANCE.md, then the server's resident memory. It prints numbers; it
+//! asserts nothing. Numbers mean something on a release build only.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::config::Settings;
+
+/// How each path is loaded.
+pub struct Load {
+    pub listings: usize,
+    /// Seconds per wrk run.
+    pub seconds: u32,
+    /// Connections of the main runs.
+    pub connections: u32,
+}
+
+/// One row of the table: a path and its budget (req/s, p99 ms) if it has one.
+struct Target {
+    name: &'static str,
+    path: String,
+    budget: Option<(u32, u32)>,
+}
+
+/// What wrk reported for one run.
+#[derive(Debug, Default, PartialEq)]
+struct WrkResult {
+    requests_per_second: f64,
+    p50: Duration,
+    p99: Duration,
+    requests: u64,
+    /// Non-2xx/3xx answers plus socket errors.
+    errors: u64,
+}
+
+pub async fn run(load: Load) -> anyhow::Result<()> {
+    which_wrk()?;
+    let dir = tempfile::tempdir()?;
+    let settings = Settings::for_data_dir(dir.path());
+    let db = crate::db::connect(&settings).await?;
+    crate::db::migrate(&db).await?;
+    let started = Instant::now();
+    crate::bench_search::import(&db, load.listings).await?;
+    drop(db);
+    println!(
+        "bench-http: {} listings seeded in {:.1} s; wrk, {} s per run, 2 threads",
+        load.listings,
+        started.elapsed().as_secs_f64(),
+        load.seconds
+    );
+
+    let port = free_port()?;
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = start_server(dir.path(), port)?;
+    let outcome = measure(&base, &load, server.id()).await;
+    let _ = server.kill();
+    let _ = server.wait();
+    if outcome.is_err() {
+        let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(10).collect();
+        eprintln!("the server's last log lines:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+    }
+    outcome
+}
+
+async fn measure(base: &str, load: &Load, pid: u32) -> anyhow::Result<()> {
+    let started = Instant::now();
+    wait_until_indexed(base, load.listings).await?;
+    println!("server ready and every listing searchable after {:.1} s", started.elapsed().as_secs_f64());
+    let targets = [
+        Target { name: "/healthz (ceiling)", path: "/healthz".into(), budget: None },
+        Target { name: "/favicon.svg (static)", path: "/favicon.svg".into(), budget: None },
+        Target { name: "home /fr", path: "/fr".into(), budget: Some((1_500, 50)) },
+        Target { name: "listing page", path: "/fr/listings/1-bench-1".into(), budget: Some((3_000, 30)) },
+        Target { name: "producer page", path: "/fr/producers/bench-producer-1".into(), budget: Some((1_500, 50)) },
+        Target { name: "search ?q=huile", path: "/fr/search?q=huile".into(), budget: Some((1_500, 50)) },
+        Target { name: "region page", path: "/fr/regions/souss-massa".into(), budget: Some((1_500, 50)) },
+        Target { name: "sector page", path: "/fr/sectors/agrifood".into(), budget: Some((1_500, 50)) },
+    ];
+    for target in &targets {
+        let (status, _) = get(base, &target.path).await?;
+        if !(200..300).contains(&status) {
+            bail!("{} answers {status} before the load: nothing to measure", target.path);
+        }
+    }
+    println!();
+    println!("{:<24} {:>6} {:>10} {:>9} {:>9} {:>7}   budget", "path", "conns", "req/s", "p50", "p99", "errors");
+    for (connections, threads) in [(1, 1), (load.connections, 2)] {
+        for target in &targets {
+            if connections == 1 && target.budget.is_some() && target.name != "listing page" {
+                continue;
+            }
+            let result = wrk(&format!("{base}{}", target.path), threads, connections, load.seconds)?;
+            let budget = match target.budget {
+                Some((rate, p99)) if connections > 1 => {
+                    let met = result.requests_per_second >= f64::from(rate)
+                        && result.p99 <= Duration::from_millis(u64::from(p99))
+                        && result.errors == 0;
+                    format!("≥ {rate} req/s, p99 ≤ {p99} ms: {}", if met { "met" } else { "NOT met" })
+                }
+                _ => String::new(),
+            };
+            println!(
+                "{:<24} {:>6} {:>10.0} {:>9} {:>9} {:>7}   {budget}",
+                target.name,
+                connections,
+                result.requests_per_second,
+                format_duration(result.p50),
+                format_duration(result.p99),
+                result.errors,
+            );
+        }
+    }
+    let (rss, peak) = memory_of(pid)?;
+    println!();
+    println!("server memory: {} MB resident now, {} MB at most (budget ≤ 300 MB)", rss / 1024, peak / 1024);
+    Ok(())
+}
+
+fn which_wrk() -> anyhow::Result<()> {
+    match Command::new("wrk").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status() {
+        Ok(_) => Ok(()),
+        Err(error) => bail!("wrk is needed (Debian: apt-get install wrk; ./tradema bench-http installs it): {error}"),
+    }
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// This binary, serving the seeded data directory on `port`; its log goes
+/// to `server.log` in the data directory.
+fn start_server(data_dir: &Path, port: u16) -> anyhow::Result<Child> {
+    let log = std::fs::File::create(data_dir.join("server.log"))?;
+    let exe = std::env::current_exe().context("finding this program to start it as the server")?;
+    Command::new(exe)
+        .arg("serve")
+        .env("TRADEMA_DATA_DIR", data_dir)
+        .env("TRADEMA_LISTEN", format!("127.0.0.1:{port}"))
+        .env_remove("TRADEMA_DATABASE_URL")
+        .env_remove("TRADEMA_SEARCH_BACKEND")
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        .spawn()
+        .context("starting the server")
+}
+
+/// Waits until the public API finds every listing through the search engine
+/// (the server builds its index at start), at most ten minutes.
+async fn wait_until_indexed(base: &str, listings: usize) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(600);
+    loop {
+        if let Ok((200, body)) = get(base, "/api/v1/listings?per_page=1").await
+            && let Ok(body) = serde_json::from_str::<serde_json::Value>(&body)
+            && body["degraded"] == false
+            && body["total"].as_u64() == Some(listings as u64)
+        {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!("the server did not index the {listings} listings within ten minutes");
+        }
+        // The API allows 120 requests a minute per address.
+        tokio::time::sleep(Duration::from_millis(700)).await;
+    }
+}
+
+/// A plain HTTP/1.1 GET on loopback: (status, body). No client library:
+/// the server's dependencies stay what the server needs.
+async fn get(base: &str, path: &str) -> anyhow::Result<(u16, String)> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await?;
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await?;
+    let answer = String::from_utf8_lossy(&answer);
+    let (head, body) = answer.split_once("\r\n\r\n").context("an HTTP answer")?;
+    let status = head.split_whitespace().nth(1).and_then(|code| code.parse().ok()).context("a status code")?;
+    let chunked = head.lines().any(|line| line.eq_ignore_ascii_case("transfer-encoding: chunked"));
+    Ok((status, if chunked { dechunk(body) } else { body.to_owned() }))
+}
+
+/// The body of a chunked answer.
+fn dechunk(mut rest: &str) -> String {
+    let mut body = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else { break };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        body.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    body
+}
+
+fn wrk(url: &str, threads: u32, connections: u32, seconds: u32) -> anyhow::Result<WrkResult> {
+    let output = Command::new("wrk")
+        .args(["--latency", "-t", &threads.to_string(), "-c", &connections.to_string()])
+        .args(["-d", &format!("{seconds}s"), url])
+        .output()
+        .context("running wrk")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!("wrk failed on {url}: {}{}", text, String::from_utf8_lossy(&output.stderr));
+    }
+    parse_wrk(&text).with_context(|| format!("reading wrk's report for {url}:\n{text}"))
+}
+
+fn parse_wrk(report: &str) -> anyhow::Result<WrkResult> {
+    let mut result = WrkResult::default();
+    for line in report.lines().map(str::trim) {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        match fields.as_slice() {
+            ["Requests/sec:", rate] => result.requests_per_second = rate.parse()?,
+            ["50%", value] => result.p50 = parse_duration(value)?,
+            ["99%", value] => result.p99 = parse_duration(value)?,
+            [count, "requests", "in", ..] => result.requests = count.parse()?,
+            ["Non-2xx", "or", "3xx", "responses:", count] => result.errors += count.parse::<u64>()?,
+            ["Socket", "errors:", rest @ ..] => {
+                result.errors +=
+                    rest.iter().filter_map(|part| part.trim_end_matches(',').parse::<u64>().ok()).sum::<u64>();
+            }
+            _ => {}
+        }
+    }
+    if result.requests == 0 {
+        bail!("no requests counted");
+    }
+    Ok(result)
+}
+
+/// wrk's durations: `702.00us`, `1.85ms`, `1.20s`, `2.00m`.
+fn parse_duration(value: &str) -> anyhow::Result<Duration> {
+    let split = value.find(|c: char| c.is_ascii_alphabetic()).context("a unit")?;
+    let (number, unit) = value.split_at(split);
+    let number: f64 = number.parse()?;
+    let seconds = match unit {
+        "us" => number / 1e6,
+        "ms" => number / 1e3,
+        "s" => number,
+        "m" => number * 60.0,
+        other => bail!("unknown unit `{other}`"),
+    };
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+fn format_duration(duration: Duration) -> String {
+    if duration < Duration::from_millis(1) {
+        format!("{} µs", duration.as_micros())
+    } else {
+        format!("{:.1} ms", duration.as_secs_f64() * 1e3)
+    }
+}
+
+/// Resident memory of a process now and at its peak, in KiB.
+fn memory_of(pid: u32) -> anyhow::Result<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).context("reading the server's memory")?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|kib| kib.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    Ok((field("VmRSS:"), field("VmHWM:")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrk_reports_are_read() {
+        let report = "Running 2s test @ http://127.0.0.1:1/healthz
+  2 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     1.04ms    1.10ms  20.01ms   89.00%
+  Latency Distribution
+     50%  702.00us
+     75%    1.00ms
+     90%    1.85ms
+     99%    4.42ms
+  61776 requests in 2.00s, 8.21MB read
+  Non-2xx or 3xx responses: 12
+  Socket errors: connect 0, read 3, write 0, timeout 1
+Requests/sec:  30784.03
+Transfer/sec:      4.10MB
+";
+        let result = parse_wrk(report).expect("parsed");
+        assert_eq!(result.requests, 61_776);
+        assert_eq!(result.errors, 16);
+        assert_eq!(result.p50, Duration::from_micros(702));
+        assert_eq!(result.p99, Duration::from_micros(4_420));
+        assert!((result.requests_per_second - 30_784.03).abs() < 1e-6);
+        assert!(parse_wrk("nothing").is_err(), "a report without requests is refused");
+        assert_eq!(parse_duration("1.20s").unwrap(), Duration::from_millis(1_200));
+        assert_eq!(dechunk("5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"), "hello world");
+    }
+}
