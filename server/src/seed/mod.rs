@@ -240,7 +240,7 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
     }
     .insert(&tx)
     .await?;
-    tx.commit().await?;
+    db::commit(tx).await?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
