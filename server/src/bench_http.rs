@@ -96,7 +96,7 @@ async fn measure(base: &str, load: &Load, pid: u32) -> anyhow::Result<()> {
     }
     println!();
     println!("{:<24} {:>6} {:>10} {:>9} {:>9} {:>7}   budget", "path", "conns", "req/s", "p50", "p99", "errors");
-    for (connections, threads) in [(1, 1), (load.connections, 2)] {
+    for (connections, threads) in [(1, 1), (load.connections, load.connections.clamp(1, 2))] {
         for target in &targets {
             if connections == 1 && target.budget.is_some() && target.name != "listing page" {
                 continue;
@@ -144,12 +144,18 @@ fn free_port() -> anyhow::Result<u16> {
 fn start_server(data_dir: &Path, port: u16) -> anyhow::Result<Child> {
     let log = std::fs::File::create(data_dir.join("server.log"))?;
     let exe = std::env::current_exe().context("finding this program to start it as the server")?;
-    Command::new(exe)
+    let mut command = Command::new(exe);
+    // Only the throwaway data directory: no settings file, database, search
+    // server or mail server of this machine's own configuration.
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("TRADEMA_") && name != "TRADEMA_SITE_ROOT" {
+            command.env_remove(name);
+        }
+    }
+    command
         .arg("serve")
         .env("TRADEMA_DATA_DIR", data_dir)
         .env("TRADEMA_LISTEN", format!("127.0.0.1:{port}"))
-        .env_remove("TRADEMA_DATABASE_URL")
-        .env_remove("TRADEMA_SEARCH_BACKEND")
         .stdout(log.try_clone()?)
         .stderr(log)
         .spawn()
@@ -186,23 +192,24 @@ async fn get(base: &str, path: &str) -> anyhow::Result<(u16, String)> {
     stream.write_all(request.as_bytes()).await?;
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer).await?;
-    let answer = String::from_utf8_lossy(&answer);
-    let (head, body) = answer.split_once("\r\n\r\n").context("an HTTP answer")?;
+    let split = answer.windows(4).position(|w| w == b"\r\n\r\n").context("an HTTP answer")?;
+    let head = String::from_utf8_lossy(&answer[..split]);
+    let body = &answer[split + 4..];
     let status = head.split_whitespace().nth(1).and_then(|code| code.parse().ok()).context("a status code")?;
     let chunked = head.lines().any(|line| line.eq_ignore_ascii_case("transfer-encoding: chunked"));
-    Ok((status, if chunked { dechunk(body) } else { body.to_owned() }))
+    let body = if chunked { dechunk(body) } else { body.to_vec() };
+    Ok((status, String::from_utf8_lossy(&body).into_owned()))
 }
 
-/// The body of a chunked answer.
-fn dechunk(mut rest: &str) -> String {
-    let mut body = String::new();
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else { break };
-        if size == 0 || after.len() < size {
-            break;
-        }
-        body.push_str(&after[..size]);
-        rest = after[size..].trim_start_matches("\r\n");
+/// The body of a chunked answer (bytes: a chunk may end inside a character).
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    while let Some(line_end) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&rest[..line_end]).ok().and_then(|s| usize::from_str_radix(s.trim(), 16).ok());
+        let after = &rest[line_end + 2..];
+        let Some(size) = size.filter(|size| *size > 0 && after.len() >= *size) else { break };
+        body.extend_from_slice(&after[..size]);
+        rest = after[size..].strip_prefix(b"\r\n").unwrap_or(&after[size..]);
     }
     body
 }
@@ -309,6 +316,8 @@ Transfer/sec:      4.10MB
         assert!((result.requests_per_second - 30_784.03).abs() < 1e-6);
         assert!(parse_wrk("nothing").is_err(), "a report without requests is refused");
         assert_eq!(parse_duration("1.20s").unwrap(), Duration::from_millis(1_200));
-        assert_eq!(dechunk("5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"), "hello world");
+        assert_eq!(dechunk(b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"), b"hello world");
+        let split_character = "2\r\n\u{e9}".as_bytes().iter().chain(b"\r\n0\r\n\r\n").copied().collect::<Vec<u8>>();
+        assert_eq!(dechunk(&split_character), "\u{e9}".as_bytes(), "a chunk ending inside a character");
     }
 }

@@ -235,7 +235,8 @@ async fn sector_and_region_pages_list_through_the_search_with_counts_into_it() {
 #[tokio::test]
 async fn an_empty_search_offers_the_closest_spelling_that_finds_something() {
     let (app, _) = app_with_catalogue().await;
-    // Three edits from "safran": beyond typo tolerance, within respelling.
+    // Two edits from "safran" (a swap and a missing letter): beyond the one
+    // typo a 5-letter word is allowed, within respelling.
     let (status, html) = app.get("/fr/search?q=sfarn").await;
     assert_eq!(status, 200);
     assert!(!html.contains(SAFFRON_FR), "nothing found as typed");

@@ -41,6 +41,8 @@ pub fn SearchBox(
 
     let ask = move |typed: String| {
         asked.update_value(|n| *n += 1);
+        // What was chosen belonged to the previous text.
+        set_active.set(None);
         let ticket = asked.get_value();
         if typed.trim().chars().count() < Suggestions::MIN_CHARS {
             set_items.set(Vec::new());
@@ -71,6 +73,11 @@ pub fn SearchBox(
     let option_id = move |index: usize| format!("{id}-option-{index}");
     let navigate = leptos_router::hooks::use_navigate();
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        // Keys that pick a candidate in an input method (pinyin, Arabic
+        // keyboards) are the input method's.
+        if event.is_composing() {
+            return;
+        }
         let count = items.with(Vec::len);
         match event.key().as_str() {
             "ArrowDown" if count > 0 => {
@@ -117,7 +124,15 @@ pub fn SearchBox(
                 prop:value=move || value.get()
                 on:input=move |event| ask(event_target_value(&event))
                 on:keydown=on_keydown
-                on:blur=move |_| set_timeout(move || set_open.set(false), Duration::from_millis(200))
+                on:blur=move |_| {
+                    set_timeout(
+                        move || {
+                            set_open.set(false);
+                            set_active.set(None);
+                        },
+                        Duration::from_millis(200),
+                    )
+                }
                 on:focus=move |_| set_open.set(!items.with_untracked(Vec::is_empty))
             />
             <ul id=list_id class="suggestions" role="listbox" aria-label=m.search_suggestions hidden=move || !open.get()>

@@ -29,7 +29,9 @@ pub const LANGUAGES: [&str; 6] = ["fr", "en", "ar", "es", "pt", "zh"];
 
 /// Bumped whenever documents or analysis change: an index built by an older
 /// version is rebuilt from the database at start.
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: Meilisearch documents carry concept tokens (`concepts`) instead of
+/// concept names.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What a backend could not do.
 #[derive(Debug, thiserror::Error)]
