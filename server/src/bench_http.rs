@@ -24,6 +24,10 @@ pub struct Load {
     pub seconds: u32,
     /// Connections of the main runs.
     pub connections: u32,
+    /// An empty PostgreSQL database to use instead of a throwaway SQLite file.
+    pub database_url: Option<String>,
+    /// Serve until Ctrl-C instead of measuring.
+    pub keep_serving: bool,
 }
 
 /// One row of the table: a path and its budget (req/s, p99 ms) if it has one.
@@ -31,6 +35,83 @@ struct Target {
     name: &'static str,
     path: String,
     budget: Option<(u32, u32)>,
+    /// Instead of `path` on every request, a different page each time (a
+    /// wrk Lua script): what a crawler or a crowd of buyers does, with no
+    /// answer kept from one request to the next.
+    rotate: Option<Rotation>,
+}
+
+/// Pages visited in turn by a rotating row.
+#[derive(Clone, Copy)]
+enum Rotation {
+    /// Every listing page, `/fr/listings/{id}-bench-{id}` for id 1..=n.
+    Listings(usize),
+    /// Every producer page, `/fr/producers/bench-producer-{p}` for p < n.
+    Producers(usize),
+    /// Searches for each product of the vocabulary (its French name), in
+    /// each region and in all, by relevance and by date.
+    Searches,
+}
+
+/// The search pages of `Rotation::Searches`.
+fn search_paths() -> Vec<String> {
+    use app::domain::{ListingQuery, Region, SearchSort};
+    let vocabulary = crate::search::vocabulary::Vocabulary::global();
+    let words: Vec<String> = (0..vocabulary.len())
+        .filter_map(|i| {
+            let concept = vocabulary.concept(i);
+            concept.names.iter().find(|(language, _)| *language == "fr").and_then(|(_, names)| names.first().cloned())
+        })
+        .collect();
+    let regions: Vec<Option<Region>> = std::iter::once(None).chain(Region::ALL.iter().copied().map(Some)).collect();
+    let mut paths = Vec::new();
+    for text in &words {
+        for region in &regions {
+            for sort in [SearchSort::Relevance, SearchSort::Newest] {
+                let query = ListingQuery { text: text.clone(), region: *region, sort, ..ListingQuery::default() };
+                paths.push(format!("/fr/search?{}", query.to_query_string()));
+            }
+        }
+    }
+    paths
+}
+
+impl Rotation {
+    /// The wrk script: each thread starts at its own place and steps by a
+    /// prime, so the two threads never ask for the same page together.
+    fn script(self) -> String {
+        let paths;
+        let (count, path, table) = match self {
+            Rotation::Listings(n) => (n, r#""/fr/listings/" .. (k + 1) .. "-bench-" .. (k + 1)"#, String::new()),
+            Rotation::Producers(n) => (n, r#""/fr/producers/bench-producer-" .. k"#, String::new()),
+            Rotation::Searches => {
+                paths = search_paths();
+                let quoted: Vec<String> = paths.iter().map(|path| format!("{path:?}")).collect();
+                (paths.len(), "paths[k + 1]", format!("local paths = {{{}}}\n", quoted.join(",")))
+            }
+        };
+        format!(
+            r#"{table}local threads = 0
+function setup(thread)
+  thread:set("offset", threads * 7919)
+  threads = threads + 1
+end
+local i = 0
+request = function()
+  i = i + 1
+  local k = (offset + i * 104729) % {count}
+  return wrk.format("GET", {path})
+end
+"#
+        )
+    }
+}
+
+impl Target {
+    /// A row loading one path.
+    fn one(name: &'static str, path: &str, budget: Option<(u32, u32)>) -> Target {
+        Target { name, path: path.into(), budget, rotate: None }
+    }
 }
 
 /// What wrk reported for one run.
@@ -47,7 +128,10 @@ struct WrkResult {
 pub async fn run(load: Load) -> anyhow::Result<()> {
     which_wrk()?;
     let dir = tempfile::tempdir()?;
-    let settings = Settings::for_data_dir(dir.path());
+    let mut settings = Settings::for_data_dir(dir.path());
+    if let Some(url) = &load.database_url {
+        settings.database_url = url.clone().into();
+    }
     let db = crate::db::connect(&settings).await?;
     crate::db::migrate(&db).await?;
     let started = Instant::now();
@@ -62,8 +146,22 @@ pub async fn run(load: Load) -> anyhow::Result<()> {
 
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
-    let mut server = start_server(dir.path(), port)?;
-    let outcome = measure(&base, &load, server.id()).await;
+    let mut server = start_server(dir.path(), load.database_url.as_deref(), port)?;
+    // Ctrl-C or SIGTERM ends the run early; the server is stopped either way.
+    let work = async {
+        if load.keep_serving {
+            wait_until_indexed(&base, load.listings).await?;
+            println!("serving {base} (process {}) until Ctrl-C", server.id());
+            std::future::pending::<()>().await;
+            Ok(())
+        } else {
+            measure(&base, &load, server.id()).await
+        }
+    };
+    let outcome = tokio::select! {
+        outcome = work => outcome,
+        () = crate::shutdown_signal() => Ok(()),
+    };
     let _ = server.kill();
     let _ = server.wait();
     if outcome.is_err() {
@@ -79,15 +177,28 @@ async fn measure(base: &str, load: &Load, pid: u32) -> anyhow::Result<()> {
     wait_until_indexed(base, load.listings).await?;
     println!("server ready and every listing searchable after {:.1} s", started.elapsed().as_secs_f64());
     let targets = [
-        Target { name: "/healthz (ceiling)", path: "/healthz".into(), budget: None },
-        Target { name: "/favicon.svg (static)", path: "/favicon.svg".into(), budget: None },
-        Target { name: "home /fr", path: "/fr".into(), budget: Some((1_500, 50)) },
-        Target { name: "listing page", path: "/fr/listings/1-bench-1".into(), budget: Some((3_000, 30)) },
-        Target { name: "producer page", path: "/fr/producers/bench-producer-1".into(), budget: Some((1_500, 50)) },
-        Target { name: "search ?q=huile", path: "/fr/search?q=huile".into(), budget: Some((1_500, 50)) },
-        Target { name: "region page", path: "/fr/regions/souss-massa".into(), budget: Some((1_500, 50)) },
-        Target { name: "sector page", path: "/fr/sectors/agrifood".into(), budget: Some((1_500, 50)) },
+        Target::one("/healthz (ceiling)", "/healthz", None),
+        Target::one("/favicon.svg (static)", "/favicon.svg", None),
+        Target::one("home /fr", "/fr", Some((1_500, 50))),
+        Target::one("listing page", "/fr/listings/1-bench-1", Some((3_000, 30))),
+        Target {
+            rotate: Some(Rotation::Listings(load.listings)),
+            ..Target::one("listing, each different", "/fr/listings/1-bench-1", Some((3_000, 30)))
+        },
+        Target::one("producer page", "/fr/producers/bench-producer-1", Some((1_500, 50))),
+        Target {
+            rotate: Some(Rotation::Producers(crate::bench_search::PRODUCERS)),
+            ..Target::one("producer, each different", "/fr/producers/bench-producer-1", Some((1_500, 50)))
+        },
+        Target::one("search ?q=huile", "/fr/search?q=huile", Some((1_500, 50))),
+        Target {
+            rotate: Some(Rotation::Searches),
+            ..Target::one("search, each different", "/fr/search?q=huile", Some((1_500, 50)))
+        },
+        Target::one("region page", "/fr/regions/souss-massa", Some((1_500, 50))),
+        Target::one("sector page", "/fr/sectors/agrifood", Some((1_500, 50))),
     ];
+    let scripts = tempfile::tempdir()?;
     for target in &targets {
         let (status, _) = get(base, &target.path).await?;
         if !(200..300).contains(&status) {
@@ -101,7 +212,16 @@ async fn measure(base: &str, load: &Load, pid: u32) -> anyhow::Result<()> {
             if connections == 1 && target.budget.is_some() && target.name != "listing page" {
                 continue;
             }
-            let result = wrk(&format!("{base}{}", target.path), threads, connections, load.seconds)?;
+            let script = match target.rotate {
+                Some(rotation) => {
+                    let file = scripts.path().join(format!("{}.lua", target.name.replace([' ', ','], "-")));
+                    std::fs::write(&file, rotation.script())?;
+                    Some(file)
+                }
+                None => None,
+            };
+            let url = format!("{base}{}", target.path);
+            let result = wrk(&url, threads, connections, load.seconds, script.as_deref())?;
             let budget = match target.budget {
                 Some((rate, p99)) if connections > 1 => {
                     let met = result.requests_per_second >= f64::from(rate)
@@ -139,9 +259,9 @@ fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-/// This binary, serving the seeded data directory on `port`; its log goes
+/// This binary, serving the seeded data directory (and database) on `port`; its log goes
 /// to `server.log` in the data directory.
-fn start_server(data_dir: &Path, port: u16) -> anyhow::Result<Child> {
+fn start_server(data_dir: &Path, database_url: Option<&str>, port: u16) -> anyhow::Result<Child> {
     let log = std::fs::File::create(data_dir.join("server.log"))?;
     let exe = std::env::current_exe().context("finding this program to start it as the server")?;
     let mut command = Command::new(exe);
@@ -151,6 +271,9 @@ fn start_server(data_dir: &Path, port: u16) -> anyhow::Result<Child> {
         if name.to_string_lossy().starts_with("TRADEMA_") && name != "TRADEMA_SITE_ROOT" {
             command.env_remove(name);
         }
+    }
+    if let Some(url) = database_url {
+        command.env("TRADEMA_DATABASE_URL", url);
     }
     command
         .arg("serve")
@@ -214,8 +337,12 @@ fn dechunk(mut rest: &[u8]) -> Vec<u8> {
     body
 }
 
-fn wrk(url: &str, threads: u32, connections: u32, seconds: u32) -> anyhow::Result<WrkResult> {
-    let output = Command::new("wrk")
+fn wrk(url: &str, threads: u32, connections: u32, seconds: u32, script: Option<&Path>) -> anyhow::Result<WrkResult> {
+    let mut command = Command::new("wrk");
+    if let Some(script) = script {
+        command.arg("-s").arg(script);
+    }
+    let output = command
         .args(["--latency", "-t", &threads.to_string(), "-c", &connections.to_string()])
         .args(["-d", &format!("{seconds}s"), url])
         .output()

@@ -22,7 +22,7 @@ use crate::search::vocabulary::Vocabulary;
 use crate::search::{Filters, SearchIndex, SearchRequest};
 use crate::seed::rng::DemoRng;
 
-const PRODUCERS: usize = 2_000;
+pub(crate) const PRODUCERS: usize = 2_000;
 const INSERT_BATCH: usize = 1_000;
 const RUNS_PER_QUERY: usize = 30;
 

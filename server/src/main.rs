@@ -74,6 +74,15 @@ enum Command {
         /// Connections of the loaded runs (each path is also run on one).
         #[arg(long, default_value_t = 32)]
         connections: u32,
+        /// An empty PostgreSQL database to seed and serve instead of the
+        /// throwaway SQLite file (postgres://…).
+        #[arg(long)]
+        database_url: Option<String>,
+        /// Seed, start the server, wait until every listing is searchable,
+        /// print its address and keep it serving until Ctrl-C, without
+        /// measuring (to profile it or load it by hand).
+        #[arg(long)]
+        keep_serving: bool,
     },
     /// Time the photo pipeline against vipsthumbnail on a 12-megapixel JPEG.
     BenchPhoto {
@@ -159,8 +168,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::BenchSearch { listings, meili_url, meili_key } => {
             server::bench_search::run(listings, meili_url, meili_key).await
         }
-        Command::BenchHttp { listings, seconds, connections } => {
-            server::bench_http::run(server::bench_http::Load { listings, seconds, connections }).await
+        Command::BenchHttp { listings, seconds, connections, database_url, keep_serving } => {
+            let load = server::bench_http::Load { listings, seconds, connections, database_url, keep_serving };
+            server::bench_http::run(load).await
         }
         Command::Reindex => {
             let db = server::db::connect(&settings).await?;

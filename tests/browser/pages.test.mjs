@@ -18,6 +18,18 @@ test('the home page shows the catalogue and a listing opens from it', async () =
   const title = (await cards.first().locator('h3').innerText()).trim();
   assert.ok(title.length > 5, `a real title: ${title}`);
   assert.equal(await page.locator('#regions .tile').count(), 12, 'all twelve regions');
+  // Icons show their drawing from the page's sprite as strokes, not as
+  // filled blobs (the stroke style must reach the drawing each <use> shows).
+  const icon = await page.locator('.listing-card .icon').first().evaluate((svg) => {
+    const drawing = svg.querySelector('use');
+    const box = drawing.getBBox();
+    const style = getComputedStyle(drawing);
+    return { fill: style.fill, stroke: style.stroke, width: box.width, defined: !!document.querySelector(drawing.getAttribute('href')) };
+  });
+  assert.ok(icon.defined, 'the drawing is in the page');
+  assert.equal(icon.fill, 'none', 'icons are not filled');
+  assert.notEqual(icon.stroke, 'none', 'icons are stroked');
+  assert.ok(icon.width > 0, 'the drawing has a size');
   await shot(page, 'home-fr-desktop');
   await cards.first().locator('a.listing-card-link').click();
   await page.waitForURL(/\/fr\/listings\/\d+-/);

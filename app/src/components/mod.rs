@@ -26,7 +26,7 @@ pub use footer::Footer;
 pub use form_feedback::{FieldError, FlashNote, FormAlert, error_message, submission_error};
 pub use gallery::Gallery;
 pub use header::Header;
-pub use icon::{Icon, IconName};
+pub use icon::{Icon, IconName, IconSprite};
 pub use language_switcher::LanguageSwitcher;
 pub use layout::Layout;
 pub use listing_card::{ListingCard, ListingGrid};

@@ -78,6 +78,7 @@ pub async fn drain(db: &DatabaseConnection, index: &dyn SearchIndex) -> Result<u
             }
             return Err(error);
         }
+        super::index_changed();
         search_outbox::remove(db, &row_ids).await.map_err(store)?;
         applied += row_ids.len();
     }
@@ -130,7 +131,9 @@ pub async fn rebuild(
 ) -> Result<u64, SearchError> {
     let mut source = DatabaseBatches::new(db);
     source.on_batch = on_batch;
-    index.rebuild(&mut source).await
+    let count = index.rebuild(&mut source).await?;
+    super::index_changed();
+    Ok(count)
 }
 
 /// `server reindex`: rebuilds the configured backend from the database with

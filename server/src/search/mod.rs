@@ -54,7 +54,7 @@ pub use app::domain::SearchFacet as Facet;
 pub const MOQ_BUCKETS: [u64; 3] = app::domain::MOQ_CEILINGS;
 
 /// Filters: values within one facet are alternatives (OR), facets combine (AND).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filters {
     pub sectors: Vec<String>,
     pub regions: Vec<String>,
@@ -105,7 +105,7 @@ impl Filters {
 }
 
 /// Result order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SortOrder {
     /// Best match first; newest first when the query has no text.
     #[default]
@@ -117,7 +117,7 @@ pub enum SortOrder {
 }
 
 /// One search.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SearchRequest {
     /// What the buyer typed, in any language; empty to browse.
     pub text: String,
@@ -151,6 +151,22 @@ pub struct SearchHits {
     pub ids: Vec<i64>,
     pub total: u64,
     pub facets: FacetCounts,
+}
+
+/// Changes this process has made to the search index: what the index
+/// answers may differ once it moves. Answers kept from the index
+/// (`services::catalog`) are good while it stays the same.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many times this process has changed the search index.
+pub fn generation() -> u64 {
+    GENERATION.load(std::sync::atomic::Ordering::Acquire)
+}
+
+/// Records that the index answers differently from now on (called once
+/// the change is visible to searches).
+pub fn index_changed() {
+    GENERATION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
 }
 
 /// A source of documents in batches, for a rebuild.

@@ -1,11 +1,12 @@
 //! The `Catalog` port over the database: the public, published catalogue.
 
 use app::domain::{
-    AppError, FacetGroup, FacetValue, HomePage, ListingDetail, ListingQuery, ListingResults, Locale, MAX_PAGE,
-    ProducerDetail, Region, RegionPage, SearchFacet, SearchSort, Sector, SectorPage, Suggestion, SuggestionKind,
-    Suggestions,
+    AppError, FacetGroup, FacetValue, HomePage, ListingCard, ListingDetail, ListingQuery, ListingResults, Locale,
+    MAX_PAGE, ProducerDetail, Region, RegionPage, SearchFacet, SearchSort, Sector, SectorPage, Suggestion,
+    SuggestionKind, Suggestions,
 };
 use app::ports::Catalog;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
@@ -83,7 +84,31 @@ pub struct CatalogService {
     producers_by_region: Cached<Option<Region>, u64>,
     /// Producers with a visible listing, by sector.
     producers_by_sector: Cached<Sector, u64>,
+    /// Listing pages' data by listing and language.
+    listings: Cached<(i64, Locale), ListingDetail>,
+    /// Producer pages' data by slug and language.
+    producers: Cached<(String, Locale), ProducerDetail>,
+    /// The first producers of each region, for its page.
+    region_producers: Cached<Region, Vec<app::domain::ProducerCard>>,
+    /// Listing cards by listing and language (search results, region and
+    /// sector pages).
+    cards: Cached<(i64, Locale), ListingCard>,
+    /// The search engine's answers, until the index changes: a region or
+    /// sector page counts the facets of thousands of listings at 100,000.
+    hits: Cached<SearchRequest, crate::search::SearchHits>,
 }
+
+/// Search answers kept (ids and facet counts, about 2 KB each).
+const KEPT_SEARCHES: usize = 1_024;
+
+/// Listing cards kept (under 1 KB each).
+const KEPT_CARDS: usize = 16_384;
+
+/// Listing pages whose data is kept (about 3 KB each).
+const KEPT_LISTINGS: usize = 4_096;
+/// Producer pages whose data is kept (up to about 30 KB each, with their
+/// 48 cards).
+const KEPT_PRODUCERS: usize = 1_024;
 
 impl CatalogService {
     pub fn new(db: DatabaseConnection, search: Arc<dyn SearchIndex>) -> CatalogService {
@@ -93,7 +118,37 @@ impl CatalogService {
             homes: Cached::default(),
             producers_by_region: Cached::default(),
             producers_by_sector: Cached::default(),
+            listings: Cached::with_capacity(KEPT_LISTINGS),
+            producers: Cached::with_capacity(KEPT_PRODUCERS),
+            region_producers: Cached::default(),
+            cards: Cached::with_capacity(KEPT_CARDS),
+            hits: Cached::following(crate::search::generation, KEPT_SEARCHES),
         }
+    }
+
+    /// Cards for listings by id, in the order given, the kept ones from
+    /// memory and the others from the database in one batch; ids buyers may
+    /// not see are left out (`listing::cards_by_ids`).
+    async fn cards_by_ids(&self, ids: &[i64], locale: Locale) -> Result<Vec<ListingCard>, AppError> {
+        let commits = self.cards.writes_now();
+        let mut kept: Vec<Option<ListingCard>> = ids.iter().map(|id| self.cards.get(&(*id, locale))).collect();
+        let missing: Vec<i64> = ids.iter().zip(&kept).filter(|(_, card)| card.is_none()).map(|(id, _)| *id).collect();
+        if !missing.is_empty() {
+            let mut loaded: HashMap<i64, ListingCard> = listing::cards_by_ids(&self.db, &missing, locale)
+                .await?
+                .into_iter()
+                .map(|card| (card.id, card))
+                .collect();
+            for (id, slot) in ids.iter().zip(kept.iter_mut()) {
+                if slot.is_none()
+                    && let Some(card) = loaded.remove(id)
+                {
+                    self.cards.keep((*id, locale), card.clone(), commits);
+                    *slot = Some(card);
+                }
+            }
+        }
+        Ok(kept.into_iter().flatten().collect())
     }
 
     async fn producer_count(&self, region: Option<Region>) -> Result<u64, AppError> {
@@ -109,12 +164,10 @@ impl CatalogService {
         let limit = limit.clamp(1, 100);
         let page = query.page();
         let request = request_of(query, (page as usize - 1) * limit as usize, limit as usize);
-        let searched = tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(&request))
-            .await
-            .unwrap_or_else(|_| Err(crate::search::SearchError::Unavailable("no answer in time".into())));
+        let searched = self.hits.get_or_compute(request.clone(), self.search_engine(&request)).await;
         let (total, cards, facets, degraded) = match searched {
             Ok(hits) => {
-                let cards = listing::cards_by_ids(&self.db, &hits.ids, locale).await?;
+                let cards = self.cards_by_ids(&hits.ids, locale).await?;
                 (hits.total, cards, facet_groups(hits.facets), false)
             }
             Err(error) => {
@@ -126,6 +179,16 @@ impl CatalogService {
         let pages = u32::try_from(total.div_ceil(limit)).unwrap_or(u32::MAX).clamp(1, MAX_PAGE);
         let closest_spelling = if total == 0 && !degraded { self.closest_spelling(query, locale).await } else { None };
         Ok(ListingResults { total, cards, facets, page, pages, degraded, closest_spelling })
+    }
+
+    /// The engine's answer within `SEARCH_TIMEOUT`.
+    async fn search_engine(
+        &self,
+        request: &SearchRequest,
+    ) -> Result<crate::search::SearchHits, crate::search::SearchError> {
+        tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(request))
+            .await
+            .unwrap_or_else(|_| Err(crate::search::SearchError::Unavailable("no answer in time".into())))
     }
 
     /// The query respelt with the vocabulary's words, when that finds
@@ -188,14 +251,16 @@ impl Catalog for CatalogService {
     }
 
     async fn listing(&self, id: i64, locale: Locale) -> Result<ListingDetail, AppError> {
-        listing::detail(&self.db, id, locale).await?.ok_or(AppError::NotFound)
+        let load = async { listing::detail(&self.db, id, locale).await?.ok_or(AppError::NotFound) };
+        self.listings.get_or_compute((id, locale), load).await
     }
 
     async fn producer(&self, slug: &str, locale: Locale) -> Result<ProducerDetail, AppError> {
         if slug.len() > 120 {
             return Err(AppError::NotFound);
         }
-        producer::detail(&self.db, slug, locale).await?.ok_or(AppError::NotFound)
+        let load = async { producer::detail(&self.db, slug, locale).await?.ok_or(AppError::NotFound) };
+        self.producers.get_or_compute((slug.to_owned(), locale), load).await
     }
 
     async fn region(&self, region: Region, locale: Locale) -> Result<RegionPage, AppError> {
@@ -203,7 +268,10 @@ impl Catalog for CatalogService {
         Ok(RegionPage {
             region,
             producer_count: self.producer_count(Some(region)).await?,
-            producers: producer::in_region(&self.db, region, REGION_PAGE_SIZE).await?,
+            producers: self
+                .region_producers
+                .get_or_compute(region, producer::in_region(&self.db, region, REGION_PAGE_SIZE))
+                .await?,
             listings: self.search(&query, locale, REGION_PAGE_SIZE).await?,
         })
     }
@@ -265,7 +333,7 @@ impl Catalog for CatalogService {
                 return Ok(Suggestions { items });
             }
         };
-        let cards = listing::cards_by_ids(&self.db, &hits.ids, locale).await?;
+        let cards = self.cards_by_ids(&hits.ids, locale).await?;
         // A producer is suggested when its name holds every typed word.
         let words: Vec<String> = fold(typed).split_whitespace().map(str::to_owned).collect();
         let mut producers: Vec<(String, String)> = Vec::new();
