@@ -14,6 +14,7 @@ mod m20261123_000007_create_password_resets;
 mod m20261123_000008_make_one_producer_per_account;
 mod m20261130_000009_separate_declared_ice;
 mod m20261130_000010_create_mail_outbox;
+mod m20261130_000011_inquiries_for_buyers;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_make_one_producer_per_account::Migration),
             Box::new(m20261130_000009_separate_declared_ice::Migration),
             Box::new(m20261130_000010_create_mail_outbox::Migration),
+            Box::new(m20261130_000011_inquiries_for_buyers::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! DTOs and `AppError`. Wasm-safe: nothing here touches I/O.
 
 mod account;
+mod calendar;
 mod catalog;
 mod certification;
 mod company;
@@ -11,6 +12,7 @@ mod country_table;
 mod currency;
 mod error;
 mod incoterm;
+mod inquiry;
 mod listing_form;
 mod locale;
 mod profile;
@@ -19,11 +21,13 @@ mod search;
 mod sector;
 mod slug_enum;
 pub mod text;
+mod trade_agreement;
 
 pub use account::{
     AccountStatus, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProducerAccess,
     Role, Viewer, check_password_length, normalize_display_name, normalize_email,
 };
+pub use calendar::CalendarDate;
 pub use catalog::{
     Count, HeldCertification, HomePage, ListingCard, ListingDetail, LocalizedText, PHOTO_WIDTHS, PhotoRef,
     ProducerCard, ProducerDetail, Quantity, RegionPage, SectorPage,
@@ -34,6 +38,10 @@ pub use country::{CountryCode, WorldRegion};
 pub use currency::{Currency, PriceRange};
 pub use error::AppError;
 pub use incoterm::Incoterm;
+pub use inquiry::{
+    BuyerProfile, BuyerProfileForm, BuyerType, InquiryDraft, InquiryForm, InquiryStatus, MESSAGE_MAX_CHARS,
+    QuoteDecision, QuoteTerms, ReplyDraft, ReplyForm, ThreadEvent,
+};
 pub use listing_form::{
     Completeness, Dashboard, GapKey, HsCode, LISTING_DESCRIPTION_MAX_CHARS, ListingDraft, ListingEditor, ListingForm,
     ListingStatus, ListingText, MAX_PHOTOS, OwnListing, OwnPhoto, PhotoChange, REQUIRED_ONE_OF, StatusChange,
@@ -50,3 +58,4 @@ pub use search::{
     SearchSort, Suggestion, SuggestionKind, Suggestions,
 };
 pub use sector::Sector;
+pub use trade_agreement::TradeAgreement;

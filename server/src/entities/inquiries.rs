@@ -1,4 +1,4 @@
-//! `inquiries`: A buyer's inquiry to a producer.
+//! `inquiries`: A buyer's inquiry to a producer, the head of a conversation.
 
 use sea_orm::entity::prelude::*;
 
@@ -10,14 +10,23 @@ pub struct Model {
     pub producer_id: i64,
     pub listing_id: Option<i64>,
     pub buyer_user_id: i64,
-    pub subject: String,
+    pub product: String,
     pub quantity_amount: Option<i64>,
     pub quantity_unit: Option<String>,
-    pub buyer_country: String,
+    pub target_price_minor: Option<i64>,
+    pub currency: Option<String>,
+    pub incoterm: Option<String>,
+    pub destination_country: String,
+    pub wanted_by: Option<Date>,
     pub status: String,
+    pub delivered_at: Option<DateTimeUtc>,
     pub first_reply_at: Option<DateTimeUtc>,
+    pub last_activity_at: DateTimeUtc,
+    pub buyer_read_at: Option<DateTimeUtc>,
+    pub producer_read_at: Option<DateTimeUtc>,
+    pub message_digest: String,
+    pub showcase_id: Option<i64>,
     pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

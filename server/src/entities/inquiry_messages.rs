@@ -11,7 +11,6 @@ pub struct Model {
     pub sender_user_id: i64,
     #[sea_orm(column_type = "Text")]
     pub body: String,
-    pub read_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,6 +1,8 @@
 //! sea-orm entities, one per table (generated style). Models never leave
 //! `server`: repositories turn them into `app::domain` types.
 
+pub mod buyer_profiles;
+pub mod email_verifications;
 pub mod inquiries;
 pub mod inquiry_messages;
 pub mod listing_photos;
@@ -11,6 +13,7 @@ pub mod password_resets;
 pub mod producer_certifications;
 pub mod producer_translations;
 pub mod producers;
+pub mod quotes;
 pub mod search_outbox;
 pub mod sessions;
 pub mod showcase_items;
