@@ -6,8 +6,10 @@
 //!
 //! Membership is reference data, checked country by country in the tests
 //! below. AfCFTA lists the state parties that had deposited their
-//! ratification by mid-2025 (African Union, au.int); signatories that had
-//! not are left out, so the hint never promises what is not in force.
+//! ratification by mid-2025, written from memory on a machine that cannot
+//! reach the African Union's list (au.int): check it there when updating.
+//! Signatories that had not ratified are left out, so the hint never
+//! promises what is not in force.
 
 use serde::{Deserialize, Serialize};
 
