@@ -63,22 +63,6 @@ impl IconName {
         IconName::Award,
     ];
 
-    /// The id of the icon's drawing in the sprite.
-    fn id(self) -> &'static str {
-        match self {
-            IconName::Search => "icon-search",
-            IconName::BadgeCheck => "icon-badge-check",
-            IconName::MapPin => "icon-map-pin",
-            IconName::Globe => "icon-globe",
-            IconName::Menu => "icon-menu",
-            IconName::ChevronEnd => "icon-chevron-end",
-            IconName::Package => "icon-package",
-            IconName::ImageOff => "icon-image-off",
-            IconName::Factory => "icon-factory",
-            IconName::Award => "icon-award",
-        }
-    }
-
     /// `#id`, for `<use href>`.
     fn href(self) -> &'static str {
         match self {
@@ -93,6 +77,11 @@ impl IconName {
             IconName::Factory => "#icon-factory",
             IconName::Award => "#icon-award",
         }
+    }
+
+    /// The id of the icon's drawing in the sprite.
+    fn id(self) -> &'static str {
+        &self.href()[1..]
     }
 
     /// Icons that point along the reading direction mirror in right-to-left pages.
@@ -119,10 +108,14 @@ pub fn Icon(name: IconName, #[prop(optional, into)] label: Option<String>) -> im
 /// inherits (attributes on this element would not reach them).
 #[component]
 pub fn IconSprite() -> impl IntoView {
-    let symbols: String = IconName::ALL
-        .iter()
-        .map(|icon| format!(r#"<symbol id="{}" viewBox="0 0 24 24">{}</symbol>"#, icon.id(), icon.paths()))
-        .collect();
+    // Made once per process, not once per page.
+    static SYMBOLS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let symbols: &'static str = SYMBOLS.get_or_init(|| {
+        IconName::ALL
+            .iter()
+            .map(|icon| format!(r#"<symbol id="{}" viewBox="0 0 24 24">{}</symbol>"#, icon.id(), icon.paths()))
+            .collect()
+    });
     view! {
         <svg class="icon-sprite" aria-hidden="true" inner_html=symbols></svg>
     }

@@ -1,13 +1,15 @@
 //! Inquiries, conversations and quotes as the browser and the server both
 //! validate them (issue 11): what a buyer may ask, what a producer may
-//! quote, the buyer's profile, and how a conversation's status follows
-//! what happens in it. One rule in one place: `InquiryStatus::after`.
+//! quote, and how a conversation's status follows what happens in it. One
+//! rule in one place: `InquiryStatus::after`. The buyer's own profile is in
+//! `buyer`.
 
 use serde::{Deserialize, Serialize};
 
-use super::profile::{FieldMap, PLACE_MAX_CHARS, optional_line, optional_number, optional_slug, ticked};
+use super::listing_form::quantity;
+use super::profile::{PLACE_MAX_CHARS, optional_line, optional_number, optional_slug};
 use super::slug_enum::slug_enum;
-use super::{AppError, CalendarDate, CountryCode, Currency, Incoterm, Quantity, Sector, Unit, parse_price_minor, text};
+use super::{AppError, CalendarDate, CountryCode, Currency, Incoterm, Quantity, parse_price_minor, text};
 
 slug_enum! {
     /// Where a conversation stands. Spam is the producer's verdict; the
@@ -18,17 +20,6 @@ slug_enum! {
         Quoted => "quoted",
         Closed => "closed",
         Spam => "spam",
-    }
-}
-
-slug_enum! {
-    /// What kind of business a buyer is.
-    BuyerType, "buyer_type" {
-        Importer => "importer",
-        Distributor => "distributor",
-        Retailer => "retailer",
-        SourcingAgent => "sourcing-agent",
-        Manufacturer => "manufacturer",
     }
 }
 
@@ -81,12 +72,6 @@ impl InquiryStatus {
 pub const MESSAGE_MAX_CHARS: usize = 5_000;
 /// Longest product name on an inquiry.
 pub const PRODUCT_MAX_CHARS: usize = 200;
-/// Longest company name or city of a buyer.
-pub const COMPANY_MAX_CHARS: usize = 200;
-pub const CITY_MAX_CHARS: usize = 100;
-/// Longest phone number and website.
-pub const PHONE_MAX_CHARS: usize = 40;
-pub const WEBSITE_MAX_CHARS: usize = 300;
 /// Longest a quote may stay valid, and the longest lead time, in days.
 pub const QUOTE_MAX_VALIDITY_DAYS: i64 = 366;
 pub const LEAD_TIME_MAX_DAYS: u32 = 730;
@@ -146,23 +131,12 @@ fn required_message(value: &str) -> Result<String, AppError> {
     Ok(message)
 }
 
-fn optional_quantity(amount: &str, unit: &str) -> Result<Option<Quantity>, AppError> {
-    let amount = optional_number::<u64>("quantity_amount", amount, 1..=1_000_000_000_000)?;
-    let unit = optional_slug("quantity_unit", unit, Unit::from_slug)?;
-    match (amount, unit) {
-        (Some(amount), Some(unit)) => Ok(Some(Quantity { amount, unit })),
-        (None, None) => Ok(None),
-        (Some(_), None) => Err(AppError::invalid("quantity_unit", "invalid.required")),
-        (None, Some(_)) => Err(AppError::invalid("quantity_amount", "invalid.required")),
-    }
-}
-
 impl InquiryForm {
     /// Checks every field; `today` bounds the wanted date (never in the past).
     pub fn validate(&self, today: CalendarDate) -> Result<InquiryDraft, AppError> {
         let product = optional_line("product", &self.product, PRODUCT_MAX_CHARS)?
             .ok_or_else(|| AppError::invalid("product", "invalid.required"))?;
-        let quantity = optional_quantity(&self.quantity_amount, &self.quantity_unit)?;
+        let quantity = quantity("quantity_amount", &self.quantity_amount, "quantity_unit", &self.quantity_unit)?;
         let target_price = if self.target_price.trim().is_empty() {
             None
         } else {
@@ -257,7 +231,7 @@ impl ReplyForm {
         }
         let currency = optional_slug("currency", &self.currency, Currency::from_slug)?
             .ok_or_else(|| AppError::invalid("currency", "invalid.required"))?;
-        let quantity = optional_quantity(&self.quantity_amount, &self.quantity_unit)?
+        let quantity = quantity("quantity_amount", &self.quantity_amount, "quantity_unit", &self.quantity_unit)?
             .ok_or_else(|| AppError::invalid("quantity_amount", "invalid.required"))?;
         let incoterm = optional_slug("incoterm", &self.incoterm, Incoterm::from_slug)?
             .ok_or_else(|| AppError::invalid("incoterm", "invalid.required"))?;
@@ -271,75 +245,6 @@ impl ReplyForm {
         let lead_time_days = optional_number::<u32>("lead_time_days", &self.lead_time_days, 1..=LEAD_TIME_MAX_DAYS)?
             .ok_or_else(|| AppError::invalid("lead_time_days", "invalid.required"))?;
         Ok(QuoteTerms { unit_price_minor, currency, quantity, incoterm, named_place, valid_until, lead_time_days })
-    }
-}
-
-/// The buyer profile form, field for field as posted.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BuyerProfileForm {
-    #[serde(default)]
-    pub company_name: String,
-    #[serde(default)]
-    pub country: String,
-    #[serde(default)]
-    pub city: String,
-    #[serde(default)]
-    pub buyer_type: String,
-    /// `sectors[agrifood]=on`
-    #[serde(default)]
-    pub sectors: FieldMap,
-    /// `languages[en]=on`
-    #[serde(default)]
-    pub languages: FieldMap,
-    #[serde(default)]
-    pub phone: String,
-    #[serde(default)]
-    pub website: String,
-}
-
-/// A checked buyer profile.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BuyerProfile {
-    pub company_name: String,
-    pub country: CountryCode,
-    pub city: String,
-    pub buyer_type: BuyerType,
-    pub sectors: Vec<Sector>,
-    /// ISO 639-1 codes of the languages the buyer reads.
-    pub languages: Vec<String>,
-    pub phone: Option<String>,
-    pub website: Option<String>,
-}
-
-impl BuyerProfileForm {
-    pub fn validate(&self) -> Result<BuyerProfile, AppError> {
-        let company_name = optional_line("company_name", &self.company_name, COMPANY_MAX_CHARS)?
-            .ok_or_else(|| AppError::invalid("company_name", "invalid.required"))?;
-        let country = if self.country.trim().is_empty() {
-            return Err(AppError::invalid("country", "invalid.required"));
-        } else {
-            CountryCode::parse(&self.country).map_err(|_| AppError::invalid("country", "invalid.choice"))?
-        };
-        let city = optional_line("city", &self.city, CITY_MAX_CHARS)?
-            .ok_or_else(|| AppError::invalid("city", "invalid.required"))?;
-        let buyer_type = optional_slug("buyer_type", &self.buyer_type, BuyerType::from_slug)?
-            .ok_or_else(|| AppError::invalid("buyer_type", "invalid.required"))?;
-        let sectors = ticked("sectors", &self.sectors, Sector::from_slug)?;
-        let languages = ticked("languages", &self.languages, super::profile::spoken_language)?
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        let phone = optional_line("phone", &self.phone, PHONE_MAX_CHARS)?;
-        if phone.as_deref().is_some_and(|phone| {
-            !phone.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')' | '.'))
-        }) {
-            return Err(AppError::invalid("phone", "invalid.phone"));
-        }
-        let website = optional_line("website", &self.website, WEBSITE_MAX_CHARS)?;
-        if website.as_deref().is_some_and(|site| !(site.starts_with("https://") || site.starts_with("http://"))) {
-            return Err(AppError::invalid("website", "invalid.url"));
-        }
-        Ok(BuyerProfile { company_name, country, city, buyer_type, sectors, languages, phone, website })
     }
 }
 
@@ -457,30 +362,5 @@ mod tests {
         for event in [BuyerReplied, ProducerReplied { quote: true }, Close, MarkedSpam] {
             assert_eq!(Spam.after(event), None, "nothing happens in a spam thread");
         }
-    }
-
-    #[test]
-    fn a_buyer_profile_needs_a_company_a_country_a_city_and_a_type() {
-        let form = BuyerProfileForm {
-            company_name: "Panamá Gourmet Imports".into(),
-            country: "PA".into(),
-            city: "Ciudad de Panamá".into(),
-            buyer_type: "importer".into(),
-            sectors: [("agrifood".to_owned(), "on".to_owned())].into(),
-            languages: [("es".to_owned(), "on".to_owned()), ("en".to_owned(), "on".to_owned())].into(),
-            phone: "+507 6000-0000".into(),
-            website: "https://gourmet.example.pa".into(),
-        };
-        let profile = form.validate().expect("valid");
-        assert_eq!(profile.country.as_str(), "PA");
-        assert_eq!(profile.languages, ["en", "es"]);
-        let field = |form: BuyerProfileForm| match form.validate() {
-            Err(AppError::Invalid { field, .. }) => field,
-            other => panic!("refused expected, got {other:?}"),
-        };
-        assert_eq!(field(BuyerProfileForm { country: String::new(), ..form.clone() }), "country");
-        assert_eq!(field(BuyerProfileForm { buyer_type: "friend".into(), ..form.clone() }), "buyer_type");
-        assert_eq!(field(BuyerProfileForm { phone: "call me".into(), ..form.clone() }), "phone");
-        assert_eq!(field(BuyerProfileForm { website: "javascript:alert(1)".into(), ..form.clone() }), "website");
     }
 }

@@ -198,7 +198,14 @@ pub fn minor_to_text(minor: i64) -> String {
     format!("{}.{:02}", minor / 100, (minor % 100).abs())
 }
 
-fn quantity(amount_field: &str, amount: &str, unit_field: &str, unit: &str) -> Result<Option<Quantity>, AppError> {
+/// An amount with its unit; a unit without an amount is no quantity (the
+/// unit menu always sends one).
+pub(super) fn quantity(
+    amount_field: &str,
+    amount: &str,
+    unit_field: &str,
+    unit: &str,
+) -> Result<Option<Quantity>, AppError> {
     let amount = optional_number::<u64>(amount_field, amount, 1..=1_000_000_000_000)?;
     let unit = optional_slug(unit_field, unit, Unit::from_slug)?;
     match (amount, unit) {

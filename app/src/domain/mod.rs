@@ -3,6 +3,7 @@
 //! DTOs and `AppError`. Wasm-safe: nothing here touches I/O.
 
 mod account;
+mod buyer;
 mod calendar;
 mod catalog;
 mod certification;
@@ -27,6 +28,7 @@ pub use account::{
     AccountStatus, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProducerAccess,
     Role, Viewer, check_password_length, normalize_display_name, normalize_email,
 };
+pub use buyer::{BuyerProfile, BuyerProfileForm, BuyerType};
 pub use calendar::CalendarDate;
 pub use catalog::{
     Count, HeldCertification, HomePage, ListingCard, ListingDetail, LocalizedText, PHOTO_WIDTHS, PhotoRef,
@@ -39,8 +41,8 @@ pub use currency::{Currency, PriceRange};
 pub use error::AppError;
 pub use incoterm::Incoterm;
 pub use inquiry::{
-    BuyerProfile, BuyerProfileForm, BuyerType, InquiryDraft, InquiryForm, InquiryStatus, MESSAGE_MAX_CHARS,
-    QuoteDecision, QuoteTerms, ReplyDraft, ReplyForm, ThreadEvent,
+    InquiryDraft, InquiryForm, InquiryStatus, MESSAGE_MAX_CHARS, QuoteDecision, QuoteTerms, ReplyDraft, ReplyForm,
+    ThreadEvent,
 };
 pub use listing_form::{
     Completeness, Dashboard, GapKey, HsCode, LISTING_DESCRIPTION_MAX_CHARS, ListingDraft, ListingEditor, ListingForm,

@@ -11,31 +11,31 @@
 //! Signatories that had not ratified are left out, so the hint never
 //! promises what is not in force.
 
-use serde::{Deserialize, Serialize};
-
 use super::CountryCode;
+use super::slug_enum::slug_enum;
 
-/// An agreement between Morocco and a group of buyer countries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TradeAgreement {
-    /// EU–Morocco association agreement (in force 2000).
-    EuAssociation,
-    /// UK–Morocco association agreement (2021).
-    UkAssociation,
-    /// EFTA–Morocco free-trade agreement (1999).
-    Efta,
-    /// Morocco–United States FTA (2006).
-    UnitedStates,
-    /// Morocco–Turkey FTA (2006; some products re-taxed since 2021).
-    Turkey,
-    /// Agadir agreement with Egypt, Jordan and Tunisia (2007).
-    Agadir,
-    /// Greater Arab Free Trade Area (1998, duty-free since 2005).
-    Gafta,
-    /// Morocco–United Arab Emirates FTA (2003).
-    UnitedArabEmirates,
-    /// African Continental Free Trade Area (trading since 2021).
-    Afcfta,
+slug_enum! {
+    /// An agreement between Morocco and a group of buyer countries.
+    TradeAgreement, "trade_agreement" {
+        /// EU–Morocco association agreement (in force 2000).
+        EuAssociation => "eu-association",
+        /// UK–Morocco association agreement (2021).
+        UkAssociation => "uk-association",
+        /// EFTA–Morocco free-trade agreement (1999).
+        Efta => "efta",
+        /// Morocco–United States FTA (2006).
+        UnitedStates => "morocco-us-fta",
+        /// Morocco–Turkey FTA (2006; some products re-taxed since 2021).
+        Turkey => "morocco-turkey-fta",
+        /// Agadir agreement with Egypt, Jordan and Tunisia (2007).
+        Agadir => "agadir",
+        /// Greater Arab Free Trade Area (1998, duty-free since 2005).
+        Gafta => "gafta",
+        /// Morocco–United Arab Emirates FTA (2003).
+        UnitedArabEmirates => "morocco-uae-fta",
+        /// African Continental Free Trade Area (trading since 2021).
+        Afcfta => "afcfta",
+    }
 }
 
 const EU_27: &[&str] = &[
@@ -57,19 +57,6 @@ const AFCFTA: &[&str] = &[
 ];
 
 impl TradeAgreement {
-    /// Every agreement, in the order a page lists them.
-    pub const ALL: [TradeAgreement; 9] = [
-        TradeAgreement::EuAssociation,
-        TradeAgreement::UkAssociation,
-        TradeAgreement::Efta,
-        TradeAgreement::UnitedStates,
-        TradeAgreement::Turkey,
-        TradeAgreement::Agadir,
-        TradeAgreement::Gafta,
-        TradeAgreement::UnitedArabEmirates,
-        TradeAgreement::Afcfta,
-    ];
-
     /// The buyer countries the agreement covers (ISO 3166-1 alpha-2).
     pub fn members(self) -> &'static [&'static str] {
         match self {
@@ -85,25 +72,14 @@ impl TradeAgreement {
         }
     }
 
-    /// The key of the agreement's name in the interface messages.
-    pub fn slug(self) -> &'static str {
-        match self {
-            TradeAgreement::EuAssociation => "eu-association",
-            TradeAgreement::UkAssociation => "uk-association",
-            TradeAgreement::Efta => "efta",
-            TradeAgreement::UnitedStates => "morocco-us-fta",
-            TradeAgreement::Turkey => "morocco-turkey-fta",
-            TradeAgreement::Agadir => "agadir",
-            TradeAgreement::Gafta => "gafta",
-            TradeAgreement::UnitedArabEmirates => "morocco-uae-fta",
-            TradeAgreement::Afcfta => "afcfta",
-        }
-    }
-
     /// The agreements that may give goods shipped to `country` a tariff
     /// preference; empty when none does.
     pub fn covering(country: CountryCode) -> Vec<TradeAgreement> {
-        TradeAgreement::ALL.into_iter().filter(|agreement| agreement.members().contains(&country.as_str())).collect()
+        TradeAgreement::ALL
+            .iter()
+            .copied()
+            .filter(|agreement| agreement.members().contains(&country.as_str()))
+            .collect()
     }
 }
 
