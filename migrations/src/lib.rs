@@ -15,6 +15,7 @@ mod m20261123_000008_make_one_producer_per_account;
 mod m20261130_000009_separate_declared_ice;
 mod m20261130_000010_create_mail_outbox;
 mod m20261130_000011_inquiries_for_buyers;
+mod m20261130_000012_index_counts_by_sector_and_region;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_separate_declared_ice::Migration),
             Box::new(m20261130_000010_create_mail_outbox::Migration),
             Box::new(m20261130_000011_inquiries_for_buyers::Migration),
+            Box::new(m20261130_000012_index_counts_by_sector_and_region::Migration),
         ]
     }
 }

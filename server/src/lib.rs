@@ -183,7 +183,11 @@ fn router(state: AppState) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn(http::server_fn_input::check))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(http::page_cache::PageCache::default()),
+            http::page_cache::serve,
+        ));
     // Uploads: their own, larger limit (checked from Content-Length first).
     let uploads = Router::new()
         .route("/api/listings/{id}/photos", post(http::uploads::upload))

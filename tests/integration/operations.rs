@@ -37,10 +37,21 @@ async fn pages_carry_a_nonce_policy_and_the_security_headers() {
     let scripts = html.matches("<script").count();
     let with_nonce = html.matches(&format!("nonce=\"{nonce}\"")).count();
     assert!(scripts > 0 && with_nonce >= scripts, "every inline script carries the nonce ({with_nonce}/{scripts})");
+    // The second answer comes from the kept anonymous page: its nonce is
+    // its own, in the policy and on every script.
     let second = app.client.get(app.url("/fr")).send().await.expect("request");
     let second_policy =
-        second.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        second.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     assert!(!second_policy.contains(&nonce), "a fresh nonce per response");
+    let second_nonce =
+        second_policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce").to_owned();
+    let second_html = second.text().await.expect("body");
+    assert!(!second_html.contains(&nonce), "the first answer's nonce is nowhere in the second");
+    assert_eq!(
+        second_html.matches(&format!("nonce=\"{second_nonce}\"")).count(),
+        with_nonce,
+        "the same scripts carry the new nonce"
+    );
     app.stop().await;
 }
 

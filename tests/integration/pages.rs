@@ -281,3 +281,34 @@ async fn suggestions_as_you_type_name_products_listings_and_producers() {
     assert_eq!(status, 422, "an over-long text is refused");
     app.stop().await;
 }
+
+/// Pages read anonymously are kept until the catalogue changes (issue 15):
+/// an edit shows on the next read, and a signed-in reader never gets the
+/// anonymous copy, nor leaves theirs for anonymous readers.
+#[tokio::test]
+async fn a_kept_anonymous_page_follows_edits_and_is_never_mixed_with_a_signed_in_one() {
+    let app = TestApp::spawn().await;
+    let producer = app.signed_in("producer", "kept-pages@example.ma").await;
+    assert_eq!(producer.save_profile("Coopérative Tifawin", &[]).await.status, 200);
+    let id = producer.create_listing("Savon noir beldi").await;
+    let publish = producer.post("/api/change_listing_status", &[("id", &id.to_string()), ("change", "publish")]).await;
+    assert_eq!(publish.status, 200, "{}", publish.body);
+    let path = format!("/fr/listings/{id}");
+
+    let (status, first) = app.get(&path).await;
+    assert_eq!(status, 200);
+    let (_, kept) = app.get(&path).await;
+    assert!(first.contains("Savon noir beldi") && kept.contains("Savon noir beldi"));
+    assert!(kept.contains("/fr/account/sign-in"), "the anonymous header");
+
+    let own = producer.get(&path).await;
+    assert!(own.body.contains("account-name") && !own.body.contains("/fr/account/sign-in"), "the producer's own header");
+    let (_, anonymous) = app.get(&path).await;
+    assert!(!anonymous.contains("account-name") && !anonymous.contains("kept-pages@example.ma"));
+
+    let saved = producer.save_listing(Some(id), "Savon noir à l’eucalyptus").await;
+    assert!(saved.status < 400, "{}", saved.body);
+    let (_, edited) = app.get(&path).await;
+    assert!(edited.contains("Savon noir à l’eucalyptus") && !edited.contains("Savon noir beldi"), "the edit shows at once");
+    app.stop().await;
+}

@@ -1,7 +1,7 @@
 //! Routes and middleware that are not server functions: health checks, the
 //! client's address,
 //! static and media files, photo uploads, security headers, the cross-site request check and
-//! the language cookie, private-answer caching, redirect targets and the
+//! the language cookie, anonymous pages kept between changes, private-answer caching, redirect targets and the
 //! hygiene of server-function input.
 
 pub mod api_v1;
@@ -9,6 +9,7 @@ pub mod client_address;
 pub mod cross_site;
 pub mod health;
 pub mod locale_cookie;
+pub mod page_cache;
 pub mod private_cache;
 pub mod safe_redirect;
 pub mod security_headers;

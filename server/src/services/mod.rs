@@ -2,7 +2,7 @@
 //! router injects into every request.
 
 mod accounts;
-mod cached;
+pub(crate) mod cached;
 mod catalog;
 pub mod studio;
 
