@@ -9,8 +9,9 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
-    DashboardPage, EditListingPage, ForgotPage, HomePage, ListingPage, NewListingPage, NotFound, PasswordPage,
-    ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage, SectorPage, SignInPage, SignUpPage,
+    ConfirmPage, DashboardPage, EditListingPage, ForgotPage, HomePage, InboxPage, InquiryPage, ListingPage,
+    NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage, SectorPage,
+    SignInPage, SignUpPage, ThreadPage,
 };
 
 /// The router and everything every page shares.
@@ -36,6 +37,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/listings/:listing") view=ListingPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/listings/:listing/inquire") view=InquiryPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/inquiries") view=InboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/inquiries/:id") view=ThreadPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/confirm") view=ConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/producers/:producer") view=ProducerPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/regions/:region") view=RegionPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/sectors/:sector") view=SectorPage ssr=SsrMode::Async />

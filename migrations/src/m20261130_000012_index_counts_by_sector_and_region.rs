@@ -25,7 +25,9 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for columns in COUNTED_BY {
             manager
-                .drop_index(Index::drop().name(format!("ix_listings_{}", columns.join("_"))).table("listings").to_owned())
+                .drop_index(
+                    Index::drop().name(format!("ix_listings_{}", columns.join("_"))).table("listings").to_owned(),
+                )
                 .await?;
         }
         Ok(())

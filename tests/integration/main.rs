@@ -6,6 +6,7 @@ mod accounts;
 mod api;
 mod client_address;
 mod database;
+mod inquiries;
 mod mail;
 mod operations;
 mod pages;

@@ -302,13 +302,19 @@ async fn a_kept_anonymous_page_follows_edits_and_is_never_mixed_with_a_signed_in
     assert!(kept.contains("/fr/account/sign-in"), "the anonymous header");
 
     let own = producer.get(&path).await;
-    assert!(own.body.contains("account-name") && !own.body.contains("/fr/account/sign-in"), "the producer's own header");
+    assert!(
+        own.body.contains("account-name") && !own.body.contains("/fr/account/sign-in"),
+        "the producer's own header"
+    );
     let (_, anonymous) = app.get(&path).await;
     assert!(!anonymous.contains("account-name") && !anonymous.contains("kept-pages@example.ma"));
 
     let saved = producer.save_listing(Some(id), "Savon noir à l’eucalyptus").await;
     assert!(saved.status < 400, "{}", saved.body);
     let (_, edited) = app.get(&path).await;
-    assert!(edited.contains("Savon noir à l’eucalyptus") && !edited.contains("Savon noir beldi"), "the edit shows at once");
+    assert!(
+        edited.contains("Savon noir à l’eucalyptus") && !edited.contains("Savon noir beldi"),
+        "the edit shows at once"
+    );
     app.stop().await;
 }

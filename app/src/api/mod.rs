@@ -6,4 +6,5 @@ pub mod accounts;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod inquiries;
 pub mod studio;

@@ -26,6 +26,7 @@ pub fn AccountMenu() -> impl IntoView {
                             {(viewer.role == Role::Producer).then(|| view! {
                                 <a href=i18n.path("/dashboard")>{m.account_my_dashboard}</a>
                             })}
+                            <InquiriesLink />
                             <a href=i18n.path("/account/password") class="account-name" title=viewer.email.clone()>{viewer.display_name.clone()}</a>
                             <ActionForm action=sign_out>
                                 <input type="hidden" name="locale" value=i18n.locale.code() />
@@ -42,5 +43,27 @@ pub fn AccountMenu() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Inquiries" with the number of conversations holding something unread.
+#[component]
+fn InquiriesLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let location = use_location();
+    let unread = Resource::new(move || location.pathname.get(), |_| crate::api::inquiries::get_unread());
+    view! {
+        <a href=i18n.path("/inquiries") class="inquiries-link">
+            {m.inbox_link}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    unread.await.ok().filter(|count| *count > 0).map(|count| view! {
+                        " "
+                        <span class="badge badge-unread" aria-label=crate::i18n::fill(m.inbox_unread_count, &[("n", &count.to_string())])>{count}</span>
+                    })
+                })}
+            </Suspense>
+        </a>
     }
 }

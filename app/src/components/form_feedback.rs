@@ -34,6 +34,7 @@ pub fn error_message(error: &AppError, m: &'static Messages) -> String {
     let text = match error {
         AppError::Invalid { reason, .. } => m.get(reason).unwrap_or(m.form_check_fields),
         AppError::Conflict { field } => m.get(&format!("invalid.{field}_taken")).unwrap_or(m.form_conflict),
+        AppError::AlreadySent { .. } => m.form_already_sent,
         AppError::RateLimited => m.form_rate_limited,
         AppError::Unauthorized => m.form_sign_in_required,
         AppError::NotFound => m.error_not_found_text,
@@ -63,6 +64,13 @@ pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
                     <strong>{m.form_problem}</strong>
                     " "
                     {error_message(&error, m)}
+                    {match error {
+                        AppError::AlreadySent { inquiry } => Some(view! {
+                            " "
+                            <a href=use_i18n().path(&format!("/inquiries/{inquiry}"))>{m.form_already_sent_link}</a>
+                        }),
+                        _ => None,
+                    }}
                 </div>
             }
         })

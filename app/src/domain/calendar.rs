@@ -40,6 +40,28 @@ impl CalendarDate {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> CalendarDate {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
+        CalendarDate { year, month, day }
+    }
+
+    /// Today in UTC, by the server's clock.
+    #[cfg(feature = "ssr")]
+    pub fn today() -> CalendarDate {
+        let seconds =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs());
+        CalendarDate::from_days_since_epoch((seconds / 86_400) as i64)
+    }
+
     /// Days from `earlier` to `self`.
     pub fn days_after(self, earlier: CalendarDate) -> i64 {
         self.days_since_epoch() - earlier.days_since_epoch()

@@ -39,6 +39,11 @@ impl PriceRange {
     }
 }
 
+/// An amount with two decimals and its ISO code: `1,250.50 MAD`.
+pub fn format_money(minor: i64, currency: Currency) -> String {
+    format!("{} {}", format_minor(minor), currency.slug())
+}
+
 fn format_minor(minor: i64) -> String {
     let units = minor / 100;
     let cents = (minor % 100).abs();

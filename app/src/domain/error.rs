@@ -29,6 +29,10 @@ pub enum AppError {
     /// The change clashes with existing data (e.g. an email already registered).
     #[error("{field} already exists")]
     Conflict { field: String },
+    /// The same inquiry (buyer, listing, text) was sent in the last 24
+    /// hours: `inquiry` is the conversation it opened.
+    #[error("already sent as inquiry {inquiry}")]
+    AlreadySent { inquiry: i64 },
     /// Too many attempts; try again later.
     #[error("too many requests")]
     RateLimited,
@@ -49,7 +53,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Unauthorized => 401,
             AppError::Invalid { .. } => 422,
-            AppError::Conflict { .. } => 409,
+            AppError::Conflict { .. } | AppError::AlreadySent { .. } => 409,
             AppError::RateLimited => 429,
             AppError::Unavailable => 503,
             AppError::Internal => 500,

@@ -8,6 +8,7 @@ mod calendar;
 mod catalog;
 mod certification;
 mod company;
+mod conversation;
 mod country;
 mod country_table;
 mod currency;
@@ -36,13 +37,17 @@ pub use catalog::{
 };
 pub use certification::{Certification, OriginLabel};
 pub use company::{LegalForm, SizeBand, Unit};
+pub use conversation::{
+    INBOX_PAGE_SIZE, Inbox, InboxLine, InlineAccount, InquiryStart, QuoteCard, SentInquiry, Side, Thread, ThreadAction,
+    ThreadMessage, ThreadRights,
+};
 pub use country::{CountryCode, WorldRegion};
-pub use currency::{Currency, PriceRange};
+pub use currency::{Currency, PriceRange, format_money};
 pub use error::AppError;
 pub use incoterm::Incoterm;
 pub use inquiry::{
-    InquiryDraft, InquiryForm, InquiryStatus, MESSAGE_MAX_CHARS, QuoteDecision, QuoteTerms, ReplyDraft, ReplyForm,
-    ThreadEvent,
+    InquiryDraft, InquiryForm, InquiryStatus, MESSAGE_MAX_CHARS, PRODUCT_MAX_CHARS, QuoteDecision, QuoteTerms,
+    ReplyDraft, ReplyForm, ThreadEvent,
 };
 pub use listing_form::{
     Completeness, Dashboard, GapKey, HsCode, LISTING_DESCRIPTION_MAX_CHARS, ListingDraft, ListingEditor, ListingForm,

@@ -13,7 +13,7 @@ use crate::domain::{AppError, ListingDetail, LocalizedText, PriceRange};
 use crate::i18n::{fill, use_i18n};
 
 /// `12-huile-d-argan` → 12. The slug after the id is decoration.
-fn listing_id(segment: &str) -> Option<i64> {
+pub(super) fn listing_id(segment: &str) -> Option<i64> {
     segment.split('-').next()?.parse().ok().filter(|id| *id > 0)
 }
 
@@ -82,6 +82,10 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
                     </p>
                     <div class="price-box">
                         <span class="price-box-amount" dir="ltr">{price}</span>
+                    </div>
+                    <div class="contact-box">
+                        <a class="button button-accent button-large" href=i18n.path(&format!("/listings/{}/inquire", card.id))>{m.inquiry_contact}</a>
+                        <p class="muted">{m.inquiry_contact_hint}</p>
                     </div>
                     <TradeFacts detail=detail.clone() />
                     {detail.published_on.clone().map(|date| view! { <p class="muted">{fill(m.listing_published, &[("date", &date)])}</p> })}

@@ -5,6 +5,7 @@
 mod account;
 mod dashboard;
 mod home;
+mod inquiries;
 mod listing;
 mod not_found;
 mod producer;
@@ -15,7 +16,9 @@ mod sector;
 pub use account::{ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
 pub use dashboard::{DashboardPage, EditListingPage, NewListingPage, ProfilePage};
 pub use home::HomePage;
+pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
 pub use listing::ListingPage;
+use listing::listing_id;
 pub use not_found::NotFound;
 pub use producer::ProducerPage;
 pub use region::RegionPage;

@@ -11,9 +11,10 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AppError, Dashboard, HomePage, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale,
-    PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, Role, Sector,
-    SectorPage, StatusChange, Suggestions, Viewer,
+    AppError, Dashboard, HomePage, Inbox, InquiryForm, InquiryStart, InquiryStatus, ListingDetail, ListingEditor,
+    ListingForm, ListingQuery, ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor,
+    ProfileForm, Region, RegionPage, ReplyForm, Role, Sector, SectorPage, SentInquiry, StatusChange, Suggestions,
+    Thread, ThreadAction, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -113,10 +114,44 @@ pub trait Studio: Send + Sync {
     ) -> Result<(), AppError>;
 }
 
+/// Buyers' inquiries and the conversations they open (issue 11). Every
+/// call names who acts; the service decides what they may see and do.
+#[async_trait::async_trait]
+pub trait Inquiries: Send + Sync {
+    /// What the inquiry form of a listing shows.
+    async fn start(&self, viewer: Option<&Viewer>, listing_id: i64, locale: Locale) -> Result<InquiryStart, AppError>;
+    /// Sends an inquiry from `buyer` (held until their address is confirmed).
+    async fn send(
+        &self,
+        buyer: &Viewer,
+        client: &str,
+        listing_id: i64,
+        form: &InquiryForm,
+        locale: Locale,
+    ) -> Result<SentInquiry, AppError>;
+    /// Confirms an address from a mailed link; delivers the held inquiries
+    /// and says how many.
+    async fn confirm_address(&self, token: &str) -> Result<u64, AppError>;
+    async fn inbox(
+        &self,
+        viewer: &Viewer,
+        status: Option<InquiryStatus>,
+        page: u64,
+        locale: Locale,
+    ) -> Result<Inbox, AppError>;
+    /// A conversation (marked read for the reader).
+    async fn thread(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<Thread, AppError>;
+    async fn reply(&self, viewer: &Viewer, id: i64, form: &ReplyForm) -> Result<(), AppError>;
+    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction) -> Result<(), AppError>;
+    /// Conversations with something the reader has not read.
+    async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError>;
+}
+
 /// Every port, bundled for injection through Leptos context.
 #[derive(Clone)]
 pub struct Services {
     pub catalog: Arc<dyn Catalog>,
     pub accounts: Arc<dyn Accounts>,
     pub studio: Arc<dyn Studio>,
+    pub inquiries: Arc<dyn Inquiries>,
 }

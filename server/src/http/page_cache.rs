@@ -149,7 +149,8 @@ impl KeptPage {
         let nonce = leptos::nonce::Nonce::new();
         let nonce: &str = &nonce;
         let attribute = format!("nonce=\"{nonce}\"");
-        let mut body = String::with_capacity(self.pieces.iter().map(String::len).sum::<usize>() + 64 * self.pieces.len());
+        let mut body =
+            String::with_capacity(self.pieces.iter().map(String::len).sum::<usize>() + 64 * self.pieces.len());
         for (index, piece) in self.pieces.iter().enumerate() {
             if index > 0 {
                 body.push_str(&attribute);
@@ -181,7 +182,8 @@ mod tests {
 
     #[tokio::test]
     async fn a_kept_page_is_served_with_a_new_nonce_each_time() {
-        let html = r#"<html><script nonce="OLD">a</script><p>nonce="OLD" is text</p><script nonce="OLD">b</script></html>"#;
+        let html =
+            r#"<html><script nonce="OLD">a</script><p>nonce="OLD" is text</p><script nonce="OLD">b</script></html>"#;
         let response = Response::builder()
             .status(StatusCode::OK)
             .header(header::CONTENT_TYPE, "text/html; charset=utf-8")

@@ -45,6 +45,29 @@ pub fn password_reset(locale: Locale, to: &str, name: &str, link: &str, minutes:
     }
 }
 
+/// The mail telling one side of a conversation that the other wrote. It
+/// never carries the message: a mail client would make links of whatever
+/// a sender typed.
+pub fn new_message(locale: Locale, to: &str, name: &str, product: &str, link: &str) -> Mail {
+    let m = messages(locale);
+    Mail {
+        to: to.to_owned(),
+        subject: fill(m.mail_message_subject, &[("product", product)]),
+        body: fill(m.mail_message_body, &[("name", name), ("product", product), ("link", link)]),
+    }
+}
+
+/// The mail carrying the link that confirms a buyer's address.
+pub fn confirm_address(locale: Locale, to: &str, name: &str, link: &str, days: i64) -> Mail {
+    let m = messages(locale);
+    let days = days.to_string();
+    Mail {
+        to: to.to_owned(),
+        subject: m.mail_confirm_subject.to_owned(),
+        body: fill(m.mail_confirm_body, &[("name", name), ("link", link), ("days", &days)]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +86,16 @@ mod tests {
         assert!(mail.subject.contains("كلمة المرور"));
         assert!(mail.body.contains("أمينة") && mail.body.contains("token=t") && mail.body.contains("30"));
         assert!(!mail.body.contains('{'), "every placeholder is filled: {}", mail.body);
+    }
+
+    #[test]
+    fn conversation_mails_fill_every_placeholder_in_every_language() {
+        for locale in Locale::ALL {
+            let message = new_message(locale, "a@b.ma", "Ana", "Argan {oil}", "https://trade.ma/fr/inquiries/3");
+            assert!(message.subject.contains("Argan {oil}") && message.body.contains("/inquiries/3"));
+            let confirm = confirm_address(locale, "a@b.ma", "Ana", "https://trade.ma/es/account/confirm?token=t", 7);
+            assert!(confirm.body.contains("token=t") && confirm.body.contains('7'));
+            assert!(!confirm.body.contains("{link}") && !confirm.body.contains("{days}"), "{}", confirm.body);
+        }
     }
 }

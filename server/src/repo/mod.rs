@@ -1,7 +1,11 @@
 //! Repositories: plain async functions over `&impl ConnectionTrait`, one
-//! module per aggregate, returning `app::domain` types (never models).
+//! module per aggregate, returning `app::domain` types (never models), except
+//! `inquiry`, whose rows the inquiries service combines with others (the
+//! producer, the buyer's profile, the listing's card) into one domain view.
 
 pub mod convert;
+pub mod email_verification;
+pub mod inquiry;
 pub mod listing;
 pub mod mail_outbox;
 pub mod own_listing;

@@ -4,6 +4,7 @@
 mod accounts;
 pub(crate) mod cached;
 mod catalog;
+mod inquiries;
 pub mod studio;
 
 use std::sync::Arc;
@@ -14,6 +15,7 @@ use url::Url;
 
 pub use accounts::{AccountsService, reset_token_hash};
 pub use catalog::CatalogService;
+pub use inquiries::InquiriesService;
 pub use studio::StudioService;
 
 use crate::auth::rate_limit::Limits;
@@ -29,7 +31,8 @@ pub fn build(
 ) -> Services {
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
-        accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url)),
+        accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
+        inquiries: Arc::new(InquiriesService::new(db.clone(), public_url)),
         studio: Arc::new(StudioService::new(db, storage)),
     }
 }

@@ -3,7 +3,7 @@
 //! through a server function that answers 401 to visitors and 404 to
 //! accounts that are not producers, and every form works without JavaScript.
 
-mod fields;
+pub(super) mod fields;
 mod listing_editor;
 mod listing_form;
 mod overview;

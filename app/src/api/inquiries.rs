@@ -1,0 +1,117 @@
+//! Server functions of inquiries and conversations (issue 11). Thin: they
+//! find the viewer (signing a buyer up or in on the way when the inquiry
+//! form carries an account), call the `Inquiries` port, and send the
+//! browser on.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::domain::{
+    AppError, Inbox, InlineAccount, InquiryForm, InquiryStart, InquiryStatus, Locale, ReplyForm, Thread, ThreadAction,
+};
+
+#[server(endpoint = "inquiry_start", input = GetUrl)]
+pub async fn get_inquiry_start(listing: i64, locale: Locale) -> Result<InquiryStart, AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::session()?.0.viewer();
+    super::context::respond(services.inquiries.start(viewer.as_ref(), listing, locale).await)
+}
+
+/// Sends an inquiry about a listing. A visitor who is not signed in signs
+/// up (or in) as a buyer with the account fields of the same form, so
+/// nothing typed is lost; then the conversation opens.
+#[server(endpoint = "send_inquiry")]
+pub async fn send_inquiry(
+    listing: i64,
+    form: InquiryForm,
+    #[server(default)] account: InlineAccount,
+    locale: Locale,
+) -> Result<(), AppError> {
+    use crate::domain::Role;
+    use crate::ports::SignUp;
+
+    let services = super::context::services()?;
+    let session = super::context::session()?;
+    // The inquiry is checked before any account is made for it.
+    super::context::respond(form.validate(crate::domain::CalendarDate::today()))?;
+    let viewer = match session.0.viewer() {
+        Some(viewer) => viewer,
+        None => {
+            let signed = match account.mode.as_str() {
+                "sign-in" => services.accounts.sign_in(&*session.0, &account.email, &account.password).await,
+                "sign-up" => {
+                    let sign_up = SignUp {
+                        email: account.email.clone(),
+                        password: account.password.clone(),
+                        display_name: account.display_name.clone(),
+                        role: Role::Buyer,
+                        locale,
+                    };
+                    services.accounts.sign_up(&*session.0, sign_up).await
+                }
+                _ => Err(AppError::invalid("account_mode", "invalid.required")),
+            };
+            super::context::respond(signed)?
+        }
+    };
+    let sent = services.inquiries.send(&viewer, &session.0.client(), listing, &form, locale).await;
+    let sent = super::context::respond(sent)?;
+    super::context::redirect_to(&locale.localize_path(&format!(
+        "/inquiries/{}?{}",
+        sent.id,
+        if sent.held { "held=1" } else { "sent=1" }
+    )));
+    Ok(())
+}
+
+#[server(endpoint = "inbox", input = GetUrl)]
+pub async fn get_inbox(status: Option<InquiryStatus>, page: u64, locale: Locale) -> Result<Inbox, AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.inbox(&viewer, status, page, locale).await)
+}
+
+#[server(endpoint = "thread", input = GetUrl)]
+pub async fn get_thread(id: i64, locale: Locale) -> Result<Thread, AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.thread(&viewer, id, locale).await)
+}
+
+#[server(endpoint = "reply")]
+pub async fn reply(id: i64, form: ReplyForm, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.reply(&viewer, id, &form).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{id}?replied=1")));
+    Ok(())
+}
+
+#[server(endpoint = "act_on_thread")]
+pub async fn act_on_thread(id: i64, action: ThreadAction, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.act(&viewer, id, action).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{id}")));
+    Ok(())
+}
+
+/// Confirms a buyer's address from the mailed link (a button on the link's
+/// page, so a mail scanner fetching the link confirms nothing).
+#[server(endpoint = "confirm_address")]
+pub async fn confirm_address(token: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    super::context::respond(services.inquiries.confirm_address(&token).await)?;
+    super::context::redirect_to(&locale.localize_path("/account/confirm?done=1"));
+    Ok(())
+}
+
+/// Conversations with something unread, for the header (0 when signed out).
+#[server(endpoint = "unread", input = GetUrl)]
+pub async fn get_unread() -> Result<u64, AppError> {
+    let services = super::context::services()?;
+    match super::context::session()?.0.viewer() {
+        Some(viewer) => super::context::respond(services.inquiries.unread(&viewer).await),
+        None => Ok(0),
+    }
+}

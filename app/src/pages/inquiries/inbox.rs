@@ -1,0 +1,133 @@
+//! The inquiries page: a producer's inbox, or the inquiries a buyer sent,
+//! filtered by status, newest activity first, 20 a page. Plain links: it
+//! works without JavaScript, and navigates without a reload once hydrated.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{ThreadStatus, activity_time};
+use crate::api::inquiries::get_inbox;
+use crate::components::{FlashNote, PageMeta, Photo};
+use crate::domain::{Inbox, InboxLine, InquiryStatus, Side};
+use crate::i18n::{fill, use_i18n};
+use crate::pages::{NotFound, lang_segment_is_valid, loaded};
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    if !lang_segment_is_valid() {
+        return view! { <NotFound /> }.into_any();
+    }
+    let locale = use_i18n().locale;
+    let query = use_query_map();
+    let inbox = Resource::new(
+        move || {
+            query.with(|q| {
+                let status = q.get("status").and_then(|s| InquiryStatus::from_slug(&s));
+                let page = q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
+                (status, page)
+            })
+        },
+        move |(status, page)| get_inbox(status, page, locale),
+    );
+    view! { {loaded(inbox, |inbox| view! { <InboxContent inbox /> })} }.into_any()
+}
+
+/// `/fr/inquiries?status=quoted&page=2`
+fn inbox_path(base: &str, status: Option<InquiryStatus>, page: u64) -> String {
+    let mut parts = Vec::new();
+    if let Some(status) = status {
+        parts.push(format!("status={}", status.slug()));
+    }
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() { base.to_owned() } else { format!("{base}?{}", parts.join("&")) }
+}
+
+#[component]
+fn InboxContent(inbox: Inbox) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let base = i18n.path("/inquiries");
+    let (title, intro) = match inbox.side {
+        Side::Producer => (m.inbox_producer_title, m.inbox_producer_intro),
+        Side::Buyer => (m.inbox_buyer_title, m.inbox_buyer_intro),
+    };
+    let filters = std::iter::once(None).chain(InquiryStatus::ALL.iter().copied().map(Some));
+    let current = inbox.status;
+    view! {
+        <PageMeta title=format!("{title} · {}", m.site_name) description=intro path="/inquiries" />
+        <div class="container inbox-page">
+            <header class="page-header">
+                <h1>{title}</h1>
+                <p class="muted">{intro}</p>
+            </header>
+            <FlashNote flag="confirmed" text=m.confirm_done />
+            <nav class="status-filter" aria-label=m.inbox_filter>
+                {filters.map(|status| {
+                    let label = match status {
+                        Some(status) => status.name(m).to_owned(),
+                        None => m.inbox_all.to_owned(),
+                    };
+                    let here = status == current;
+                    view! {
+                        <a href=inbox_path(&base, status, 1) class="filter-chip" aria-current=here.then_some("page")>{label}</a>
+                    }
+                }).collect_view()}
+            </nav>
+            {if inbox.lines.is_empty() {
+                view! { <div class="empty-state"><p>{m.inbox_empty}</p></div> }.into_any()
+            } else {
+                let side = inbox.side;
+                view! {
+                    <ul class="inbox-lines">
+                        {inbox.lines.into_iter().map(|line| view! { <InboxRow line side /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(inbox.pages > 1).then(|| {
+                let previous = (inbox.page > 1).then(|| inbox_path(&base, current, inbox.page - 1));
+                let next = (inbox.page < inbox.pages).then(|| inbox_path(&base, current, inbox.page + 1));
+                view! {
+                    <nav class="pagination" aria-label=m.inbox_pages>
+                        {previous.map(|href| view! { <a class="button button-secondary" href=href rel="prev">{m.inbox_previous}</a> })}
+                        <span>{fill(m.inbox_page_of, &[("page", &inbox.page.to_string()), ("pages", &inbox.pages.to_string())])}</span>
+                        {next.map(|href| view! { <a class="button button-secondary" href=href rel="next">{m.inbox_next}</a> })}
+                    </nav>
+                }
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn InboxRow(line: InboxLine, side: Side) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let href = i18n.path(&format!("/inquiries/{}", line.id));
+    let country = line.buyer_country.filter(|_| side == Side::Producer).map(|c| c.name(i18n.locale));
+    view! {
+        <li class="inbox-line" class:unread=line.unread>
+            <a class="inbox-link" href=href>
+                <span class="inbox-photo">
+                    <Photo photo=line.listing.as_ref().and_then(|card| card.cover.clone()) alt="" sizes="64px" />
+                </span>
+                <span class="inbox-main">
+                    <span class="inbox-top">
+                        <strong class="inbox-product">{line.product.clone()}</strong>
+                        <ThreadStatus status=line.status />
+                        {line.unread.then(|| view! { <span class="badge badge-unread">{m.inbox_unread}</span> })}
+                        {line.held.then(|| view! { <span class="badge badge-held">{m.inbox_held}</span> })}
+                    </span>
+                    <span class="inbox-meta">
+                        {line.counterpart.clone()}
+                        {country.map(|name| format!(" · {name}"))}
+                        " · "
+                        <time datetime=line.last_activity_at.clone()>{activity_time(&line.last_activity_at)}</time>
+                    </span>
+                    <span class="inbox-excerpt">{line.excerpt.clone()}</span>
+                </span>
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,42 @@
+//! The inquiry pages (issue 11): the form on a listing, the inbox, one
+//! conversation, and the page of the link that confirms a buyer's address.
+
+mod confirm;
+mod inbox;
+mod send;
+mod thread;
+
+pub use confirm::ConfirmPage;
+pub use inbox::InboxPage;
+pub use send::InquiryPage;
+pub use thread::ThreadPage;
+
+use leptos::prelude::*;
+
+use crate::domain::InquiryStatus;
+use crate::i18n::use_i18n;
+
+/// A conversation's status as a coloured label.
+#[component]
+fn ThreadStatus(status: InquiryStatus) -> impl IntoView {
+    let m = use_i18n().messages;
+    view! { <span class=format!("status status-{}", status.slug())>{status.name(m)}</span> }
+}
+
+/// `2026-11-30T14:05:09.123+00:00` → `2026-11-30 14:05 UTC`: the same on the
+/// server and in the browser (no time zone guessed), so hydration agrees.
+fn activity_time(rfc3339: &str) -> String {
+    match (rfc3339.get(0..10), rfc3339.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => rfc3339.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn activity_times_read_the_same_everywhere() {
+        assert_eq!(super::activity_time("2026-11-30T14:05:09.123+00:00"), "2026-11-30 14:05 UTC");
+        assert_eq!(super::activity_time("oops"), "oops");
+    }
+}

@@ -1,0 +1,590 @@
+//! The `Inquiries` port (issue 11): a buyer asks a producer about a listing,
+//! both sides write in one conversation, the producer quotes and the buyer
+//! decides. Rules, each here once:
+//! - only buyers send inquiries; an inquiry from an address not yet
+//!   confirmed is held (the producer does not see it) until the buyer
+//!   follows the link mailed to them;
+//! - at most `PER_HOUR` inquiries an hour per account and per client
+//!   address, `AFTER_SPAM_PER_DAY` a day for a buyer a producer marked as a
+//!   spammer in the last 30 days; the same text about the same listing
+//!   within 24 hours is refused, naming the existing conversation;
+//! - a conversation exists for its buyer and for the producer's account
+//!   once delivered, for nobody else (`NotFound`, so ids reveal nothing);
+//!   what each side may do is `ThreadRights::for_side`;
+//! - the other side gets one mail when a conversation goes from read to
+//!   unread for them, not one per message; mails never carry the message
+//!   text, only a link back.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use app::domain::{
+    AppError, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine, Incoterm, InquiryDraft,
+    InquiryForm, InquiryStart, InquiryStatus, Locale, Quantity, QuoteCard, QuoteDecision, QuoteTerms, ReplyForm, Role,
+    SentInquiry, Side, Thread, ThreadAction, ThreadEvent, ThreadMessage, ThreadRights, Unit, Viewer,
+};
+use app::ports::Inquiries;
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use crate::auth::rate_limit::Limiter;
+use crate::db;
+use crate::entities::{buyer_profiles, inquiries, producers, quotes, users};
+use crate::error::StoreError;
+use crate::repo::inquiry::{self, Activity, NewInquiry, Owner};
+use crate::repo::{email_verification, listing, mail_outbox};
+
+/// Inquiries an account may send in an hour.
+pub const PER_HOUR: u64 = 10;
+/// Inquiries a day for a buyer marked as a spammer in the last 30 days.
+pub const AFTER_SPAM_PER_DAY: u64 = 2;
+/// How long a confirmation link works.
+pub const VERIFY_LINK_DAYS: i64 = 7;
+/// Confirmation mails an account may be sent in a day.
+const VERIFY_MAILS_PER_DAY: u64 = 5;
+
+pub struct InquiriesService {
+    db: DatabaseConnection,
+    public_url: Url,
+    /// Inquiries from one client address: `PER_HOUR` × 2 an hour.
+    per_address: Arc<Limiter>,
+}
+
+impl InquiriesService {
+    pub fn new(db: DatabaseConnection, public_url: Url) -> InquiriesService {
+        let per_address = Arc::new(Limiter::new((PER_HOUR * 2) as u32, std::time::Duration::from_secs(3600)));
+        InquiriesService { db, public_url, per_address }
+    }
+
+    fn link(&self, path: &str) -> String {
+        let mut link = self.public_url.clone();
+        match path.split_once('?') {
+            Some((path, query)) => {
+                link.set_path(path);
+                link.set_query(Some(query));
+            }
+            None => link.set_path(path),
+        }
+        link.to_string()
+    }
+
+    /// The reader's side of a conversation, or `NotFound` for anyone else
+    /// (and for its producer while it is held).
+    async fn side_of(&self, viewer: &Viewer, row: &inquiries::Model) -> Result<Side, AppError> {
+        if viewer.role == Role::Buyer && row.buyer_user_id == viewer.user_id {
+            return Ok(Side::Buyer);
+        }
+        if viewer.role == Role::Producer
+            && row.delivered_at.is_some()
+            && own_producer(&self.db, viewer.user_id).await?.is_some_and(|producer| producer.id == row.producer_id)
+        {
+            return Ok(Side::Producer);
+        }
+        Err(AppError::NotFound)
+    }
+
+    /// The conversation and the reader's side of it.
+    async fn open(&self, viewer: &Viewer, id: i64) -> Result<(inquiries::Model, Side), AppError> {
+        let row = inquiry::by_id(&self.db, id).await?.ok_or(AppError::NotFound)?;
+        let side = self.side_of(viewer, &row).await?;
+        Ok((row, side))
+    }
+
+    /// Queues the "new message" mail to the side that did not act, when
+    /// this activity is the first they have not read.
+    async fn notify_other_side(
+        &self,
+        txn: &impl sea_orm::ConnectionTrait,
+        row: &inquiries::Model,
+        actor: Side,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (read_at, recipient) = match actor {
+            Side::Buyer => {
+                let owner = producers::Entity::find_by_id(row.producer_id).one(txn).await?;
+                (row.producer_read_at, owner.map(|producer| producer.owner_user_id))
+            }
+            Side::Producer => (row.buyer_read_at, Some(row.buyer_user_id)),
+        };
+        // Something was already unread: the mail about it is enough.
+        if read_at.is_none_or(|read| read < row.last_activity_at) || row.delivered_at.is_none() {
+            return Ok(());
+        }
+        let Some(recipient) = recipient else { return Ok(()) };
+        self.queue_message_mail(txn, recipient, row, now).await
+    }
+
+    async fn queue_message_mail(
+        &self,
+        txn: &impl sea_orm::ConnectionTrait,
+        recipient: i64,
+        row: &inquiries::Model,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let Some(user) = users::Entity::find_by_id(recipient).one(txn).await? else { return Ok(()) };
+        let locale = Locale::from_code(&user.locale).unwrap_or(Locale::DEFAULT);
+        let link = self.link(&format!("/{}/inquiries/{}", locale.code(), row.id));
+        let mail = crate::mail::new_message(locale, &user.email, &user.display_name, &row.product, &link);
+        mail_outbox::enqueue(txn, &mail, now).await?;
+        Ok(())
+    }
+
+    /// Mails a link confirming the buyer's address, at most
+    /// `VERIFY_MAILS_PER_DAY` a day.
+    async fn queue_confirmation(
+        &self,
+        txn: &impl sea_orm::ConnectionTrait,
+        buyer: &users::Model,
+        locale: Locale,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        if email_verification::sent_since(txn, buyer.id, now - Duration::days(1)).await? >= VERIFY_MAILS_PER_DAY {
+            tracing::warn!(user = buyer.id, "confirmation mails for this account are rate-limited; none sent");
+            return Ok(());
+        }
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+        let link = self.link(&format!("/{}/account/confirm?token={token}", locale.code()));
+        let expires_at = now + Duration::days(VERIFY_LINK_DAYS);
+        email_verification::insert(txn, buyer.id, &buyer.email, hex_sha256(&token), now, expires_at).await?;
+        let mail = crate::mail::confirm_address(locale, &buyer.email, &buyer.display_name, &link, VERIFY_LINK_DAYS);
+        mail_outbox::enqueue(txn, &mail, now).await?;
+        Ok(())
+    }
+}
+
+fn hex_sha256(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The producer company an account owns.
+async fn own_producer(db: &DatabaseConnection, user_id: i64) -> Result<Option<producers::Model>, StoreError> {
+    Ok(producers::Entity::find().filter(producers::Column::OwnerUserId.eq(user_id)).one(db).await?)
+}
+
+fn calendar(date: chrono::NaiveDate) -> Result<CalendarDate, StoreError> {
+    CalendarDate::parse(&date.format("%Y-%m-%d").to_string())
+        .ok_or_else(|| StoreError::Corrupt(format!("date `{date}` out of range")))
+}
+
+fn status_of(value: &str) -> Result<InquiryStatus, StoreError> {
+    crate::repo::convert::slug(value, InquiryStatus::from_slug, "inquiry status")
+}
+
+fn quantity_of(amount: Option<i64>, unit: Option<&str>) -> Result<Option<Quantity>, StoreError> {
+    match (amount, unit) {
+        (Some(amount), Some(unit)) => Ok(Some(Quantity {
+            amount: amount.max(0) as u64,
+            unit: crate::repo::convert::slug(unit, Unit::from_slug, "unit")?,
+        })),
+        _ => Ok(None),
+    }
+}
+
+fn country_of(value: &str) -> Result<CountryCode, StoreError> {
+    CountryCode::parse(value).map_err(|_| StoreError::Corrupt(format!("unknown country `{value}`")))
+}
+
+fn quote_card(quote: quotes::Model, latest: bool) -> Result<QuoteCard, StoreError> {
+    use crate::repo::convert::slug;
+    let decision =
+        quote.decision.as_deref().map(|value| slug(value, QuoteDecision::from_slug, "quote decision")).transpose()?;
+    Ok(QuoteCard {
+        message_id: quote.message_id,
+        terms: QuoteTerms {
+            unit_price_minor: quote.unit_price_minor,
+            currency: slug(&quote.currency, Currency::from_slug, "currency")?,
+            quantity: Quantity {
+                amount: quote.quantity_amount.max(0) as u64,
+                unit: slug(&quote.quantity_unit, Unit::from_slug, "unit")?,
+            },
+            incoterm: slug(&quote.incoterm, Incoterm::from_slug, "incoterm")?,
+            named_place: quote.named_place,
+            valid_until: calendar(quote.valid_until)?,
+            lead_time_days: quote.lead_time_days.max(0) as u32,
+        },
+        pending: latest && decision.is_none(),
+        decision,
+    })
+}
+
+/// The first characters of a message, on one line.
+fn excerpt(body: &str) -> String {
+    const CHARS: usize = 140;
+    let line: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(CHARS) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
+
+/// The name a producer sees for a buyer: the company, else the person.
+async fn buyer_names(
+    db: &DatabaseConnection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, (String, Option<CountryCode>)>, StoreError> {
+    let profiles = buyer_profiles::Entity::find()
+        .filter(buyer_profiles::Column::UserId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let people = users::Entity::find().filter(users::Column::Id.is_in(ids.iter().copied())).all(db).await?;
+    Ok(people
+        .into_iter()
+        .map(|user| {
+            let profile = profiles.iter().find(|profile| profile.user_id == user.id);
+            let name = profile.map_or_else(|| user.display_name.clone(), |profile| profile.company_name.clone());
+            let country = profile
+                .map(|profile| profile.country.as_str())
+                .or(user.country.as_deref())
+                .and_then(|code| CountryCode::parse(code).ok());
+            (user.id, (name, country))
+        })
+        .collect())
+}
+
+#[async_trait::async_trait]
+impl Inquiries for InquiriesService {
+    async fn start(&self, viewer: Option<&Viewer>, listing_id: i64, locale: Locale) -> Result<InquiryStart, AppError> {
+        let listing = listing::cards_by_ids(&self.db, &[listing_id], locale).await?.pop().ok_or(AppError::NotFound)?;
+        let default_destination = match viewer {
+            Some(viewer) if viewer.role == Role::Buyer => {
+                buyer_names(&self.db, &[viewer.user_id]).await?.remove(&viewer.user_id).and_then(|(_, country)| country)
+            }
+            _ => None,
+        };
+        Ok(InquiryStart { listing, default_destination })
+    }
+
+    async fn send(
+        &self,
+        buyer: &Viewer,
+        client: &str,
+        listing_id: i64,
+        form: &InquiryForm,
+        locale: Locale,
+    ) -> Result<SentInquiry, AppError> {
+        if buyer.role != Role::Buyer {
+            return Err(AppError::invalid("account", "invalid.inquiry_buyers_only"));
+        }
+        let draft: InquiryDraft = form.validate(CalendarDate::today())?;
+        // Only a listing buyers may see can be asked about.
+        let card = listing::cards_by_ids(&self.db, &[listing_id], locale).await?.pop().ok_or(AppError::NotFound)?;
+        let producer = producers::Entity::find()
+            .filter(producers::Column::Slug.eq(card.producer_slug.as_str()))
+            .one(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .ok_or(AppError::NotFound)?;
+        if producer.owner_user_id == buyer.user_id {
+            return Err(AppError::NotFound);
+        }
+        let now = Utc::now();
+        let digest = hex_sha256(&format!("{listing_id}\n{}", draft.message.trim()));
+        if let Some(existing) =
+            inquiry::same_since(&self.db, buyer.user_id, listing_id, &digest, now - Duration::hours(24)).await?
+        {
+            return Err(AppError::AlreadySent { inquiry: existing });
+        }
+        let spammer = inquiry::spam_since(&self.db, buyer.user_id, now - Duration::days(30)).await? > 0;
+        let over = if spammer {
+            inquiry::sent_since(&self.db, buyer.user_id, now - Duration::days(1)).await? >= AFTER_SPAM_PER_DAY
+        } else {
+            inquiry::sent_since(&self.db, buyer.user_id, now - Duration::hours(1)).await? >= PER_HOUR
+        };
+        if over || !self.per_address.try_hit(client, Instant::now()) {
+            tracing::warn!(user = buyer.user_id, spammer, "inquiry refused: too many");
+            return Err(AppError::RateLimited);
+        }
+        let account = users::Entity::find_by_id(buyer.user_id)
+            .one(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .ok_or(AppError::Unauthorized)?;
+        let destination = match draft.destination_country {
+            Some(country) => country,
+            None => buyer_names(&self.db, &[buyer.user_id])
+                .await?
+                .remove(&buyer.user_id)
+                .and_then(|(_, country)| country)
+                .ok_or_else(|| AppError::invalid("destination_country", "invalid.required"))?,
+        };
+        let delivered = account.email_verified_at.is_some();
+        let txn = db::begin_write(&self.db).await?;
+        let new = NewInquiry {
+            producer_id: producer.id,
+            listing_id,
+            buyer_user_id: buyer.user_id,
+            draft: &draft,
+            destination_country: destination.as_str(),
+            message_digest: digest,
+            delivered,
+        };
+        let id = inquiry::insert(&txn, new, now).await?;
+        if delivered {
+            let row = inquiry::by_id(&txn, id).await?.ok_or(AppError::Internal)?;
+            self.queue_message_mail(&txn, producer.owner_user_id, &row, now).await?;
+        } else {
+            self.queue_confirmation(&txn, &account, locale, now).await?;
+        }
+        db::commit(txn).await?;
+        tracing::info!(inquiry = id, listing = listing_id, delivered, "inquiry sent");
+        Ok(SentInquiry { id, held: !delivered })
+    }
+
+    async fn confirm_address(&self, token: &str) -> Result<u64, AppError> {
+        let bad = || AppError::invalid("token", "invalid.confirm_token");
+        if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        let now = Utc::now();
+        let txn = db::begin_write(&self.db).await?;
+        let user_id = email_verification::spend(&txn, &hex_sha256(token), now).await?.ok_or_else(bad)?;
+        let delivered = inquiry::deliver_held(&txn, user_id, now).await?;
+        for row in &delivered {
+            if let Some(producer) =
+                producers::Entity::find_by_id(row.producer_id).one(&txn).await.map_err(StoreError::from)?
+            {
+                self.queue_message_mail(&txn, producer.owner_user_id, row, now).await?;
+            }
+        }
+        db::commit(txn).await?;
+        tracing::info!(user = user_id, delivered = delivered.len(), "address confirmed; held inquiries delivered");
+        Ok(delivered.len() as u64)
+    }
+
+    async fn inbox(
+        &self,
+        viewer: &Viewer,
+        status: Option<InquiryStatus>,
+        page: u64,
+        locale: Locale,
+    ) -> Result<Inbox, AppError> {
+        let (owner, side) = match viewer.role {
+            Role::Buyer => (Owner::Buyer(viewer.user_id), Side::Buyer),
+            Role::Producer => match own_producer(&self.db, viewer.user_id).await? {
+                Some(producer) => (Owner::Producer(producer.id), Side::Producer),
+                None => {
+                    return Ok(Inbox { side: Side::Producer, status, lines: Vec::new(), total: 0, page: 1, pages: 1 });
+                }
+            },
+            _ => return Err(AppError::NotFound),
+        };
+        let page = page.max(1);
+        let (rows, total) =
+            inquiry::inbox(&self.db, owner, status, (page - 1) * INBOX_PAGE_SIZE, INBOX_PAGE_SIZE).await?;
+        let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+        let listing_ids: Vec<i64> = rows.iter().filter_map(|row| row.listing_id).collect();
+        let cards = listing::cards_by_ids(&self.db, &listing_ids, locale).await?;
+        let last = inquiry::last_messages(&self.db, &ids).await?;
+        let buyers: Vec<i64> = rows.iter().map(|row| row.buyer_user_id).collect();
+        let buyer_names = buyer_names(&self.db, &buyers).await?;
+        let producer_ids: Vec<i64> = rows.iter().map(|row| row.producer_id).collect();
+        let producer_names: std::collections::HashMap<i64, String> = producers::Entity::find()
+            .filter(producers::Column::Id.is_in(producer_ids))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .into_iter()
+            .map(|producer| (producer.id, producer.trade_name))
+            .collect();
+        let mut lines = Vec::with_capacity(rows.len());
+        for row in rows {
+            let read_at = match side {
+                Side::Buyer => row.buyer_read_at,
+                Side::Producer => row.producer_read_at,
+            };
+            let (buyer_name, buyer_country) = buyer_names.get(&row.buyer_user_id).cloned().unwrap_or_default();
+            lines.push(InboxLine {
+                id: row.id,
+                status: status_of(&row.status)?,
+                product: row.product.clone(),
+                counterpart: match side {
+                    Side::Buyer => producer_names.get(&row.producer_id).cloned().unwrap_or_default(),
+                    Side::Producer => buyer_name,
+                },
+                buyer_country,
+                listing: row.listing_id.and_then(|id| cards.iter().find(|card| card.id == id).cloned()),
+                excerpt: last
+                    .iter()
+                    .find(|message| message.inquiry_id == row.id)
+                    .map(|m| excerpt(&m.body))
+                    .unwrap_or_default(),
+                last_activity_at: row.last_activity_at.to_rfc3339(),
+                unread: read_at.is_none_or(|read| read < row.last_activity_at),
+                held: row.delivered_at.is_none(),
+            });
+        }
+        Ok(Inbox { side, status, lines, total, page, pages: total.div_ceil(INBOX_PAGE_SIZE).max(1) })
+    }
+
+    async fn thread(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<Thread, AppError> {
+        let (row, side) = self.open(viewer, id).await?;
+        let status = status_of(&row.status)?;
+        let producer = producers::Entity::find_by_id(row.producer_id)
+            .one(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .ok_or(AppError::NotFound)?;
+        let (buyer_name, buyer_country) =
+            buyer_names(&self.db, &[row.buyer_user_id]).await?.remove(&row.buyer_user_id).unwrap_or_default();
+        let listing = match row.listing_id {
+            Some(id) => listing::cards_by_ids(&self.db, &[id], locale).await?.pop(),
+            None => None,
+        };
+        let stored = inquiry::messages(&self.db, id).await?;
+        let latest_quote = stored.iter().filter_map(|(_, quote)| quote.as_ref().map(|q| q.message_id)).max();
+        let mut messages = Vec::with_capacity(stored.len());
+        for (message, quote) in stored {
+            let from_buyer = message.sender_user_id == row.buyer_user_id;
+            let mine = match side {
+                Side::Buyer => from_buyer,
+                Side::Producer => !from_buyer,
+            };
+            messages.push(ThreadMessage {
+                id: message.id,
+                mine,
+                author: if from_buyer { buyer_name.clone() } else { producer.trade_name.clone() },
+                body: message.body,
+                sent_at: message.created_at.to_rfc3339(),
+                quote: quote
+                    .map(|quote| {
+                        let latest = Some(quote.message_id) == latest_quote;
+                        quote_card(quote, latest)
+                    })
+                    .transpose()?,
+            });
+        }
+        let wanted_by = row.wanted_by.map(calendar).transpose()?;
+        let target_price = match (row.target_price_minor, row.currency.as_deref()) {
+            (Some(minor), Some(currency)) => {
+                Some((minor, crate::repo::convert::slug(currency, Currency::from_slug, "currency")?))
+            }
+            _ => None,
+        };
+        let incoterm = row
+            .incoterm
+            .as_deref()
+            .map(|value| crate::repo::convert::slug(value, Incoterm::from_slug, "incoterm"))
+            .transpose()?;
+        // Reading the conversation marks it read for this side.
+        inquiry::mark_read(&self.db, id, side, Utc::now()).await?;
+        Ok(Thread {
+            id,
+            side,
+            status,
+            rights: ThreadRights::for_side(side, status, row.delivered_at.is_some()),
+            held: row.delivered_at.is_none(),
+            product: row.product,
+            listing,
+            producer_name: producer.trade_name,
+            producer_slug: producer.slug,
+            buyer_name,
+            buyer_country,
+            quantity: quantity_of(row.quantity_amount, row.quantity_unit.as_deref())?,
+            target_price,
+            incoterm,
+            destination_country: country_of(&row.destination_country)?,
+            wanted_by,
+            messages,
+        })
+    }
+
+    async fn reply(&self, viewer: &Viewer, id: i64, form: &ReplyForm) -> Result<(), AppError> {
+        let (row, side) = self.open(viewer, id).await?;
+        let status = status_of(&row.status)?;
+        let rights = ThreadRights::for_side(side, status, row.delivered_at.is_some());
+        if !rights.reply {
+            return Err(AppError::Forbidden);
+        }
+        let reply = form.validate(CalendarDate::today())?;
+        if reply.quote.is_some() && !rights.quote {
+            return Err(AppError::invalid("with_quote", "invalid.choice"));
+        }
+        let event = match side {
+            Side::Producer => ThreadEvent::ProducerReplied { quote: reply.quote.is_some() },
+            Side::Buyer => ThreadEvent::BuyerReplied,
+        };
+        let next = status.after(event).ok_or(AppError::Forbidden)?;
+        let now = Utc::now();
+        let txn = db::begin_write(&self.db).await?;
+        let first_reply = side == Side::Producer && row.first_reply_at.is_none();
+        let activity = Activity { status: next, by: side, message: true, first_reply };
+        if !inquiry::record(&txn, id, status, activity, now).await? {
+            return Err(AppError::Conflict { field: "conversation".into() });
+        }
+        let message_id = inquiry::add_message(&txn, id, viewer.user_id, &reply.message, now).await?;
+        if let Some(terms) = &reply.quote {
+            inquiry::add_quote(&txn, message_id, id, terms).await?;
+        }
+        self.notify_other_side(&txn, &row, side, now).await?;
+        db::commit(txn).await?;
+        Ok(())
+    }
+
+    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction) -> Result<(), AppError> {
+        let (row, side) = self.open(viewer, id).await?;
+        let status = status_of(&row.status)?;
+        let rights = ThreadRights::for_side(side, status, row.delivered_at.is_some());
+        let (allowed, event) = match action {
+            ThreadAction::Close => (rights.close, ThreadEvent::Close),
+            ThreadAction::MarkSpam => (rights.mark_spam, ThreadEvent::MarkedSpam),
+            ThreadAction::Accept => (rights.decide, ThreadEvent::BuyerDecided(QuoteDecision::Accepted)),
+            ThreadAction::Decline => (rights.decide, ThreadEvent::BuyerDecided(QuoteDecision::Declined)),
+        };
+        if !allowed {
+            return Err(AppError::Forbidden);
+        }
+        let next = status.after(event).ok_or(AppError::Forbidden)?;
+        let now = Utc::now();
+        let txn = db::begin_write(&self.db).await?;
+        if let ThreadEvent::BuyerDecided(decision) = event {
+            let quote = inquiry::latest_quote(&txn, id).await?.ok_or(AppError::Forbidden)?;
+            if !inquiry::decide(&txn, quote.message_id, decision, now).await? {
+                return Err(AppError::Conflict { field: "conversation".into() });
+            }
+        }
+        // A decision is news for the producer; closing and spam are not.
+        let message = matches!(event, ThreadEvent::BuyerDecided(_));
+        if !inquiry::record(&txn, id, status, Activity { status: next, by: side, message, first_reply: false }, now)
+            .await?
+        {
+            return Err(AppError::Conflict { field: "conversation".into() });
+        }
+        if message {
+            self.notify_other_side(&txn, &row, side, now).await?;
+        }
+        db::commit(txn).await?;
+        tracing::info!(inquiry = id, ?action, "conversation status changed");
+        Ok(())
+    }
+
+    async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError> {
+        let owner = match viewer.role {
+            Role::Buyer => Owner::Buyer(viewer.user_id),
+            Role::Producer => match own_producer(&self.db, viewer.user_id).await? {
+                Some(producer) => Owner::Producer(producer.id),
+                None => return Ok(0),
+            },
+            _ => return Ok(0),
+        };
+        Ok(inquiry::unread(&self.db, owner).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_excerpt_is_one_short_line() {
+        assert_eq!(excerpt("Bonjour,\n\nnous   cherchons"), "Bonjour, nous cherchons");
+        let long = "é".repeat(200);
+        let cut = excerpt(&long);
+        assert_eq!(cut.chars().count(), 141, "140 characters and an ellipsis");
+        assert!(cut.ends_with('…'));
+    }
+}

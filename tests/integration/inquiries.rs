@@ -1,0 +1,244 @@
+//! Buyers contact suppliers (issue 11), through the server functions a
+//! page posts: an inquiry held until the buyer's address is confirmed, the
+//! conversation with a quote accepted, who may read and write it, the
+//! 24-hour duplicate rule, the hourly limit, and message text that stays
+//! inert text everywhere.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use server::entities::{inquiries, mail_outbox, users};
+use tests::TestApp;
+use tests::visitor::{PASSWORD, Visitor};
+
+/// A producer with one published listing.
+async fn producer_with_listing(app: &TestApp, email: &str) -> (Visitor, i64) {
+    let producer = app.signed_in("producer", email).await;
+    assert_eq!(producer.save_profile("Coopérative Tifawin", &[]).await.status, 200);
+    let id = producer.create_listing("Huile d'argan cosmétique").await;
+    let published =
+        producer.post("/api/change_listing_status", &[("id", &id.to_string()), ("change", "publish")]).await;
+    assert_eq!(published.status, 200, "{}", published.body);
+    (producer, id)
+}
+
+/// The inquiry form's fields, with `extra` after them.
+async fn send(visitor: &Visitor, listing: i64, message: &str, extra: &[(&str, &str)]) -> tests::visitor::Answer {
+    let listing = listing.to_string();
+    let mut fields = vec![
+        ("listing", listing.as_str()),
+        ("locale", "fr"),
+        ("form[product]", "Huile d'argan cosmétique"),
+        ("form[quantity_amount]", "500"),
+        ("form[quantity_unit]", "litre"),
+        ("form[incoterm]", "FOB"),
+        ("form[destination_country]", "PA"),
+        ("form[message]", message),
+    ];
+    fields.extend_from_slice(extra);
+    visitor.post("/api/send_inquiry", &fields).await
+}
+
+/// The inquiry id in the `Location` the server sent the browser to.
+fn inquiry_id(answer: &tests::visitor::Answer) -> i64 {
+    let location = answer.header("location");
+    location
+        .split("/inquiries/")
+        .nth(1)
+        .and_then(|rest| rest.split('?').next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no inquiry in `{location}` ({}): {}", answer.status, answer.body))
+}
+
+/// A buyer whose address is confirmed.
+async fn confirmed_buyer(app: &TestApp, email: &str) -> Visitor {
+    let buyer = app.signed_in("buyer", email).await;
+    users::Entity::update_many()
+        .col_expr(users::Column::EmailVerifiedAt, sea_orm::sea_query::Expr::value(chrono::Utc::now()))
+        .filter(users::Column::Email.eq(email))
+        .exec(&app.db)
+        .await
+        .expect("confirm");
+    buyer
+}
+
+async fn mails_to(app: &TestApp, address: &str) -> Vec<mail_outbox::Model> {
+    mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::ToAddress.eq(address))
+        .order_by_asc(mail_outbox::Column::Id)
+        .all(&app.db)
+        .await
+        .expect("mails")
+}
+
+async fn thread_json(visitor: &Visitor, id: i64) -> (u16, serde_json::Value) {
+    let answer = visitor.get(&format!("/api/thread?id={id}&locale=fr")).await;
+    (answer.status, answer.json())
+}
+
+#[tokio::test]
+async fn an_inquiry_signed_up_inline_is_held_until_the_address_is_confirmed() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let visitor = app.visitor();
+    let account = [
+        ("account[mode]", "sign-up"),
+        ("account[display_name]", "Ana Pérez"),
+        ("account[email]", "ana@importadora.pa"),
+        ("account[password]", PASSWORD),
+    ];
+    let sent = send(&visitor, listing, "Bonjour, 500 L par mois vers Colón ?", &account).await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert!(sent.header("location").ends_with("?held=1"), "{}", sent.header("location"));
+    let id = inquiry_id(&sent);
+    assert_eq!(visitor.viewer().await["role"], "buyer", "signed up and in on the way");
+
+    // Held: the buyer sees it waiting, the producer does not see it at all.
+    let (status, thread) = thread_json(&visitor, id).await;
+    assert_eq!((status, thread["held"].as_bool()), (200, Some(true)));
+    assert_eq!(thread_json(&producer, id).await.0, 404);
+    let inbox = producer.get("/api/inbox?page=1&locale=fr").await.json();
+    assert_eq!(inbox["total"], 0, "{inbox}");
+
+    // The confirmation link from the mail, followed once.
+    let mail = mails_to(&app, "ana@importadora.pa").await.pop().expect("a confirmation mail");
+    let token = mail.body.split("token=").nth(1).expect("a link").chars().take(64).collect::<String>();
+    let confirmed = app.visitor().post("/api/confirm_address", &[("token", &token), ("locale", "es")]).await;
+    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    let again = app.visitor().post("/api/confirm_address", &[("token", &token), ("locale", "es")]).await;
+    assert_eq!(again.status, 422, "a link works once");
+    let forged = app.visitor().post("/api/confirm_address", &[("token", &"ab".repeat(32)), ("locale", "es")]).await;
+    assert_eq!(forged.status, 422);
+
+    let inbox = producer.get("/api/inbox?page=1&locale=fr").await.json();
+    assert_eq!(inbox["total"], 1, "delivered: {inbox}");
+    assert_eq!(inbox["lines"][0]["unread"], true);
+    assert_eq!(producer.get("/api/unread").await.body, "1");
+    let notice = mails_to(&app, "coop@tifawin.ma").await;
+    assert_eq!(notice.len(), 1, "the producer is told once");
+    assert!(notice[0].body.contains(&format!("/fr/inquiries/{id}")));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_quote_is_answered_and_accepted_and_the_status_follows() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "li.wei@sourcing.cn").await;
+    let id = inquiry_id(&send(&buyer, listing, "Price for 500 L FOB Casablanca?", &[]).await);
+    assert_eq!(thread_json(&buyer, id).await.1["status"], "new");
+
+    let reply = [
+        ("id", id.to_string()),
+        ("locale", "fr".into()),
+        ("form[message]", "Voici notre offre.".into()),
+        ("form[with_quote]", "on".into()),
+        ("form[unit_price]", "19.80".into()),
+        ("form[currency]", "USD".into()),
+        ("form[quantity_amount]", "500".into()),
+        ("form[quantity_unit]", "litre".into()),
+        ("form[incoterm]", "FOB".into()),
+        ("form[named_place]", "Casablanca".into()),
+        ("form[valid_until]", (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string()),
+        ("form[lead_time_days]", "21".into()),
+    ];
+    let fields: Vec<(&str, &str)> = reply.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let quoted = producer.post("/api/reply", &fields).await;
+    assert_eq!(quoted.status, 200, "{}", quoted.body);
+    let (_, thread) = thread_json(&buyer, id).await;
+    assert_eq!(thread["status"], "quoted");
+    assert_eq!(thread["rights"]["decide"], true);
+    let quote = &thread["messages"][1]["quote"];
+    assert_eq!((quote["terms"]["unit_price_minor"].as_i64(), quote["pending"].as_bool()), (Some(1980), Some(true)));
+    assert_eq!(mails_to(&app, "li.wei@sourcing.cn").await.len(), 1, "the buyer is told of the reply");
+
+    // The producer cannot decide for the buyer; the buyer accepts once.
+    let accept = [("id", id.to_string()), ("action", "accept".into()), ("locale", "fr".into())];
+    let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(producer.post("/api/act_on_thread", &accept).await.status, 403);
+    assert_eq!(buyer.post("/api/act_on_thread", &accept).await.status, 200);
+    let (_, thread) = thread_json(&buyer, id).await;
+    assert_eq!(thread["status"], "closed");
+    assert_eq!(thread["messages"][1]["quote"]["decision"], "accepted");
+    assert_eq!(buyer.post("/api/act_on_thread", &accept).await.status, 403, "nothing left to accept");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn only_the_two_sides_see_a_conversation_and_extra_fields_change_nothing() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "buyer@import.ng").await;
+    let id = inquiry_id(&send(&buyer, listing, "Hello from Lagos", &[]).await);
+
+    let other_buyer = confirmed_buyer(&app, "other@import.br").await;
+    let other_producer = app.signed_in("producer", "other@coop.ma").await;
+    let organiser = app.signed_in("organiser", "fairs@salon.ma").await;
+    let id_text = id.to_string();
+    let reply = [("id", id_text.as_str()), ("locale", "fr"), ("form[message]", "Intrusion")];
+    for (who, visitor) in
+        [("another buyer", &other_buyer), ("another producer", &other_producer), ("an organiser", &organiser)]
+    {
+        assert_eq!(thread_json(visitor, id).await.0, 404, "{who} reads");
+        assert_eq!(visitor.post("/api/reply", &reply).await.status, 404, "{who} replies");
+        let close = [("id", id_text.as_str()), ("action", "close"), ("locale", "fr")];
+        assert_eq!(visitor.post("/api/act_on_thread", &close).await.status, 404, "{who} closes");
+    }
+    assert_eq!(organiser.get("/api/inbox?page=1&locale=fr").await.status, 404);
+    let anonymous = app.visitor();
+    assert_eq!(thread_json(&anonymous, id).await.0, 401);
+    assert_eq!(anonymous.get("/api/inbox?page=1&locale=fr").await.status, 401);
+
+    // Fields a form does not have are refused or ignored: never applied.
+    let forged = [
+        ("id", id_text.as_str()),
+        ("locale", "fr"),
+        ("form[message]", "Bonjour"),
+        ("form[status]", "closed"),
+        ("buyer_user_id", "1"),
+        ("producer_id", "999"),
+    ];
+    let answer = producer.post("/api/reply", &forged).await;
+    assert!(answer.status == 200 || answer.status == 400, "{}: {}", answer.status, answer.body);
+    let row = inquiries::Entity::find_by_id(id).one(&app.db).await.expect("query").expect("the inquiry");
+    assert_ne!(row.status, "closed");
+    assert_ne!(row.producer_id, 999);
+    assert_eq!(thread_json(&buyer, id).await.0, 200, "still the buyer's");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_same_inquiry_twice_in_a_day_and_too_many_in_an_hour_are_refused_clearly() {
+    let app = TestApp::spawn().await;
+    let (_producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "buyer@import.in").await;
+    let first = inquiry_id(&send(&buyer, listing, "Need 2 tonnes monthly", &[]).await);
+    let twice = send(&buyer, listing, "Need 2 tonnes monthly", &[]).await;
+    assert_eq!(twice.status, 409, "{}", twice.body);
+    assert_eq!(twice.json()["AlreadySent"]["inquiry"], first, "names the existing conversation: {}", twice.body);
+
+    for n in 1..10 {
+        let sent = send(&buyer, listing, &format!("Question number {n}"), &[]).await;
+        assert_eq!(sent.status, 200, "inquiry {n}: {}", sent.body);
+    }
+    let over = send(&buyer, listing, "One too many", &[]).await;
+    assert_eq!(over.status, 429, "{}", over.body);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn markup_and_links_in_messages_stay_inert_text() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "buyer@import.ae").await;
+    let hostile = "<script>alert(1)</script> <img src=x onerror=alert(2)> https://evil.example/pay";
+    let id = inquiry_id(&send(&buyer, listing, hostile, &[]).await);
+    for (side, visitor) in [("producer", &producer), ("buyer", &buyer)] {
+        let page = visitor.get(&format!("/fr/inquiries/{id}")).await;
+        assert_eq!(page.status, 200, "{side}");
+        assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{side}: escaped text");
+        assert!(!page.body.contains("<script>alert(1)") && !page.body.contains("<img src=x"), "{side}: no markup");
+        assert!(!page.body.contains("href=\"https://evil.example"), "{side}: no link made of it");
+    }
+    let mail = mails_to(&app, "coop@tifawin.ma").await.pop().expect("a mail to the producer");
+    assert!(!mail.body.contains("evil.example") && !mail.body.contains("<script"), "the mail carries no message text");
+    app.stop().await;
+}
