@@ -4,6 +4,7 @@
 //! seeds twice.
 
 mod catalogue;
+mod conversations;
 mod products;
 mod regions;
 pub mod rng;
@@ -35,6 +36,7 @@ pub struct SeedReport {
     pub listings: usize,
     pub published: usize,
     pub photos: usize,
+    pub conversations: usize,
     pub seconds: f64,
 }
 
@@ -45,9 +47,9 @@ impl fmt::Display for SeedReport {
         }
         write!(
             f,
-            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos in {:.1} s; \
+            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations in {:.1} s; \
              sign in as {DEMO_PRODUCER_EMAIL} or {DEMO_BUYER_EMAIL} with the password `{DEMO_PASSWORD}`",
-            self.producers, self.listings, self.published, self.photos, self.seconds
+            self.producers, self.listings, self.published, self.photos, self.conversations, self.seconds
         )
     }
 }
@@ -79,6 +81,7 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
     let demo_hash = crate::auth::password::hash(DEMO_PASSWORD)
         .map_err(|e| anyhow::anyhow!("cannot hash the demo password: {e}"))?;
     let tx = db::begin_write(db).await?;
+    let mut demo_side: Option<conversations::DemoProducerSide> = None;
     for (index, producer) in catalogue.iter().enumerate() {
         let joined = day(producer.joined_day);
         // The first producer is the demo account people sign in with; the
@@ -129,6 +132,13 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
         }
         .insert(&tx)
         .await?;
+        if index == 0 {
+            demo_side = Some(conversations::DemoProducerSide {
+                producer_id: row.id,
+                owner_user_id: user.id,
+                listings: Vec::new(),
+            });
+        }
         producer_translations::Entity::insert_many(producer.descriptions.iter().map(|(locale, text)| {
             producer_translations::ActiveModel {
                 producer_id: Set(row.id),
@@ -219,13 +229,18 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
             }
             // The search indexer picks every listing up from the outbox.
             crate::repo::search_outbox::enqueue(&tx, saved.id, crate::repo::search_outbox::OutboxOp::Upsert).await?;
+            if let (0, Some(side), true) = (index, demo_side.as_mut(), listing.published) {
+                let title = listing.texts.iter().find(|(locale, _, _)| *locale == app::domain::Locale::Fr);
+                let title = title.map_or_else(|| listing.slug.clone(), |(_, title, _)| title.clone());
+                side.listings.push((saved.id, title, listing.moq.1.slug()));
+            }
             report.listings += 1;
             report.published += usize::from(listing.published);
         }
         report.producers += 1;
     }
     let at = day(0);
-    users::ActiveModel {
+    let demo_buyer = users::ActiveModel {
         email: Set(DEMO_BUYER_EMAIL.to_owned()),
         password_hash: Set(demo_hash),
         display_name: Set("Demo buyer (São Paulo)".to_owned()),
@@ -240,6 +255,9 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
     }
     .insert(&tx)
     .await?;
+    if let Some(side) = &demo_side {
+        report.conversations = conversations::seed(&tx, side, demo_buyer.id, Utc::now()).await?;
+    }
     db::commit(tx).await?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

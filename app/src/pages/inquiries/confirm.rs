@@ -18,8 +18,10 @@ pub fn ConfirmPage() -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let query = use_query_map();
-    let token = query.with_untracked(|q| q.get("token").unwrap_or_default());
-    let done = query.with_untracked(|q| q.get("done").is_some());
+    let token = StoredValue::new(query.with_untracked(|q| q.get("token").unwrap_or_default()));
+    // Read again on every navigation: the redirect after confirming comes
+    // back to this same page with `?done=1`.
+    let done = move || query.with(|q| q.get("done").is_some());
     let action = ServerAction::<ConfirmAddress>::new();
     let error = submission_error(action);
     view! {
@@ -27,22 +29,18 @@ pub fn ConfirmPage() -> impl IntoView {
         <div class="container account-page">
             <section class="form-card">
                 <h1>{m.confirm_title}</h1>
-                {if done {
-                    view! {
-                        <p class="form-success" role="status">{m.confirm_done}</p>
-                        <a class="button" href=i18n.path("/inquiries")>{m.confirm_see_inquiries}</a>
-                    }.into_any()
-                } else {
-                    view! {
-                        <p class="muted">{m.confirm_intro}</p>
-                        <FormAlert error />
-                        <ActionForm action>
-                            <input type="hidden" name="locale" value=i18n.locale.code() />
-                            <input type="hidden" name="token" value=token />
-                            <button class="button" type="submit">{m.confirm_button}</button>
-                        </ActionForm>
-                    }.into_any()
-                }}
+                <Show when=done fallback=move || view! {
+                    <p class="muted">{m.confirm_intro}</p>
+                    <FormAlert error />
+                    <ActionForm action>
+                        <input type="hidden" name="locale" value=i18n.locale.code() />
+                        <input type="hidden" name="token" value=token.get_value() />
+                        <button class="button" type="submit">{m.confirm_button}</button>
+                    </ActionForm>
+                }>
+                    <p class="form-success" role="status">{m.confirm_done}</p>
+                    <a class="button" href=i18n.path("/inquiries")>{m.confirm_see_inquiries}</a>
+                </Show>
             </section>
         </div>
     }

@@ -114,18 +114,18 @@ fn InboxRow(line: InboxLine, side: Side) -> impl IntoView {
                 </span>
                 <span class="inbox-main">
                     <span class="inbox-top">
-                        <strong class="inbox-product">{line.product.clone()}</strong>
+                        <strong class="inbox-product" dir="auto">{line.product.clone()}</strong>
                         <ThreadStatus status=line.status />
                         {line.unread.then(|| view! { <span class="badge badge-unread">{m.inbox_unread}</span> })}
                         {line.held.then(|| view! { <span class="badge badge-held">{m.inbox_held}</span> })}
                     </span>
                     <span class="inbox-meta">
-                        {line.counterpart.clone()}
+                        <bdi>{line.counterpart.clone()}</bdi>
                         {country.map(|name| format!(" · {name}"))}
                         " · "
-                        <time datetime=line.last_activity_at.clone()>{activity_time(&line.last_activity_at)}</time>
+                        <time dir="ltr" datetime=line.last_activity_at.clone()>{activity_time(&line.last_activity_at)}</time>
                     </span>
-                    <span class="inbox-excerpt">{line.excerpt.clone()}</span>
+                    <span class="inbox-excerpt" dir="auto">{line.excerpt.clone()}</span>
                 </span>
             </a>
         </li>

@@ -53,6 +53,14 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
     };
     let id = thread.id;
     let rights = thread.rights;
+    // A sent reply empties the form (after hydration; without JavaScript
+    // the page is loaded afresh anyway).
+    let reply_form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(form)) = (reply.value().get(), reply_form.get()) {
+            form.reset();
+        }
+    });
     let fact = |label: &'static str, value: String| view! { <div class="fact"><dt>{label}</dt><dd>{value}</dd></div> };
     view! {
         <PageMeta title=format!("{} · {}", thread.product, m.site_name) description=m.thread_intro path=format!("/inquiries/{id}") />
@@ -61,8 +69,8 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
                 <a href=i18n.path("/inquiries")>{m.thread_back}</a>
             </nav>
             <header class="page-header thread-header">
-                <p class="eyebrow">{counterpart}</p>
-                <h1>{thread.product.clone()}</h1>
+                <p class="eyebrow" dir="auto">{counterpart}</p>
+                <h1 dir="auto">{thread.product.clone()}</h1>
                 <ThreadStatus status=thread.status />
             </header>
             <FlashNote flag="sent" text=m.thread_sent />
@@ -76,7 +84,7 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
                 {fact(m.inquiry_destination, thread.destination_country.name(i18n.locale).to_owned())}
                 {thread.wanted_by.map(|date| fact(m.inquiry_wanted_by, date.to_string()))}
                 {thread.listing.as_ref().map(|card| view! {
-                    <div class="fact"><dt>{m.thread_listing}</dt><dd><a href=card.path(i18n.locale)>{card.title.text.clone()}</a></dd></div>
+                    <div class="fact"><dt>{m.thread_listing}</dt><dd><a href=card.path(i18n.locale) lang=card.title.locale.code() dir="auto">{card.title.text.clone()}</a></dd></div>
                 })}
             </dl>
             <ol class="messages">
@@ -92,7 +100,7 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
                 <section class="form-card reply-card" aria-labelledby="reply-title">
                     <h2 id="reply-title">{m.thread_reply_title}</h2>
                     <FormAlert error=reply_error />
-                    <ActionForm action=reply>
+                    <ActionForm action=reply node_ref=reply_form>
                         <input type="hidden" name="locale" value=i18n.locale.code() />
                         <input type="hidden" name="id" value=id.to_string() />
                         <div class="field">
@@ -136,12 +144,12 @@ fn MessageItem(message: ThreadMessage, id: i64, act: ServerAction<ActOnThread>, 
     view! {
         <li class=class>
             <p class="message-meta">
-                <strong>{message.author.clone()}</strong>
+                <strong dir="auto">{message.author.clone()}</strong>
                 " · "
-                <time datetime=message.sent_at.clone()>{activity_time(&message.sent_at)}</time>
+                <time dir="ltr" datetime=message.sent_at.clone()>{activity_time(&message.sent_at)}</time>
             </p>
             // Plain text: a text node, line breaks kept by CSS (white-space: pre-wrap).
-            <p class="message-body">{message.body.clone()}</p>
+            <p class="message-body" dir="auto">{message.body.clone()}</p>
             {message.quote.map(|quote| view! { <QuoteView quote id act decide /> })}
         </li>
     }
@@ -164,7 +172,7 @@ fn QuoteView(quote: QuoteCard, id: i64, act: ServerAction<ActOnThread>, decide: 
                 <div class="fact"><dt>{m.quote_unit_price}</dt><dd dir="ltr">{format_money(terms.unit_price_minor, terms.currency)}</dd></div>
                 <div class="fact"><dt>{m.inquiry_quantity}</dt><dd>{format!("{} {}", terms.quantity.amount, terms.quantity.unit.name(m))}</dd></div>
                 <div class="fact"><dt>{m.quote_total}</dt><dd dir="ltr">{format_money(total, terms.currency)}</dd></div>
-                <div class="fact"><dt>{m.inquiry_incoterm}</dt><dd>{format!("{} {}", terms.incoterm.slug(), terms.named_place)}</dd></div>
+                <div class="fact"><dt>{m.inquiry_incoterm}</dt><dd dir="auto">{format!("{} {}", terms.incoterm.slug(), terms.named_place)}</dd></div>
                 <div class="fact"><dt>{m.quote_valid_until}</dt><dd>{terms.valid_until.to_string()}</dd></div>
                 <div class="fact"><dt>{m.listing_lead_time}</dt><dd>{fill(m.listing_lead_time_value, &[("n", &terms.lead_time_days.to_string())])}</dd></div>
             </dl>

@@ -1,0 +1,151 @@
+// A buyer contacts a supplier, in Chromium (issue 11): opens a listing,
+// writes an inquiry, signs up inline, confirms the address from the mail
+// file and sees the inquiry delivered; the demo producer, on a 390 px phone
+// in Arabic, sees it with an unread badge and replies with a quote; the buyer
+// accepts it; then the buyer writes once more with JavaScript off.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { openPage, serverAndBrowser, shot, waitForHydration } from './harness.mjs';
+
+const ctx = serverAndBrowser();
+const BUYER = { name: 'Ana Pérez', email: 'ana@importadora.example', password: 'container ships to Colón 2027' };
+
+/** The plain text of an .eml file (quoted-printable or base64 bodies decoded). */
+function mailText(raw) {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const joined = body.replace(/=\r?\n/g, '');
+    return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+/** The newest mail to `address` that contains `needle`, waiting for the sender job. */
+async function mailTo(address, needle) {
+  const dir = join(ctx.server.dataDir, 'mail');
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    let files = [];
+    try { files = readdirSync(dir).filter((name) => name.endsWith('.eml')); } catch { /* not yet */ }
+    for (const name of files) {
+      const raw = readFileSync(join(dir, name), 'utf8');
+      const text = mailText(raw);
+      if (raw.includes(address) && text.includes(needle)) return text;
+    }
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  throw new Error(`no mail to ${address} containing ${needle} in ${dir}`);
+}
+
+async function signIn(page, lang, email, password) {
+  await page.goto(`${ctx.server.base}/${lang}/account/sign-in`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.includes('/sign-in')),
+    page.locator('.form-card button[type=submit]').click(),
+  ]);
+}
+
+test('a buyer asks for a quote, the producer answers in Arabic on a phone, the buyer accepts', async () => {
+  const base = ctx.server.base;
+  // The demo producer's phone, in Arabic: one of its public listings.
+  const { page: producer, problems: producerProblems } = await openPage(ctx.browser, { width: 390, height: 844, locale: 'ar' });
+  await signIn(producer, 'ar', 'producer@demo.trade.ma', 'tradema demo 2026');
+  await producer.goto(`${base}/ar/dashboard`);
+  const publicPath = await producer.locator('.own-listing-actions a[href*="/listings/"]:not([href*="/dashboard/"])').first().getAttribute('href');
+  const listingPath = publicPath.replace(/^\/ar\//, '/en/');
+
+  // The buyer finds the listing and writes, signing up on the way.
+  const { page: buyer, problems: buyerProblems } = await openPage(ctx.browser, { locale: 'en-US' });
+  await buyer.goto(base + listingPath);
+  await waitForHydration(buyer);
+  await buyer.getByRole('link', { name: 'Contact the supplier' }).click();
+  await buyer.waitForURL(/\/inquire$/);
+  await waitForHydration(buyer);
+  await buyer.getByLabel('Quantity', { exact: true }).fill('300');
+  await buyer.getByLabel('Unit', { exact: true }).selectOption('carton');
+  await buyer.getByLabel('Destination country').selectOption('PA');
+  await buyer.getByLabel('Message').fill('Hello, we would like 300 cartons a quarter, CIF Colón.\n<b>Not bold</b>');
+  await buyer.getByLabel('Your name').fill(BUYER.name);
+  await buyer.getByLabel('E-mail address').fill(BUYER.email);
+  await buyer.getByLabel('Password').fill(BUYER.password);
+  await shot(buyer, 'inquiry-form-en-desktop');
+  await buyer.getByRole('button', { name: 'Send the inquiry' }).click();
+  await buyer.waitForURL(/\/en\/inquiries\/\d+\?held=1/);
+  const threadPath = new URL(buyer.url()).pathname;
+  await buyer.getByText('Waiting for your e-mail confirmation').first().waitFor();
+  assert.equal(await buyer.locator('.message-body').first().innerText(), 'Hello, we would like 300 cartons a quarter, CIF Colón.\n<b>Not bold</b>');
+
+  // Held: the producer does not see it yet.
+  await producer.goto(`${base}${threadPath.replace('/en/', '/ar/')}`);
+  assert.equal(await producer.locator('.thread-page').count(), 0, 'a held inquiry is not the producer’s yet');
+  // That page's 404 is what the browser logged; nothing else may be.
+  assert.equal(producerProblems.length, 1, producerProblems.join('\n'));
+  producerProblems.length = 0;
+
+  // The confirmation link from the mail file.
+  const mail = await mailTo(BUYER.email, 'token=');
+  const link = mail.match(/https?:\/\/\S+\/account\/confirm\?token=[0-9a-f]{64}/)[0];
+  await buyer.goto(link);
+  await waitForHydration(buyer);
+  await buyer.getByRole('button', { name: 'Confirm my address' }).click();
+  await buyer.getByText('Address confirmed').waitFor();
+
+  // The producer sees it, unread, and replies with a quote.
+  await producer.goto(`${base}/ar/inquiries`);
+  await waitForHydration(producer);
+  assert.ok(Number(await producer.locator('.inquiries-link .badge-unread').innerText()) >= 1, 'an unread count in the header');
+  const line = producer.locator('.inbox-line.unread', { hasText: BUYER.name });
+  await line.waitFor();
+  await shot(producer, 'inbox-ar-phone');
+  await line.locator('a').click();
+  await producer.waitForURL(/\/ar\/inquiries\/\d+$/);
+  await waitForHydration(producer);
+  await producer.locator('#field-message').fill('مرحبًا، هذا عرضنا.');
+  await producer.locator('.quote-fields summary').click();
+  await producer.locator('input[name="form[with_quote]"]').check();
+  await producer.locator('input[name="form[unit_price]"]').fill('42.50');
+  await producer.locator('select[name="form[currency]"]').selectOption('USD');
+  await producer.locator('input[name="form[quantity_amount]"]').fill('300');
+  await producer.locator('select[name="form[quantity_unit]"]').selectOption('carton');
+  await producer.locator('select[name="form[incoterm]"]').selectOption('CIF');
+  await producer.locator('input[name="form[named_place]"]').fill('Colón');
+  const validUntil = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await producer.locator('input[name="form[valid_until]"]').fill(validUntil);
+  await producer.locator('input[name="form[lead_time_days]"]').fill('25');
+  await producer.locator('.reply-card button[type=submit]').click();
+  await producer.locator('.quote-card').waitFor();
+  await shot(producer, 'thread-quote-ar-phone');
+  const width = await producer.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 390, `no sideways scrolling on a phone (${width} px)`);
+
+  // The buyer sees the quote and accepts it.
+  await buyer.goto(base + threadPath);
+  await waitForHydration(buyer);
+  await buyer.locator('.quote-card').getByText('12,750.00 USD').waitFor();
+  await buyer.getByRole('button', { name: 'Accept the quote' }).click();
+  await buyer.locator('.quote-accepted').waitFor();
+  assert.equal(await buyer.locator('.thread-header .status').innerText(), 'Closed');
+  await shot(buyer, 'thread-accepted-en-desktop');
+  assert.deepEqual([...buyerProblems, ...producerProblems], []);
+});
+
+test('without JavaScript, a buyer replies in a conversation', async () => {
+  const base = ctx.server.base;
+  const context = await ctx.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await signIn(page, 'en', BUYER.email, BUYER.password);
+  await page.goto(`${base}/en/inquiries`);
+  await page.locator('.inbox-link').first().click();
+  await page.waitForURL(/\/en\/inquiries\/\d+$/);
+  await page.locator('#field-message').fill('Thank you, the order form follows.');
+  await page.locator('.reply-card button[type=submit]').click();
+  await page.waitForURL(/replied=1/);
+  await page.getByText('Thank you, the order form follows.').waitFor();
+  await context.close();
+});
