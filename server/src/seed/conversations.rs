@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use sha2::{Digest, Sha256};
 
-use crate::entities::{buyer_profiles, inquiries, inquiry_messages, quotes, users};
+use crate::entities::{buyer_profiles, inquiries, quotes, users};
+use crate::repo::inquiry::add_message;
 use crate::error::StoreError;
 
 /// A demo buyer: e-mail, name, company, country, city, type, language.
@@ -288,9 +289,9 @@ pub async fn seed(
         }
         .insert(db)
         .await?;
-        message(db, row.id, buyer_id, thread.ask, asked).await?;
+        add_message(db, row.id, buyer_id, thread.ask, asked).await?;
         if let Some(answer) = thread.answer {
-            let message_id = message(db, row.id, side.owner_user_id, answer, answered).await?;
+            let message_id = add_message(db, row.id, side.owner_user_id, answer, answered).await?;
             if let Some(decision) = thread.quote {
                 quotes::ActiveModel {
                     message_id: Set(message_id),
@@ -312,23 +313,4 @@ pub async fn seed(
         }
     }
     Ok(THREADS.len())
-}
-
-async fn message(
-    db: &impl ConnectionTrait,
-    inquiry_id: i64,
-    sender: i64,
-    body: &str,
-    at: DateTime<Utc>,
-) -> Result<i64, StoreError> {
-    let row = inquiry_messages::ActiveModel {
-        inquiry_id: Set(inquiry_id),
-        sender_user_id: Set(sender),
-        body: Set(body.to_owned()),
-        created_at: Set(at),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
 }
