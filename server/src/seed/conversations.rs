@@ -9,8 +9,8 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use sha2::{Digest, Sha256};
 
 use crate::entities::{buyer_profiles, inquiries, quotes, users};
-use crate::repo::inquiry::add_message;
 use crate::error::StoreError;
+use crate::repo::inquiry::add_message;
 
 /// A demo buyer: e-mail, name, company, country, city, type, language.
 struct DemoBuyer {
