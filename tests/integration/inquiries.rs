@@ -242,3 +242,58 @@ async fn markup_and_links_in_messages_stay_inert_text() {
     assert!(!mail.body.contains("evil.example") && !mail.body.contains("<script"), "the mail carries no message text");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn response_numbers_appear_from_the_third_inquiry() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "buyer@import.mx").await;
+    let page = format!("/en/listings/{listing}");
+    let mut ids = Vec::new();
+    for text in ["First question", "Second question", "Third question"] {
+        ids.push(inquiry_id(&send(&buyer, listing, text, &[]).await));
+        if ids.len() < 3 {
+            let (_, html) = app.get(&page).await;
+            assert!(html.contains("New on Trade.ma"), "fewer than three inquiries: no numbers yet");
+        }
+    }
+    for id in &ids[..2] {
+        let id = id.to_string();
+        let answer = producer.post("/api/reply", &[("id", &id), ("locale", "fr"), ("form[message]", "Merci !")]).await;
+        assert_eq!(answer.status, 200, "{}", answer.body);
+    }
+    let (_, html) = app.get(&page).await;
+    assert!(html.contains("Answers 67% of inquiries"), "2 of 3 answered");
+    assert!(html.contains("First answer within 1 h (median)"));
+    let (_, company) = app.get("/en/producers/cooperative-tifawin").await;
+    assert!(company.contains("Answers 67% of inquiries"), "the producer page says the same");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_trade_agreement_hint_follows_the_destination() {
+    let app = TestApp::spawn().await;
+    let (_producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let hint = |html: &str| html.contains("a tariff preference may apply");
+    let (_, panama) = app.get(&format!("/en/listings/{listing}?to=PA")).await;
+    assert!(!hint(&panama), "no agreement with Panama: nothing said");
+    let (_, nigeria) = app.get(&format!("/en/listings/{listing}?to=NG")).await;
+    assert!(hint(&nigeria) && nigeria.contains("African Continental Free Trade Area"), "AfCFTA for Nigeria");
+    assert!(nigeria.contains("rules of origin must be checked"));
+    let (_, germany) = app.get(&format!("/en/listings/{listing}?to=DE")).await;
+    assert!(germany.contains("EU–Morocco association agreement"));
+
+    // A signed-in buyer's own country is the default.
+    let buyer = confirmed_buyer(&app, "buyer@import.ae").await;
+    users::Entity::update_many()
+        .col_expr(users::Column::Country, sea_orm::sea_query::Expr::value("AE"))
+        .filter(users::Column::Email.eq("buyer@import.ae"))
+        .exec(&app.db)
+        .await
+        .expect("country");
+    let own = buyer.get(&format!("/en/listings/{listing}")).await;
+    assert!(own.body.contains("Morocco–UAE free-trade agreement"), "the buyer's country, unasked");
+    let (_, anonymous) = app.get(&format!("/en/listings/{listing}")).await;
+    assert!(!hint(&anonymous), "no country, nothing said");
+    app.stop().await;
+}

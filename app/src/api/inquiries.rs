@@ -115,3 +115,14 @@ pub async fn get_unread() -> Result<u64, AppError> {
         None => Ok(0),
     }
 }
+
+/// The signed-in buyer's country, for the trade-agreement hint (`None` for
+/// anyone else).
+#[server(endpoint = "buyer_country", input = GetUrl)]
+pub async fn get_buyer_country() -> Result<Option<crate::domain::CountryCode>, AppError> {
+    let services = super::context::services()?;
+    match super::context::session()?.0.viewer() {
+        Some(viewer) => super::context::respond(services.inquiries.buyer_country(&viewer).await),
+        None => Ok(None),
+    }
+}

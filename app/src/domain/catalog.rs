@@ -119,6 +119,8 @@ pub struct ListingDetail {
     pub producer: ProducerCard,
     /// Publication date, `YYYY-MM-DD`.
     pub published_on: Option<String>,
+    /// How the producer answers inquiries.
+    pub response: super::ResponseMetrics,
 }
 
 /// A certification a producer holds, with its expiry date when known.
@@ -148,6 +150,8 @@ pub struct ProducerDetail {
     pub listings: Vec<ListingCard>,
     /// `YYYY-MM-DD`
     pub member_since: String,
+    /// How the producer answers inquiries.
+    pub response: super::ResponseMetrics,
 }
 
 /// A sector or region with how many published listings it has.

@@ -17,6 +17,7 @@ mod incoterm;
 mod inquiry;
 mod listing_form;
 mod locale;
+mod metrics;
 mod profile;
 mod region;
 mod search;
@@ -55,6 +56,7 @@ pub use listing_form::{
     TITLE_MAX_CHARS, minor_to_text, parse_price_minor,
 };
 pub use locale::{LOCALE_COOKIE, Locale};
+pub use metrics::{InquiryTiming, ResponseMetrics, WINDOW_DAYS as METRICS_WINDOW_DAYS};
 pub use profile::{
     CompanyProfile, DESCRIPTION_MAX_CHARS, FieldMap, Ice, ProfileEditor, ProfileForm, SPOKEN_LANGUAGES,
     spoken_language, spoken_language_name,

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_params_map;
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_listing;
 use crate::components::{
-    CertificationChips, Gallery, Icon, IconName, OriginLabelChips, PageMeta, ProducerCard, VerifiedBadge,
+    CertificationChips, Gallery, Icon, IconName, OriginLabelChips, PageMeta, ProducerCard, ResponseSummary,
+    TradeAgreementHint, VerifiedBadge,
 };
 use crate::domain::{AppError, ListingDetail, LocalizedText, PriceRange};
 use crate::i18n::{fill, use_i18n};
@@ -63,7 +64,7 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
     };
     let producer_href = detail.producer.path(i18n.locale);
     view! {
-        <PageMeta title=format!("{title} · {}", m.site_name) description=description_excerpt path />
+        <PageMeta title=format!("{title} · {}", m.site_name) description=description_excerpt path=path.clone() />
         <div class="container listing-page">
             <nav class="breadcrumb" aria-label="breadcrumb">
                 <a href=i18n.path("")>{m.nav_home}</a>
@@ -88,6 +89,7 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
                         <p class="muted">{m.inquiry_contact_hint}</p>
                     </div>
                     <TradeFacts detail=detail.clone() />
+                    <TradeAgreementHint path=i18n.path(&path) />
                     {detail.published_on.clone().map(|date| view! { <p class="muted">{fill(m.listing_published, &[("date", &date)])}</p> })}
                 </div>
             </div>
@@ -99,6 +101,7 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
             <section class="listing-supplier-card" aria-labelledby="supplier-title">
                 <h2 id="supplier-title">{m.listing_supplier}</h2>
                 <ProducerCard card=detail.producer.clone() />
+                <ResponseSummary metrics=detail.response />
                 <a class="button button-secondary" href=producer_href>{m.listing_view_supplier}</a>
             </section>
         </div>

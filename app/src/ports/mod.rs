@@ -11,10 +11,10 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AppError, Dashboard, HomePage, Inbox, InquiryForm, InquiryStart, InquiryStatus, ListingDetail, ListingEditor,
-    ListingForm, ListingQuery, ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor,
-    ProfileForm, Region, RegionPage, ReplyForm, Role, Sector, SectorPage, SentInquiry, StatusChange, Suggestions,
-    Thread, ThreadAction, Viewer,
+    AppError, CountryCode, Dashboard, HomePage, Inbox, InquiryForm, InquiryStart, InquiryStatus, ListingDetail,
+    ListingEditor, ListingForm, ListingQuery, ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail,
+    ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role, Sector, SectorPage, SentInquiry, StatusChange,
+    Suggestions, Thread, ThreadAction, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -145,6 +145,9 @@ pub trait Inquiries: Send + Sync {
     async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction) -> Result<(), AppError>;
     /// Conversations with something the reader has not read.
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError>;
+    /// Where a buyer's goods go by default: their profile's country, else
+    /// their account's (`None` for other roles).
+    async fn buyer_country(&self, viewer: &Viewer) -> Result<Option<CountryCode>, AppError>;
 }
 
 /// Every port, bundled for injection through Leptos context.

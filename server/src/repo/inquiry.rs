@@ -357,3 +357,44 @@ pub async fn deliver_held(
         .await?;
     Ok(held)
 }
+
+/// When an inquiry was delivered, and when first answered.
+type Delivered = Option<DateTime<Utc>>;
+type FirstReply = Option<DateTime<Utc>>;
+
+/// When each inquiry a producer received since `since` was delivered and
+/// first answered (spam left out), for `ResponseMetrics`.
+pub async fn timings_of_producer(
+    db: &impl ConnectionTrait,
+    producer_slug: &str,
+    since: DateTime<Utc>,
+) -> Result<Vec<app::domain::InquiryTiming>, StoreError> {
+    use crate::entities::producers;
+    let rows: Vec<(Delivered, FirstReply)> = inquiries::Entity::find()
+        .select_only()
+        .column(inquiries::Column::DeliveredAt)
+        .column(inquiries::Column::FirstReplyAt)
+        .filter(
+            inquiries::Column::ProducerId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(producers::Column::Id)
+                    .from(producers::Entity)
+                    .and_where(producers::Column::Slug.eq(producer_slug))
+                    .to_owned(),
+            ),
+        )
+        .filter(inquiries::Column::DeliveredAt.gte(since))
+        .filter(inquiries::Column::Status.ne(InquiryStatus::Spam.slug()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(delivered, first_reply)| {
+            Some(app::domain::InquiryTiming {
+                delivered_at: delivered?.timestamp(),
+                first_reply_at: first_reply.map(|at| at.timestamp()),
+            })
+        })
+        .collect())
+}

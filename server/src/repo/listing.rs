@@ -188,6 +188,8 @@ pub async fn detail(db: &impl ConnectionTrait, id: i64, locale: Locale) -> Resul
         photos,
         producer: producer_card,
         published_on: model.published_at.map(|at| at.format("%Y-%m-%d").to_string()),
+        // Filled in by the catalogue service from the conversations.
+        response: app::domain::ResponseMetrics::New,
     }))
 }
 

@@ -129,5 +129,7 @@ pub async fn detail(
         certifications,
         listings,
         member_since: model.created_at.format("%Y-%m-%d").to_string(),
+        // Filled in by the catalogue service from the conversations.
+        response: app::domain::ResponseMetrics::New,
     }))
 }

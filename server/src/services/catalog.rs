@@ -163,6 +163,14 @@ impl CatalogService {
         Ok(kept.into_iter().flatten().collect())
     }
 
+    /// How a producer answers inquiries, from its conversations.
+    async fn response_of(&self, producer_slug: &str) -> Result<app::domain::ResponseMetrics, AppError> {
+        let now = chrono::Utc::now();
+        let since = now - chrono::Duration::days(app::domain::METRICS_WINDOW_DAYS);
+        let timings = crate::repo::inquiry::timings_of_producer(&self.db, producer_slug, since).await?;
+        Ok(app::domain::ResponseMetrics::compute(&timings, now.timestamp()))
+    }
+
     async fn producer_count(&self, region: Option<Region>) -> Result<u64, AppError> {
         Ok(self.producers_by_region.get_or_compute(region, stats::producer_count(&self.db, region)).await?)
     }
@@ -269,7 +277,11 @@ impl Catalog for CatalogService {
     }
 
     async fn listing(&self, id: i64, locale: Locale) -> Result<ListingDetail, AppError> {
-        let load = async { listing::detail(&self.db, id, locale).await?.ok_or(AppError::NotFound) };
+        let load = async {
+            let mut detail = listing::detail(&self.db, id, locale).await?.ok_or(AppError::NotFound)?;
+            detail.response = self.response_of(&detail.producer.slug).await?;
+            Ok::<_, AppError>(detail)
+        };
         self.listings.get_or_compute((id, locale), load).await
     }
 
@@ -277,7 +289,11 @@ impl Catalog for CatalogService {
         if slug.len() > 120 {
             return Err(AppError::NotFound);
         }
-        let load = async { producer::detail(&self.db, slug, locale).await?.ok_or(AppError::NotFound) };
+        let load = async {
+            let mut detail = producer::detail(&self.db, slug, locale).await?.ok_or(AppError::NotFound)?;
+            detail.response = self.response_of(slug).await?;
+            Ok::<_, AppError>(detail)
+        };
         self.producers.get_or_compute((slug.to_owned(), locale), load).await
     }
 

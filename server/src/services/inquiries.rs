@@ -562,6 +562,13 @@ impl Inquiries for InquiriesService {
         Ok(())
     }
 
+    async fn buyer_country(&self, viewer: &Viewer) -> Result<Option<CountryCode>, AppError> {
+        if viewer.role != Role::Buyer {
+            return Ok(None);
+        }
+        Ok(buyer_names(&self.db, &[viewer.user_id]).await?.remove(&viewer.user_id).and_then(|(_, country)| country))
+    }
+
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError> {
         let owner = match viewer.role {
             Role::Buyer => Owner::Buyer(viewer.user_id),

@@ -363,6 +363,8 @@ impl From<domain::ListingDetail> for Listing {
             photos,
             producer,
             published_on,
+            // Responsiveness is for the site's pages; partners get the catalogue.
+            response: _,
         } = detail;
         Listing {
             card: card.into(),
@@ -435,6 +437,7 @@ impl From<domain::ProducerDetail> for Producer {
             certifications,
             listings,
             member_since,
+            response: _,
         } = detail;
         Producer {
             card: card.into(),
