@@ -11,7 +11,7 @@ use crate::page_locale::page_locale;
 use crate::pages::{
     ConfirmPage, DashboardPage, EditListingPage, ForgotPage, HomePage, InboxPage, InquiryPage, ListingPage,
     NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage, SectorPage,
-    SignInPage, SignUpPage, ThreadPage,
+    ShortlistPage, SignInPage, SignUpPage, ThreadPage,
 };
 
 /// The router and everything every page shares.
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/listings/:listing") view=ListingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/listings/:listing/inquire") view=InquiryPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries") view=InboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/shortlist") view=ShortlistPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries/:id") view=ThreadPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/confirm") view=ConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/producers/:producer") view=ProducerPage ssr=SsrMode::Async />

@@ -16,6 +16,7 @@ mod m20261130_000009_separate_declared_ice;
 mod m20261130_000010_create_mail_outbox;
 mod m20261130_000011_inquiries_for_buyers;
 mod m20261130_000012_index_counts_by_sector_and_region;
+mod m20261130_000013_create_shortlists;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_create_mail_outbox::Migration),
             Box::new(m20261130_000011_inquiries_for_buyers::Migration),
             Box::new(m20261130_000012_index_counts_by_sector_and_region::Migration),
+            Box::new(m20261130_000013_create_shortlists::Migration),
         ]
     }
 }

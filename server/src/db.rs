@@ -90,6 +90,16 @@ pub async fn commit(txn: DatabaseTransaction) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Commits a write that no public page reads (a buyer's shortlist, a
+/// message that does not change a producer's response numbers): the
+/// catalogue's cached answers and kept pages stay good. Without this, every
+/// message between two people would make every visitor's next page render
+/// again.
+pub async fn commit_private(txn: DatabaseTransaction) -> Result<(), StoreError> {
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Whether the database answers a trivial query.
 pub async fn ping(db: &DatabaseConnection) -> bool {
     db.ping().await.is_ok()

@@ -297,3 +297,47 @@ async fn the_trade_agreement_hint_follows_the_destination() {
     assert!(!hint(&anonymous), "no country, nothing said");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_buyer_keeps_a_shortlist_that_follows_what_buyers_may_see() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "buyer@import.jp").await;
+    let id = listing.to_string();
+    let save = |on: &'static str, back: &'static str| {
+        let id = id.clone();
+        let buyer = &buyer;
+        async move {
+            buyer.post("/api/keep", &[("listing", id.as_str()), ("on", on), ("back", back), ("locale", "en")]).await
+        }
+    };
+    let saved = save("true", "//evil.example/phish").await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(saved.header("location"), "/en/shortlist", "never sent to another site");
+    let producer_saved = buyer
+        .post("/api/keep", &[("producer", "cooperative-tifawin"), ("on", "true"), ("back", "/en"), ("locale", "en")])
+        .await;
+    assert_eq!(producer_saved.status, 200, "{}", producer_saved.body);
+    assert_eq!(save("true", "/en").await.status, 200, "saving twice keeps one");
+
+    let list = buyer.get("/api/shortlist?locale=en").await.json();
+    assert_eq!(list["listings"].as_array().map(Vec::len), Some(1), "{list}");
+    assert_eq!(list["producers"][0]["slug"], "cooperative-tifawin");
+    let page = buyer.get("/en/shortlist").await;
+    assert!(page.body.contains("Huile d&#x27;argan cosmétique") || page.body.contains("Huile d'argan cosmétique"));
+    assert_eq!(buyer.get(&format!("/api/is_kept?listing={listing}&locale=en")).await.body, "true");
+
+    // Other roles have no shortlist; visitors must sign in.
+    assert_eq!(producer.get("/api/shortlist?locale=en").await.status, 404);
+    assert_eq!(producer.get(&format!("/api/is_kept?listing={listing}&locale=en")).await.body, "null");
+    assert_eq!(app.visitor().get("/api/shortlist?locale=en").await.status, 401);
+
+    // Unpublished, the listing leaves the shortlist page by itself.
+    let hidden =
+        producer.post("/api/change_listing_status", &[("id", &listing.to_string()), ("change", "unpublish")]).await;
+    assert_eq!(hidden.status, 200, "{}", hidden.body);
+    let list = buyer.get("/api/shortlist?locale=en").await.json();
+    assert_eq!(list["listings"].as_array().map(Vec::len), Some(0), "{list}");
+    assert_eq!(save("false", "/en").await.status, 404, "nor can it be saved or removed while hidden");
+    app.stop().await;
+}

@@ -7,4 +7,5 @@ pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod inquiries;
+pub mod shortlists;
 pub mod studio;

@@ -27,6 +27,9 @@ pub fn AccountMenu() -> impl IntoView {
                                 <a href=i18n.path("/dashboard")>{m.account_my_dashboard}</a>
                             })}
                             <InquiriesLink />
+                            {(viewer.role == Role::Buyer).then(|| view! {
+                                <a href=i18n.path("/shortlist")>{m.shortlist_link}</a>
+                            })}
                             <a href=i18n.path("/account/password") class="account-name" title=viewer.email.clone()>{viewer.display_name.clone()}</a>
                             <ActionForm action=sign_out>
                                 <input type="hidden" name="locale" value=i18n.locale.code() />

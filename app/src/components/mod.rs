@@ -18,6 +18,7 @@ mod producer_card;
 mod response_metrics;
 mod safe_text;
 mod search_box;
+mod shortlist_button;
 mod trade_hint;
 mod trust_badges;
 
@@ -39,5 +40,6 @@ pub use producer_card::ProducerCard;
 pub use response_metrics::ResponseSummary;
 pub use safe_text::{DocumentTitle, TextArea, escape_html};
 pub use search_box::SearchBox;
+pub use shortlist_button::ShortlistButton;
 pub use trade_hint::TradeAgreementHint;
 pub use trust_badges::{CertificationChips, OriginLabelChips, VerifiedBadge};

@@ -22,6 +22,7 @@ mod profile;
 mod region;
 mod search;
 mod sector;
+mod shortlist;
 mod slug_enum;
 pub mod text;
 mod trade_agreement;
@@ -67,4 +68,5 @@ pub use search::{
     SearchSort, Suggestion, SuggestionKind, Suggestions,
 };
 pub use sector::Sector;
+pub use shortlist::{SavedThing, Shortlist};
 pub use trade_agreement::TradeAgreement;

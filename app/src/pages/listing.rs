@@ -8,7 +8,7 @@ use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_listing;
 use crate::components::{
     CertificationChips, Gallery, Icon, IconName, OriginLabelChips, PageMeta, ProducerCard, ResponseSummary,
-    TradeAgreementHint, VerifiedBadge,
+    ShortlistButton, TradeAgreementHint, VerifiedBadge,
 };
 use crate::domain::{AppError, ListingDetail, LocalizedText, PriceRange};
 use crate::i18n::{fill, use_i18n};
@@ -87,6 +87,7 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
                     <div class="contact-box">
                         <a class="button button-accent button-large" href=i18n.path(&format!("/listings/{}/inquire", card.id))>{m.inquiry_contact}</a>
                         <p class="muted">{m.inquiry_contact_hint}</p>
+                        <ShortlistButton thing=crate::domain::SavedThing::Listing(card.id) />
                     </div>
                     <TradeFacts detail=detail.clone() />
                     <TradeAgreementHint path=i18n.path(&path) />

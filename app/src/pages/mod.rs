@@ -12,6 +12,7 @@ mod producer;
 mod region;
 mod search;
 mod sector;
+mod shortlist;
 
 pub use account::{ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
 pub use dashboard::{DashboardPage, EditListingPage, NewListingPage, ProfilePage};
@@ -24,6 +25,7 @@ pub use producer::ProducerPage;
 pub use region::RegionPage;
 pub use search::SearchPage;
 pub use sector::SectorPage;
+pub use shortlist::ShortlistPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::listing::FallbackNotice;
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_producer;
-use crate::components::{Icon, IconName, ListingGrid, Logo, PageMeta, ResponseSummary, VerifiedBadge};
+use crate::components::{Icon, IconName, ListingGrid, Logo, PageMeta, ResponseSummary, ShortlistButton, VerifiedBadge};
 use crate::domain::{Locale, ProducerDetail, spoken_language_name};
 use crate::i18n::{fill, use_i18n};
 
@@ -84,6 +84,7 @@ fn ProducerContent(detail: ProducerDetail) -> impl IntoView {
                     {detail.website.clone().map(|site| view! {
                         <p><a href=site.clone() rel="nofollow noopener" target="_blank">{site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_owned()}</a></p>
                     })}
+                    <ShortlistButton thing=crate::domain::SavedThing::Producer(card.slug.clone()) />
                     <ResponseSummary metrics=detail.response />
                     {(!detail.certifications.is_empty()).then(|| view! {
                         <h3 class="facts-heading">{m.producer_certifications}</h3>

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use crate::domain::{
     AppError, CountryCode, Dashboard, HomePage, Inbox, InquiryForm, InquiryStart, InquiryStatus, ListingDetail,
     ListingEditor, ListingForm, ListingQuery, ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail,
-    ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role, Sector, SectorPage, SentInquiry, StatusChange,
-    Suggestions, Thread, ThreadAction, Viewer,
+    ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role, SavedThing, Sector, SectorPage, SentInquiry,
+    Shortlist, StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -150,6 +150,15 @@ pub trait Inquiries: Send + Sync {
     async fn buyer_country(&self, viewer: &Viewer) -> Result<Option<CountryCode>, AppError>;
 }
 
+/// A buyer's shortlist of listings and producers (issue 11).
+#[async_trait::async_trait]
+pub trait Shortlists: Send + Sync {
+    async fn shortlist(&self, viewer: &Viewer, locale: Locale) -> Result<Shortlist, AppError>;
+    /// Saves (`on`) or removes a thing buyers may see.
+    async fn keep(&self, viewer: &Viewer, thing: &SavedThing, on: bool, locale: Locale) -> Result<(), AppError>;
+    async fn is_kept(&self, viewer: &Viewer, thing: &SavedThing, locale: Locale) -> Result<bool, AppError>;
+}
+
 /// Every port, bundled for injection through Leptos context.
 #[derive(Clone)]
 pub struct Services {
@@ -157,4 +166,5 @@ pub struct Services {
     pub accounts: Arc<dyn Accounts>,
     pub studio: Arc<dyn Studio>,
     pub inquiries: Arc<dyn Inquiries>,
+    pub shortlists: Arc<dyn Shortlists>,
 }

@@ -16,6 +16,7 @@ pub mod producers;
 pub mod quotes;
 pub mod search_outbox;
 pub mod sessions;
+pub mod shortlist_items;
 pub mod showcase_items;
 pub mod showcases;
 pub mod users;

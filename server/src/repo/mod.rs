@@ -16,6 +16,7 @@ pub mod producer_profile;
 pub mod search_feed;
 pub mod search_outbox;
 pub mod session;
+pub mod shortlist;
 pub mod stats;
 pub mod user;
 pub mod visibility;

@@ -330,7 +330,12 @@ impl Inquiries for InquiriesService {
         } else {
             self.queue_confirmation(&txn, &account, locale, now).await?;
         }
-        db::commit(txn).await?;
+        // A delivered inquiry counts in the producer's response numbers.
+        if delivered {
+            db::commit(txn).await?
+        } else {
+            db::commit_private(txn).await?
+        }
         tracing::info!(inquiry = id, listing = listing_id, delivered, "inquiry sent");
         Ok(SentInquiry { id, held: !delivered })
     }
@@ -521,7 +526,12 @@ impl Inquiries for InquiriesService {
             inquiry::add_quote(&txn, message_id, id, terms).await?;
         }
         self.notify_other_side(&txn, &row, side, now).await?;
-        db::commit(txn).await?;
+        // Only a first answer moves the producer's response numbers.
+        if first_reply {
+            db::commit(txn).await?
+        } else {
+            db::commit_private(txn).await?
+        }
         Ok(())
     }
 
@@ -557,7 +567,12 @@ impl Inquiries for InquiriesService {
         if message {
             self.notify_other_side(&txn, &row, side, now).await?;
         }
-        db::commit(txn).await?;
+        // Spam leaves the producer's response numbers.
+        if event == ThreadEvent::MarkedSpam {
+            db::commit(txn).await?
+        } else {
+            db::commit_private(txn).await?
+        }
         tracing::info!(inquiry = id, ?action, "conversation status changed");
         Ok(())
     }

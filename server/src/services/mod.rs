@@ -5,6 +5,7 @@ mod accounts;
 pub(crate) mod cached;
 mod catalog;
 mod inquiries;
+mod shortlists;
 pub mod studio;
 
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use url::Url;
 pub use accounts::{AccountsService, reset_token_hash};
 pub use catalog::CatalogService;
 pub use inquiries::InquiriesService;
+pub use shortlists::ShortlistsService;
 pub use studio::StudioService;
 
 use crate::auth::rate_limit::Limits;
@@ -33,6 +35,7 @@ pub fn build(
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url)),
+        shortlists: Arc::new(ShortlistsService::new(db.clone())),
         studio: Arc::new(StudioService::new(db, storage)),
     }
 }

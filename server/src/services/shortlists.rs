@@ -1,0 +1,85 @@
+//! The `Shortlists` port (issue 11): a buyer saves listings and producers to
+//! compare later. Buyers only (every other role gets `NotFound`, as for any
+//! workspace that is not theirs); only what buyers may see can be saved, and
+//! what stops being visible drops out of the page by itself.
+
+use app::domain::{AppError, Locale, Role, SavedThing, Shortlist, Viewer};
+use app::ports::Shortlists;
+use chrono::Utc;
+use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter};
+
+use crate::db;
+use crate::entities::producers;
+use crate::error::StoreError;
+use crate::repo::shortlist::{self, Target};
+use crate::repo::{listing, producer, visibility};
+
+pub struct ShortlistsService {
+    db: DatabaseConnection,
+}
+
+impl ShortlistsService {
+    pub fn new(db: DatabaseConnection) -> ShortlistsService {
+        ShortlistsService { db }
+    }
+
+    /// The row target of a thing buyers may see, or `NotFound`.
+    async fn target(&self, thing: &SavedThing, locale: Locale) -> Result<Target, AppError> {
+        match thing {
+            SavedThing::Listing(id) => {
+                listing::cards_by_ids(&self.db, &[*id], locale).await?.pop().ok_or(AppError::NotFound)?;
+                Ok(Target::Listing(*id))
+            }
+            SavedThing::Producer(slug) => {
+                let found = visibility::producers()
+                    .filter(producers::Column::Slug.eq(slug.as_str()))
+                    .one(&self.db)
+                    .await
+                    .map_err(StoreError::from)?
+                    .ok_or(AppError::NotFound)?;
+                Ok(Target::Producer(found.id))
+            }
+        }
+    }
+}
+
+fn buyer(viewer: &Viewer) -> Result<i64, AppError> {
+    if viewer.role == Role::Buyer { Ok(viewer.user_id) } else { Err(AppError::NotFound) }
+}
+
+#[async_trait::async_trait]
+impl Shortlists for ShortlistsService {
+    async fn shortlist(&self, viewer: &Viewer, locale: Locale) -> Result<Shortlist, AppError> {
+        let user_id = buyer(viewer)?;
+        let (listing_ids, producer_ids) = shortlist::of_user(&self.db, user_id).await?;
+        let listings = listing::cards_by_ids(&self.db, &listing_ids, locale).await?;
+        let mut visible = visibility::producers()
+            .filter(producers::Column::Id.is_in(producer_ids.iter().copied()))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?;
+        // Newest saved first, as the rows came.
+        visible.sort_by_key(|row| producer_ids.iter().position(|id| *id == row.id));
+        let producers = producer::cards_for(&self.db, visible).await?;
+        Ok(Shortlist { listings, producers })
+    }
+
+    async fn keep(&self, viewer: &Viewer, thing: &SavedThing, on: bool, locale: Locale) -> Result<(), AppError> {
+        let user_id = buyer(viewer)?;
+        let target = self.target(thing, locale).await?;
+        let txn = db::begin_write(&self.db).await?;
+        if on {
+            shortlist::add(&txn, user_id, target, Utc::now()).await?;
+        } else {
+            shortlist::remove(&txn, user_id, target).await?;
+        }
+        db::commit_private(txn).await?;
+        Ok(())
+    }
+
+    async fn is_kept(&self, viewer: &Viewer, thing: &SavedThing, locale: Locale) -> Result<bool, AppError> {
+        let user_id = buyer(viewer)?;
+        let target = self.target(thing, locale).await?;
+        Ok(shortlist::contains(&self.db, user_id, target).await?)
+    }
+}
