@@ -162,13 +162,7 @@ pub async fn run(load: Load) -> anyhow::Result<()> {
         outcome = work => outcome,
         () = crate::shutdown_signal() => Ok(()),
     };
-    let _ = server.kill();
-    let _ = server.wait();
-    if outcome.is_err() {
-        let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default();
-        let tail: Vec<&str> = log.lines().rev().take(10).collect();
-        eprintln!("the server's last log lines:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
-    }
+    stop_server(&mut server, dir.path(), outcome.is_err());
     outcome
 }
 
@@ -255,13 +249,24 @@ fn which_wrk() -> anyhow::Result<()> {
     }
 }
 
-fn free_port() -> anyhow::Result<u16> {
+pub(crate) fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+/// Stops the benchmark's server; after a failure, prints its last log lines.
+pub(crate) fn stop_server(server: &mut Child, data_dir: &Path, failed: bool) {
+    let _ = server.kill();
+    let _ = server.wait();
+    if failed {
+        let log = std::fs::read_to_string(data_dir.join("server.log")).unwrap_or_default();
+        let tail: Vec<&str> = log.lines().rev().take(10).collect();
+        eprintln!("the server's last log lines:\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+    }
 }
 
 /// This binary, serving the seeded data directory (and database) on `port`; its log goes
 /// to `server.log` in the data directory.
-fn start_server(data_dir: &Path, database_url: Option<&str>, port: u16) -> anyhow::Result<Child> {
+pub(crate) fn start_server(data_dir: &Path, database_url: Option<&str>, port: u16) -> anyhow::Result<Child> {
     let log = std::fs::File::create(data_dir.join("server.log"))?;
     let exe = std::env::current_exe().context("finding this program to start it as the server")?;
     let mut command = Command::new(exe);

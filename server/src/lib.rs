@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod bench;
 pub mod bench_http;
+pub mod bench_inbox;
 pub mod bench_search;
 pub mod config;
 pub mod db;

@@ -62,6 +62,12 @@ enum Command {
         #[arg(long, env = "TRADEMA_MEILI_KEY")]
         meili_key: Option<String>,
     },
+    /// Time a producer's inbox page (signed in, over HTTP) with N
+    /// conversations, and print p50/p95/p99 beside the budget.
+    BenchInbox {
+        #[arg(long, default_value_t = 2_000)]
+        threads: usize,
+    },
     /// Load the pages with wrk over a synthetic catalogue of N listings (a
     /// throwaway data directory; this binary serves it on a free loopback
     /// port) and print req/s, p50, p99, errors and memory beside the budgets.
@@ -168,6 +174,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::BenchSearch { listings, meili_url, meili_key } => {
             server::bench_search::run(listings, meili_url, meili_key).await
         }
+        Command::BenchInbox { threads } => server::bench_inbox::run(threads).await,
         Command::BenchHttp { listings, seconds, connections, database_url, keep_serving } => {
             let load = server::bench_http::Load { listings, seconds, connections, database_url, keep_serving };
             server::bench_http::run(load).await

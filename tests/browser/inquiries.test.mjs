@@ -2,7 +2,8 @@
 // writes an inquiry, signs up inline, confirms the address from the mail
 // file and sees the inquiry delivered; the demo producer, on a 390 px phone
 // in Arabic, sees it with an unread badge and replies with a quote; the buyer
-// accepts it; then the buyer writes once more with JavaScript off.
+// accepts it and keeps the listing in a shortlist; then the buyer writes
+// once more with JavaScript off.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,6 +133,15 @@ test('a buyer asks for a quote, the producer answers in Arabic on a phone, the b
   await buyer.locator('.quote-accepted').waitFor();
   assert.equal(await buyer.locator('.thread-header .status').innerText(), 'Closed');
   await shot(buyer, 'thread-accepted-en-desktop');
+
+  // The buyer keeps the listing in the shortlist, from its page.
+  await buyer.goto(base + listingPath);
+  await waitForHydration(buyer);
+  await buyer.getByRole('button', { name: 'Save to shortlist' }).click();
+  await buyer.getByRole('button', { name: /In my shortlist/ }).waitFor();
+  await buyer.goto(`${base}/en/shortlist`);
+  await waitForHydration(buyer);
+  assert.equal(await buyer.locator('.listing-card').count(), 1, 'the saved listing is on the shortlist page');
   assert.deepEqual([...buyerProblems, ...producerProblems], []);
 });
 

@@ -58,11 +58,12 @@ fn InquiriesLink() -> impl IntoView {
     let unread = Resource::new(move || location.pathname.get(), |_| crate::api::inquiries::get_unread());
     view! {
         <a href=i18n.path("/inquiries") class="inquiries-link">
-            {m.inbox_link}
+            // Elements only: a text node next to the count's would merge
+            // with it in the server's HTML and break hydration.
+            <span>{m.inbox_link}</span>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     unread.await.ok().filter(|count| *count > 0).map(|count| view! {
-                        " "
                         <span class="badge badge-unread" aria-label=crate::i18n::fill(m.inbox_unread_count, &[("n", &count.to_string())])>{count}</span>
                     })
                 })}

@@ -66,8 +66,9 @@ pub fn FormAlert(error: Signal<Option<AppError>>) -> impl IntoView {
                     {error_message(&error, m)}
                     {match error {
                         AppError::AlreadySent { inquiry } => Some(view! {
-                            " "
-                            <a href=use_i18n().path(&format!("/inquiries/{inquiry}"))>{m.form_already_sent_link}</a>
+                            <a class="form-alert-link" href=use_i18n().path(&format!("/inquiries/{inquiry}"))>
+                                {m.form_already_sent_link}
+                            </a>
                         }),
                         _ => None,
                     }}

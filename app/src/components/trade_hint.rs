@@ -1,14 +1,13 @@
 //! The trade-agreement hint of a listing page (issue 11): the reader says
 //! where the goods would go (a small GET form, so the choice is in the URL:
-//! `?to=PA`, and works without JavaScript); a signed-in buyer's own country
-//! is the default. When an agreement of `TradeAgreement` covers that country
+//! `?to=PA`, and works without JavaScript); a signed-in buyer's own country,
+//! read with the page, is the default. When an agreement of `TradeAgreement` covers that country
 //! the page says a tariff preference may apply and that the rules of origin
 //! must be checked; otherwise it says nothing about agreements.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::inquiries::get_buyer_country;
 use crate::domain::{CountryCode, TradeAgreement};
 use crate::i18n::{fill, use_i18n};
 
@@ -37,45 +36,33 @@ pub fn agreement_hint(
 }
 
 #[component]
-pub fn TradeAgreementHint(#[prop(into)] path: String) -> impl IntoView {
+pub fn TradeAgreementHint(#[prop(into)] path: String, default_country: Option<CountryCode>) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let query = use_query_map();
-    let chosen = move || query.with(|q| q.get("to").and_then(|code| CountryCode::parse(&code).ok()));
-    // Only asked when the URL names no country (a signed-in buyer's own).
-    let own = Resource::new(
-        move || chosen().is_none(),
-        |ask| async move { if ask { get_buyer_country().await.ok().flatten() } else { None } },
-    );
+    let country =
+        move || query.with(|q| q.get("to").and_then(|code| CountryCode::parse(&code).ok())).or(default_country);
     view! {
         <section class="trade-hint" aria-labelledby="trade-hint-title">
             <h2 id="trade-hint-title" class="trade-hint-title">{m.trade_hint_title}</h2>
-            <Suspense fallback=|| ()>
-                {move || {
-                let path = path.clone();
-                Suspend::new(async move {
-                    let country = chosen().or(own.await);
-                    let selected = country.map(|c| c.as_str().to_owned()).unwrap_or_default();
-                    view! {
-                        <form class="trade-hint-form" method="get" action=path>
-                            <label for="trade-hint-to">{m.trade_hint_destination}</label>
-                            <select id="trade-hint-to" name="to">
-                                <option value="">{m.inquiry_choose}</option>
-                                {country_choices(i18n.locale).into_iter().map(|(code, name)| {
-                                    let is = code == selected;
-                                    view! { <option value=code selected=is>{name}</option> }
-                                }).collect_view()}
-                            </select>
-                            <button class="button button-secondary button-small" type="submit">{m.trade_hint_show}</button>
-                        </form>
-                        {country.and_then(|country| agreement_hint(country, m, i18n.locale)).map(|text| view! {
-                            <p class="trade-hint-text" role="status">{text}</p>
-                            <p class="muted trade-hint-origin">{m.trade_hint_rules}</p>
-                        })}
-                    }
-                })
-                }}
-            </Suspense>
+            <form class="trade-hint-form" method="get" action=path>
+                <label for="trade-hint-to">{m.trade_hint_destination}</label>
+                <select id="trade-hint-to" name="to">
+                    <option value="">{m.inquiry_choose}</option>
+                    {move || {
+                        let selected = country().map(|c| c.as_str().to_owned()).unwrap_or_default();
+                        country_choices(i18n.locale).into_iter().map(|(code, name)| {
+                            let is = code == selected;
+                            view! { <option value=code selected=is>{name}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+                <button class="button button-secondary button-small" type="submit">{m.trade_hint_show}</button>
+            </form>
+            {move || country().and_then(|country| agreement_hint(country, m, i18n.locale)).map(|text| view! {
+                <p class="trade-hint-text" role="status">{text}</p>
+                <p class="muted trade-hint-origin">{m.trade_hint_rules}</p>
+            })}
         </section>
     }
 }

@@ -6,11 +6,13 @@ use leptos_router::hooks::use_params_map;
 
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_listing;
+use crate::api::inquiries::get_buyer_country;
+use crate::api::shortlists::is_kept;
 use crate::components::{
     CertificationChips, Gallery, Icon, IconName, OriginLabelChips, PageMeta, ProducerCard, ResponseSummary,
     ShortlistButton, TradeAgreementHint, VerifiedBadge,
 };
-use crate::domain::{AppError, ListingDetail, LocalizedText, PriceRange};
+use crate::domain::{AppError, CountryCode, ListingDetail, LocalizedText, PriceRange};
 use crate::i18n::{fill, use_i18n};
 
 /// `12-huile-d-argan` → 12. The slug after the id is decoration.
@@ -28,14 +30,17 @@ pub fn ListingPage() -> impl IntoView {
     let listing = Resource::new(
         move || params.read().get("listing").and_then(|segment| listing_id(&segment)),
         move |id| async move {
-            match id {
-                Some(id) => get_listing(id, locale).await,
-                None => Err(AppError::NotFound),
-            }
+            let Some(id) = id else { return Err(AppError::NotFound) };
+            let detail = get_listing(id, locale).await?;
+            // The reader's own part, read with the page (not in a nested
+            // Suspense, which hydration cannot match here).
+            let buyer_country = get_buyer_country().await?;
+            let kept = is_kept(Some(id), None, locale).await?;
+            Ok((detail, buyer_country, kept))
         },
     );
     view! {
-        {loaded(listing, |detail| view! { <ListingContent detail /> })}
+        {loaded(listing, |(detail, buyer_country, kept)| view! { <ListingContent detail buyer_country kept /> })}
     }
     .into_any()
 }
@@ -51,7 +56,7 @@ pub fn FallbackNotice(text: LocalizedText) -> impl IntoView {
 }
 
 #[component]
-fn ListingContent(detail: ListingDetail) -> impl IntoView {
+fn ListingContent(detail: ListingDetail, buyer_country: Option<CountryCode>, kept: Option<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let card = detail.card.clone();
@@ -87,10 +92,10 @@ fn ListingContent(detail: ListingDetail) -> impl IntoView {
                     <div class="contact-box">
                         <a class="button button-accent button-large" href=i18n.path(&format!("/listings/{}/inquire", card.id))>{m.inquiry_contact}</a>
                         <p class="muted">{m.inquiry_contact_hint}</p>
-                        <ShortlistButton thing=crate::domain::SavedThing::Listing(card.id) />
+                        <ShortlistButton thing=crate::domain::SavedThing::Listing(card.id) kept />
                     </div>
                     <TradeFacts detail=detail.clone() />
-                    <TradeAgreementHint path=i18n.path(&path) />
+                    <TradeAgreementHint path=i18n.path(&path) default_country=buyer_country />
                     {detail.published_on.clone().map(|date| view! { <p class="muted">{fill(m.listing_published, &[("date", &date)])}</p> })}
                 </div>
             </div>

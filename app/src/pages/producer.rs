@@ -20,16 +20,20 @@ pub fn ProducerPage() -> impl IntoView {
     let params = use_params_map();
     let producer = Resource::new(
         move || params.read().get("producer").unwrap_or_default(),
-        move |slug| get_producer(slug, locale),
+        move |slug| async move {
+            let detail = get_producer(slug.clone(), locale).await?;
+            let kept = crate::api::shortlists::is_kept(None, Some(slug), locale).await?;
+            Ok((detail, kept))
+        },
     );
     view! {
-        {loaded(producer, |detail| view! { <ProducerContent detail /> })}
+        {loaded(producer, |(detail, kept)| view! { <ProducerContent detail kept /> })}
     }
     .into_any()
 }
 
 #[component]
-fn ProducerContent(detail: ProducerDetail) -> impl IntoView {
+fn ProducerContent(detail: ProducerDetail, kept: Option<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let card = detail.card.clone();
@@ -84,7 +88,7 @@ fn ProducerContent(detail: ProducerDetail) -> impl IntoView {
                     {detail.website.clone().map(|site| view! {
                         <p><a href=site.clone() rel="nofollow noopener" target="_blank">{site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_owned()}</a></p>
                     })}
-                    <ShortlistButton thing=crate::domain::SavedThing::Producer(card.slug.clone()) />
+                    <ShortlistButton thing=crate::domain::SavedThing::Producer(card.slug.clone()) kept />
                     <ResponseSummary metrics=detail.response />
                     {(!detail.certifications.is_empty()).then(|| view! {
                         <h3 class="facts-heading">{m.producer_certifications}</h3>
