@@ -9,9 +9,9 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
-    ConfirmPage, DashboardPage, EditListingPage, ForgotPage, HomePage, InboxPage, InquiryPage, ListingPage,
-    NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage, SectorPage,
-    ShortlistPage, SignInPage, SignUpPage, ThreadPage,
+    BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, ForgotPage, HomePage, InboxPage, InquiryPage,
+    ListingPage, NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage,
+    SectorPage, ShortlistPage, SignInPage, SignUpPage, ThreadPage,
 };
 
 /// The router and everything every page shares.
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/shortlist") view=ShortlistPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries/:id") view=ThreadPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/confirm") view=ConfirmPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/company") view=BuyerProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/producers/:producer") view=ProducerPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/regions/:region") view=RegionPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/sectors/:sector") view=SectorPage ssr=SsrMode::Async />

@@ -341,3 +341,44 @@ async fn a_buyer_keeps_a_shortlist_that_follows_what_buyers_may_see() {
     assert_eq!(save("false", "/en").await.status, 404, "nor can it be saved or removed while hidden");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_buyer_profile_names_the_company_and_sets_the_default_destination() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "compras@emporio.br").await;
+    let profile = |website: &'static str| {
+        [
+            ("locale", "es"),
+            ("form[company_name]", "Empório Natural Ltda"),
+            ("form[country]", "BR"),
+            ("form[city]", "São Paulo"),
+            ("form[buyer_type]", "importer"),
+            ("form[sectors][cosmetics-argan]", "on"),
+            ("form[languages][pt]", "on"),
+            ("form[website]", website),
+        ]
+    };
+    let refused = buyer.post("/api/save_buyer_profile", &profile("javascript:alert(1)")).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    let saved = buyer.post("/api/save_buyer_profile", &profile("https://emporio.example.br")).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let form = buyer.get("/api/buyer_profile").await.json();
+    assert_eq!((form["company_name"].as_str(), form["country"].as_str()), (Some("Empório Natural Ltda"), Some("BR")));
+    assert_eq!(form["sectors"]["cosmetics-argan"], "on");
+    assert_eq!(producer.get("/api/buyer_profile").await.status, 404, "producers have no buyer profile");
+
+    // No destination typed: the profile's country; the producer sees the company.
+    let listing_text = listing.to_string();
+    let fields = [
+        ("listing", listing_text.as_str()),
+        ("locale", "es"),
+        ("form[product]", "Óleo de argan"),
+        ("form[message]", "Olá, podem cotar?"),
+    ];
+    let id = inquiry_id(&buyer.post("/api/send_inquiry", &fields).await);
+    let (_, thread) = thread_json(&producer, id).await;
+    assert_eq!(thread["destination_country"], "BR");
+    assert_eq!(thread["buyer_name"], "Empório Natural Ltda");
+    app.stop().await;
+}

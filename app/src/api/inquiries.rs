@@ -126,3 +126,19 @@ pub async fn get_buyer_country() -> Result<Option<crate::domain::CountryCode>, A
         None => Ok(None),
     }
 }
+
+#[server(endpoint = "buyer_profile", input = GetUrl)]
+pub async fn get_buyer_profile() -> Result<crate::domain::BuyerProfileForm, AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.buyer_profile(&viewer).await)
+}
+
+#[server(endpoint = "save_buyer_profile")]
+pub async fn save_buyer_profile(form: crate::domain::BuyerProfileForm, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.save_buyer_profile(&viewer, &form).await)?;
+    super::context::redirect_to(&locale.localize_path("/account/company?saved=1"));
+    Ok(())
+}

@@ -29,6 +29,7 @@ pub fn AccountMenu() -> impl IntoView {
                             <InquiriesLink />
                             {(viewer.role == Role::Buyer).then(|| view! {
                                 <a href=i18n.path("/shortlist")>{m.shortlist_link}</a>
+                                <a href=i18n.path("/account/company")>{m.buyer_profile_link}</a>
                             })}
                             <a href=i18n.path("/account/password") class="account-name" title=viewer.email.clone()>{viewer.display_name.clone()}</a>
                             <ActionForm action=sign_out>

@@ -14,7 +14,7 @@ mod search;
 mod sector;
 mod shortlist;
 
-pub use account::{ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
+pub use account::{BuyerProfilePage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
 pub use dashboard::{DashboardPage, EditListingPage, NewListingPage, ProfilePage};
 pub use home::HomePage;
 pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};

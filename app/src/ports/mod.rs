@@ -11,10 +11,10 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AppError, CountryCode, Dashboard, HomePage, Inbox, InquiryForm, InquiryStart, InquiryStatus, ListingDetail,
-    ListingEditor, ListingForm, ListingQuery, ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail,
-    ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role, SavedThing, Sector, SectorPage, SentInquiry,
-    Shortlist, StatusChange, Suggestions, Thread, ThreadAction, Viewer,
+    AppError, BuyerProfileForm, CountryCode, Dashboard, HomePage, Inbox, InquiryForm, InquiryStart, InquiryStatus,
+    ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale, PhotoChange, ProducerAccess,
+    ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role, SavedThing, Sector, SectorPage,
+    SentInquiry, Shortlist, StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -148,6 +148,10 @@ pub trait Inquiries: Send + Sync {
     /// Where a buyer's goods go by default: their profile's country, else
     /// their account's (`None` for other roles).
     async fn buyer_country(&self, viewer: &Viewer) -> Result<Option<CountryCode>, AppError>;
+    /// The buyer's company profile as its form shows it (empty before the
+    /// first save); `NotFound` for other roles.
+    async fn buyer_profile(&self, viewer: &Viewer) -> Result<BuyerProfileForm, AppError>;
+    async fn save_buyer_profile(&self, viewer: &Viewer, form: &BuyerProfileForm) -> Result<(), AppError>;
 }
 
 /// A buyer's shortlist of listings and producers (issue 11).

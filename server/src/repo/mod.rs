@@ -3,6 +3,7 @@
 //! `inquiry`, whose rows the inquiries service combines with others (the
 //! producer, the buyer's profile, the listing's card) into one domain view.
 
+pub mod buyer_profile;
 pub mod convert;
 pub mod email_verification;
 pub mod inquiry;

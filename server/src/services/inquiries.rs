@@ -19,9 +19,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use app::domain::{
-    AppError, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine, Incoterm, InquiryDraft,
-    InquiryForm, InquiryStart, InquiryStatus, Locale, Quantity, QuoteCard, QuoteDecision, QuoteTerms, ReplyForm, Role,
-    SentInquiry, Side, Thread, ThreadAction, ThreadEvent, ThreadMessage, ThreadRights, Unit, Viewer,
+    AppError, BuyerProfileForm, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine, Incoterm,
+    InquiryDraft, InquiryForm, InquiryStart, InquiryStatus, Locale, Quantity, QuoteCard, QuoteDecision, QuoteTerms,
+    ReplyForm, Role, SentInquiry, Side, Thread, ThreadAction, ThreadEvent, ThreadMessage, ThreadRights, Unit, Viewer,
 };
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
@@ -582,6 +582,25 @@ impl Inquiries for InquiriesService {
             return Ok(None);
         }
         Ok(buyer_names(&self.db, &[viewer.user_id]).await?.remove(&viewer.user_id).and_then(|(_, country)| country))
+    }
+
+    async fn buyer_profile(&self, viewer: &Viewer) -> Result<BuyerProfileForm, AppError> {
+        if viewer.role != Role::Buyer {
+            return Err(AppError::NotFound);
+        }
+        Ok(crate::repo::buyer_profile::form_of(&self.db, viewer.user_id).await?.unwrap_or_default())
+    }
+
+    async fn save_buyer_profile(&self, viewer: &Viewer, form: &BuyerProfileForm) -> Result<(), AppError> {
+        if viewer.role != Role::Buyer {
+            return Err(AppError::NotFound);
+        }
+        let profile = form.validate()?;
+        let txn = db::begin_write(&self.db).await?;
+        crate::repo::buyer_profile::save(&txn, viewer.user_id, &profile, Utc::now()).await?;
+        // Producers' inboxes show the company: nothing public changes.
+        db::commit_private(txn).await?;
+        Ok(())
     }
 
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError> {

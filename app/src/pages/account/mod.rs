@@ -2,6 +2,8 @@
 //! password. Every form posts its server function without JavaScript too; the
 //! same form hydrated shows errors without a page load.
 
+mod buyer_profile;
+pub use buyer_profile::BuyerProfilePage;
 mod forgot;
 mod password;
 mod reset;
