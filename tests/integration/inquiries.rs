@@ -150,8 +150,13 @@ async fn a_quote_is_answered_and_accepted_and_the_status_follows() {
     assert_eq!((quote["terms"]["unit_price_minor"].as_i64(), quote["pending"].as_bool()), (Some(1980), Some(true)));
     assert_eq!(mails_to(&app, "li.wei@sourcing.cn").await.len(), 1, "the buyer is told of the reply");
 
-    // The producer cannot decide for the buyer; the buyer accepts once.
-    let accept = [("id", id.to_string()), ("action", "accept".into()), ("locale", "fr".into())];
+    // The producer cannot decide for the buyer; a decision must name the
+    // quote seen; the buyer accepts once.
+    let quote_id = quote["message_id"].as_i64().expect("the quote's id").to_string();
+    let unseen = [("id", id.to_string()), ("action", "accept".into()), ("quote", "1".into()), ("locale", "fr".into())];
+    let unseen: Vec<(&str, &str)> = unseen.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(buyer.post("/api/act_on_thread", &unseen).await.status, 409, "not the latest quote");
+    let accept = [("id", id.to_string()), ("action", "accept".into()), ("quote", quote_id), ("locale", "fr".into())];
     let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(producer.post("/api/act_on_thread", &accept).await.status, 403);
     assert_eq!(buyer.post("/api/act_on_thread", &accept).await.status, 200);
@@ -262,6 +267,21 @@ async fn response_numbers_appear_from_the_third_inquiry() {
         let answer = producer.post("/api/reply", &[("id", &id), ("locale", "fr"), ("form[message]", "Merci !")]).await;
         assert_eq!(answer.status, 200, "{}", answer.body);
     }
+    let (_, html) = app.get(&page).await;
+    assert!(html.contains("New on Trade.ma"), "the unanswered one is under 48 hours old: not counted yet");
+    // Two days later, the unanswered one counts (a committed write: the
+    // cached pages follow it).
+    let txn = server::db::begin_write(&app.db).await.expect("a write");
+    inquiries::Entity::update_many()
+        .col_expr(
+            inquiries::Column::DeliveredAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::hours(49)),
+        )
+        .filter(inquiries::Column::Id.eq(ids[2]))
+        .exec(&txn)
+        .await
+        .expect("backdate");
+    server::db::commit(txn).await.expect("commit");
     let (_, html) = app.get(&page).await;
     assert!(html.contains("Answers 67% of inquiries"), "2 of 3 answered");
     assert!(html.contains("First answer within 1 h (median)"));

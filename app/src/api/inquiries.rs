@@ -88,10 +88,15 @@ pub async fn reply(id: i64, form: ReplyForm, locale: Locale) -> Result<(), AppEr
 }
 
 #[server(endpoint = "act_on_thread")]
-pub async fn act_on_thread(id: i64, action: ThreadAction, locale: Locale) -> Result<(), AppError> {
+pub async fn act_on_thread(
+    id: i64,
+    action: ThreadAction,
+    #[server(default)] quote: Option<i64>,
+    locale: Locale,
+) -> Result<(), AppError> {
     let services = super::context::services()?;
     let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.inquiries.act(&viewer, id, action).await)?;
+    super::context::respond(services.inquiries.act(&viewer, id, action, quote).await)?;
     super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{id}")));
     Ok(())
 }

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 pub const WINDOW_DAYS: i64 = 90;
 /// Fewer delivered inquiries than this in the window: no numbers yet.
 pub const MIN_INQUIRIES: usize = 3;
+/// An unanswered inquiry younger than this is not counted yet: a producer
+/// who answers within a day should not show 0 % for the hours before.
+pub const GRACE_HOURS: i64 = 48;
 
 /// One inquiry the producer received: when it was delivered and when the
 /// producer first answered, in seconds since 1970 (UTC). Spam is left out
@@ -40,8 +43,12 @@ impl ResponseMetrics {
     /// delivered from `now - WINDOW_DAYS` days to `now`, both ends included.
     pub fn compute(timings: &[InquiryTiming], now: i64) -> ResponseMetrics {
         let since = now - WINDOW_DAYS * 86_400;
-        let in_window: Vec<&InquiryTiming> =
-            timings.iter().filter(|t| t.delivered_at >= since && t.delivered_at <= now).collect();
+        let grace = now - GRACE_HOURS * 3_600;
+        let in_window: Vec<&InquiryTiming> = timings
+            .iter()
+            .filter(|t| t.delivered_at >= since && t.delivered_at <= now)
+            .filter(|t| t.first_reply_at.is_some() || t.delivered_at <= grace)
+            .collect();
         if in_window.len() < MIN_INQUIRIES {
             return ResponseMetrics::New;
         }
@@ -93,11 +100,22 @@ mod tests {
         );
         // 2 answered of 3 (67 %), median of 1 h and 4 h = 2 h 30.
         let timings = [answered(1, 1), answered(2, 4), unanswered(3)];
+        // An unanswered inquiry under 48 hours old is not counted yet.
+        let young = [
+            answered(1, 1),
+            answered(2, 4),
+            unanswered(3),
+            InquiryTiming { delivered_at: NOW - 47 * HOUR, first_reply_at: None },
+        ];
+        assert_eq!(
+            ResponseMetrics::compute(&young, NOW),
+            ResponseMetrics::Known { rate_percent: 67, median_minutes: Some(150) }
+        );
         assert_eq!(
             ResponseMetrics::compute(&timings, NOW),
             ResponseMetrics::Known { rate_percent: 67, median_minutes: Some(150) }
         );
-        let none = [unanswered(1), unanswered(2), unanswered(3)];
+        let none = [unanswered(3), unanswered(4), unanswered(5)];
         assert_eq!(
             ResponseMetrics::compute(&none, NOW),
             ResponseMetrics::Known { rate_percent: 0, median_minutes: None }

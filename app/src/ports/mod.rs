@@ -142,7 +142,9 @@ pub trait Inquiries: Send + Sync {
     /// A conversation (marked read for the reader).
     async fn thread(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<Thread, AppError>;
     async fn reply(&self, viewer: &Viewer, id: i64, form: &ReplyForm) -> Result<(), AppError>;
-    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction) -> Result<(), AppError>;
+    /// A status change; accepting or declining names the quote the buyer saw
+    /// (`quote`), refused when a newer one came meanwhile.
+    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction, quote: Option<i64>) -> Result<(), AppError>;
     /// Conversations with something the reader has not read.
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError>;
     /// Where a buyer's goods go by default: their profile's country, else

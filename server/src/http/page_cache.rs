@@ -1,5 +1,5 @@
 //! Pages rendered for anonymous readers are kept and served again until the
-//! catalogue or the search index changes (or `cached::MAX_AGE` passes). At
+//! catalogue or the search index changes (or `MAX_AGE`, 5 s, passes). At
 //! 100,000 listings, rendering (not the data, which `services::cached`
 //! already keeps) was most of what a popular page cost: a search page's
 //! 24 cards and facets take about 0.7 ms of CPU to write out each time.
@@ -31,10 +31,14 @@ use http_body_util::BodyExt;
 use crate::auth::AuthSession;
 use crate::services::cached::Cached;
 
-/// The most pages kept (about 40 KB each: some 20 MB).
+/// The most pages kept (about 40 KB each, some 20 MB; at most 80 MB).
 const CAPACITY: usize = 512;
 /// Larger pages are rendered every time.
-const LARGEST: usize = 512 * 1024;
+const LARGEST: usize = 160 * 1024;
+/// The longest a page is kept. Short: a page rendered while an inner cache
+/// was still refreshing after a write holds the previous data (that cache
+/// gives the previous answer meanwhile) yet is stored under the new count.
+const MAX_AGE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The kept pages, by path and query.
 pub struct PageCache {
@@ -59,7 +63,7 @@ fn page_inputs() -> u64 {
 
 impl Default for PageCache {
     fn default() -> Self {
-        PageCache { pages: Cached::following(page_inputs, CAPACITY) }
+        PageCache { pages: Cached::following(page_inputs, CAPACITY).for_at_most(MAX_AGE) }
     }
 }
 

@@ -46,14 +46,14 @@ pub fn password_reset(locale: Locale, to: &str, name: &str, link: &str, minutes:
 }
 
 /// The mail telling one side of a conversation that the other wrote. It
-/// never carries the message: a mail client would make links of whatever
-/// a sender typed.
-pub fn new_message(locale: Locale, to: &str, name: &str, product: &str, link: &str) -> Mail {
+/// carries nothing the other side typed (not the message, not the product
+/// as the buyer named it): a mail client would make links of it.
+pub fn new_message(locale: Locale, to: &str, name: &str, link: &str) -> Mail {
     let m = messages(locale);
     Mail {
         to: to.to_owned(),
-        subject: fill(m.mail_message_subject, &[("product", product)]),
-        body: fill(m.mail_message_body, &[("name", name), ("product", product), ("link", link)]),
+        subject: m.mail_message_subject.to_owned(),
+        body: fill(m.mail_message_body, &[("name", name), ("link", link)]),
     }
 }
 
@@ -91,8 +91,9 @@ mod tests {
     #[test]
     fn conversation_mails_fill_every_placeholder_in_every_language() {
         for locale in Locale::ALL {
-            let message = new_message(locale, "a@b.ma", "Ana", "Argan {oil}", "https://trade.ma/fr/inquiries/3");
-            assert!(message.subject.contains("Argan {oil}") && message.body.contains("/inquiries/3"));
+            let message = new_message(locale, "a@b.ma", "Ana", "https://trade.ma/fr/inquiries/3");
+            assert!(message.body.contains("/inquiries/3") && message.body.contains("Ana"));
+            assert!(!message.body.contains('{') && !message.subject.contains('{'), "{}", message.body);
             let confirm = confirm_address(locale, "a@b.ma", "Ana", "https://trade.ma/es/account/confirm?token=t", 7);
             assert!(confirm.body.contains("token=t") && confirm.body.contains('7'));
             assert!(!confirm.body.contains("{link}") && !confirm.body.contains("{days}"), "{}", confirm.body);

@@ -351,6 +351,9 @@ pub async fn deliver_held(
     inquiries::Entity::update_many()
         .col_expr(inquiries::Column::DeliveredAt, Expr::value(at))
         .col_expr(inquiries::Column::LastActivityAt, Expr::value(at))
+        // Their own inquiry is nothing new to the buyer (or the producer's
+        // first answer would find it already unread and mail nobody).
+        .col_expr(inquiries::Column::BuyerReadAt, Expr::value(at))
         .filter(inquiries::Column::BuyerUserId.eq(buyer_user_id))
         .filter(inquiries::Column::DeliveredAt.is_null())
         .exec(db)

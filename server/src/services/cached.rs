@@ -40,6 +40,8 @@ pub struct Cached<K, V> {
     capacity: usize,
     /// Keys whose first answer a request is computing; the others wait.
     first: Mutex<HashMap<K, Arc<tokio::sync::Notify>>>,
+    /// The longest an answer is kept (`MAX_AGE` unless set shorter).
+    max_age: Duration,
 }
 
 /// The capacity of `Cached::default()`: enough for keys drawn from
@@ -55,8 +57,8 @@ struct Entry<V> {
 }
 
 impl<V> Entry<V> {
-    fn is_fresh(&self, commits: u64) -> bool {
-        self.commits == commits && self.at.elapsed() < MAX_AGE
+    fn is_fresh(&self, commits: u64, max_age: Duration) -> bool {
+        self.commits == commits && self.at.elapsed() < max_age
     }
 }
 
@@ -110,7 +112,14 @@ impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
             writes: changes,
             capacity: capacity.max(1),
             first: Mutex::new(HashMap::new()),
+            max_age: MAX_AGE,
         }
+    }
+
+    /// The same cache, keeping each answer at most `max_age`.
+    pub fn for_at_most(mut self, max_age: Duration) -> Self {
+        self.max_age = max_age.min(MAX_AGE);
+        self
     }
 
     /// The answer for `key`: kept, or computed by `compute` and kept. The
@@ -130,7 +139,7 @@ impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
             let computing = {
                 let mut entries = self.lock();
                 if let Some(entry) = entries.get_mut(&key) {
-                    if entry.is_fresh(commits) || entry.refreshing {
+                    if entry.is_fresh(commits, self.max_age) || entry.refreshing {
                         return Ok(entry.value.clone());
                     }
                     entry.refreshing = true;
@@ -189,7 +198,7 @@ impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
         let commits = (self.writes)();
         let entries = self.lock();
         let entry = entries.get(key)?;
-        entry.is_fresh(commits).then(|| entry.value.clone())
+        entry.is_fresh(commits, self.max_age).then(|| entry.value.clone())
     }
 
     /// Keeps an answer computed after `writes_now` returned `commits`.
@@ -197,7 +206,7 @@ impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
         let mut entries = self.lock();
         if entries.len() >= self.capacity && !entries.contains_key(&key) {
             let current = (self.writes)();
-            entries.retain(|_, entry| entry.is_fresh(current));
+            entries.retain(|_, entry| entry.is_fresh(current, self.max_age));
             if entries.len() >= self.capacity {
                 // The older half goes: one pass per `capacity / 2` answers
                 // kept. (Evicting one arbitrary answer per insert made a

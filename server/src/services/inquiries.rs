@@ -127,7 +127,7 @@ impl InquiriesService {
         let Some(user) = users::Entity::find_by_id(recipient).one(txn).await? else { return Ok(()) };
         let locale = Locale::from_code(&user.locale).unwrap_or(Locale::DEFAULT);
         let link = self.link(&format!("/{}/inquiries/{}", locale.code(), row.id));
-        let mail = crate::mail::new_message(locale, &user.email, &user.display_name, &row.product, &link);
+        let mail = crate::mail::new_message(locale, &user.email, &user.display_name, &link);
         mail_outbox::enqueue(txn, &mail, now).await?;
         Ok(())
     }
@@ -284,21 +284,6 @@ impl Inquiries for InquiriesService {
         }
         let now = Utc::now();
         let digest = hex_sha256(&format!("{listing_id}\n{}", draft.message.trim()));
-        if let Some(existing) =
-            inquiry::same_since(&self.db, buyer.user_id, listing_id, &digest, now - Duration::hours(24)).await?
-        {
-            return Err(AppError::AlreadySent { inquiry: existing });
-        }
-        let spammer = inquiry::spam_since(&self.db, buyer.user_id, now - Duration::days(30)).await? > 0;
-        let over = if spammer {
-            inquiry::sent_since(&self.db, buyer.user_id, now - Duration::days(1)).await? >= AFTER_SPAM_PER_DAY
-        } else {
-            inquiry::sent_since(&self.db, buyer.user_id, now - Duration::hours(1)).await? >= PER_HOUR
-        };
-        if over || !self.per_address.try_hit(client, Instant::now()) {
-            tracing::warn!(user = buyer.user_id, spammer, "inquiry refused: too many");
-            return Err(AppError::RateLimited);
-        }
         let account = users::Entity::find_by_id(buyer.user_id)
             .one(&self.db)
             .await
@@ -313,7 +298,25 @@ impl Inquiries for InquiriesService {
                 .ok_or_else(|| AppError::invalid("destination_country", "invalid.required"))?,
         };
         let delivered = account.email_verified_at.is_some();
+        // The duplicate and the limits are checked inside the write
+        // transaction (SQLite's writes are serialised by `BEGIN IMMEDIATE`):
+        // a double submit cannot pass both checks twice.
         let txn = db::begin_write(&self.db).await?;
+        if let Some(existing) =
+            inquiry::same_since(&txn, buyer.user_id, listing_id, &digest, now - Duration::hours(24)).await?
+        {
+            return Err(AppError::AlreadySent { inquiry: existing });
+        }
+        let spammer = inquiry::spam_since(&txn, buyer.user_id, now - Duration::days(30)).await? > 0;
+        let over = if spammer {
+            inquiry::sent_since(&txn, buyer.user_id, now - Duration::days(1)).await? >= AFTER_SPAM_PER_DAY
+        } else {
+            inquiry::sent_since(&txn, buyer.user_id, now - Duration::hours(1)).await? >= PER_HOUR
+        };
+        if over || !self.per_address.try_hit(client, Instant::now()) {
+            tracing::warn!(user = buyer.user_id, spammer, "inquiry refused: too many");
+            return Err(AppError::RateLimited);
+        }
         let new = NewInquiry {
             producer_id: producer.id,
             listing_id,
@@ -378,7 +381,7 @@ impl Inquiries for InquiriesService {
             },
             _ => return Err(AppError::NotFound),
         };
-        let page = page.max(1);
+        let page = page.clamp(1, 100_000);
         let (rows, total) =
             inquiry::inbox(&self.db, owner, status, (page - 1) * INBOX_PAGE_SIZE, INBOX_PAGE_SIZE).await?;
         let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
@@ -535,7 +538,7 @@ impl Inquiries for InquiriesService {
         Ok(())
     }
 
-    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction) -> Result<(), AppError> {
+    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction, seen: Option<i64>) -> Result<(), AppError> {
         let (row, side) = self.open(viewer, id).await?;
         let status = status_of(&row.status)?;
         let rights = ThreadRights::for_side(side, status, row.delivered_at.is_some());
@@ -553,6 +556,11 @@ impl Inquiries for InquiriesService {
         let txn = db::begin_write(&self.db).await?;
         if let ThreadEvent::BuyerDecided(decision) = event {
             let quote = inquiry::latest_quote(&txn, id).await?.ok_or(AppError::Forbidden)?;
+            // The buyer decides on the quote they saw: a newer one that came
+            // meanwhile is not accepted in their name.
+            if seen != Some(quote.message_id) {
+                return Err(AppError::Conflict { field: "conversation".into() });
+            }
             if !inquiry::decide(&txn, quote.message_id, decision, now).await? {
                 return Err(AppError::Conflict { field: "conversation".into() });
             }

@@ -119,7 +119,13 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
 
 /// A form with one button posting a status change.
 #[component]
-fn ActionButton(act: ServerAction<ActOnThread>, id: i64, action: ThreadAction, label: &'static str) -> impl IntoView {
+fn ActionButton(
+    act: ServerAction<ActOnThread>,
+    id: i64,
+    action: ThreadAction,
+    label: &'static str,
+    #[prop(optional)] quote: Option<i64>,
+) -> impl IntoView {
     let locale = use_i18n().locale;
     let value = match action {
         ThreadAction::Close => "close",
@@ -133,6 +139,7 @@ fn ActionButton(act: ServerAction<ActOnThread>, id: i64, action: ThreadAction, l
             <input type="hidden" name="locale" value=locale.code() />
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="action" value=value />
+            {quote.map(|quote| view! { <input type="hidden" name="quote" value=quote.to_string() /> })}
             <button class=class type="submit">{label}</button>
         </ActionForm>
     }
@@ -179,8 +186,8 @@ fn QuoteView(quote: QuoteCard, id: i64, act: ServerAction<ActOnThread>, decide: 
             {decision.map(|(class, text)| view! { <p class=format!("quote-decision {class}")>{text}</p> })}
             {(quote.pending && decide).then(|| view! {
                 <div class="thread-actions">
-                    <ActionButton act id action=ThreadAction::Accept label=m.quote_accept />
-                    <ActionButton act id action=ThreadAction::Decline label=m.quote_decline />
+                    <ActionButton act id action=ThreadAction::Accept label=m.quote_accept quote=quote.message_id />
+                    <ActionButton act id action=ThreadAction::Decline label=m.quote_decline quote=quote.message_id />
                 </div>
             })}
         </section>
