@@ -11,14 +11,9 @@ use leptos_router::hooks::use_query_map;
 use crate::domain::{CountryCode, TradeAgreement};
 use crate::i18n::{fill, use_i18n};
 
-/// The countries a reader can pick, by name in the reader's language.
-fn country_choices(locale: crate::domain::Locale) -> Vec<(String, String)> {
-    let mut countries: Vec<(String, String)> = CountryCode::all()
-        .filter(|country| country.as_str() != "MA")
-        .map(|country| (country.as_str().to_owned(), country.name(locale).to_owned()))
-        .collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
-    countries
+/// The countries goods can go to from Morocco, by name in the reader's language.
+fn country_choices(i18n: crate::i18n::I18n) -> Vec<(String, String)> {
+    i18n.country_options().into_iter().filter(|(code, _)| code != "MA").collect()
 }
 
 /// What the hint says for goods shipped to `country`, or nothing.
@@ -51,7 +46,7 @@ pub fn TradeAgreementHint(#[prop(into)] path: String, default_country: Option<Co
                     <option value="">{m.inquiry_choose}</option>
                     {move || {
                         let selected = country().map(|c| c.as_str().to_owned()).unwrap_or_default();
-                        country_choices(i18n.locale).into_iter().map(|(code, name)| {
+                        country_choices(i18n).into_iter().map(|(code, name)| {
                             let is = code == selected;
                             view! { <option value=code selected=is>{name}</option> }
                         }).collect_view()

@@ -50,6 +50,16 @@ impl I18n {
         if string.is_empty() { self.path("/search") } else { format!("{}?{string}", self.path("/search")) }
     }
 
+    /// Every country as `(code, name)` select options, by name in the
+    /// reader's language.
+    pub fn country_options(&self) -> Vec<(String, String)> {
+        let mut countries: Vec<(String, String)> = crate::domain::CountryCode::all()
+            .map(|country| (country.as_str().to_owned(), country.name(self.locale).to_owned()))
+            .collect();
+        countries.sort_by(|a, b| a.1.cmp(&b.1));
+        countries
+    }
+
     /// The name of a language, in the reader's language.
     pub fn language_name(&self, locale: Locale) -> &'static str {
         self.messages.get(&format!("language_name.{}", locale.code())).unwrap_or(locale.native_name())

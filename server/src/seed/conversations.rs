@@ -6,7 +6,6 @@
 use app::domain::{BuyerType, InquiryStatus, QuoteDecision};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
-use sha2::{Digest, Sha256};
 
 use crate::entities::{buyer_profiles, inquiries, quotes, users};
 use crate::error::StoreError;
@@ -189,10 +188,6 @@ pub struct DemoProducerSide {
     pub listings: Vec<(i64, String, &'static str)>,
 }
 
-fn digest(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 /// Writes the demo buyers and conversations; returns how many
 /// conversations.
 pub async fn seed(
@@ -282,7 +277,7 @@ pub async fn seed(
             buyer_read_at: Set(Some(asked)),
             // The newest ones are still unread by the producer.
             producer_read_at: Set((thread.days_ago > 2).then_some(last)),
-            message_digest: Set(digest(thread.ask)),
+            message_digest: Set(crate::services::sha256_hex(thread.ask)),
             showcase_id: Set(None),
             created_at: Set(asked),
             ..Default::default()

@@ -45,7 +45,13 @@ fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
 
 /// The hex SHA-256 under which a reset token is stored.
 pub fn reset_token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+    sha256_hex(token)
+}
+
+/// The hex SHA-256 of a text: how single-use tokens are stored and
+/// inquiry texts compared.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 async fn hash_password(password: String) -> Result<String, AppError> {

@@ -27,9 +27,9 @@ use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use sha2::{Digest, Sha256};
 use url::Url;
 
+use super::sha256_hex;
 use crate::auth::rate_limit::Limiter;
 use crate::db;
 use crate::entities::{buyer_profiles, inquiries, producers, quotes, users};
@@ -150,15 +150,11 @@ impl InquiriesService {
         let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
         let link = self.link(&format!("/{}/account/confirm?token={token}", locale.code()));
         let expires_at = now + Duration::days(VERIFY_LINK_DAYS);
-        email_verification::insert(txn, buyer.id, &buyer.email, hex_sha256(&token), now, expires_at).await?;
+        email_verification::insert(txn, buyer.id, &buyer.email, sha256_hex(&token), now, expires_at).await?;
         let mail = crate::mail::confirm_address(locale, &buyer.email, &buyer.display_name, &link, VERIFY_LINK_DAYS);
         mail_outbox::enqueue(txn, &mail, now).await?;
         Ok(())
     }
-}
-
-fn hex_sha256(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// The producer company an account owns.
@@ -283,7 +279,7 @@ impl Inquiries for InquiriesService {
             return Err(AppError::NotFound);
         }
         let now = Utc::now();
-        let digest = hex_sha256(&format!("{listing_id}\n{}", draft.message.trim()));
+        let digest = sha256_hex(&format!("{listing_id}\n{}", draft.message.trim()));
         let account = users::Entity::find_by_id(buyer.user_id)
             .one(&self.db)
             .await
@@ -350,7 +346,7 @@ impl Inquiries for InquiriesService {
         }
         let now = Utc::now();
         let txn = db::begin_write(&self.db).await?;
-        let user_id = email_verification::spend(&txn, &hex_sha256(token), now).await?.ok_or_else(bad)?;
+        let user_id = email_verification::spend(&txn, &sha256_hex(token), now).await?.ok_or_else(bad)?;
         let delivered = inquiry::deliver_held(&txn, user_id, now).await?;
         for row in &delivered {
             if let Some(producer) =

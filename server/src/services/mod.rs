@@ -14,7 +14,7 @@ use app::ports::Services;
 use sea_orm::DatabaseConnection;
 use url::Url;
 
-pub use accounts::{AccountsService, reset_token_hash};
+pub use accounts::{AccountsService, reset_token_hash, sha256_hex};
 pub use catalog::CatalogService;
 pub use inquiries::InquiriesService;
 pub use shortlists::ShortlistsService;

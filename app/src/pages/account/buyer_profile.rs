@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::inquiries::{SaveBuyerProfile, get_buyer_profile};
 use crate::components::{FlashNote, FormAlert, PageMeta, submission_error};
-use crate::domain::{BuyerProfileForm, BuyerType, CountryCode, SPOKEN_LANGUAGES, Sector};
+use crate::domain::{BuyerProfileForm, BuyerType, SPOKEN_LANGUAGES, Sector};
 use crate::i18n::use_i18n;
 use crate::pages::dashboard::fields::{CheckboxGroup, SelectField, TextField};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
@@ -26,9 +26,7 @@ fn BuyerProfileEditor(form: BuyerProfileForm) -> impl IntoView {
     let m = i18n.messages;
     let action = ServerAction::<SaveBuyerProfile>::new();
     let error = submission_error(action);
-    let mut countries: Vec<(String, String)> =
-        CountryCode::all().map(|c| (c.as_str().to_owned(), c.name(i18n.locale).to_owned())).collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let countries = i18n.country_options();
     let types = BuyerType::ALL.iter().map(|t| (t.slug().to_owned(), t.name(m).to_owned())).collect();
     let sectors = Sector::ALL.iter().map(|s| (s.slug().to_owned(), s.name(m).to_owned())).collect();
     let languages = SPOKEN_LANGUAGES.iter().map(|(code, name)| ((*code).to_owned(), (*name).to_owned())).collect();

@@ -23,6 +23,16 @@ fn ThreadStatus(status: InquiryStatus) -> impl IntoView {
     view! { <span class=format!("status status-{}", status.slug())>{status.name(m)}</span> }
 }
 
+/// Units of sale as select options, named in the reader's language.
+fn unit_options(m: &'static crate::i18n::Messages) -> Vec<(String, String)> {
+    crate::domain::Unit::ALL.iter().map(|unit| (unit.slug().to_owned(), unit.name(m).to_owned())).collect()
+}
+
+/// Currencies as select options (their ISO codes).
+fn currency_options() -> Vec<(String, String)> {
+    crate::domain::Currency::ALL.iter().map(|c| (c.slug().to_owned(), c.slug().to_owned())).collect()
+}
+
 /// `2026-11-30T14:05:09.123+00:00` → `2026-11-30 14:05 UTC`: the same on the
 /// server and in the browser (no time zone guessed), so hydration agrees.
 fn activity_time(rfc3339: &str) -> String {

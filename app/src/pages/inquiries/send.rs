@@ -10,8 +10,8 @@ use crate::api::accounts::get_viewer;
 use crate::api::inquiries::{SendInquiry, get_inquiry_start};
 use crate::components::{FieldError, FormAlert, ListingCard, PageMeta, TextArea, submission_error};
 use crate::domain::{
-    AppError, CountryCode, Currency, Incoterm, InquiryStart, MESSAGE_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
-    PRODUCT_MAX_CHARS, Unit, Viewer,
+    AppError, Incoterm, InquiryStart, MESSAGE_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, PRODUCT_MAX_CHARS,
+    Viewer,
 };
 use crate::i18n::use_i18n;
 use crate::pages::dashboard::fields::{SelectField, TextField};
@@ -45,15 +45,13 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
     let error = submission_error(action);
     let listing = start.listing;
     let title = listing.title.text.clone();
-    let units = Unit::ALL.iter().map(|unit| (unit.slug().to_owned(), unit.name(m).to_owned())).collect();
-    let currencies = Currency::ALL.iter().map(|c| (c.slug().to_owned(), c.slug().to_owned())).collect();
+    let units = super::unit_options(m);
+    let currencies = super::currency_options();
     let incoterms = Incoterm::ALL
         .iter()
         .map(|term| (term.slug().to_owned(), format!("{} · {}", term.slug(), term.name(m))))
         .collect();
-    let mut countries: Vec<(String, String)> =
-        CountryCode::all().map(|c| (c.as_str().to_owned(), c.name(i18n.locale).to_owned())).collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let countries = i18n.country_options();
     let destination = start.default_destination.map(|c| c.as_str().to_owned()).unwrap_or_default();
     let signed_in_as_other_role = viewer.as_ref().is_some_and(|v| v.role != crate::domain::Role::Buyer);
     view! {

@@ -11,8 +11,7 @@ use super::{ThreadStatus, activity_time};
 use crate::api::inquiries::{ActOnThread, Reply, get_thread};
 use crate::components::{FieldError, FlashNote, FormAlert, PageMeta, TextArea, submission_error};
 use crate::domain::{
-    AppError, Currency, Incoterm, MESSAGE_MAX_CHARS, QuoteCard, QuoteDecision, Thread, ThreadAction, ThreadMessage,
-    Unit, format_money,
+    AppError, Incoterm, MESSAGE_MAX_CHARS, QuoteCard, QuoteDecision, Thread, ThreadAction, ThreadMessage, format_money,
 };
 use crate::i18n::{fill, use_i18n};
 use crate::pages::dashboard::fields::{SelectField, TextField};
@@ -198,10 +197,8 @@ fn QuoteView(quote: QuoteCard, id: i64, act: ServerAction<ActOnThread>, decide: 
 #[component]
 fn QuoteFields(error: Signal<Option<AppError>>) -> impl IntoView {
     let m = use_i18n().messages;
-    let units: Vec<(String, String)> =
-        Unit::ALL.iter().map(|unit| (unit.slug().to_owned(), unit.name(m).to_owned())).collect();
-    let currencies: Vec<(String, String)> =
-        Currency::ALL.iter().map(|c| (c.slug().to_owned(), c.slug().to_owned())).collect();
+    let units = super::unit_options(m);
+    let currencies = super::currency_options();
     let incoterms: Vec<(String, String)> =
         Incoterm::ALL.iter().map(|t| (t.slug().to_owned(), t.slug().to_owned())).collect();
     view! {
