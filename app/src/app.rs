@@ -10,8 +10,8 @@ use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
     BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, ForgotPage, HomePage, InboxPage, InquiryPage,
-    ListingPage, NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage, ResetPage, SearchPage,
-    SectorPage, ShortlistPage, SignInPage, SignUpPage, ThreadPage,
+    InsightsPage, ListingPage, NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage,
+    ResetPage, SearchPage, SectorPage, ShortlistPage, SignInPage, SignUpPage, ThreadPage,
 };
 
 /// The router and everything every page shares.
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/account/confirm") view=ConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/company") view=BuyerProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/producers/:producer") view=ProducerPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/producers/:producer/inquire") view=InquiryPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/regions/:region") view=RegionPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/sectors/:sector") view=SectorPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/sign-up") view=SignUpPage ssr=SsrMode::Async />
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/account/password") view=PasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/insights") view=InsightsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/listings/new") view=NewListingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/listings/:id") view=EditListingPage ssr=SsrMode::Async />
                 </Routes>

@@ -17,6 +17,8 @@ mod m20261130_000010_create_mail_outbox;
 mod m20261130_000011_inquiries_for_buyers;
 mod m20261130_000012_index_counts_by_sector_and_region;
 mod m20261130_000013_create_shortlists;
+mod m20261130_000014_record_listing_views;
+mod m20261130_000015_create_saved_searches;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -38,6 +40,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_inquiries_for_buyers::Migration),
             Box::new(m20261130_000012_index_counts_by_sector_and_region::Migration),
             Box::new(m20261130_000013_create_shortlists::Migration),
+            Box::new(m20261130_000014_record_listing_views::Migration),
+            Box::new(m20261130_000015_create_saved_searches::Migration),
         ]
     }
 }

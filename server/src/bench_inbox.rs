@@ -80,6 +80,7 @@ async fn seed(db: &sea_orm::DatabaseConnection, threads: usize) -> anyhow::Resul
             currency: Set(None),
             incoterm: Set(Some("FOB".into())),
             destination_country: Set("PA".into()),
+            buyer_country: Set(Some("PA".into())),
             wanted_by: Set(None),
             status: Set(statuses[t % statuses.len()].slug().into()),
             delivered_at: Set(Some(at)),

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod bench;
 pub mod bench_http;
 pub mod bench_inbox;
+pub mod bench_insights;
 pub mod bench_search;
 pub mod config;
 pub mod db;
@@ -60,6 +61,9 @@ pub struct Application {
 const JOBS_SHUTDOWN: Duration = Duration::from_secs(10);
 /// How often the mail sender looks for mail to send.
 const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
+/// How often counted listing views are written (lost on a crash: at most
+/// this much).
+const VIEW_FLUSH_PERIOD: Duration = Duration::from_secs(5);
 /// How often the search indexer looks at the outbox when no commit woke it.
 const SEARCH_INDEXER_PERIOD: Duration = Duration::from_millis(400);
 /// The longest pause of the search indexer after failures.
@@ -152,6 +156,7 @@ pub async fn build_app_with_search(
         uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,
         settings: Arc::new(settings),
+        views: http::listing_views::counter(),
     };
     let jobs = start_jobs(&state, mailer);
     let router = router(state.clone());
@@ -188,7 +193,8 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(http::page_cache::PageCache::default()),
             http::page_cache::serve,
-        ));
+        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::listing_views::count));
     // Uploads: their own, larger limit (checked from Content-Length first).
     let uploads = Router::new()
         .route("/api/listings/{id}/photos", post(http::uploads::upload))
@@ -226,7 +232,7 @@ fn request_span(request: &axum::extract::Request) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = ?client)
 }
 
-/// The background jobs: the mail sender, the session sweeper (at start and
+/// The background jobs: the mail sender, the listing view counter, the session sweeper (at start and
 /// hourly), the media sweep (once, at start) and the search indexer (the
 /// outbox, every 400 ms, after building the index when it is missing or of
 /// an older schema version).
@@ -278,6 +284,14 @@ fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
             if round != jobs::mail_sender::Round::default() {
                 tracing::info!(?round, "mail outbox");
             }
+            Ok(())
+        }
+    });
+    let (db, views) = (state.db.clone(), state.views.clone());
+    jobs.every("listing view counter", VIEW_FLUSH_PERIOD, move || {
+        let (db, views) = (db.clone(), views.clone());
+        async move {
+            views.flush(&db).await?;
             Ok(())
         }
     });

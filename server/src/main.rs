@@ -68,6 +68,15 @@ enum Command {
         #[arg(long, default_value_t = 2_000)]
         threads: usize,
     },
+    /// Time a producer's insights over N recorded view rows (SQLite, or
+    /// PostgreSQL with --database-url) and print p50/p95/p99 beside the budget.
+    BenchInsights {
+        #[arg(long, default_value_t = 100_000)]
+        views: usize,
+        /// An empty PostgreSQL database to run on instead of SQLite.
+        #[arg(long)]
+        database_url: Option<String>,
+    },
     /// Load the pages with wrk over a synthetic catalogue of N listings (a
     /// throwaway data directory; this binary serves it on a free loopback
     /// port) and print req/s, p50, p99, errors and memory beside the budgets.
@@ -175,6 +184,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             server::bench_search::run(listings, meili_url, meili_key).await
         }
         Command::BenchInbox { threads } => server::bench_inbox::run(threads).await,
+        Command::BenchInsights { views, database_url } => server::bench_insights::run(views, database_url).await,
         Command::BenchHttp { listings, seconds, connections, database_url, keep_serving } => {
             let load = server::bench_http::Load { listings, seconds, connections, database_url, keep_serving };
             server::bench_http::run(load).await

@@ -19,4 +19,6 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub uploads: Arc<PhotoUploads>,
     pub search: Arc<dyn SearchIndex>,
+    /// Listing views gathered for the insights (`http::listing_views`).
+    pub views: Arc<crate::http::listing_views::ViewCounter>,
 }

@@ -44,6 +44,7 @@ test('switching to Arabic mirrors the page', async () => {
   const { page, problems } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.base}/fr`);
   await waitForHydration(page);
+  await page.locator('.language-menu summary').first().click();
   await page.locator('.language-switcher a[hreflang="ar"]').first().click();
   await page.waitForURL(/\/ar$/);
   await waitForHydration(page);

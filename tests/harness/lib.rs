@@ -24,6 +24,8 @@ pub struct TestApp {
     pub settings: Settings,
     /// A client that keeps no cookies and follows no redirects.
     pub client: reqwest::Client,
+    /// The listing views counted and not yet written (`flush` writes them).
+    pub views: std::sync::Arc<server::http::listing_views::ViewCounter>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
     _data_dir: TempDir,
@@ -95,13 +97,14 @@ impl TestApp {
         let address = format!("http://{}", app.local_addr());
         let db = app.state().db.clone();
         let settings = (*app.state().settings).clone();
+        let views = app.state().views.clone();
         let (tx, rx) = oneshot::channel::<()>();
         let server = tokio::spawn(app.run_until(async move {
             let _ = rx.await;
         }));
         let client =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
-        TestApp { address, db, settings, client, shutdown: Some(tx), server: Some(server), _data_dir: data_dir }
+        TestApp { address, db, settings, client, views, shutdown: Some(tx), server: Some(server), _data_dir: data_dir }
     }
 
     pub fn url(&self, path: &str) -> String {

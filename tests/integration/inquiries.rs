@@ -10,7 +10,7 @@ use tests::TestApp;
 use tests::visitor::{PASSWORD, Visitor};
 
 /// A producer with one published listing.
-async fn producer_with_listing(app: &TestApp, email: &str) -> (Visitor, i64) {
+pub(crate) async fn producer_with_listing(app: &TestApp, email: &str) -> (Visitor, i64) {
     let producer = app.signed_in("producer", email).await;
     assert_eq!(producer.save_profile("Coopérative Tifawin", &[]).await.status, 200);
     let id = producer.create_listing("Huile d'argan cosmétique").await;
@@ -21,7 +21,12 @@ async fn producer_with_listing(app: &TestApp, email: &str) -> (Visitor, i64) {
 }
 
 /// The inquiry form's fields, with `extra` after them.
-async fn send(visitor: &Visitor, listing: i64, message: &str, extra: &[(&str, &str)]) -> tests::visitor::Answer {
+pub(crate) async fn send(
+    visitor: &Visitor,
+    listing: i64,
+    message: &str,
+    extra: &[(&str, &str)],
+) -> tests::visitor::Answer {
     let listing = listing.to_string();
     let mut fields = vec![
         ("listing", listing.as_str()),
@@ -38,7 +43,7 @@ async fn send(visitor: &Visitor, listing: i64, message: &str, extra: &[(&str, &s
 }
 
 /// The inquiry id in the `Location` the server sent the browser to.
-fn inquiry_id(answer: &tests::visitor::Answer) -> i64 {
+pub(crate) fn inquiry_id(answer: &tests::visitor::Answer) -> i64 {
     let location = answer.header("location");
     location
         .split("/inquiries/")
@@ -49,7 +54,7 @@ fn inquiry_id(answer: &tests::visitor::Answer) -> i64 {
 }
 
 /// A buyer whose address is confirmed.
-async fn confirmed_buyer(app: &TestApp, email: &str) -> Visitor {
+pub(crate) async fn confirmed_buyer(app: &TestApp, email: &str) -> Visitor {
     let buyer = app.signed_in("buyer", email).await;
     users::Entity::update_many()
         .col_expr(users::Column::EmailVerifiedAt, sea_orm::sea_query::Expr::value(chrono::Utc::now()))

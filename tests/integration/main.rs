@@ -7,6 +7,7 @@ mod api;
 mod client_address;
 mod database;
 mod inquiries;
+mod insights;
 mod mail;
 mod operations;
 mod pages;

@@ -10,19 +10,27 @@ use crate::domain::{
     AppError, Inbox, InlineAccount, InquiryForm, InquiryStart, InquiryStatus, Locale, ReplyForm, Thread, ThreadAction,
 };
 
+/// The inquiry form's data: about a `listing`, or about a `producer` (its
+/// slug) from the producer page.
 #[server(endpoint = "inquiry_start", input = GetUrl)]
-pub async fn get_inquiry_start(listing: i64, locale: Locale) -> Result<InquiryStart, AppError> {
+pub async fn get_inquiry_start(
+    listing: Option<i64>,
+    producer: Option<String>,
+    locale: Locale,
+) -> Result<InquiryStart, AppError> {
     let services = super::context::services()?;
     let viewer = super::context::session()?.0.viewer();
-    super::context::respond(services.inquiries.start(viewer.as_ref(), listing, locale).await)
+    let about = super::context::respond(crate::domain::InquiryAbout::from_fields(listing, producer))?;
+    super::context::respond(services.inquiries.start(viewer.as_ref(), &about, locale).await)
 }
 
-/// Sends an inquiry about a listing. A visitor who is not signed in signs
-/// up (or in) as a buyer with the account fields of the same form, so
-/// nothing typed is lost; then the conversation opens.
+/// Sends an inquiry about a listing or to a producer. A visitor who is not
+/// signed in signs up (or in) as a buyer with the account fields of the
+/// same form, so nothing typed is lost; then the conversation opens.
 #[server(endpoint = "send_inquiry")]
 pub async fn send_inquiry(
-    listing: i64,
+    #[server(default)] listing: Option<i64>,
+    #[server(default)] producer: Option<String>,
     form: InquiryForm,
     #[server(default)] account: InlineAccount,
     locale: Locale,
@@ -32,6 +40,7 @@ pub async fn send_inquiry(
 
     let services = super::context::services()?;
     let session = super::context::session()?;
+    let about = super::context::respond(crate::domain::InquiryAbout::from_fields(listing, producer))?;
     // The inquiry is checked before any account is made for it.
     super::context::respond(form.validate(crate::domain::CalendarDate::today()))?;
     let viewer = match session.0.viewer() {
@@ -54,7 +63,7 @@ pub async fn send_inquiry(
             super::context::respond(signed)?
         }
     };
-    let sent = services.inquiries.send(&viewer, &session.0.client(), listing, &form, locale).await;
+    let sent = services.inquiries.send(&viewer, &session.0.client(), &about, &form, locale).await;
     let sent = super::context::respond(sent)?;
     super::context::redirect_to(&locale.localize_path(&format!(
         "/inquiries/{}?{}",

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use crate::domain::{
-    AppError, Dashboard, ListingEditor, ListingForm, Locale, PhotoChange, ProfileEditor, ProfileForm, StatusChange,
+    AppError, Dashboard, Insights, ListingEditor, ListingForm, Locale, PhotoChange, ProfileEditor, ProfileForm,
+    StatusChange,
 };
 
 #[server(endpoint = "dashboard", input = GetUrl)]
@@ -14,6 +15,14 @@ pub async fn get_dashboard(locale: Locale) -> Result<Dashboard, AppError> {
     let services = super::context::services()?;
     let access = super::context::respond(super::context::producer())?;
     super::context::respond(services.studio.dashboard(&access, locale).await)
+}
+
+/// The producer's insights: where interest in its listings comes from.
+#[server(endpoint = "insights", input = GetUrl)]
+pub async fn get_insights() -> Result<Insights, AppError> {
+    let services = super::context::services()?;
+    let access = super::context::respond(super::context::producer())?;
+    super::context::respond(services.insight.insights(&access).await)
 }
 
 #[server(endpoint = "profile_editor", input = GetUrl)]

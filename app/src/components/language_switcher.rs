@@ -1,6 +1,9 @@
-//! Links to the current page in every interface language. They load the page
-//! afresh (`rel="external"`) so the whole document, `lang` and `dir` included,
-//! is rendered in the new language; the server then remembers the choice.
+//! Links to the current page in every interface language, folded behind the
+//! current language's name (a native disclosure: it opens without script,
+//! with the keyboard, and takes one word of the header however many
+//! languages there are). They load the page afresh (`rel="external"`) so the
+//! whole document, `lang` and `dir` included, is rendered in the new
+//! language; the server then remembers the choice.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -14,8 +17,13 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     view! {
+        <details class="language-menu">
+            <summary>
+                <Icon name=IconName::Globe />
+                <span class="visually-hidden">{i18n.messages.nav_language}": "</span>
+                <span lang=i18n.locale.code()>{i18n.locale.native_name()}</span>
+            </summary>
         <div class="language-switcher" role="group" aria-label=i18n.messages.nav_language>
-            <Icon name=IconName::Globe />
             {Locale::ALL
                 .into_iter()
                 .map(|locale| {
@@ -39,5 +47,6 @@ pub fn LanguageSwitcher() -> impl IntoView {
                 })
                 .collect_view()}
         </div>
+        </details>
     }
 }

@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages, one component per file.
 
 mod account_menu;
+mod chart;
 mod error_panel;
 mod facet_links;
 mod footer;
@@ -23,6 +24,7 @@ mod trade_hint;
 mod trust_badges;
 
 pub use account_menu::AccountMenu;
+pub use chart::{Bar, ColumnChart, PairedBarChart};
 pub use error_panel::ErrorPanel;
 pub use facet_links::FacetLinks;
 pub use footer::Footer;

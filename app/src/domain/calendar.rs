@@ -62,6 +62,18 @@ impl CalendarDate {
         CalendarDate::from_days_since_epoch((seconds / 86_400) as i64)
     }
 
+    /// The month it falls in, as `YYYY-MM`.
+    pub fn month_key(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// The first day of the month `months` months before this day's month
+    /// (0: this month's first day).
+    pub fn first_of_month_before(self, months: u32) -> CalendarDate {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 - i64::from(months);
+        CalendarDate { year: index.div_euclid(12) as i32, month: (index.rem_euclid(12) + 1) as u32, day: 1 }
+    }
+
     /// Days from `earlier` to `self`.
     pub fn days_after(self, earlier: CalendarDate) -> i64 {
         self.days_since_epoch() - earlier.days_since_epoch()
@@ -105,6 +117,15 @@ mod tests {
         assert_eq!(date("2027-03-01").days_after(date("2027-02-28")), 1);
         assert_eq!(date("2027-11-30").days_after(date("2026-11-30")), 365);
         assert!(date("2026-12-01") > date("2026-11-30"));
+    }
+
+    #[test]
+    fn months_are_counted_back_across_years() {
+        assert_eq!(date("2026-11-30").month_key(), "2026-11");
+        assert_eq!(date("2026-11-30").first_of_month_before(0), date("2026-11-01"));
+        assert_eq!(date("2026-11-30").first_of_month_before(11), date("2025-12-01"));
+        assert_eq!(date("2026-01-15").first_of_month_before(1), date("2025-12-01"));
+        assert_eq!(date("2026-03-31").first_of_month_before(13), date("2025-02-01"));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    CalendarDate, CountryCode, Currency, Incoterm, InquiryStatus, ListingCard, Quantity, QuoteDecision, QuoteTerms,
+    AppError, CalendarDate, CountryCode, Currency, Incoterm, InquiryStatus, ListingCard, ProducerCard, Quantity,
+    QuoteDecision, QuoteTerms,
 };
 
 /// Inbox lines per page.
@@ -139,11 +140,40 @@ pub struct Thread {
     pub messages: Vec<ThreadMessage>,
 }
 
-/// What the inquiry form needs to show: the listing asked about and, for a
-/// signed-in buyer, the country their inquiries go to by default.
+/// What an inquiry is about: one listing (from its page), or a producer
+/// as a whole (from the producer page; the buyer names the product).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InquiryAbout {
+    Listing(i64),
+    Producer(String),
+}
+
+impl InquiryAbout {
+    /// From the form's two optional fields: exactly one must be given.
+    pub fn from_fields(listing: Option<i64>, producer: Option<String>) -> Result<InquiryAbout, AppError> {
+        match (listing, producer.filter(|slug| !slug.trim().is_empty())) {
+            (Some(id), None) => Ok(InquiryAbout::Listing(id)),
+            (None, Some(slug)) => Ok(InquiryAbout::Producer(slug)),
+            _ => Err(AppError::NotFound),
+        }
+    }
+
+    /// The path of the inquiry form (without the language prefix).
+    pub fn form_path(&self) -> String {
+        match self {
+            InquiryAbout::Listing(id) => format!("/listings/{id}/inquire"),
+            InquiryAbout::Producer(slug) => format!("/producers/{slug}/inquire"),
+        }
+    }
+}
+
+/// What the inquiry form needs to show: the producer asked, the listing
+/// asked about (none when the inquiry starts from the producer page) and,
+/// for a signed-in buyer, the country their inquiries go to by default.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InquiryStart {
-    pub listing: ListingCard,
+    pub producer: ProducerCard,
+    pub listing: Option<ListingCard>,
     pub default_destination: Option<CountryCode>,
 }
 

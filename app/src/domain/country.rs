@@ -6,15 +6,46 @@ use serde::{Deserialize, Serialize};
 use super::Locale;
 use super::country_table::COUNTRIES;
 
-/// A continent-level market, as the export roadmap groups buyers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A continent-level market, as the export roadmap groups buyers. The
+/// Middle East is its own market (the Gulf states, the Levant, Iraq, Iran,
+/// Türkiye and Yemen: UN M49's Western Asia without the Caucasus and
+/// Cyprus); Egypt stays in Africa.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum WorldRegion {
-    Africa,
-    Americas,
-    Asia,
     Europe,
+    Africa,
+    MiddleEast,
+    Asia,
+    Americas,
     Oceania,
     Antarctica,
+}
+
+impl WorldRegion {
+    /// Every market, in the order charts list them (Europe first: the
+    /// roadmap measures the share outside it).
+    pub const ALL: [WorldRegion; 7] = [
+        WorldRegion::Europe,
+        WorldRegion::Africa,
+        WorldRegion::MiddleEast,
+        WorldRegion::Asia,
+        WorldRegion::Americas,
+        WorldRegion::Oceania,
+        WorldRegion::Antarctica,
+    ];
+
+    /// The market's name in the reader's language.
+    pub fn name(self, m: &crate::i18n::Messages) -> &'static str {
+        match self {
+            WorldRegion::Europe => m.world_europe,
+            WorldRegion::Africa => m.world_africa,
+            WorldRegion::MiddleEast => m.world_middle_east,
+            WorldRegion::Asia => m.world_asia,
+            WorldRegion::Americas => m.world_americas,
+            WorldRegion::Oceania => m.world_oceania,
+            WorldRegion::Antarctica => m.world_antarctica,
+        }
+    }
 }
 
 /// One row of the generated country table.
@@ -95,6 +126,10 @@ mod tests {
         assert_eq!(brazil.name(Locale::Fr), "Brésil");
         assert_eq!(brazil.world_region(), WorldRegion::Americas);
         assert_eq!(CountryCode::parse("CN").map(|c| c.world_region()), Ok(WorldRegion::Asia));
+        assert_eq!(CountryCode::parse("AE").map(|c| c.world_region()), Ok(WorldRegion::MiddleEast));
+        assert_eq!(CountryCode::parse("TR").map(|c| c.world_region()), Ok(WorldRegion::MiddleEast));
+        assert_eq!(CountryCode::parse("EG").map(|c| c.world_region()), Ok(WorldRegion::Africa));
+        assert_eq!(CountryCode::parse("IN").map(|c| c.world_region()), Ok(WorldRegion::Asia));
         assert!(CountryCode::parse("XX").is_err());
         assert!(CountryCode::all().count() > 240);
     }

@@ -18,7 +18,7 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Émirats arabes unis",
         ar: "الإمارات العربيّة المتحدّة",
         es: "Emiratos Árabes Unidos",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "AF",
@@ -176,7 +176,7 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bahreïn",
         ar: "البحرين",
         es: "Baréin",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "BI",
@@ -730,7 +730,12 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "IL", en: "Israel", fr: "Israël", ar: "إسرائيل", es: "Israel", world_region: WorldRegion::Asia
+        code: "IL",
+        en: "Israel",
+        fr: "Israël",
+        ar: "إسرائيل",
+        es: "Israel",
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "IM",
@@ -749,14 +754,16 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         es: "Territorio Británico del Océano Índico",
         world_region: WorldRegion::Asia,
     },
-    CountryRow { code: "IQ", en: "Iraq", fr: "Irak", ar: "العراق", es: "Irak", world_region: WorldRegion::Asia },
+    CountryRow {
+        code: "IQ", en: "Iraq", fr: "Irak", ar: "العراق", es: "Irak", world_region: WorldRegion::MiddleEast
+    },
     CountryRow {
         code: "IR",
         en: "Iran",
         fr: "Iran, République islamique d'",
         ar: "إيران، الجمهوريّة الإسلاميّة الإيرانيّة",
         es: "Irán, República islámica de",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "IS",
@@ -791,7 +798,7 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Jordanie",
         ar: "الأردن",
         es: "Jordania",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "JP", en: "Japan", fr: "Japon", ar: "اليابان", es: "Japón", world_region: WorldRegion::Asia
@@ -856,7 +863,12 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "KW", en: "Kuwait", fr: "Koweït", ar: "الكويت", es: "Kuwait", world_region: WorldRegion::Asia
+        code: "KW",
+        en: "Kuwait",
+        fr: "Koweït",
+        ar: "الكويت",
+        es: "Kuwait",
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "KY",
@@ -883,7 +895,12 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "LB", en: "Lebanon", fr: "Liban", ar: "لبنان", es: "Líbano", world_region: WorldRegion::Asia
+        code: "LB",
+        en: "Lebanon",
+        fr: "Liban",
+        ar: "لبنان",
+        es: "Líbano",
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "LC",
@@ -1186,7 +1203,9 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         es: "Nueva Zelanda",
         world_region: WorldRegion::Oceania,
     },
-    CountryRow { code: "OM", en: "Oman", fr: "Oman", ar: "عمان", es: "Omán", world_region: WorldRegion::Asia },
+    CountryRow {
+        code: "OM", en: "Oman", fr: "Oman", ar: "عمان", es: "Omán", world_region: WorldRegion::MiddleEast
+    },
     CountryRow {
         code: "PA",
         en: "Panama",
@@ -1268,7 +1287,7 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Palestine, État de",
         ar: "دولة فلسطين",
         es: "Palestina, Estado de",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "PT",
@@ -1289,7 +1308,9 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         es: "Paraguay",
         world_region: WorldRegion::Americas,
     },
-    CountryRow { code: "QA", en: "Qatar", fr: "Qatar", ar: "قطر", es: "Catar", world_region: WorldRegion::Asia },
+    CountryRow {
+        code: "QA", en: "Qatar", fr: "Qatar", ar: "قطر", es: "Catar", world_region: WorldRegion::MiddleEast
+    },
     CountryRow {
         code: "RE",
         en: "Réunion",
@@ -1331,7 +1352,7 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Arabie saoudite",
         ar: "السّعوديّة",
         es: "Arabia Saudí",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "SB",
@@ -1473,7 +1494,7 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Syrienne, République arabe",
         ar: "الجمهوريّة العربيّة السّوريّة",
         es: "República árabe de Siria",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "SZ",
@@ -1551,9 +1572,9 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         code: "TR",
         en: "Türkiye",
         fr: "Turquie",
-        ar: "Türkiye",
+        ar: "تركيا",
         es: "Turquía",
-        world_region: WorldRegion::Asia,
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "TT",
@@ -1703,7 +1724,12 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         code: "WS", en: "Samoa", fr: "Samoa", ar: "صاموا", es: "Samoa", world_region: WorldRegion::Oceania
     },
     CountryRow {
-        code: "YE", en: "Yemen", fr: "Yémen", ar: "اليمن", es: "Yemen", world_region: WorldRegion::Asia
+        code: "YE",
+        en: "Yemen",
+        fr: "Yémen",
+        ar: "اليمن",
+        es: "Yemen",
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "YT",

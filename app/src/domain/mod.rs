@@ -15,6 +15,7 @@ mod currency;
 mod error;
 mod incoterm;
 mod inquiry;
+mod insights;
 mod listing_form;
 mod locale;
 mod metrics;
@@ -40,8 +41,8 @@ pub use catalog::{
 pub use certification::{Certification, OriginLabel};
 pub use company::{LegalForm, SizeBand, Unit};
 pub use conversation::{
-    INBOX_PAGE_SIZE, Inbox, InboxLine, InlineAccount, InquiryStart, QuoteCard, SentInquiry, Side, Thread, ThreadAction,
-    ThreadMessage, ThreadRights,
+    INBOX_PAGE_SIZE, Inbox, InboxLine, InlineAccount, InquiryAbout, InquiryStart, QuoteCard, SentInquiry, Side, Thread,
+    ThreadAction, ThreadMessage, ThreadRights,
 };
 pub use country::{CountryCode, WorldRegion};
 pub use currency::{Currency, PriceRange, format_money};
@@ -50,6 +51,10 @@ pub use incoterm::Incoterm;
 pub use inquiry::{
     InquiryDraft, InquiryForm, InquiryStatus, MESSAGE_MAX_CHARS, PRODUCT_MAX_CHARS, QuoteDecision, QuoteTerms,
     ReplyDraft, ReplyForm, ThreadEvent,
+};
+pub use insights::{
+    Counted, CountryTally, INSIGHT_MONTHS, Insights, MarketTally, MonthTally, TOP_COUNTRIES, Tally,
+    window_start as insights_window_start,
 };
 pub use listing_form::{
     Completeness, Dashboard, GapKey, HsCode, LISTING_DESCRIPTION_MAX_CHARS, ListingDraft, ListingEditor, ListingForm,

@@ -60,6 +60,35 @@ impl I18n {
         countries
     }
 
+    /// A count with the reader's thousands separator (`12 480`, `12,480`).
+    pub fn count(&self, n: u64) -> String {
+        let separator = match self.locale {
+            Locale::En => ",",
+            Locale::Fr => "\u{202F}",
+            Locale::Es | Locale::Ar => ".",
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + 4);
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                out.push_str(separator);
+            }
+            out.push(digit);
+        }
+        out
+    }
+
+    /// A month (`YYYY-MM`) as its short name and year (`Nov 2026`).
+    pub fn month(&self, month: &str) -> String {
+        let names: Vec<&str> = self.messages.insights_months.split('|').collect();
+        match (month.get(0..4), month.get(5..7).and_then(|m| m.parse::<usize>().ok())) {
+            (Some(year), Some(number)) if (1..=12).contains(&number) && names.len() == 12 => {
+                format!("{} {year}", names[number - 1])
+            }
+            _ => month.to_owned(),
+        }
+    }
+
     /// The name of a language, in the reader's language.
     pub fn language_name(&self, locale: Locale) -> &'static str {
         self.messages.get(&format!("language_name.{}", locale.code())).unwrap_or(locale.native_name())
@@ -120,5 +149,16 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(fill("{n} products in {region}", &[("n", "3"), ("region", "Oriental")]), "3 products in Oriental");
+    }
+
+    #[test]
+    fn counts_and_months_are_written_for_the_reader() {
+        assert_eq!(I18n::new(Locale::En).count(1_234_567), "1,234,567");
+        assert_eq!(I18n::new(Locale::Fr).count(12_480), "12\u{202F}480");
+        assert_eq!(I18n::new(Locale::Es).count(999), "999");
+        assert_eq!(I18n::new(Locale::En).count(0), "0");
+        assert_eq!(I18n::new(Locale::En).month("2026-11"), "Nov 2026");
+        assert_eq!(I18n::new(Locale::Fr).month("2026-02"), "févr. 2026");
+        assert_eq!(I18n::new(Locale::En).month("2026-13"), "2026-13");
     }
 }

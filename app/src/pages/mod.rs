@@ -15,7 +15,7 @@ mod sector;
 mod shortlist;
 
 pub use account::{BuyerProfilePage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
-pub use dashboard::{DashboardPage, EditListingPage, NewListingPage, ProfilePage};
+pub use dashboard::{DashboardPage, EditListingPage, InsightsPage, NewListingPage, ProfilePage};
 pub use home::HomePage;
 pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
 pub use listing::ListingPage;

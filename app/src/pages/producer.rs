@@ -77,6 +77,10 @@ fn ProducerContent(detail: ProducerDetail, kept: Option<bool>) -> impl IntoView 
                     })}
                 </section>
                 <aside class="producer-facts">
+                    <div class="contact-box">
+                        <a class="button button-accent button-large" href=i18n.path(&format!("/producers/{}/inquire", card.slug))>{m.inquiry_contact}</a>
+                        <p class="muted">{m.inquiry_contact_producer_hint}</p>
+                    </div>
                     <dl class="facts">
                         {fact(m.producer_legal_name, detail.legal_name.clone())}
                         {card.year_founded.map(|year| fact(m.producer_founded, year.to_string()))}

@@ -11,10 +11,10 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AppError, BuyerProfileForm, CountryCode, Dashboard, HomePage, Inbox, InquiryForm, InquiryStart, InquiryStatus,
-    ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale, PhotoChange, ProducerAccess,
-    ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role, SavedThing, Sector, SectorPage,
-    SentInquiry, Shortlist, StatusChange, Suggestions, Thread, ThreadAction, Viewer,
+    AppError, BuyerProfileForm, CountryCode, Dashboard, HomePage, Inbox, InquiryAbout, InquiryForm, InquiryStart,
+    InquiryStatus, Insights, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale,
+    PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role,
+    SavedThing, Sector, SectorPage, SentInquiry, Shortlist, StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -118,14 +118,19 @@ pub trait Studio: Send + Sync {
 /// call names who acts; the service decides what they may see and do.
 #[async_trait::async_trait]
 pub trait Inquiries: Send + Sync {
-    /// What the inquiry form of a listing shows.
-    async fn start(&self, viewer: Option<&Viewer>, listing_id: i64, locale: Locale) -> Result<InquiryStart, AppError>;
+    /// What the inquiry form about a listing or a producer shows.
+    async fn start(
+        &self,
+        viewer: Option<&Viewer>,
+        about: &InquiryAbout,
+        locale: Locale,
+    ) -> Result<InquiryStart, AppError>;
     /// Sends an inquiry from `buyer` (held until their address is confirmed).
     async fn send(
         &self,
         buyer: &Viewer,
         client: &str,
-        listing_id: i64,
+        about: &InquiryAbout,
         form: &InquiryForm,
         locale: Locale,
     ) -> Result<SentInquiry, AppError>;
@@ -165,6 +170,14 @@ pub trait Shortlists: Send + Sync {
     async fn is_kept(&self, viewer: &Viewer, thing: &SavedThing, locale: Locale) -> Result<bool, AppError>;
 }
 
+/// What a producer learns about the interest in its listings (issue 11).
+#[async_trait::async_trait]
+pub trait MarketInsight: Send + Sync {
+    /// Views and inquiries of the last twelve months, by month, market and
+    /// country.
+    async fn insights(&self, access: &ProducerAccess) -> Result<Insights, AppError>;
+}
+
 /// Every port, bundled for injection through Leptos context.
 #[derive(Clone)]
 pub struct Services {
@@ -173,4 +186,5 @@ pub struct Services {
     pub studio: Arc<dyn Studio>,
     pub inquiries: Arc<dyn Inquiries>,
     pub shortlists: Arc<dyn Shortlists>,
+    pub insight: Arc<dyn MarketInsight>,
 }

@@ -26,6 +26,8 @@ pub struct Model {
     pub producer_read_at: Option<DateTimeUtc>,
     pub message_digest: String,
     pub showcase_id: Option<i64>,
+    /// Where the buyer was when they asked (insights), not where goods go.
+    pub buyer_country: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,13 +1,14 @@
 //! Routes and middleware that are not server functions: health checks, the
 //! client's address,
 //! static and media files, photo uploads, security headers, the cross-site request check and
-//! the language cookie, anonymous pages kept between changes, private-answer caching, redirect targets and the
+//! the language cookie, listing views counted for the insights, anonymous pages kept between changes, private-answer caching, redirect targets and the
 //! hygiene of server-function input.
 
 pub mod api_v1;
 pub mod client_address;
 pub mod cross_site;
 pub mod health;
+pub mod listing_views;
 pub mod locale_cookie;
 pub mod page_cache;
 pub mod private_cache;

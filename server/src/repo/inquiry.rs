@@ -16,10 +16,13 @@ use crate::error::StoreError;
 /// A new inquiry with its first message.
 pub struct NewInquiry<'a> {
     pub producer_id: i64,
-    pub listing_id: i64,
+    /// `None` for an inquiry sent from the producer's page.
+    pub listing_id: Option<i64>,
     pub buyer_user_id: i64,
     pub draft: &'a InquiryDraft,
     pub destination_country: &'a str,
+    /// The buyer's own country, when known.
+    pub buyer_country: Option<&'a str>,
     pub message_digest: String,
     pub delivered: bool,
 }
@@ -29,7 +32,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewInquiry<'_>, now: DateTim
     let draft = new.draft;
     let row = inquiries::ActiveModel {
         producer_id: Set(new.producer_id),
-        listing_id: Set(Some(new.listing_id)),
+        listing_id: Set(new.listing_id),
         buyer_user_id: Set(new.buyer_user_id),
         product: Set(draft.product.clone()),
         quantity_amount: Set(draft.quantity.as_ref().map(|q| i64::try_from(q.amount).unwrap_or(i64::MAX))),
@@ -49,6 +52,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewInquiry<'_>, now: DateTim
         producer_read_at: Set(None),
         message_digest: Set(new.message_digest),
         showcase_id: Set(None),
+        buyer_country: Set(new.buyer_country.map(str::to_owned)),
         created_at: Set(now),
         ..Default::default()
     }
@@ -58,12 +62,12 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewInquiry<'_>, now: DateTim
     Ok(row.id)
 }
 
-/// The buyer's inquiry about the same listing with the same text since
-/// `since`, if any.
+/// The buyer's inquiry to the same producer with the same digest (which
+/// covers the listing asked about and the text) since `since`, if any.
 pub async fn same_since(
     db: &impl ConnectionTrait,
     buyer_user_id: i64,
-    listing_id: i64,
+    producer_id: i64,
     digest: &str,
     since: DateTime<Utc>,
 ) -> Result<Option<i64>, StoreError> {
@@ -71,7 +75,7 @@ pub async fn same_since(
         .select_only()
         .column(inquiries::Column::Id)
         .filter(inquiries::Column::BuyerUserId.eq(buyer_user_id))
-        .filter(inquiries::Column::ListingId.eq(listing_id))
+        .filter(inquiries::Column::ProducerId.eq(producer_id))
         .filter(inquiries::Column::MessageDigest.eq(digest))
         .filter(inquiries::Column::CreatedAt.gt(since))
         .order_by_desc(inquiries::Column::CreatedAt)

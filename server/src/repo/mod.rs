@@ -8,6 +8,7 @@ pub mod convert;
 pub mod email_verification;
 pub mod inquiry;
 pub mod listing;
+pub mod listing_view;
 pub mod mail_outbox;
 pub mod own_listing;
 pub mod password_reset;

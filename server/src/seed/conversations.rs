@@ -269,6 +269,7 @@ pub async fn seed(
             currency: Set(None),
             incoterm: Set(Some("FOB".to_owned())),
             destination_country: Set(country.to_owned()),
+            buyer_country: Set(Some(country.to_owned())),
             wanted_by: Set(None),
             status: Set(thread.status.slug().to_owned()),
             delivered_at: Set(Some(asked)),

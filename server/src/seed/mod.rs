@@ -9,6 +9,7 @@ mod products;
 mod regions;
 pub mod rng;
 mod texts;
+mod views;
 
 use std::fmt;
 use std::path::Path;
@@ -37,6 +38,7 @@ pub struct SeedReport {
     pub published: usize,
     pub photos: usize,
     pub conversations: usize,
+    pub views: u64,
     pub seconds: f64,
 }
 
@@ -47,9 +49,9 @@ impl fmt::Display for SeedReport {
         }
         write!(
             f,
-            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations in {:.1} s; \
+            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views in {:.1} s; \
              sign in as {DEMO_PRODUCER_EMAIL} or {DEMO_BUYER_EMAIL} with the password `{DEMO_PASSWORD}`",
-            self.producers, self.listings, self.published, self.photos, self.conversations, self.seconds
+            self.producers, self.listings, self.published, self.photos, self.conversations, self.views, self.seconds
         )
     }
 }
@@ -257,6 +259,8 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
     .await?;
     if let Some(side) = &demo_side {
         report.conversations = conversations::seed(&tx, side, demo_buyer.id, Utc::now()).await?;
+        let listing_ids: Vec<i64> = side.listings.iter().map(|(id, _, _)| *id).collect();
+        report.views = views::seed(&tx, &listing_ids, Utc::now()).await?;
     }
     db::commit(tx).await?;
     report.seconds = started.elapsed().as_secs_f64();

@@ -20,8 +20,9 @@ use std::time::Instant;
 
 use app::domain::{
     AppError, BuyerProfileForm, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine, Incoterm,
-    InquiryDraft, InquiryForm, InquiryStart, InquiryStatus, Locale, Quantity, QuoteCard, QuoteDecision, QuoteTerms,
-    ReplyForm, Role, SentInquiry, Side, Thread, ThreadAction, ThreadEvent, ThreadMessage, ThreadRights, Unit, Viewer,
+    InquiryAbout, InquiryDraft, InquiryForm, InquiryStart, InquiryStatus, ListingCard, Locale, Quantity, QuoteCard,
+    QuoteDecision, QuoteTerms, ReplyForm, Role, SentInquiry, Side, Thread, ThreadAction, ThreadEvent, ThreadMessage,
+    ThreadRights, Unit, Viewer,
 };
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
@@ -69,6 +70,29 @@ impl InquiriesService {
             None => link.set_path(path),
         }
         link.to_string()
+    }
+
+    /// The producer an inquiry goes to and the listing it is about: only a
+    /// listing or a producer buyers may see (`NotFound` otherwise).
+    async fn target(
+        &self,
+        about: &InquiryAbout,
+        locale: Locale,
+    ) -> Result<(producers::Model, Option<ListingCard>), AppError> {
+        let (slug, listing) = match about {
+            InquiryAbout::Listing(id) => {
+                let card = listing::cards_by_ids(&self.db, &[*id], locale).await?.pop().ok_or(AppError::NotFound)?;
+                (card.producer_slug.clone(), Some(card))
+            }
+            InquiryAbout::Producer(slug) => (slug.clone(), None),
+        };
+        let producer = crate::repo::visibility::producers()
+            .filter(producers::Column::Slug.eq(slug.as_str()))
+            .one(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .ok_or(AppError::NotFound)?;
+        Ok((producer, listing))
     }
 
     /// The reader's side of a conversation, or `NotFound` for anyone else
@@ -244,22 +268,28 @@ async fn buyer_names(
 
 #[async_trait::async_trait]
 impl Inquiries for InquiriesService {
-    async fn start(&self, viewer: Option<&Viewer>, listing_id: i64, locale: Locale) -> Result<InquiryStart, AppError> {
-        let listing = listing::cards_by_ids(&self.db, &[listing_id], locale).await?.pop().ok_or(AppError::NotFound)?;
+    async fn start(
+        &self,
+        viewer: Option<&Viewer>,
+        about: &InquiryAbout,
+        locale: Locale,
+    ) -> Result<InquiryStart, AppError> {
+        let (producer, listing) = self.target(about, locale).await?;
+        let producer = crate::repo::producer::cards_for(&self.db, vec![producer]).await?.remove(0);
         let default_destination = match viewer {
             Some(viewer) if viewer.role == Role::Buyer => {
                 buyer_names(&self.db, &[viewer.user_id]).await?.remove(&viewer.user_id).and_then(|(_, country)| country)
             }
             _ => None,
         };
-        Ok(InquiryStart { listing, default_destination })
+        Ok(InquiryStart { producer, listing, default_destination })
     }
 
     async fn send(
         &self,
         buyer: &Viewer,
         client: &str,
-        listing_id: i64,
+        about: &InquiryAbout,
         form: &InquiryForm,
         locale: Locale,
     ) -> Result<SentInquiry, AppError> {
@@ -267,39 +297,33 @@ impl Inquiries for InquiriesService {
             return Err(AppError::invalid("account", "invalid.inquiry_buyers_only"));
         }
         let draft: InquiryDraft = form.validate(CalendarDate::today())?;
-        // Only a listing buyers may see can be asked about.
-        let card = listing::cards_by_ids(&self.db, &[listing_id], locale).await?.pop().ok_or(AppError::NotFound)?;
-        let producer = producers::Entity::find()
-            .filter(producers::Column::Slug.eq(card.producer_slug.as_str()))
-            .one(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .ok_or(AppError::NotFound)?;
+        let (producer, listing) = self.target(about, locale).await?;
+        let listing_id = listing.as_ref().map(|card| card.id);
         if producer.owner_user_id == buyer.user_id {
             return Err(AppError::NotFound);
         }
         let now = Utc::now();
-        let digest = sha256_hex(&format!("{listing_id}\n{}", draft.message.trim()));
+        // What the text is about is part of what makes it the same inquiry.
+        let subject = listing_id.map_or_else(|| format!("producer {}", producer.id), |id| id.to_string());
+        let digest = sha256_hex(&format!("{subject}\n{}", draft.message.trim()));
         let account = users::Entity::find_by_id(buyer.user_id)
             .one(&self.db)
             .await
             .map_err(StoreError::from)?
             .ok_or(AppError::Unauthorized)?;
-        let destination = match draft.destination_country {
-            Some(country) => country,
-            None => buyer_names(&self.db, &[buyer.user_id])
-                .await?
-                .remove(&buyer.user_id)
-                .and_then(|(_, country)| country)
-                .ok_or_else(|| AppError::invalid("destination_country", "invalid.required"))?,
-        };
+        let home =
+            buyer_names(&self.db, &[buyer.user_id]).await?.remove(&buyer.user_id).and_then(|(_, country)| country);
+        let destination = draft
+            .destination_country
+            .or(home)
+            .ok_or_else(|| AppError::invalid("destination_country", "invalid.required"))?;
         let delivered = account.email_verified_at.is_some();
         // The duplicate and the limits are checked inside the write
         // transaction (SQLite's writes are serialised by `BEGIN IMMEDIATE`):
         // a double submit cannot pass both checks twice.
         let txn = db::begin_write(&self.db).await?;
         if let Some(existing) =
-            inquiry::same_since(&txn, buyer.user_id, listing_id, &digest, now - Duration::hours(24)).await?
+            inquiry::same_since(&txn, buyer.user_id, producer.id, &digest, now - Duration::hours(24)).await?
         {
             return Err(AppError::AlreadySent { inquiry: existing });
         }
@@ -319,6 +343,7 @@ impl Inquiries for InquiriesService {
             buyer_user_id: buyer.user_id,
             draft: &draft,
             destination_country: destination.as_str(),
+            buyer_country: home.map(CountryCode::as_str),
             message_digest: digest,
             delivered,
         };
@@ -335,7 +360,7 @@ impl Inquiries for InquiriesService {
         } else {
             db::commit_private(txn).await?
         }
-        tracing::info!(inquiry = id, listing = listing_id, delivered, "inquiry sent");
+        tracing::info!(inquiry = id, producer = producer.id, listing = ?listing_id, delivered, "inquiry sent");
         Ok(SentInquiry { id, held: !delivered })
     }
 

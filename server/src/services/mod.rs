@@ -5,6 +5,7 @@ mod accounts;
 pub(crate) mod cached;
 mod catalog;
 mod inquiries;
+mod insights;
 mod shortlists;
 pub mod studio;
 
@@ -17,6 +18,7 @@ use url::Url;
 pub use accounts::{AccountsService, reset_token_hash, sha256_hex};
 pub use catalog::CatalogService;
 pub use inquiries::InquiriesService;
+pub use insights::InsightService;
 pub use shortlists::ShortlistsService;
 pub use studio::StudioService;
 
@@ -36,6 +38,7 @@ pub fn build(
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url)),
         shortlists: Arc::new(ShortlistsService::new(db.clone())),
+        insight: Arc::new(InsightService::new(db.clone())),
         studio: Arc::new(StudioService::new(db, storage)),
     }
 }

@@ -4,6 +4,7 @@
 //! accounts that are not producers, and every form works without JavaScript.
 
 pub(super) mod fields;
+mod insights;
 mod listing_editor;
 mod listing_form;
 mod overview;
@@ -11,6 +12,7 @@ mod photo_manager;
 mod profile;
 mod status_panel;
 
+pub use insights::InsightsPage;
 pub use listing_editor::{EditListingPage, NewListingPage};
 pub use overview::DashboardPage;
 pub use profile::ProfilePage;

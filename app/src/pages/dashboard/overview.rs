@@ -36,6 +36,9 @@ fn DashboardContent(dashboard: Dashboard, status_action: ServerAction<ChangeList
                 </div>
                 <div class="dashboard-actions">
                     <a class="button button-secondary" href=i18n.path("/dashboard/profile")>{m.dashboard_edit_profile}</a>
+                    {has_profile.then(|| view! {
+                        <a class="button button-secondary" href=i18n.path("/dashboard/insights")>{m.insights_nav}</a>
+                    })}
                     {dashboard.producer_path.clone().map(|path| view! {
                         <a class="button button-secondary" href=path>{m.dashboard_view_profile}</a>
                     })}

@@ -1,4 +1,5 @@
-//! "Contact the supplier": the inquiry form of a listing. A visitor who is
+//! "Contact the supplier": the inquiry form of a listing, or of a producer
+//! from its page (the buyer then names the product). A visitor who is
 //! not signed in fills in a buyer account in the same form (new account,
 //! or the password of an existing one), so nothing typed is lost; the
 //! conversation opens once sent.
@@ -8,10 +9,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::accounts::get_viewer;
 use crate::api::inquiries::{SendInquiry, get_inquiry_start};
-use crate::components::{FieldError, FormAlert, ListingCard, PageMeta, TextArea, submission_error};
+use crate::components::{FieldError, FormAlert, ListingCard, PageMeta, ProducerCard, TextArea, submission_error};
 use crate::domain::{
-    AppError, Incoterm, InquiryStart, MESSAGE_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, PRODUCT_MAX_CHARS,
-    Viewer,
+    AppError, Incoterm, InquiryAbout, InquiryStart, MESSAGE_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+    PRODUCT_MAX_CHARS, Viewer,
 };
 use crate::i18n::use_i18n;
 use crate::pages::dashboard::fields::{SelectField, TextField};
@@ -25,10 +26,17 @@ pub fn InquiryPage() -> impl IntoView {
     let locale = use_i18n().locale;
     let params = use_params_map();
     let start = Resource::new(
-        move || params.read().get("listing").and_then(|segment| listing_id(&segment)),
-        move |id| async move {
-            let start = match id {
-                Some(id) => get_inquiry_start(id, locale).await?,
+        move || {
+            let params = params.read();
+            match params.get("listing") {
+                Some(segment) => listing_id(&segment).map(InquiryAbout::Listing),
+                None => params.get("producer").map(InquiryAbout::Producer),
+            }
+        },
+        move |about| async move {
+            let start = match about {
+                Some(InquiryAbout::Listing(id)) => get_inquiry_start(Some(id), None, locale).await?,
+                Some(InquiryAbout::Producer(slug)) => get_inquiry_start(None, Some(slug), locale).await?,
                 None => return Err(AppError::NotFound),
             };
             Ok((start, get_viewer().await?))
@@ -43,8 +51,13 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
     let m = i18n.messages;
     let action = ServerAction::<SendInquiry>::new();
     let error = submission_error(action);
+    let producer = start.producer;
     let listing = start.listing;
-    let title = listing.title.text.clone();
+    let about = match &listing {
+        Some(card) => InquiryAbout::Listing(card.id),
+        None => InquiryAbout::Producer(producer.slug.clone()),
+    };
+    let title = listing.as_ref().map(|card| card.title.text.clone()).unwrap_or_default();
     let units = super::unit_options(m);
     let currencies = super::currency_options();
     let incoterms = Incoterm::ALL
@@ -56,26 +69,32 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
     let signed_in_as_other_role = viewer.as_ref().is_some_and(|v| v.role != crate::domain::Role::Buyer);
     view! {
         <PageMeta
-            title=format!("{} · {title} · {}", m.inquiry_title, m.site_name)
+            title=format!("{} · {} · {}", m.inquiry_title, if title.is_empty() { &producer.name } else { &title }, m.site_name)
             description=m.inquiry_intro
-            path=format!("/listings/{}/inquire", listing.id)
+            path=about.form_path()
         />
         <div class="container inquiry-page">
             <header class="page-header">
-                <p class="eyebrow">{listing.producer_name.clone()}</p>
+                <p class="eyebrow">{producer.name.clone()}</p>
                 <h1>{m.inquiry_title}</h1>
                 <p class="muted">{m.inquiry_intro}</p>
             </header>
             <div class="inquiry-layout">
                 <aside class="inquiry-listing">
-                    <ListingCard card=listing.clone() />
+                    {match listing.clone() {
+                        Some(card) => view! { <ListingCard card /> }.into_any(),
+                        None => view! { <ProducerCard card=producer.clone() /> }.into_any(),
+                    }}
                 </aside>
                 <section class="form-card">
                     <FormAlert error />
                     {signed_in_as_other_role.then(|| view! { <p class="form-alert" role="alert">{m.invalid_inquiry_buyers_only}</p> })}
                     <ActionForm action>
                         <input type="hidden" name="locale" value=i18n.locale.code() />
-                        <input type="hidden" name="listing" value=listing.id.to_string() />
+                        {match &about {
+                            InquiryAbout::Listing(id) => view! { <input type="hidden" name="listing" value=id.to_string() /> }.into_any(),
+                            InquiryAbout::Producer(slug) => view! { <input type="hidden" name="producer" value=slug.clone() /> }.into_any(),
+                        }}
                         <TextField name="product" label=m.inquiry_product value=title.clone() error required=true maxlength=PRODUCT_MAX_CHARS />
                         <div class="field-row">
                             <TextField name="quantity_amount" label=m.inquiry_quantity value="" error inputmode="numeric" maxlength=12 />

@@ -1,0 +1,294 @@
+//! Counts listing views for the producers' insights (issue 11), without
+//! personal data: what is kept is the listing, the day and the country.
+//!
+//! - Counted: a `GET` of a listing page answered `200`, from a browser that
+//!   does not announce itself as a robot, a link preview or a prefetch.
+//! - Once per visitor, listing and day: the visitor is the signed-in
+//!   account, else the client's address with its browser's `User-Agent`.
+//!   Only a keyed hash of it is held, in memory, for the current day; the
+//!   key changes with the day, so no two days can be linked, and nothing
+//!   about the visitor is ever written.
+//! - The country: a signed-in buyer's company profile (else their
+//!   account's), otherwise the region of the first language in
+//!   `Accept-Language` that has one (`pt-BR` → Brazil), otherwise unknown.
+//! - Kept pages count too: this layer sits outside the page cache.
+//!
+//! Counts gather in memory and are written by a background job every few
+//! seconds (`ViewCounter::flush`); a failed write keeps them for the next.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
+use std::sync::{Arc, Mutex};
+
+use app::domain::{CountryCode, Locale, Role};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use chrono::{NaiveDate, Utc};
+use sea_orm::ConnectionTrait;
+
+use crate::auth::AuthSession;
+use crate::error::StoreError;
+use crate::http::client_address::ClientAddress;
+use crate::repo::listing_view::{self, ViewKey};
+use crate::state::AppState;
+
+/// Distinct visitors remembered for a day. Past this, new visitors are not
+/// counted until the next day (a flood cannot inflate the numbers nor the
+/// memory: about 16 MB).
+const MOST_VISITORS_A_DAY: usize = 1_000_000;
+
+/// Words in a `User-Agent` that mark robots, link previews and tools.
+const NOT_A_READER: [&str; 14] = [
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "preview",
+    "facebookexternalhit",
+    "whatsapp",
+    "headless",
+    "lighthouse",
+    "curl",
+    "wget",
+    "python",
+    "http-client",
+    "monitor",
+];
+
+/// Views gathered since the last flush, and who was seen today.
+pub struct ViewCounter {
+    inner: Mutex<Counting>,
+}
+
+struct Counting {
+    day: NaiveDate,
+    /// Keys the visitor hashes; a new one each day.
+    key: RandomState,
+    seen: HashSet<u64>,
+    pending: HashMap<ViewKey, u64>,
+    warned_full: bool,
+}
+
+impl Default for ViewCounter {
+    fn default() -> Self {
+        ViewCounter {
+            inner: Mutex::new(Counting {
+                day: NaiveDate::MIN,
+                key: RandomState::new(),
+                seen: HashSet::new(),
+                pending: HashMap::new(),
+                warned_full: false,
+            }),
+        }
+    }
+}
+
+impl ViewCounter {
+    /// Whether this is the visitor's first view of the listing on `day`
+    /// (and remembers it).
+    pub fn first_sighting(&self, visitor: &str, listing_id: i64, day: NaiveDate) -> bool {
+        let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if counting.day != day {
+            counting.day = day;
+            counting.key = RandomState::new();
+            counting.seen = HashSet::new();
+            counting.warned_full = false;
+        }
+        let hash = counting.key.hash_one((visitor, listing_id));
+        if counting.seen.contains(&hash) {
+            return false;
+        }
+        if counting.seen.len() >= MOST_VISITORS_A_DAY {
+            if !counting.warned_full {
+                counting.warned_full = true;
+                tracing::warn!(limit = MOST_VISITORS_A_DAY, "too many visitors today: further views are not counted");
+            }
+            return false;
+        }
+        counting.seen.insert(hash)
+    }
+
+    /// Adds one view.
+    pub fn add(&self, listing_id: i64, day: NaiveDate, country: Option<CountryCode>) {
+        let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *counting.pending.entry(ViewKey { listing_id, day, country }).or_default() += 1;
+    }
+
+    /// Writes the gathered views; on failure they are kept for the next
+    /// flush. Returns how many were written.
+    pub async fn flush(&self, db: &impl ConnectionTrait) -> Result<u64, StoreError> {
+        let pending = {
+            let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            std::mem::take(&mut counting.pending)
+        };
+        match listing_view::add(db, &pending).await {
+            Ok(written) => Ok(written),
+            Err(error) => {
+                let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                for (key, count) in pending {
+                    *counting.pending.entry(key).or_default() += count;
+                }
+                Err(error)
+            }
+        }
+    }
+}
+
+/// The listing a request reads, when it is a listing page: `/{lang}/listings/{id}[-slug]`.
+fn listing_of(path: &str) -> Option<i64> {
+    let mut segments = path.trim_start_matches('/').split('/');
+    let lang = segments.next()?;
+    Locale::from_code(lang)?;
+    if segments.next()? != "listings" {
+        return None;
+    }
+    let id = segments.next()?.split('-').next()?.parse().ok().filter(|id: &i64| *id > 0)?;
+    segments.next().is_none().then_some(id)
+}
+
+/// A person reading, not a robot, a link preview or a prefetch.
+fn is_reader(headers: &HeaderMap) -> bool {
+    let prefetch = ["purpose", "sec-purpose"]
+        .iter()
+        .any(|name| headers.get(*name).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("prefetch")));
+    let Some(agent) = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let agent = agent.to_ascii_lowercase();
+    !prefetch && agent.starts_with("mozilla/") && !NOT_A_READER.iter().any(|word| agent.contains(word))
+}
+
+/// The country of the first language tag with a region
+/// (`Accept-Language: pt-BR,pt;q=0.9` → Brazil; `zh-Hans-CN` → China).
+pub fn country_from_languages(accept_language: &str) -> Option<CountryCode> {
+    let mut tags: Vec<(f32, &str)> = accept_language
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next()?.trim();
+            let weight =
+                pieces.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (weight > 0.0 && !tag.is_empty()).then_some((weight, tag))
+        })
+        .collect();
+    // Stable: equal weights keep the order the browser sent.
+    tags.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+    tags.iter().find_map(|(_, tag)| {
+        tag.split(['-', '_'])
+            .skip(1)
+            .find(|sub| sub.len() == 2 && sub.chars().all(|c| c.is_ascii_alphabetic()))
+            .and_then(|region| CountryCode::parse(region).ok())
+    })
+}
+
+pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Request, next: Next) -> Response {
+    let listing = (request.method() == Method::GET && is_reader(request.headers()))
+        .then(|| listing_of(request.uri().path()))
+        .flatten();
+    let Some(listing_id) = listing else {
+        return next.run(request).await;
+    };
+    let viewer = auth.user.as_ref().map(|user| user.viewer.clone());
+    let visitor = match &viewer {
+        Some(viewer) => format!("account {}", viewer.user_id),
+        None => {
+            let client = request.extensions().get::<ClientAddress>().map(|client| client.0.to_string());
+            let agent = request.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+            format!("{} {agent}", client.unwrap_or_default())
+        }
+    };
+    let languages = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let response = next.run(request).await;
+    let today = Utc::now().date_naive();
+    if response.status() != StatusCode::OK || !state.views.first_sighting(&visitor, listing_id, today) {
+        return response;
+    }
+    let from_languages = languages.as_deref().and_then(country_from_languages);
+    match viewer.filter(|viewer| viewer.role == Role::Buyer) {
+        // The buyer's profile is read after the page is sent.
+        Some(buyer) => {
+            let (views, inquiries) = (state.views.clone(), state.services.inquiries.clone());
+            tokio::spawn(async move {
+                let country = match inquiries.buyer_country(&buyer).await {
+                    Ok(country) => country.or(from_languages),
+                    Err(error) => {
+                        tracing::warn!(?error, "cannot read a buyer's country: the view counts from their language");
+                        from_languages
+                    }
+                };
+                views.add(listing_id, today, country);
+            });
+        }
+        None => state.views.add(listing_id, today, from_languages),
+    }
+    response
+}
+
+/// The counter, shared by the layer and the flushing job.
+pub fn counter() -> Arc<ViewCounter> {
+    Arc::new(ViewCounter::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_listing_pages_are_counted() {
+        assert_eq!(listing_of("/fr/listings/42"), Some(42));
+        assert_eq!(listing_of("/ar/listings/42-huile-d-argan"), Some(42));
+        assert_eq!(listing_of("/fr/listings/42/inquire"), None);
+        assert_eq!(listing_of("/xx/listings/42"), None);
+        assert_eq!(listing_of("/fr/producers/42"), None);
+        assert_eq!(listing_of("/fr/listings/0"), None);
+        assert_eq!(listing_of("/fr/listings/abc"), None);
+    }
+
+    #[test]
+    fn the_country_comes_from_the_first_language_with_a_region() {
+        let country = |header: &str| country_from_languages(header).map(CountryCode::as_str);
+        assert_eq!(country("pt-BR,pt;q=0.9,en;q=0.8"), Some("BR"));
+        assert_eq!(country("zh-Hans-CN,zh;q=0.9"), Some("CN"));
+        assert_eq!(country("en,es-PA;q=0.5"), Some("PA"), "the first tag has no region");
+        assert_eq!(country("fr;q=0.2,en-NG;q=0.9"), Some("NG"), "by weight, not by order");
+        assert_eq!(country("en-US;q=0,de"), None, "q=0 means not acceptable");
+        assert_eq!(country("fr"), None);
+        assert_eq!(country(""), None);
+        assert_eq!(country("es-419"), None, "a numeric region is not a country");
+    }
+
+    #[test]
+    fn robots_previews_and_prefetches_are_not_readers() {
+        let headers = |agent: Option<&str>, purpose: Option<&str>| {
+            let mut headers = HeaderMap::new();
+            if let Some(agent) = agent {
+                headers.insert(header::USER_AGENT, agent.parse().unwrap());
+            }
+            if let Some(purpose) = purpose {
+                headers.insert("sec-purpose", purpose.parse().unwrap());
+            }
+            headers
+        };
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0";
+        assert!(is_reader(&headers(Some(firefox), None)));
+        assert!(!is_reader(&headers(Some(firefox), Some("prefetch;prerender"))));
+        assert!(!is_reader(&headers(None, None)));
+        assert!(!is_reader(&headers(Some("Mozilla/5.0 (compatible; Googlebot/2.1)"), None)));
+        assert!(!is_reader(&headers(Some("WhatsApp/2.23.20.0"), None)));
+        assert!(!is_reader(&headers(Some("Mozilla/5.0 HeadlessChrome/130.0"), None)));
+        assert!(!is_reader(&headers(Some("curl/8.5.0"), None)));
+    }
+
+    #[test]
+    fn a_visitor_counts_once_a_listing_a_day() {
+        let counter = ViewCounter::default();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert!(counter.first_sighting("203.0.113.9 Firefox", 7, day));
+        assert!(!counter.first_sighting("203.0.113.9 Firefox", 7, day), "a reload");
+        assert!(counter.first_sighting("203.0.113.9 Firefox", 8, day), "another listing");
+        assert!(counter.first_sighting("203.0.113.10 Firefox", 7, day), "another visitor");
+        assert!(counter.first_sighting("203.0.113.9 Firefox", 7, day.succ_opt().unwrap()), "the next day");
+    }
+}
