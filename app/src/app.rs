@@ -11,7 +11,8 @@ use crate::page_locale::page_locale;
 use crate::pages::{
     BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, ForgotPage, HomePage, InboxPage, InquiryPage,
     InsightsPage, ListingPage, NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage,
-    ResetPage, SearchPage, SectorPage, ShortlistPage, SignInPage, SignUpPage, ThreadPage,
+    ResetPage, SavedSearchesPage, SearchPage, SectorPage, ShortlistPage, SignInPage, SignUpPage, StopAlertsPage,
+    ThreadPage,
 };
 
 /// The router and everything every page shares.
@@ -40,6 +41,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/listings/:listing/inquire") view=InquiryPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries") view=InboxPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/shortlist") view=ShortlistPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/searches") view=SavedSearchesPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/alerts/stop") view=StopAlertsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries/:id") view=ThreadPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/confirm") view=ConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/company") view=BuyerProfilePage ssr=SsrMode::Async />

@@ -38,6 +38,9 @@ pub struct Settings {
     /// TCP peer is the client). Rate limits and logs use the address found.
     pub trusted_proxies: Vec<IpNet>,
     pub search_backend: SearchBackend,
+    /// The key links mailed to people are signed with (unsubscribe links);
+    /// `None`: a random key kept in `<data_dir>/signing.key`.
+    pub signing_key: Option<SecretString>,
 }
 
 /// Where search runs.
@@ -88,6 +91,7 @@ struct RawSettings {
     meili_url: Option<String>,
     meili_key: Option<String>,
     meili_index_prefix: Option<String>,
+    signing_key: Option<String>,
 }
 
 /// The documentation of every setting, printed by `server --help`.
@@ -108,6 +112,8 @@ SETTINGS (file keys; environment variables override them):
   meili_key      TRADEMA_MEILI_KEY      Meilisearch API key (a secret)      [none]
   meili_index_prefix TRADEMA_MEILI_INDEX_PREFIX prefix of the index names, when several
                  sites share one Meilisearch server (letters, digits, - and _) [none]
+  signing_key    TRADEMA_SIGNING_KEY    key of signed links in mails, 32+ characters;
+                 the same on every server of one site (a secret)     [random, in <data_dir>/signing.key]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -236,7 +242,17 @@ impl Settings {
                 ));
             }
         };
+        let signing_key = match non_empty("TRADEMA_SIGNING_KEY", raw.signing_key)? {
+            Some(key) if key.chars().count() < 32 => {
+                return Err(ConfigError::new(
+                    "TRADEMA_SIGNING_KEY",
+                    "is shorter than 32 characters: use a long random value (e.g. `openssl rand -hex 32`)",
+                ));
+            }
+            key => key.map(SecretString::from),
+        };
         Ok(Settings {
+            signing_key,
             data_dir,
             listen,
             public_url,

@@ -21,6 +21,7 @@ pub mod repo;
 pub mod search;
 pub mod seed;
 pub mod services;
+pub mod signing;
 pub mod slug;
 pub mod state;
 pub mod telemetry;
@@ -61,6 +62,9 @@ pub struct Application {
 const JOBS_SHUTDOWN: Duration = Duration::from_secs(10);
 /// How often the mail sender looks for mail to send.
 const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
+/// How often due search alerts are looked for (each search is mailed at
+/// most once a day).
+const ALERTS_PERIOD: Duration = Duration::from_secs(600);
 /// How often counted listing views are written (lost on a crash: at most
 /// this much).
 const VIEW_FLUSH_PERIOD: Duration = Duration::from_secs(5);
@@ -142,6 +146,8 @@ pub async fn build_app_with_search(
         .hash_files(http::static_files::assets_are_hashed())
         .build();
     let mailer = mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
+    let signer =
+        signing::LinkSigner::from_settings(&settings).context("cannot read the signing key (TRADEMA_SIGNING_KEY)")?;
     let storage: Arc<dyn media::storage::MediaStorage> =
         Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
     let decodes = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
@@ -151,12 +157,19 @@ pub async fn build_app_with_search(
     };
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        services: services::build(db.clone(), storage.clone(), search.clone(), settings.public_url.clone()),
+        services: services::build(
+            db.clone(),
+            storage.clone(),
+            search.clone(),
+            settings.public_url.clone(),
+            signer.clone(),
+        ),
         search,
         uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,
         settings: Arc::new(settings),
         views: http::listing_views::counter(),
+        signer,
     };
     let jobs = start_jobs(&state, mailer);
     let router = router(state.clone());
@@ -232,7 +245,7 @@ fn request_span(request: &axum::extract::Request) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = ?client)
 }
 
-/// The background jobs: the mail sender, the listing view counter, the session sweeper (at start and
+/// The background jobs: the mail sender, the search alerts, the listing view counter, the session sweeper (at start and
 /// hourly), the media sweep (once, at start) and the search indexer (the
 /// outbox, every 400 ms, after building the index when it is missing or of
 /// an older schema version).
@@ -283,6 +296,22 @@ fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
             let round = jobs::mail_sender::send_due(&db, &mailer, chrono::Utc::now()).await?;
             if round != jobs::mail_sender::Round::default() {
                 tracing::info!(?round, "mail outbox");
+            }
+            Ok(())
+        }
+    });
+    let alerts = Arc::new(jobs::alerts::Alerts {
+        db: state.db.clone(),
+        catalog: state.services.catalog.clone(),
+        signer: state.signer.clone(),
+        public_url: state.settings.public_url.clone(),
+    });
+    jobs.every("search alerts", ALERTS_PERIOD, move || {
+        let alerts = alerts.clone();
+        async move {
+            let mailed = alerts.send_due(chrono::Utc::now()).await?;
+            if mailed > 0 {
+                tracing::info!(mails = mailed, "search alerts queued");
             }
             Ok(())
         }

@@ -21,4 +21,6 @@ pub struct AppState {
     pub search: Arc<dyn SearchIndex>,
     /// Listing views gathered for the insights (`http::listing_views`).
     pub views: Arc<crate::http::listing_views::ViewCounter>,
+    /// Signs the links mailed to people (`signing`).
+    pub signer: crate::signing::LinkSigner,
 }

@@ -26,6 +26,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The listing views counted and not yet written (`flush` writes them).
     pub views: std::sync::Arc<server::http::listing_views::ViewCounter>,
+    /// The application's state (its services, signer and settings).
+    pub state: server::state::AppState,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
     _data_dir: TempDir,
@@ -98,13 +100,24 @@ impl TestApp {
         let db = app.state().db.clone();
         let settings = (*app.state().settings).clone();
         let views = app.state().views.clone();
+        let state = app.state().clone();
         let (tx, rx) = oneshot::channel::<()>();
         let server = tokio::spawn(app.run_until(async move {
             let _ = rx.await;
         }));
         let client =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
-        TestApp { address, db, settings, client, views, shutdown: Some(tx), server: Some(server), _data_dir: data_dir }
+        TestApp {
+            address,
+            db,
+            settings,
+            client,
+            views,
+            state,
+            shutdown: Some(tx),
+            server: Some(server),
+            _data_dir: data_dir,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -138,6 +151,16 @@ impl TestApp {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
         panic!("the search outbox did not drain within 10 seconds");
+    }
+
+    /// The saved-search alerts, as the background job runs them.
+    pub fn alerts(&self) -> server::jobs::alerts::Alerts {
+        server::jobs::alerts::Alerts {
+            db: self.db.clone(),
+            catalog: self.state.services.catalog.clone(),
+            signer: self.state.signer.clone(),
+            public_url: self.settings.public_url.clone(),
+        }
     }
 
     /// Stops the server gracefully and waits until it has.

@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts;
+mod alerts;
 mod api;
 mod client_address;
 mod database;

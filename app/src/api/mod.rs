@@ -3,6 +3,7 @@
 //! calls one port method and maps the error.
 
 pub mod accounts;
+pub mod alerts;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;

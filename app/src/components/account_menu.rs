@@ -1,7 +1,8 @@
 //! The header's account area: "Sign in" and "Sign up" for visitors; for a
-//! signed-in person their name, their workspace and a sign-out button (a
-//! form, so it works before hydration). Re-read on every navigation so a
-//! sign-in or sign-out shows at once.
+//! signed-in person their workspace and inquiries, then their name opening
+//! (a native disclosure, no script needed) their own pages and the sign-out
+//! button (a form, so it works before hydration). Re-read on every
+//! navigation so a sign-in or sign-out shows at once.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -27,15 +28,25 @@ pub fn AccountMenu() -> impl IntoView {
                                 <a href=i18n.path("/dashboard")>{m.account_my_dashboard}</a>
                             })}
                             <InquiriesLink />
-                            {(viewer.role == Role::Buyer).then(|| view! {
-                                <a href=i18n.path("/shortlist")>{m.shortlist_link}</a>
-                                <a href=i18n.path("/account/company")>{m.buyer_profile_link}</a>
-                            })}
-                            <a href=i18n.path("/account/password") class="account-name" title=viewer.email.clone()>{viewer.display_name.clone()}</a>
-                            <ActionForm action=sign_out>
-                                <input type="hidden" name="locale" value=i18n.locale.code() />
-                                <button class="link-button" type="submit">{m.account_sign_out}</button>
-                            </ActionForm>
+                            <details class="account-dropdown">
+                                <summary class="account-name" dir="auto" title=viewer.email.clone()>{viewer.display_name.clone()}</summary>
+                                <div class="account-panel">
+                                    {(viewer.role == Role::Producer).then(|| view! {
+                                        <a href=i18n.path("/dashboard/insights")>{m.insights_nav}</a>
+                                        <a href=i18n.path("/dashboard/profile")>{m.dashboard_edit_profile}</a>
+                                    })}
+                                    {(viewer.role == Role::Buyer).then(|| view! {
+                                        <a href=i18n.path("/shortlist")>{m.shortlist_link}</a>
+                                        <a href=i18n.path("/account/searches")>{m.alerts_nav}</a>
+                                        <a href=i18n.path("/account/company")>{m.buyer_profile_link}</a>
+                                    })}
+                                    <a href=i18n.path("/account/password")>{m.account_password_title}</a>
+                                    <ActionForm action=sign_out>
+                                        <input type="hidden" name="locale" value=i18n.locale.code() />
+                                        <button class="link-button" type="submit">{m.account_sign_out}</button>
+                                    </ActionForm>
+                                </div>
+                            </details>
                         </div>
                     }.into_any(),
                     _ => view! {

@@ -21,6 +21,7 @@ mod locale;
 mod metrics;
 mod profile;
 mod region;
+mod saved_search;
 mod search;
 mod sector;
 mod shortlist;
@@ -68,6 +69,7 @@ pub use profile::{
     spoken_language, spoken_language_name,
 };
 pub use region::Region;
+pub use saved_search::{ALERT_MAX_LISTINGS, AlertSubscription, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearches};
 pub use search::{
     FacetGroup, FacetValue, ListingQuery, ListingResults, MAX_PAGE, MOQ_CEILINGS, RESULTS_PER_PAGE, SearchFacet,
     SearchSort, Suggestion, SuggestionKind, Suggestions,

@@ -10,9 +10,11 @@ mod listing;
 mod not_found;
 mod producer;
 mod region;
+mod saved_searches;
 mod search;
 mod sector;
 mod shortlist;
+mod stop_alerts;
 
 pub use account::{BuyerProfilePage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
 pub use dashboard::{DashboardPage, EditListingPage, InsightsPage, NewListingPage, ProfilePage};
@@ -23,9 +25,11 @@ use listing::listing_id;
 pub use not_found::NotFound;
 pub use producer::ProducerPage;
 pub use region::RegionPage;
+pub use saved_searches::SavedSearchesPage;
 pub use search::SearchPage;
 pub use sector::SectorPage;
 pub use shortlist::ShortlistPage;
+pub use stop_alerts::StopAlertsPage;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

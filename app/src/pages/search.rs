@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{NotFound, lang_segment_is_valid, loaded};
+use crate::api::accounts::get_viewer;
 use crate::api::catalog::find_listings;
-use crate::components::{ListingGrid, PageMeta, SearchBox};
+use crate::components::{ListingGrid, PageMeta, SaveSearchBox, SearchBox};
 use crate::domain::{
     Certification, FacetGroup, Incoterm, ListingQuery, ListingResults, OriginLabel, Region, SearchFacet, SearchSort,
-    Sector,
+    Sector, Viewer,
 };
 use crate::i18n::{fill, use_i18n};
 
@@ -25,7 +26,12 @@ pub fn SearchPage() -> impl IntoView {
     let m = i18n.messages;
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.with(|q| ListingQuery::from_pairs(|key| q.get(key))));
-    let results = Resource::new(move || query.get(), move |query| find_listings(query, i18n.locale));
+    // The viewer comes with the results (one resource): the "save this
+    // search" box depends on who reads.
+    let results = Resource::new(
+        move || query.get(),
+        move |query| async move { Ok((find_listings(query, i18n.locale).await?, get_viewer().await?)) },
+    );
     view! {
         <PageMeta title=format!("{} · {}", m.search_heading, m.site_name) description=m.site_meta_description path="/search" />
         <div class="container section search-page">
@@ -37,7 +43,7 @@ pub fn SearchPage() -> impl IntoView {
                 {move || hidden_filters(&query.get())}
                 <button type="submit" class="button button-accent">{m.nav_search_button}</button>
             </form>
-            {loaded(results, move |results| view! { <Results results query=query.get_untracked() /> })}
+            {loaded(results, move |(results, viewer)| view! { <Results results query=query.get_untracked() viewer /> })}
         </div>
     }
     .into_any()
@@ -230,8 +236,9 @@ fn Pages(query: ListingQuery, page: u32, pages: u32) -> impl IntoView {
 }
 
 #[component]
-fn Results(results: ListingResults, query: ListingQuery) -> impl IntoView {
+fn Results(results: ListingResults, query: ListingQuery, viewer: Option<Viewer>) -> impl IntoView {
     let m = use_i18n().messages;
+    let save = view! { <SaveSearchBox query=query.clone() viewer /> };
     let degraded = results.degraded.then(|| view! { <p class="notice" role="status">{m.search_degraded}</p> });
     let body = if results.total == 0 {
         let message = if query.text.trim().is_empty() {
@@ -266,6 +273,7 @@ fn Results(results: ListingResults, query: ListingQuery) -> impl IntoView {
     };
     view! {
         {degraded}
+        {save}
         <div class="search-layout">
             <FacetPanel facets=results.facets query=query.clone() />
             <div class="search-results">{body}</div>

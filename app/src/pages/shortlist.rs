@@ -21,7 +21,8 @@ pub fn ShortlistPage() -> impl IntoView {
 
 #[component]
 fn ShortlistContent(shortlist: Shortlist) -> impl IntoView {
-    let m = use_i18n().messages;
+    let i18n = use_i18n();
+    let m = i18n.messages;
     let empty = shortlist.listings.is_empty() && shortlist.producers.is_empty();
     view! {
         <PageMeta title=format!("{} · {}", m.shortlist_title, m.site_name) description=m.shortlist_intro path="/shortlist" />
@@ -29,6 +30,7 @@ fn ShortlistContent(shortlist: Shortlist) -> impl IntoView {
             <header class="page-header">
                 <h1>{m.shortlist_title}</h1>
                 <p class="muted">{m.shortlist_intro}</p>
+                <p><a href=i18n.path("/account/searches")>{m.alerts_nav}</a></p>
             </header>
             {empty.then(|| view! { <div class="empty-state"><p>{m.shortlist_empty}</p></div> })}
             {(!shortlist.listings.is_empty()).then(|| view! {

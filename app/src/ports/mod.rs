@@ -11,10 +11,11 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AppError, BuyerProfileForm, CountryCode, Dashboard, HomePage, Inbox, InquiryAbout, InquiryForm, InquiryStart,
-    InquiryStatus, Insights, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults, Locale,
-    PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm, Role,
-    SavedThing, Sector, SectorPage, SentInquiry, Shortlist, StatusChange, Suggestions, Thread, ThreadAction, Viewer,
+    AlertSubscription, AppError, BuyerProfileForm, CountryCode, Dashboard, HomePage, Inbox, InquiryAbout, InquiryForm,
+    InquiryStart, InquiryStatus, Insights, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults,
+    Locale, PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm,
+    Role, SavedSearches, SavedThing, Sector, SectorPage, SentInquiry, Shortlist, StatusChange, Suggestions, Thread,
+    ThreadAction, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -170,6 +171,23 @@ pub trait Shortlists: Send + Sync {
     async fn is_kept(&self, viewer: &Viewer, thing: &SavedThing, locale: Locale) -> Result<bool, AppError>;
 }
 
+/// A buyer's saved searches and their daily alerts (issue 11).
+#[async_trait::async_trait]
+pub trait SearchAlerts: Send + Sync {
+    /// The buyer's saved searches; `NotFound` for other roles.
+    async fn saved(&self, viewer: &Viewer) -> Result<SavedSearches, AppError>;
+    /// Keeps the search (once; saving it again keeps the first) with its
+    /// alerts on, and asks an unconfirmed address to confirm itself.
+    /// Returns its id.
+    async fn save(&self, viewer: &Viewer, query: &ListingQuery, locale: Locale) -> Result<i64, AppError>;
+    async fn remove(&self, viewer: &Viewer, id: i64) -> Result<(), AppError>;
+    async fn set_alerts(&self, viewer: &Viewer, id: i64, on: bool) -> Result<(), AppError>;
+    /// The search a mailed link names, when its token is right (no sign-in).
+    async fn subscription(&self, id: i64, token: &str) -> Result<AlertSubscription, AppError>;
+    /// Stops the alerts of the search a mailed link names (no sign-in).
+    async fn stop_alerts(&self, id: i64, token: &str) -> Result<(), AppError>;
+}
+
 /// What a producer learns about the interest in its listings (issue 11).
 #[async_trait::async_trait]
 pub trait MarketInsight: Send + Sync {
@@ -187,4 +205,5 @@ pub struct Services {
     pub inquiries: Arc<dyn Inquiries>,
     pub shortlists: Arc<dyn Shortlists>,
     pub insight: Arc<dyn MarketInsight>,
+    pub alerts: Arc<dyn SearchAlerts>,
 }

@@ -5,6 +5,7 @@
 //! sweeper and the start-up media sweep; the search indexer and the alert
 //! digests come next, as one more `every` each.
 
+pub mod alerts;
 pub mod mail_sender;
 
 use std::future::Future;

@@ -68,6 +68,45 @@ pub fn confirm_address(locale: Locale, to: &str, name: &str, link: &str, days: i
     }
 }
 
+/// What a saved search's alert says.
+pub struct SearchAlert<'a> {
+    pub locale: Locale,
+    pub to: &'a str,
+    pub name: &'a str,
+    /// The search in a few words.
+    pub search: &'a str,
+    /// New listings in all.
+    pub count: usize,
+    /// One block per listing named (title, producer, region, link).
+    pub listings: &'a str,
+    /// New listings not named.
+    pub more: usize,
+    pub search_link: &'a str,
+    pub stop_link: &'a str,
+}
+
+/// The daily mail of a saved search's new listings.
+pub fn search_alert(alert: SearchAlert<'_>) -> Mail {
+    let m = messages(alert.locale);
+    let more = if alert.more > 0 { fill(m.mail_alert_more, &[("n", &alert.more.to_string())]) } else { String::new() };
+    Mail {
+        to: alert.to.to_owned(),
+        subject: fill(m.mail_alert_subject, &[("search", alert.search)]),
+        body: fill(
+            m.mail_alert_body,
+            &[
+                ("name", alert.name),
+                ("count", &alert.count.to_string()),
+                ("search", alert.search),
+                ("listings", alert.listings),
+                ("more", &more),
+                ("search_link", alert.search_link),
+                ("stop_link", alert.stop_link),
+            ],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

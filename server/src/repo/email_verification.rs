@@ -1,5 +1,5 @@
 //! Links proving an e-mail address, kept only as SHA-256 hashes; each works
-//! once, for `services::inquiries::VERIFY_LINK_DAYS`.
+//! once, for `services::confirmation::VERIFY_LINK_DAYS`.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;

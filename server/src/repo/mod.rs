@@ -15,6 +15,7 @@ pub mod password_reset;
 pub mod photo;
 pub mod producer;
 pub mod producer_profile;
+pub mod saved_search;
 pub mod search_feed;
 pub mod search_outbox;
 pub mod session;

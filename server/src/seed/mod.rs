@@ -261,6 +261,8 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
         report.conversations = conversations::seed(&tx, side, demo_buyer.id, Utc::now()).await?;
         let listing_ids: Vec<i64> = side.listings.iter().map(|(id, _, _)| *id).collect();
         report.views = views::seed(&tx, &listing_ids, Utc::now()).await?;
+        // A saved search, so the demo buyer's list is not empty.
+        crate::repo::saved_search::insert(&tx, demo_buyer.id, "q=argan&region=souss-massa", "fr", Utc::now()).await?;
     }
     db::commit(tx).await?;
     report.seconds = started.elapsed().as_secs_f64();

@@ -26,7 +26,6 @@ use app::domain::{
 };
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
-use rand::RngCore;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use url::Url;
 
@@ -42,10 +41,6 @@ use crate::repo::{email_verification, listing, mail_outbox};
 pub const PER_HOUR: u64 = 10;
 /// Inquiries a day for a buyer marked as a spammer in the last 30 days.
 pub const AFTER_SPAM_PER_DAY: u64 = 2;
-/// How long a confirmation link works.
-pub const VERIFY_LINK_DAYS: i64 = 7;
-/// Confirmation mails an account may be sent in a day.
-const VERIFY_MAILS_PER_DAY: u64 = 5;
 
 pub struct InquiriesService {
     db: DatabaseConnection,
@@ -61,15 +56,7 @@ impl InquiriesService {
     }
 
     fn link(&self, path: &str) -> String {
-        let mut link = self.public_url.clone();
-        match path.split_once('?') {
-            Some((path, query)) => {
-                link.set_path(path);
-                link.set_query(Some(query));
-            }
-            None => link.set_path(path),
-        }
-        link.to_string()
+        super::link_to(&self.public_url, path)
     }
 
     /// The producer an inquiry goes to and the listing it is about: only a
@@ -152,30 +139,6 @@ impl InquiriesService {
         let locale = Locale::from_code(&user.locale).unwrap_or(Locale::DEFAULT);
         let link = self.link(&format!("/{}/inquiries/{}", locale.code(), row.id));
         let mail = crate::mail::new_message(locale, &user.email, &user.display_name, &link);
-        mail_outbox::enqueue(txn, &mail, now).await?;
-        Ok(())
-    }
-
-    /// Mails a link confirming the buyer's address, at most
-    /// `VERIFY_MAILS_PER_DAY` a day.
-    async fn queue_confirmation(
-        &self,
-        txn: &impl sea_orm::ConnectionTrait,
-        buyer: &users::Model,
-        locale: Locale,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        if email_verification::sent_since(txn, buyer.id, now - Duration::days(1)).await? >= VERIFY_MAILS_PER_DAY {
-            tracing::warn!(user = buyer.id, "confirmation mails for this account are rate-limited; none sent");
-            return Ok(());
-        }
-        let mut bytes = [0u8; 32];
-        rand::rng().fill_bytes(&mut bytes);
-        let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-        let link = self.link(&format!("/{}/account/confirm?token={token}", locale.code()));
-        let expires_at = now + Duration::days(VERIFY_LINK_DAYS);
-        email_verification::insert(txn, buyer.id, &buyer.email, sha256_hex(&token), now, expires_at).await?;
-        let mail = crate::mail::confirm_address(locale, &buyer.email, &buyer.display_name, &link, VERIFY_LINK_DAYS);
         mail_outbox::enqueue(txn, &mail, now).await?;
         Ok(())
     }
@@ -352,7 +315,7 @@ impl Inquiries for InquiriesService {
             let row = inquiry::by_id(&txn, id).await?.ok_or(AppError::Internal)?;
             self.queue_message_mail(&txn, producer.owner_user_id, &row, now).await?;
         } else {
-            self.queue_confirmation(&txn, &account, locale, now).await?;
+            super::confirmation::queue(&txn, &account, locale, now, &self.public_url).await?;
         }
         // A delivered inquiry counts in the producer's response numbers.
         if delivered {

@@ -4,8 +4,10 @@
 mod accounts;
 pub(crate) mod cached;
 mod catalog;
+pub mod confirmation;
 mod inquiries;
 mod insights;
+pub mod saved_searches;
 mod shortlists;
 pub mod studio;
 
@@ -19,6 +21,7 @@ pub use accounts::{AccountsService, reset_token_hash, sha256_hex};
 pub use catalog::CatalogService;
 pub use inquiries::InquiriesService;
 pub use insights::InsightService;
+pub use saved_searches::SavedSearchesService;
 pub use shortlists::ShortlistsService;
 pub use studio::StudioService;
 
@@ -26,17 +29,32 @@ use crate::auth::rate_limit::Limits;
 use crate::media::storage::MediaStorage;
 use crate::search::SearchIndex;
 
+/// The absolute URL of a path (with its query) on the public site.
+pub fn link_to(public_url: &Url, path: &str) -> String {
+    let mut link = public_url.clone();
+    match path.split_once('?') {
+        Some((path, query)) => {
+            link.set_path(path);
+            link.set_query(Some(query));
+        }
+        None => link.set_path(path),
+    }
+    link.to_string()
+}
+
 /// Builds every service over one database.
 pub fn build(
     db: DatabaseConnection,
     storage: Arc<dyn MediaStorage>,
     search: Arc<dyn SearchIndex>,
     public_url: Url,
+    signer: crate::signing::LinkSigner,
 ) -> Services {
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
-        inquiries: Arc::new(InquiriesService::new(db.clone(), public_url)),
+        inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
+        alerts: Arc::new(SavedSearchesService::new(db.clone(), public_url, signer)),
         shortlists: Arc::new(ShortlistsService::new(db.clone())),
         insight: Arc::new(InsightService::new(db.clone())),
         studio: Arc::new(StudioService::new(db, storage)),

@@ -1,0 +1,43 @@
+//! The mail that confirms a buyer's address: sent when an unconfirmed buyer
+//! sends an inquiry (held until then) or saves a search (alerts go only to
+//! confirmed addresses). Only the token's hash is kept; the link works once,
+//! for `VERIFY_LINK_DAYS`.
+
+use app::domain::Locale;
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use url::Url;
+
+use super::sha256_hex;
+use crate::entities::users;
+use crate::error::StoreError;
+use crate::repo::{email_verification, mail_outbox};
+
+/// How long a confirmation link works.
+pub const VERIFY_LINK_DAYS: i64 = 7;
+/// Confirmation mails an account may be sent in a day.
+const VERIFY_MAILS_PER_DAY: u64 = 5;
+
+/// Queues a confirmation mail for the buyer, at most `VERIFY_MAILS_PER_DAY`
+/// a day (past that, none is sent and a warning is logged).
+pub async fn queue(
+    txn: &impl sea_orm::ConnectionTrait,
+    buyer: &users::Model,
+    locale: Locale,
+    now: DateTime<Utc>,
+    public_url: &Url,
+) -> Result<(), StoreError> {
+    if email_verification::sent_since(txn, buyer.id, now - Duration::days(1)).await? >= VERIFY_MAILS_PER_DAY {
+        tracing::warn!(user = buyer.id, "confirmation mails for this account are rate-limited; none sent");
+        return Ok(());
+    }
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let link = super::link_to(public_url, &format!("/{}/account/confirm?token={token}", locale.code()));
+    let expires_at = now + Duration::days(VERIFY_LINK_DAYS);
+    email_verification::insert(txn, buyer.id, &buyer.email, sha256_hex(&token), now, expires_at).await?;
+    let mail = crate::mail::confirm_address(locale, &buyer.email, &buyer.display_name, &link, VERIFY_LINK_DAYS);
+    mail_outbox::enqueue(txn, &mail, now).await?;
+    Ok(())
+}
