@@ -9,10 +9,10 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
-    BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, ForgotPage, HomePage, InboxPage, InquiryPage,
-    InsightsPage, ListingPage, NewListingPage, NotFound, PasswordPage, ProducerPage, ProfilePage, RegionPage,
-    ResetPage, SavedSearchesPage, SearchPage, SectorPage, ShortlistPage, SignInPage, SignUpPage, StopAlertsPage,
-    ThreadPage,
+    BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, EditShowcasePage, ForgotPage, HomePage, InboxPage,
+    InquiryPage, InsightsPage, ListingPage, NewListingPage, NewShowcasePage, NotFound, OrganiserPage, PasswordPage,
+    ProducerPage, ProfilePage, RegionPage, ResetPage, SavedSearchesPage, SearchPage, SectorPage, ShortlistPage,
+    ShowcasePage, ShowcasePrintPage, ShowcasesPage, SignInPage, SignUpPage, StopAlertsPage, ThreadPage,
 };
 
 /// The router and everything every page shares.
@@ -41,6 +41,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/listings/:listing/inquire") view=InquiryPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries") view=InboxPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/shortlist") view=ShortlistPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/organiser") view=OrganiserPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/organiser/showcases/new") view=NewShowcasePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/organiser/showcases/:id") view=EditShowcasePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/showcases") view=ShowcasesPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/showcases/:slug") view=ShowcasePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/showcases/:slug/print") view=ShowcasePrintPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/searches") view=SavedSearchesPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/alerts/stop") view=StopAlertsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries/:id") view=ThreadPage ssr=SsrMode::Async />

@@ -19,6 +19,7 @@ mod m20261130_000012_index_counts_by_sector_and_region;
 mod m20261130_000013_create_shortlists;
 mod m20261130_000014_record_listing_views;
 mod m20261130_000015_create_saved_searches;
+mod m20261130_000016_curate_showcases;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000013_create_shortlists::Migration),
             Box::new(m20261130_000014_record_listing_views::Migration),
             Box::new(m20261130_000015_create_saved_searches::Migration),
+            Box::new(m20261130_000016_curate_showcases::Migration),
         ]
     }
 }

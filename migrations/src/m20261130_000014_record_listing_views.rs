@@ -7,6 +7,11 @@
 //! day's month so the insights read one covering index and group without a
 //! date function (SQLite and PostgreSQL spell those differently).
 //!
+//! `producer_view_months` rolls the same counts up by producer, month and
+//! country as they are written, so the insights read a few hundred rows
+//! whatever the traffic (on PostgreSQL, summing 100,000 day rows took
+//! 29 ms at the median and 55 ms at p99; the roll-up takes well under one).
+//!
 //! `inquiries.buyer_country` is the buyer's country when the inquiry was
 //! sent (their profile's, else their account's): the destination is where
 //! the goods go, not where the interest comes from. Rows from before this
@@ -45,8 +50,26 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        // Covers the insights query: a producer's months, by country.
-        manager.create_index(index("listing_views", &["producer_id", "month", "country", "views"], false)).await?;
+        manager.create_index(index("listing_views", &["producer_id", "month"], false)).await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("producer_view_months")
+                    .if_not_exists()
+                    .col(big_integer("producer_id"))
+                    .col(string_len("month", 7))
+                    .col(string_len("country", 2))
+                    .col(big_integer("views"))
+                    .primary_key(Index::create().col("producer_id").col("month").col("country"))
+                    .foreign_key(&mut foreign_key(
+                        "producer_view_months",
+                        "producer_id",
+                        "producers",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
 
         manager
             .alter_table(Table::alter().table("inquiries").add_column(string_len_null("buyer_country", 2)).to_owned())
@@ -68,6 +91,7 @@ impl MigrationTrait for Migration {
             .drop_index(Index::drop().name("ix_inquiries_producer_id_delivered_at").table("inquiries").to_owned())
             .await?;
         manager.alter_table(Table::alter().table("inquiries").drop_column("buyer_country").to_owned()).await?;
+        manager.drop_table(Table::drop().table("producer_view_months").to_owned()).await?;
         manager.drop_table(Table::drop().table("listing_views").to_owned()).await
     }
 }

@@ -216,8 +216,10 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(http::uploads::refuse_declared_oversize))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT));
     // Sessions only where someone can be signed in: not for files.
+    let exports = Router::new().route("/{lang}/showcases/{slug}/exhibitors.csv", get(http::showcase_export::export));
     let dynamic = Router::new()
         .merge(uploads)
+        .merge(exports)
         .merge(pages)
         .layer(axum::middleware::from_fn(auth::request_session::attach))
         .layer(axum::middleware::from_fn(http::private_cache::mark_signed_in))

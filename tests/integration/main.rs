@@ -14,5 +14,6 @@ mod operations;
 mod pages;
 mod search;
 mod security;
+mod showcases;
 mod uploads;
 mod workspace_postgres;

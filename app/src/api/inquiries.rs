@@ -31,6 +31,7 @@ pub async fn get_inquiry_start(
 pub async fn send_inquiry(
     #[server(default)] listing: Option<i64>,
     #[server(default)] producer: Option<String>,
+    #[server(default)] showcase: Option<String>,
     form: InquiryForm,
     #[server(default)] account: InlineAccount,
     locale: Locale,
@@ -63,7 +64,7 @@ pub async fn send_inquiry(
             super::context::respond(signed)?
         }
     };
-    let sent = services.inquiries.send(&viewer, &session.0.client(), &about, &form, locale).await;
+    let sent = services.inquiries.send(&viewer, &session.0.client(), &about, showcase.as_deref(), &form, locale).await;
     let sent = super::context::respond(sent)?;
     super::context::redirect_to(&locale.localize_path(&format!(
         "/inquiries/{}?{}",

@@ -9,4 +9,5 @@ pub mod catalog;
 mod context;
 pub mod inquiries;
 pub mod shortlists;
+pub mod showcases;
 pub mod studio;

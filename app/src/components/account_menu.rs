@@ -27,7 +27,10 @@ pub fn AccountMenu() -> impl IntoView {
                             {(viewer.role == Role::Producer).then(|| view! {
                                 <a href=i18n.path("/dashboard")>{m.account_my_dashboard}</a>
                             })}
-                            <InquiriesLink />
+                            {(viewer.role == Role::Organiser).then(|| view! {
+                                <a href=i18n.path("/organiser")>{m.organiser_nav}</a>
+                            })}
+                            {matches!(viewer.role, Role::Buyer | Role::Producer).then(|| view! { <InquiriesLink /> })}
                             <details class="account-dropdown">
                                 <summary class="account-name" dir="auto" title=viewer.email.clone()>{viewer.display_name.clone()}</summary>
                                 <div class="account-panel">

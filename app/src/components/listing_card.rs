@@ -6,12 +6,21 @@ use super::{Icon, IconName, Photo, VerifiedBadge};
 use crate::domain::{self, PriceRange};
 use crate::i18n::{fill, use_i18n};
 
-/// One card; the photo is lazy unless `eager`.
+/// One card; the photo is lazy unless `eager`. From a showcase, the link
+/// carries it (`showcase`: its slug), so what the buyer does next is
+/// credited to it.
 #[component]
-pub fn ListingCard(card: domain::ListingCard, #[prop(optional)] eager: bool) -> impl IntoView {
+pub fn ListingCard(
+    card: domain::ListingCard,
+    #[prop(optional)] eager: bool,
+    #[prop(optional)] showcase: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
-    let href = card.path(i18n.locale);
+    let href = match showcase {
+        Some(slug) => format!("{}?showcase={slug}", card.path(i18n.locale)),
+        None => card.path(i18n.locale),
+    };
     let price = match &card.price {
         PriceRange::OnRequest => m.listing_price_on_request.to_owned(),
         range => range.format_amounts().unwrap_or_default(),

@@ -78,6 +78,8 @@ pub struct InboxLine {
     pub unread: bool,
     /// Waiting for the buyer's e-mail confirmation (the buyer's inbox only).
     pub held: bool,
+    /// The showcase the buyer came from, by its title (issue 12).
+    pub showcase: Option<String>,
 }
 
 /// A page of an inbox, newest activity first.

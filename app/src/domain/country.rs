@@ -34,6 +34,23 @@ impl WorldRegion {
         WorldRegion::Antarctica,
     ];
 
+    /// The stable identifier stored with counts.
+    pub fn slug(self) -> &'static str {
+        match self {
+            WorldRegion::Europe => "europe",
+            WorldRegion::Africa => "africa",
+            WorldRegion::MiddleEast => "middle-east",
+            WorldRegion::Asia => "asia",
+            WorldRegion::Americas => "americas",
+            WorldRegion::Oceania => "oceania",
+            WorldRegion::Antarctica => "antarctica",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<WorldRegion> {
+        WorldRegion::ALL.iter().copied().find(|market| market.slug() == slug)
+    }
+
     /// The market's name in the reader's language.
     pub fn name(self, m: &crate::i18n::Messages) -> &'static str {
         match self {

@@ -25,6 +25,7 @@ mod saved_search;
 mod search;
 mod sector;
 mod shortlist;
+mod showcase;
 mod slug_enum;
 pub mod text;
 mod trade_agreement;
@@ -76,4 +77,9 @@ pub use search::{
 };
 pub use sector::Sector;
 pub use shortlist::{SavedThing, Shortlist};
+pub use showcase::{
+    CuratedExhibitor, CuratedListing, Curation, CurationNote, Exhibitor, ExhibitorLeads, FeaturedListing,
+    PUBLISH_MIN_LANGUAGES, ShowcaseChange, ShowcaseDraft, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine,
+    ShowcaseList, ShowcasePage, ShowcaseStatus, ShowcaseText, publish_problem,
+};
 pub use trade_agreement::TradeAgreement;

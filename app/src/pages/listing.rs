@@ -90,7 +90,7 @@ fn ListingContent(detail: ListingDetail, buyer_country: Option<CountryCode>, kep
                         <span class="price-box-amount" dir="ltr">{price}</span>
                     </div>
                     <div class="contact-box">
-                        <a class="button button-accent button-large" href=i18n.path(&format!("/listings/{}/inquire", card.id))>{m.inquiry_contact}</a>
+                        <a class="button button-accent button-large" href=i18n.path(&format!("/listings/{}/inquire{}", card.id, super::from_showcase()))>{m.inquiry_contact}</a>
                         <p class="muted">{m.inquiry_contact_hint}</p>
                         <ShortlistButton thing=crate::domain::SavedThing::Listing(card.id) kept />
                     </div>

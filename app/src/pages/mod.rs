@@ -8,12 +8,14 @@ mod home;
 mod inquiries;
 mod listing;
 mod not_found;
+mod organiser;
 mod producer;
 mod region;
 mod saved_searches;
 mod search;
 mod sector;
 mod shortlist;
+mod showcases;
 mod stop_alerts;
 
 pub use account::{BuyerProfilePage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
@@ -23,12 +25,14 @@ pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
 pub use listing::ListingPage;
 use listing::listing_id;
 pub use not_found::NotFound;
+pub use organiser::{EditShowcasePage, NewShowcasePage, OrganiserPage};
 pub use producer::ProducerPage;
 pub use region::RegionPage;
 pub use saved_searches::SavedSearchesPage;
 pub use search::SearchPage;
 pub use sector::SectorPage;
 pub use shortlist::ShortlistPage;
+pub use showcases::{ShowcasePage, ShowcasePrintPage, ShowcasesPage};
 pub use stop_alerts::StopAlertsPage;
 
 use leptos::prelude::*;
@@ -74,7 +78,22 @@ where
 }
 
 /// Shows `render(viewer)` to a signed-in person, or asks to sign in (401).
-fn signed_in<V>(render: impl Fn(Viewer) -> V + Copy + Send + Sync + 'static) -> impl IntoView
+/// The showcase a page was reached from (`?showcase=slug`, slug characters
+/// only), as a query string to carry on to the inquiry form (empty without).
+pub(crate) fn from_showcase() -> String {
+    leptos_router::hooks::use_query_map().with_untracked(|q| {
+        q.get("showcase")
+            .filter(|slug| {
+                !slug.is_empty()
+                    && slug.len() <= 80
+                    && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            })
+            .map(|slug| format!("?showcase={slug}"))
+            .unwrap_or_default()
+    })
+}
+
+pub(crate) fn signed_in<V>(render: impl Fn(Viewer) -> V + Copy + Send + Sync + 'static) -> impl IntoView
 where
     V: IntoView + 'static,
 {

@@ -78,7 +78,7 @@ fn ProducerContent(detail: ProducerDetail, kept: Option<bool>) -> impl IntoView 
                 </section>
                 <aside class="producer-facts">
                     <div class="contact-box">
-                        <a class="button button-accent button-large" href=i18n.path(&format!("/producers/{}/inquire", card.slug))>{m.inquiry_contact}</a>
+                        <a class="button button-accent button-large" href=i18n.path(&format!("/producers/{}/inquire{}", card.slug, super::from_showcase()))>{m.inquiry_contact}</a>
                         <p class="muted">{m.inquiry_contact_producer_hint}</p>
                     </div>
                     <dl class="facts">

@@ -11,11 +11,12 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AlertSubscription, AppError, BuyerProfileForm, CountryCode, Dashboard, HomePage, Inbox, InquiryAbout, InquiryForm,
-    InquiryStart, InquiryStatus, Insights, ListingDetail, ListingEditor, ListingForm, ListingQuery, ListingResults,
-    Locale, PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region, RegionPage, ReplyForm,
-    Role, SavedSearches, SavedThing, Sector, SectorPage, SentInquiry, Shortlist, StatusChange, Suggestions, Thread,
-    ThreadAction, Viewer,
+    AlertSubscription, AppError, BuyerProfileForm, CountryCode, Curation, Dashboard, HomePage, Inbox, InquiryAbout,
+    InquiryForm, InquiryStart, InquiryStatus, Insights, ListingDetail, ListingEditor, ListingForm, ListingQuery,
+    ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region,
+    RegionPage, ReplyForm, Role, SavedSearches, SavedThing, Sector, SectorPage, SentInquiry, Shortlist, ShowcaseChange,
+    ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage, StatusChange, Suggestions,
+    Thread, ThreadAction, Viewer,
 };
 
 /// Reading the published catalogue.
@@ -126,12 +127,15 @@ pub trait Inquiries: Send + Sync {
         about: &InquiryAbout,
         locale: Locale,
     ) -> Result<InquiryStart, AppError>;
-    /// Sends an inquiry from `buyer` (held until their address is confirmed).
+    /// Sends an inquiry from `buyer` (held until their address is confirmed),
+    /// credited to the published `showcase` (a slug) it came from when the
+    /// producer exhibits there.
     async fn send(
         &self,
         buyer: &Viewer,
         client: &str,
         about: &InquiryAbout,
+        showcase: Option<&str>,
         form: &InquiryForm,
         locale: Locale,
     ) -> Result<SentInquiry, AppError>;
@@ -188,6 +192,36 @@ pub trait SearchAlerts: Send + Sync {
     async fn stop_alerts(&self, id: i64, token: &str) -> Result<(), AppError>;
 }
 
+/// Fair organisers' showcases (issue 12). Organiser calls act for the
+/// showcase's own organiser only (`NotFound` for anyone else); a draft is
+/// seen by its organiser and administrators only.
+#[async_trait::async_trait]
+pub trait Showcases: Send + Sync {
+    /// The organiser's showcases, newest first; `NotFound` for other roles.
+    async fn mine(&self, viewer: &Viewer) -> Result<Vec<ShowcaseLine>, AppError>;
+    async fn editor(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<ShowcaseEditor, AppError>;
+    /// Creates (`id` = `None`, as a draft) or updates a showcase; its id.
+    async fn save(&self, viewer: &Viewer, id: Option<i64>, form: &ShowcaseForm) -> Result<i64, AppError>;
+    async fn change(&self, viewer: &Viewer, id: i64, change: ShowcaseChange) -> Result<(), AppError>;
+    async fn curate(&self, viewer: &Viewer, id: i64, step: Curation) -> Result<(), AppError>;
+    /// What the showcase brought its exhibitors: visits and inquiries per
+    /// exhibitor and per world market (never messages, never buyers).
+    async fn leads(&self, viewer: &Viewer, id: i64) -> Result<ShowcaseLeads, AppError>;
+    /// Published showcases for the public list.
+    async fn published(&self, locale: Locale) -> Result<ShowcaseList, AppError>;
+    /// A showcase's page, filtered by sector and region (with each
+    /// exhibitor's QR code for the `print` view); a draft or an archived one
+    /// only for its organiser and administrators.
+    async fn page(
+        &self,
+        viewer: Option<&Viewer>,
+        slug: &str,
+        filters: (Option<Sector>, Option<Region>),
+        print: bool,
+        locale: Locale,
+    ) -> Result<ShowcasePage, AppError>;
+}
+
 /// What a producer learns about the interest in its listings (issue 11).
 #[async_trait::async_trait]
 pub trait MarketInsight: Send + Sync {
@@ -206,4 +240,5 @@ pub struct Services {
     pub shortlists: Arc<dyn Shortlists>,
     pub insight: Arc<dyn MarketInsight>,
     pub alerts: Arc<dyn SearchAlerts>,
+    pub showcases: Arc<dyn Showcases>,
 }

@@ -18,6 +18,11 @@ pub struct Model {
     pub starts_on: Option<Date>,
     pub ends_on: Option<Date>,
     pub status: String,
+    pub venue: Option<String>,
+    /// A JSON array of theme tags.
+    #[sea_orm(column_type = "Text")]
+    pub themes: Option<String>,
+    pub cover_key: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

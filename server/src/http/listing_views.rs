@@ -12,6 +12,10 @@
 //!   account's), otherwise the region of the first language in
 //!   `Accept-Language` that has one (`pt-BR` → Brazil), otherwise unknown.
 //! - Kept pages count too: this layer sits outside the page cache.
+//! - A listing or producer page reached from a showcase (`?showcase=slug`,
+//!   from its page or a QR code) also counts a visit for that exhibitor in
+//!   the showcase's leads, by world market, once per visitor, page and day
+//!   (issue 12).
 //!
 //! Counts gather in memory and are written by a background job every few
 //! seconds (`ViewCounter::flush`); a failed write keeps them for the next.
@@ -20,13 +24,13 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, Mutex};
 
-use app::domain::{CountryCode, Locale, Role};
+use app::domain::{CountryCode, Locale, Role, Viewer};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use chrono::{NaiveDate, Utc};
-use sea_orm::ConnectionTrait;
+use sea_orm::DatabaseConnection;
 
 use crate::auth::AuthSession;
 use crate::error::StoreError;
@@ -86,9 +90,9 @@ impl Default for ViewCounter {
 }
 
 impl ViewCounter {
-    /// Whether this is the visitor's first view of the listing on `day`
-    /// (and remembers it).
-    pub fn first_sighting(&self, visitor: &str, listing_id: i64, day: NaiveDate) -> bool {
+    /// Whether this is the visitor's first view of `what` (a listing id, a
+    /// page) on `day` (and remembers it).
+    pub fn first_sighting(&self, visitor: &str, what: impl std::hash::Hash, day: NaiveDate) -> bool {
         let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if counting.day != day {
             counting.day = day;
@@ -96,7 +100,7 @@ impl ViewCounter {
             counting.seen = HashSet::new();
             counting.warned_full = false;
         }
-        let hash = counting.key.hash_one((visitor, listing_id));
+        let hash = counting.key.hash_one((visitor, what));
         if counting.seen.contains(&hash) {
             return false;
         }
@@ -116,14 +120,25 @@ impl ViewCounter {
         *counting.pending.entry(ViewKey { listing_id, day, country }).or_default() += 1;
     }
 
-    /// Writes the gathered views; on failure they are kept for the next
-    /// flush. Returns how many were written.
-    pub async fn flush(&self, db: &impl ConnectionTrait) -> Result<u64, StoreError> {
+    /// Writes the gathered views (and the monthly roll-up) in one
+    /// transaction; on failure nothing is written and they are kept for the
+    /// next flush. Returns how many were written.
+    pub async fn flush(&self, db: &DatabaseConnection) -> Result<u64, StoreError> {
         let pending = {
             let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             std::mem::take(&mut counting.pending)
         };
-        match listing_view::add(db, &pending).await {
+        if pending.is_empty() {
+            return Ok(0);
+        }
+        let written = async {
+            let txn = crate::db::begin_write(db).await?;
+            let written = listing_view::add(&txn, &pending).await?;
+            // Views change no public page: the page caches are left alone.
+            crate::db::commit_private(txn).await?;
+            Ok::<u64, StoreError>(written)
+        };
+        match written.await {
             Ok(written) => Ok(written),
             Err(error) => {
                 let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -134,6 +149,38 @@ impl ViewCounter {
             }
         }
     }
+}
+
+/// A page whose reading is counted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Counted {
+    Listing(i64),
+    Producer(String),
+}
+
+/// The page a request reads, when it is a listing or producer page.
+fn counted_page(path: &str) -> Option<Counted> {
+    if let Some(id) = listing_of(path) {
+        return Some(Counted::Listing(id));
+    }
+    let mut segments = path.trim_start_matches('/').split('/');
+    Locale::from_code(segments.next()?)?;
+    if segments.next()? != "producers" {
+        return None;
+    }
+    let slug = segments.next()?.to_owned();
+    (segments.next().is_none() && !slug.is_empty()).then_some(Counted::Producer(slug))
+}
+
+/// The showcase a page was reached from (`?showcase=slug`).
+fn showcase_of(query: Option<&str>) -> Option<String> {
+    url::form_urlencoded::parse(query?.as_bytes())
+        .find(|(key, _)| key == "showcase")
+        .map(|(_, value)| value.into_owned())
+        .filter(|slug| {
+            (1..=80).contains(&slug.len())
+                && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
 }
 
 /// The listing a request reads, when it is a listing page: `/{lang}/listings/{id}[-slug]`.
@@ -183,13 +230,66 @@ pub fn country_from_languages(accept_language: &str) -> Option<CountryCode> {
     })
 }
 
+/// The reader's country: a signed-in buyer's profile, else their language.
+async fn country_of(state: &AppState, viewer: Option<Viewer>, languages: Option<CountryCode>) -> Option<CountryCode> {
+    match viewer.filter(|viewer| viewer.role == Role::Buyer) {
+        Some(buyer) => match state.services.inquiries.buyer_country(&buyer).await {
+            Ok(country) => country.or(languages),
+            Err(error) => {
+                tracing::warn!(?error, "cannot read a buyer's country: the view counts from their language");
+                languages
+            }
+        },
+        None => languages,
+    }
+}
+
+/// Counts a visit from a showcase to an exhibitor's page.
+async fn count_showcase_visit(
+    state: &AppState,
+    showcase: &str,
+    page: &Counted,
+    country: Option<CountryCode>,
+    day: NaiveDate,
+) {
+    use sea_orm::EntityTrait;
+    let producer = match page {
+        Counted::Listing(id) => {
+            crate::entities::listings::Entity::find_by_id(*id).one(&state.db).await.map(|l| l.map(|l| l.producer_id))
+        }
+        Counted::Producer(slug) => {
+            use sea_orm::{ColumnTrait, QueryFilter};
+            crate::entities::producers::Entity::find()
+                .filter(crate::entities::producers::Column::Slug.eq(slug.as_str()))
+                .one(&state.db)
+                .await
+                .map(|p| p.map(|p| p.id))
+        }
+    };
+    let market = country.map_or("unknown", |c| c.world_region().slug());
+    let outcome = match producer {
+        Ok(Some(producer)) => {
+            crate::repo::showcase::add_visit(&state.db, showcase, producer, market, day).await.map(|_| ())
+        }
+        Ok(None) => Ok(()),
+        Err(error) => Err(error.into()),
+    };
+    if let Err(error) = outcome {
+        tracing::warn!(?error, showcase, "cannot count a showcase visit");
+    }
+}
+
 pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Request, next: Next) -> Response {
-    let listing = (request.method() == Method::GET && is_reader(request.headers()))
-        .then(|| listing_of(request.uri().path()))
+    let page = (request.method() == Method::GET && is_reader(request.headers()))
+        .then(|| counted_page(request.uri().path()))
         .flatten();
-    let Some(listing_id) = listing else {
+    let Some(page) = page else {
         return next.run(request).await;
     };
+    let showcase = showcase_of(request.uri().query());
+    if matches!(page, Counted::Producer(_)) && showcase.is_none() {
+        return next.run(request).await;
+    }
     let viewer = auth.user.as_ref().map(|user| user.viewer.clone());
     let visitor = match &viewer {
         Some(viewer) => format!("account {}", viewer.user_id),
@@ -201,27 +301,36 @@ pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Re
     };
     let languages = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
     let today = Utc::now().date_naive();
-    if response.status() != StatusCode::OK || !state.views.first_sighting(&visitor, listing_id, today) {
+    let listing_view = match &page {
+        Counted::Listing(id) => state.views.first_sighting(&visitor, *id, today).then_some(*id),
+        Counted::Producer(_) => None,
+    };
+    let showcase_visit = showcase.filter(|slug| state.views.first_sighting(&visitor, (slug.as_str(), &page), today));
+    if listing_view.is_none() && showcase_visit.is_none() {
         return response;
     }
     let from_languages = languages.as_deref().and_then(country_from_languages);
-    match viewer.filter(|viewer| viewer.role == Role::Buyer) {
-        // The buyer's profile is read after the page is sent.
-        Some(buyer) => {
-            let (views, inquiries) = (state.views.clone(), state.services.inquiries.clone());
+    let signed_in_buyer = viewer.as_ref().is_some_and(|viewer| viewer.role == Role::Buyer);
+    match (listing_view, signed_in_buyer, showcase_visit) {
+        // The common case costs no task: an anonymous listing view.
+        (Some(id), false, None) => state.views.add(id, today, from_languages),
+        // The buyer's profile and the showcase are read after the page is sent.
+        (listing_view, _, showcase_visit) => {
+            let state = state.clone();
             tokio::spawn(async move {
-                let country = match inquiries.buyer_country(&buyer).await {
-                    Ok(country) => country.or(from_languages),
-                    Err(error) => {
-                        tracing::warn!(?error, "cannot read a buyer's country: the view counts from their language");
-                        from_languages
-                    }
-                };
-                views.add(listing_id, today, country);
+                let country = country_of(&state, viewer, from_languages).await;
+                if let Some(id) = listing_view {
+                    state.views.add(id, today, country);
+                }
+                if let Some(slug) = showcase_visit {
+                    count_showcase_visit(&state, &slug, &page, country, today).await;
+                }
             });
         }
-        None => state.views.add(listing_id, today, from_languages),
     }
     response
 }
@@ -244,6 +353,16 @@ mod tests {
         assert_eq!(listing_of("/fr/producers/42"), None);
         assert_eq!(listing_of("/fr/listings/0"), None);
         assert_eq!(listing_of("/fr/listings/abc"), None);
+    }
+
+    #[test]
+    fn producer_pages_count_and_showcases_are_read_from_the_query() {
+        assert_eq!(counted_page("/es/producers/tifawin"), Some(Counted::Producer("tifawin".into())));
+        assert_eq!(counted_page("/es/producers/tifawin/inquire"), None);
+        assert_eq!(counted_page("/fr/listings/9-argan"), Some(Counted::Listing(9)));
+        assert_eq!(showcase_of(Some("showcase=made-in-africa")), Some("made-in-africa".into()));
+        assert_eq!(showcase_of(Some("a=1&showcase=Bad%20One")), None);
+        assert_eq!(showcase_of(None), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Routes and middleware that are not server functions: health checks, the
-//! client's address,
-//! static and media files, photo uploads, security headers, the cross-site request check and
-//! the language cookie, listing views counted for the insights, anonymous pages kept between changes, private-answer caching, redirect targets and the
+//! client's address, static and media files, photo uploads, the showcases'
+//! CSV export, security headers, the cross-site request check, the language
+//! cookie, listing views counted for the insights, anonymous pages kept
+//! between changes, private-answer caching, redirect targets and the
 //! hygiene of server-function input.
 
 pub mod api_v1;
@@ -15,5 +16,6 @@ pub mod private_cache;
 pub mod safe_redirect;
 pub mod security_headers;
 pub mod server_fn_input;
+pub mod showcase_export;
 pub mod static_files;
 pub mod uploads;

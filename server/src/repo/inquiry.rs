@@ -23,6 +23,8 @@ pub struct NewInquiry<'a> {
     pub destination_country: &'a str,
     /// The buyer's own country, when known.
     pub buyer_country: Option<&'a str>,
+    /// The showcase the buyer came from.
+    pub showcase_id: Option<i64>,
     pub message_digest: String,
     pub delivered: bool,
 }
@@ -51,7 +53,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewInquiry<'_>, now: DateTim
         buyer_read_at: Set(Some(now)),
         producer_read_at: Set(None),
         message_digest: Set(new.message_digest),
-        showcase_id: Set(None),
+        showcase_id: Set(new.showcase_id),
         buyer_country: Set(new.buyer_country.map(str::to_owned)),
         created_at: Set(now),
         ..Default::default()

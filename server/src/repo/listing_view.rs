@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
-use crate::entities::{inquiries, listing_views, listings};
+use crate::entities::{inquiries, listing_views, listings, producer_view_months};
 use crate::error::StoreError;
 
 /// The country column's value when the country is unknown.
@@ -23,8 +23,11 @@ pub struct ViewKey {
     pub country: Option<CountryCode>,
 }
 
-/// Adds the views; listings that no longer exist are skipped. Returns how
-/// many views were written.
+/// Adds the views, and to the producers' monthly roll-up; listings that no
+/// longer exist are skipped. Returns how many views were written. Callers
+/// write in one transaction or accept that a failure between the two
+/// leaves the roll-up short (the view counter writes through the pool: a
+/// failed flush is retried whole, see `http::listing_views`).
 pub async fn add(db: &impl ConnectionTrait, views: &HashMap<ViewKey, u64>) -> Result<u64, StoreError> {
     if views.is_empty() {
         return Ok(0);
@@ -57,6 +60,21 @@ pub async fn add(db: &impl ConnectionTrait, views: &HashMap<ViewKey, u64>) -> Re
         })
         .collect();
     let written: u64 = rows.iter().map(|row| u64::try_from(row.views.clone().unwrap()).unwrap_or(0)).sum();
+    // The roll-up by producer, month and country, in the same statements' order.
+    let mut months: HashMap<(i64, String, String), i64> = HashMap::new();
+    for row in &rows {
+        let key = (row.producer_id.clone().unwrap(), row.month.clone().unwrap(), row.country.clone().unwrap());
+        *months.entry(key).or_default() += row.views.clone().unwrap();
+    }
+    let rollup: Vec<producer_view_months::ActiveModel> = months
+        .into_iter()
+        .map(|((producer_id, month, country), views)| producer_view_months::ActiveModel {
+            producer_id: Set(producer_id),
+            month: Set(month),
+            country: Set(country),
+            views: Set(views),
+        })
+        .collect();
     // Bounded statements: SQLite allows 32,766 bound values (6 per row).
     for chunk in rows.chunks(1_000) {
         listing_views::Entity::insert_many(chunk.to_vec())
@@ -75,6 +93,24 @@ pub async fn add(db: &impl ConnectionTrait, views: &HashMap<ViewKey, u64>) -> Re
             .exec_without_returning(db)
             .await?;
     }
+    for chunk in rollup.chunks(1_000) {
+        producer_view_months::Entity::insert_many(chunk.to_vec())
+            .on_conflict(
+                OnConflict::columns([
+                    producer_view_months::Column::ProducerId,
+                    producer_view_months::Column::Month,
+                    producer_view_months::Column::Country,
+                ])
+                .value(
+                    producer_view_months::Column::Views,
+                    Expr::col((producer_view_months::Entity, producer_view_months::Column::Views))
+                        .add(Expr::cust("excluded.views")),
+                )
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
     Ok(written)
 }
 
@@ -82,22 +118,20 @@ fn country_of(code: &str) -> Option<CountryCode> {
     if code == UNKNOWN_COUNTRY { None } else { CountryCode::parse(code).ok() }
 }
 
-/// A producer's views from the month `from_month` (`YYYY-MM`) on, summed by
-/// month and country.
+/// A producer's views from the month `from_month` (`YYYY-MM`) on, by month
+/// and country (read from the roll-up).
 pub async fn views_by_month(
     db: &impl ConnectionTrait,
     producer_id: i64,
     from_month: &str,
 ) -> Result<Vec<Counted>, StoreError> {
-    let rows: Vec<(String, String, i64)> = listing_views::Entity::find()
+    let rows: Vec<(String, String, i64)> = producer_view_months::Entity::find()
         .select_only()
-        .column(listing_views::Column::Month)
-        .column(listing_views::Column::Country)
-        .column_as(listing_views::Column::Views.sum().cast_as("BIGINT"), "views")
-        .filter(listing_views::Column::ProducerId.eq(producer_id))
-        .filter(listing_views::Column::Month.gte(from_month))
-        .group_by(listing_views::Column::Month)
-        .group_by(listing_views::Column::Country)
+        .column(producer_view_months::Column::Month)
+        .column(producer_view_months::Column::Country)
+        .column(producer_view_months::Column::Views)
+        .filter(producer_view_months::Column::ProducerId.eq(producer_id))
+        .filter(producer_view_months::Column::Month.gte(from_month))
         .into_tuple()
         .all(db)
         .await?;

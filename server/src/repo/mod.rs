@@ -20,6 +20,7 @@ pub mod search_feed;
 pub mod search_outbox;
 pub mod session;
 pub mod shortlist;
+pub mod showcase;
 pub mod stats;
 pub mod user;
 pub mod visibility;

@@ -8,6 +8,7 @@ mod conversations;
 mod products;
 mod regions;
 pub mod rng;
+mod showcases;
 mod texts;
 mod views;
 
@@ -20,6 +21,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue};
+pub use showcases::DEMO_ORGANISER_EMAIL;
 
 use crate::db;
 use crate::entities::{
@@ -39,6 +41,7 @@ pub struct SeedReport {
     pub photos: usize,
     pub conversations: usize,
     pub views: u64,
+    pub showcases: usize,
     pub seconds: f64,
 }
 
@@ -49,9 +52,16 @@ impl fmt::Display for SeedReport {
         }
         write!(
             f,
-            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views in {:.1} s; \
-             sign in as {DEMO_PRODUCER_EMAIL} or {DEMO_BUYER_EMAIL} with the password `{DEMO_PASSWORD}`",
-            self.producers, self.listings, self.published, self.photos, self.conversations, self.views, self.seconds
+            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views, {} showcases in {:.1} s; \
+             sign in as {DEMO_PRODUCER_EMAIL}, {DEMO_BUYER_EMAIL} or {DEMO_ORGANISER_EMAIL} with the password `{DEMO_PASSWORD}`",
+            self.producers,
+            self.listings,
+            self.published,
+            self.photos,
+            self.conversations,
+            self.views,
+            self.showcases,
+            self.seconds
         )
     }
 }
@@ -244,7 +254,7 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
     let at = day(0);
     let demo_buyer = users::ActiveModel {
         email: Set(DEMO_BUYER_EMAIL.to_owned()),
-        password_hash: Set(demo_hash),
+        password_hash: Set(demo_hash.clone()),
         display_name: Set("Demo buyer (São Paulo)".to_owned()),
         role: Set("buyer".to_owned()),
         status: Set(AccountStatus::Active.slug().to_owned()),
@@ -264,6 +274,7 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
         // A saved search, so the demo buyer's list is not empty.
         crate::repo::saved_search::insert(&tx, demo_buyer.id, "q=argan&region=souss-massa", "fr", Utc::now()).await?;
     }
+    report.showcases = showcases::seed(&tx, &demo_hash, Utc::now()).await?;
     db::commit(tx).await?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

@@ -253,6 +253,7 @@ impl Inquiries for InquiriesService {
         buyer: &Viewer,
         client: &str,
         about: &InquiryAbout,
+        showcase: Option<&str>,
         form: &InquiryForm,
         locale: Locale,
     ) -> Result<SentInquiry, AppError> {
@@ -281,6 +282,10 @@ impl Inquiries for InquiriesService {
             .or(home)
             .ok_or_else(|| AppError::invalid("destination_country", "invalid.required"))?;
         let delivered = account.email_verified_at.is_some();
+        let showcase_id = match showcase {
+            Some(slug) => crate::repo::showcase::exhibiting(&self.db, slug, producer.id).await?,
+            None => None,
+        };
         // The duplicate and the limits are checked inside the write
         // transaction (SQLite's writes are serialised by `BEGIN IMMEDIATE`):
         // a double submit cannot pass both checks twice.
@@ -307,6 +312,7 @@ impl Inquiries for InquiriesService {
             draft: &draft,
             destination_country: destination.as_str(),
             buyer_country: home.map(CountryCode::as_str),
+            showcase_id,
             message_digest: digest,
             delivered,
         };
@@ -383,6 +389,15 @@ impl Inquiries for InquiriesService {
             .into_iter()
             .map(|producer| (producer.id, producer.trade_name))
             .collect();
+        let showcase_ids: Vec<i64> = rows.iter().filter_map(|row| row.showcase_id).collect();
+        let showcase_titles: std::collections::HashMap<i64, String> = crate::entities::showcases::Entity::find()
+            .filter(crate::entities::showcases::Column::Id.is_in(showcase_ids))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .into_iter()
+            .map(|showcase| (showcase.id, showcase.title))
+            .collect();
         let mut lines = Vec::with_capacity(rows.len());
         for row in rows {
             let read_at = match side {
@@ -408,6 +423,7 @@ impl Inquiries for InquiriesService {
                 last_activity_at: row.last_activity_at.to_rfc3339(),
                 unread: read_at.is_none_or(|read| read < row.last_activity_at),
                 held: row.delivered_at.is_none(),
+                showcase: row.showcase_id.and_then(|id| showcase_titles.get(&id).cloned()),
             });
         }
         Ok(Inbox { side, status, lines, total, page, pages: total.div_ceil(INBOX_PAGE_SIZE).max(1) })

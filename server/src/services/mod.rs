@@ -9,6 +9,7 @@ mod inquiries;
 mod insights;
 pub mod saved_searches;
 mod shortlists;
+pub mod showcases;
 pub mod studio;
 
 use std::sync::Arc;
@@ -23,6 +24,7 @@ pub use inquiries::InquiriesService;
 pub use insights::InsightService;
 pub use saved_searches::SavedSearchesService;
 pub use shortlists::ShortlistsService;
+pub use showcases::ShowcasesService;
 pub use studio::StudioService;
 
 use crate::auth::rate_limit::Limits;
@@ -54,7 +56,8 @@ pub fn build(
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
-        alerts: Arc::new(SavedSearchesService::new(db.clone(), public_url, signer)),
+        alerts: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),
+        showcases: Arc::new(ShowcasesService::new(db.clone(), public_url)),
         shortlists: Arc::new(ShortlistsService::new(db.clone())),
         insight: Arc::new(InsightService::new(db.clone())),
         studio: Arc::new(StudioService::new(db, storage)),

@@ -125,6 +125,9 @@ fn InboxRow(line: InboxLine, side: Side) -> impl IntoView {
                         " · "
                         <time dir="ltr" datetime=line.last_activity_at.clone()>{activity_time(&line.last_activity_at)}</time>
                     </span>
+                    {line.showcase.clone().map(|title| view! {
+                        <span class="inbox-showcase">{m.inbox_from_showcase}" "<bdi>{title}</bdi></span>
+                    })}
                     <span class="inbox-excerpt" dir="auto">{line.excerpt.clone()}</span>
                 </span>
             </a>

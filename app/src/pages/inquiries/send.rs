@@ -66,6 +66,7 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
         .collect();
     let countries = i18n.country_options();
     let destination = start.default_destination.map(|c| c.as_str().to_owned()).unwrap_or_default();
+    let showcase = crate::pages::from_showcase();
     let signed_in_as_other_role = viewer.as_ref().is_some_and(|v| v.role != crate::domain::Role::Buyer);
     view! {
         <PageMeta
@@ -91,6 +92,7 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
                     {signed_in_as_other_role.then(|| view! { <p class="form-alert" role="alert">{m.invalid_inquiry_buyers_only}</p> })}
                     <ActionForm action>
                         <input type="hidden" name="locale" value=i18n.locale.code() />
+                        {(!showcase.is_empty()).then(|| view! { <input type="hidden" name="showcase" value=showcase.trim_start_matches("?showcase=").to_owned() /> })}
                         {match &about {
                             InquiryAbout::Listing(id) => view! { <input type="hidden" name="listing" value=id.to_string() /> }.into_any(),
                             InquiryAbout::Producer(slug) => view! { <input type="hidden" name="producer" value=slug.clone() /> }.into_any(),

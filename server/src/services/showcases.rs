@@ -1,0 +1,636 @@
+//! The `Showcases` port (issue 12): fair organisers curate showcases of
+//! producers and their listings; buyers see the published ones. Rules, each
+//! here once:
+//! - `may_edit`: a showcase is changed by its own organiser only; anyone
+//!   else gets `NotFound` (ids and slugs reveal nothing);
+//! - `may_see`: a published showcase is public; a draft or an archived one
+//!   is seen by its organiser and by administrators only;
+//! - only what buyers may see can be added (a published listing of an
+//!   active producer, an active producer), and what stops being public
+//!   drops out of the public page by itself: the page reads through
+//!   `repo::visibility`, the editor marks it "no longer public";
+//! - publishing needs an exhibitor and a title in two languages
+//!   (`domain::publish_problem`); the state moves only as
+//!   `ShowcaseStatus::after` allows.
+
+use std::collections::{HashMap, HashSet};
+
+use app::domain::{
+    AppError, Certification, CuratedExhibitor, CuratedListing, Curation, Exhibitor, FeaturedListing, Locale, Region,
+    Role, Sector, ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList,
+    ShowcasePage, ShowcaseStatus, Viewer, publish_problem,
+};
+use app::ports::Showcases;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+
+use crate::db;
+use crate::entities::{
+    listing_translations, listings, producer_certifications, producers, showcase_exhibitors, showcase_items, showcases,
+};
+use crate::error::StoreError;
+use crate::repo::convert::{localized, pick_translation, slug as parse_slug};
+use crate::repo::showcase::{self as repo, calendar};
+use crate::repo::{listing, producer, visibility};
+
+pub struct ShowcasesService {
+    db: DatabaseConnection,
+    public_url: url::Url,
+}
+
+/// Whether the viewer may change the showcase: its own organiser only.
+fn may_edit(viewer: &Viewer, showcase: &showcases::Model) -> bool {
+    viewer.role == Role::Organiser && showcase.organiser_user_id == viewer.user_id
+}
+
+/// Whether the viewer may see the showcase's page.
+fn may_see(viewer: Option<&Viewer>, showcase: &showcases::Model) -> bool {
+    showcase.status == ShowcaseStatus::Published.slug()
+        || viewer.is_some_and(|viewer| viewer.role == Role::Admin || may_edit(viewer, showcase))
+}
+
+fn status_of(model: &showcases::Model) -> Result<ShowcaseStatus, StoreError> {
+    parse_slug(&model.status, ShowcaseStatus::from_slug, "showcase status")
+}
+
+fn themes_of(model: &showcases::Model) -> Vec<String> {
+    model.themes.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
+}
+
+impl ShowcasesService {
+    pub fn new(db: DatabaseConnection, public_url: url::Url) -> ShowcasesService {
+        ShowcasesService { db, public_url }
+    }
+
+    /// The showcase the organiser may change, or `NotFound`.
+    async fn own(&self, viewer: &Viewer, id: i64) -> Result<showcases::Model, AppError> {
+        match repo::by_id(&self.db, id).await? {
+            Some(showcase) if may_edit(viewer, &showcase) => Ok(showcase),
+            _ => Err(AppError::NotFound),
+        }
+    }
+
+    async fn line(&self, model: &showcases::Model) -> Result<ShowcaseLine, AppError> {
+        let (exhibitors, listings) = repo::counts(&self.db, model.id).await?;
+        Ok(ShowcaseLine {
+            id: model.id,
+            slug: model.slug.clone(),
+            title: model.title.clone(),
+            status: status_of(model)?,
+            event_name: model.event_name.clone().unwrap_or_default(),
+            city: model.event_city.clone().unwrap_or_default(),
+            starts_on: calendar(model.starts_on),
+            ends_on: calendar(model.ends_on),
+            exhibitors,
+            listings,
+        })
+    }
+
+    /// The title in the reader's language (or the nearest), for lists.
+    async fn localized_line(&self, model: &showcases::Model, locale: Locale) -> Result<ShowcaseLine, AppError> {
+        let mut line = self.line(model).await?;
+        let texts: Vec<(String, String)> =
+            repo::texts(&self.db, model.id).await?.into_iter().map(|t| (t.locale, t.title)).collect();
+        if let Some((_, title)) = pick_translation(&texts, locale) {
+            line.title = title.clone();
+        }
+        Ok(line)
+    }
+
+    /// A free slug for the showcase: the one asked for (refused when
+    /// taken), else one made from the title.
+    async fn slug_for(&self, asked: Option<&str>, title: &str, id: Option<i64>) -> Result<String, AppError> {
+        if let Some(slug) = asked {
+            if repo::slug_taken(&self.db, slug, id).await? {
+                return Err(AppError::invalid("slug", "invalid.slug_taken"));
+            }
+            return Ok(slug.to_owned());
+        }
+        let base = match crate::slug::slugify(title) {
+            made if made.len() >= 3 => made.chars().take(70).collect::<String>().trim_end_matches('-').to_owned(),
+            _ => "showcase".to_owned(),
+        };
+        let mut candidate = base.clone();
+        let mut n = 2;
+        while repo::slug_taken(&self.db, &candidate, id).await? {
+            candidate = format!("{base}-{n}");
+            n += 1;
+        }
+        Ok(candidate)
+    }
+
+    /// A producer buyers may see, by slug.
+    async fn visible_producer(&self, slug: &str) -> Result<producers::Model, AppError> {
+        visibility::producers()
+            .filter(producers::Column::Slug.eq(slug))
+            .one(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .ok_or_else(|| AppError::invalid("producer", "invalid.showcase_not_public"))
+    }
+
+    /// Adds the producer as an exhibitor unless it is one.
+    async fn add_exhibitor(
+        &self,
+        txn: &impl sea_orm::ConnectionTrait,
+        id: i64,
+        producer_id: i64,
+    ) -> Result<(), AppError> {
+        let present =
+            showcase_exhibitors::Entity::find_by_id((id, producer_id)).one(txn).await.map_err(StoreError::from)?;
+        if present.is_none() {
+            showcase_exhibitors::ActiveModel {
+                showcase_id: Set(id),
+                producer_id: Set(producer_id),
+                position: Set(repo::next_exhibitor_position(txn, id).await?),
+                note: Set(None),
+                stand: Set(None),
+            }
+            .insert(txn)
+            .await
+            .map_err(StoreError::from)?;
+        }
+        Ok(())
+    }
+
+    /// Exhibitors with their featured listings, as stored, each marked
+    /// whether buyers may see it, for the page or the editor; and the
+    /// producers' rows by slug.
+    async fn curated(
+        &self,
+        showcase_id: i64,
+        locale: Locale,
+    ) -> Result<(Vec<CuratedExhibitor>, HashMap<String, producers::Model>), AppError> {
+        let exhibitors = repo::exhibitors(&self.db, showcase_id).await?;
+        let items = repo::items(&self.db, showcase_id).await?;
+        let producer_ids: Vec<i64> = exhibitors.iter().map(|e| e.producer_id).collect();
+        let all_producers = producers::Entity::find()
+            .filter(producers::Column::Id.is_in(producer_ids.clone()))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?;
+        let public_producers: HashSet<i64> = visibility::producers()
+            .filter(producers::Column::Id.is_in(producer_ids))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let item_ids: Vec<i64> = items.iter().map(|i| i.listing_id).collect();
+        let cards: HashMap<i64, app::domain::ListingCard> =
+            listing::cards_by_ids(&self.db, &item_ids, locale).await?.into_iter().map(|c| (c.id, c)).collect();
+        let owners: HashMap<i64, i64> = listings::Entity::find()
+            .filter(listings::Column::Id.is_in(item_ids.clone()))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .into_iter()
+            .map(|l| (l.id, l.producer_id))
+            .collect();
+        let mut titles: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+        for text in listing_translations::Entity::find()
+            .filter(listing_translations::Column::ListingId.is_in(item_ids))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?
+        {
+            titles.entry(text.listing_id).or_default().push((text.locale, text.title));
+        }
+        let mut by_slug = HashMap::new();
+        let mut curated = Vec::new();
+        for exhibitor in &exhibitors {
+            let Some(model) = all_producers.iter().find(|p| p.id == exhibitor.producer_id) else { continue };
+            let listings = items
+                .iter()
+                .filter(|item| owners.get(&item.listing_id) == Some(&model.id))
+                .map(|item| CuratedListing {
+                    id: item.listing_id,
+                    title: titles
+                        .get(&item.listing_id)
+                        .and_then(|texts| pick_translation(texts, locale).map(|(_, t)| t.clone()))
+                        .unwrap_or_default(),
+                    card: cards.get(&item.listing_id).cloned(),
+                    note: item.note.clone(),
+                })
+                .collect();
+            curated.push(CuratedExhibitor {
+                slug: model.slug.clone(),
+                name: model.trade_name.clone(),
+                region: parse_slug(&model.region, Region::from_slug, "region")?,
+                public: public_producers.contains(&model.id),
+                note: exhibitor.note.clone(),
+                stand: exhibitor.stand.clone(),
+                listings,
+            });
+            by_slug.insert(model.slug.clone(), model.clone());
+        }
+        Ok((curated, by_slug))
+    }
+
+    fn form_of(model: &showcases::Model, texts: &[crate::entities::showcase_translations::Model]) -> ShowcaseForm {
+        let mut form = ShowcaseForm {
+            event_name: model.event_name.clone().unwrap_or_default(),
+            city: model.event_city.clone().unwrap_or_default(),
+            venue: model.venue.clone().unwrap_or_default(),
+            starts_on: calendar(model.starts_on).to_string(),
+            ends_on: calendar(model.ends_on).to_string(),
+            themes: themes_of(model).join(", "),
+            slug: model.slug.clone(),
+            ..Default::default()
+        };
+        for text in texts {
+            form.title.insert(text.locale.clone(), text.title.clone());
+            form.description.insert(text.locale.clone(), text.description.clone());
+        }
+        form
+    }
+}
+
+#[async_trait::async_trait]
+impl Showcases for ShowcasesService {
+    async fn mine(&self, viewer: &Viewer) -> Result<Vec<ShowcaseLine>, AppError> {
+        if viewer.role != Role::Organiser {
+            return Err(AppError::NotFound);
+        }
+        let mut lines = Vec::new();
+        for model in repo::of_organiser(&self.db, viewer.user_id).await? {
+            lines.push(self.line(&model).await?);
+        }
+        Ok(lines)
+    }
+
+    async fn editor(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<ShowcaseEditor, AppError> {
+        let model = self.own(viewer, id).await?;
+        let texts = repo::texts(&self.db, id).await?;
+        let (exhibitors, _) = self.curated(id, locale).await?;
+        Ok(ShowcaseEditor {
+            id,
+            slug: model.slug.clone(),
+            status: status_of(&model)?,
+            form: Self::form_of(&model, &texts),
+            cover: model.cover_key.as_ref().map(|key| format!("{}/{key}", crate::media::MEDIA_URL_PREFIX)),
+            exhibitors,
+        })
+    }
+
+    async fn save(&self, viewer: &Viewer, id: Option<i64>, form: &ShowcaseForm) -> Result<i64, AppError> {
+        if viewer.role != Role::Organiser {
+            return Err(AppError::NotFound);
+        }
+        let draft = form.validate()?;
+        let existing = match id {
+            Some(id) => Some(self.own(viewer, id).await?),
+            None => None,
+        };
+        let slug = self.slug_for(draft.slug.as_deref(), &draft.texts[0].title, id).await?;
+        let txn = db::begin_write(&self.db).await?;
+        let saved = repo::save(&txn, existing.clone(), viewer.user_id, &slug, &draft, Utc::now()).await?;
+        // A published showcase's change is public: the pages follow.
+        if existing.is_some_and(|m| m.status == ShowcaseStatus::Published.slug()) {
+            db::commit(txn).await?;
+        } else {
+            db::commit_private(txn).await?;
+        }
+        tracing::info!(showcase = saved, organiser = viewer.user_id, "showcase saved");
+        Ok(saved)
+    }
+
+    async fn change(&self, viewer: &Viewer, id: i64, change: ShowcaseChange) -> Result<(), AppError> {
+        let model = self.own(viewer, id).await?;
+        let next = status_of(&model)?.after(change).ok_or(AppError::Forbidden)?;
+        if next == ShowcaseStatus::Published {
+            let titled = repo::texts(&self.db, id).await?.len();
+            let (exhibitors, _) = repo::counts(&self.db, id).await?;
+            if let Some(problem) = publish_problem(titled, exhibitors as usize) {
+                return Err(problem);
+            }
+        }
+        let txn = db::begin_write(&self.db).await?;
+        repo::set_status(&txn, id, next).await?;
+        db::commit(txn).await?;
+        tracing::info!(showcase = id, status = next.slug(), "showcase state changed");
+        Ok(())
+    }
+
+    async fn curate(&self, viewer: &Viewer, id: i64, step: Curation) -> Result<(), AppError> {
+        let model = self.own(viewer, id).await?;
+        let txn = db::begin_write(&self.db).await?;
+        match &step {
+            Curation::AddProducer(slug) => {
+                let producer = self.visible_producer(slug).await?;
+                self.add_exhibitor(&txn, id, producer.id).await?;
+            }
+            Curation::AddListing(listing_id) => {
+                let listing = visibility::listings()
+                    .filter(listings::Column::Id.eq(*listing_id))
+                    .one(&txn)
+                    .await
+                    .map_err(StoreError::from)?
+                    .ok_or_else(|| AppError::invalid("listing", "invalid.showcase_not_public"))?;
+                self.add_exhibitor(&txn, id, listing.producer_id).await?;
+                if showcase_items::Entity::find_by_id((id, listing.id))
+                    .one(&txn)
+                    .await
+                    .map_err(StoreError::from)?
+                    .is_none()
+                {
+                    showcase_items::ActiveModel {
+                        showcase_id: Set(id),
+                        listing_id: Set(listing.id),
+                        position: Set(repo::next_item_position(&txn, id).await?),
+                        note: Set(None),
+                    }
+                    .insert(&txn)
+                    .await
+                    .map_err(StoreError::from)?;
+                }
+            }
+            Curation::RemoveProducer(slug) => {
+                let producer = producer_by_slug(&txn, slug).await?;
+                let theirs: Vec<i64> = listings::Entity::find()
+                    .filter(listings::Column::ProducerId.eq(producer.id))
+                    .all(&txn)
+                    .await
+                    .map_err(StoreError::from)?
+                    .into_iter()
+                    .map(|l| l.id)
+                    .collect();
+                showcase_items::Entity::delete_many()
+                    .filter(showcase_items::Column::ShowcaseId.eq(id))
+                    .filter(showcase_items::Column::ListingId.is_in(theirs))
+                    .exec(&txn)
+                    .await
+                    .map_err(StoreError::from)?;
+                showcase_exhibitors::Entity::delete_by_id((id, producer.id))
+                    .exec(&txn)
+                    .await
+                    .map_err(StoreError::from)?;
+            }
+            Curation::RemoveListing(listing_id) => {
+                showcase_items::Entity::delete_by_id((id, *listing_id)).exec(&txn).await.map_err(StoreError::from)?;
+            }
+            Curation::MoveProducer(slug, earlier) => {
+                let producer = producer_by_slug(&txn, slug).await?;
+                // Positions are renumbered 0.. first, so a swap moves by one.
+                renumber_exhibitors(&txn, id).await?;
+                let order = repo::exhibitors(&txn, id).await?;
+                let at = order.iter().position(|e| e.producer_id == producer.id).ok_or(AppError::NotFound)?;
+                let other = if *earlier { at.checked_sub(1) } else { Some(at + 1).filter(|o| *o < order.len()) };
+                if let Some(other) = other {
+                    for (exhibitor, position) in [(&order[at], other), (&order[other], at)] {
+                        showcase_exhibitors::Entity::update_many()
+                            .col_expr(showcase_exhibitors::Column::Position, Expr::value(position as i32))
+                            .filter(showcase_exhibitors::Column::ShowcaseId.eq(id))
+                            .filter(showcase_exhibitors::Column::ProducerId.eq(exhibitor.producer_id))
+                            .exec(&txn)
+                            .await
+                            .map_err(StoreError::from)?;
+                    }
+                }
+            }
+            Curation::MoveListing(listing_id, earlier) => {
+                let owner = listings::Entity::find_by_id(*listing_id)
+                    .one(&txn)
+                    .await
+                    .map_err(StoreError::from)?
+                    .ok_or(AppError::NotFound)?
+                    .producer_id;
+                let own_ids: HashSet<i64> = listings::Entity::find()
+                    .filter(listings::Column::ProducerId.eq(owner))
+                    .all(&txn)
+                    .await
+                    .map_err(StoreError::from)?
+                    .into_iter()
+                    .map(|l| l.id)
+                    .collect();
+                // Listings are ordered within their exhibitor.
+                let order: Vec<showcase_items::Model> =
+                    repo::items(&txn, id).await?.into_iter().filter(|i| own_ids.contains(&i.listing_id)).collect();
+                let at = order.iter().position(|i| i.listing_id == *listing_id).ok_or(AppError::NotFound)?;
+                let other = if *earlier { at.checked_sub(1) } else { Some(at + 1).filter(|o| *o < order.len()) };
+                if let Some(other) = other {
+                    let (a, b) = (&order[at], &order[other]);
+                    for (item, position) in [(a, b.position), (b, a.position)] {
+                        showcase_items::Entity::update_many()
+                            .col_expr(showcase_items::Column::Position, Expr::value(position))
+                            .filter(showcase_items::Column::ShowcaseId.eq(id))
+                            .filter(showcase_items::Column::ListingId.eq(item.listing_id))
+                            .exec(&txn)
+                            .await
+                            .map_err(StoreError::from)?;
+                    }
+                }
+            }
+            Curation::NoteProducer(slug, note) => {
+                let (note, stand) = note.validate()?;
+                let producer = producer_by_slug(&txn, slug).await?;
+                let done = showcase_exhibitors::Entity::update_many()
+                    .col_expr(showcase_exhibitors::Column::Note, Expr::value(note))
+                    .col_expr(showcase_exhibitors::Column::Stand, Expr::value(stand))
+                    .filter(showcase_exhibitors::Column::ShowcaseId.eq(id))
+                    .filter(showcase_exhibitors::Column::ProducerId.eq(producer.id))
+                    .exec(&txn)
+                    .await
+                    .map_err(StoreError::from)?;
+                if done.rows_affected == 0 {
+                    return Err(AppError::NotFound);
+                }
+            }
+            Curation::NoteListing(listing_id, note) => {
+                let (note, _) = note.validate()?;
+                let done = showcase_items::Entity::update_many()
+                    .col_expr(showcase_items::Column::Note, Expr::value(note))
+                    .filter(showcase_items::Column::ShowcaseId.eq(id))
+                    .filter(showcase_items::Column::ListingId.eq(*listing_id))
+                    .exec(&txn)
+                    .await
+                    .map_err(StoreError::from)?;
+                if done.rows_affected == 0 {
+                    return Err(AppError::NotFound);
+                }
+            }
+        }
+        if model.status == ShowcaseStatus::Published.slug() {
+            db::commit(txn).await?;
+        } else {
+            db::commit_private(txn).await?;
+        }
+        tracing::info!(showcase = id, ?step, "showcase curated");
+        Ok(())
+    }
+
+    async fn leads(&self, viewer: &Viewer, id: i64) -> Result<ShowcaseLeads, AppError> {
+        self.own(viewer, id).await?;
+        let exhibitors = repo::exhibitors(&self.db, id).await?;
+        let ids: Vec<i64> = exhibitors.iter().map(|e| e.producer_id).collect();
+        let names: HashMap<i64, (String, String)> = producers::Entity::find()
+            .filter(producers::Column::Id.is_in(ids))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?
+            .into_iter()
+            .map(|p| (p.id, (p.slug, p.trade_name)))
+            .collect();
+        let ordered: Vec<(i64, String, String)> = exhibitors
+            .iter()
+            .filter_map(|e| names.get(&e.producer_id).map(|(slug, name)| (e.producer_id, slug.clone(), name.clone())))
+            .collect();
+        let visits = repo::visits_by_exhibitor(&self.db, id).await?;
+        let inquiries = repo::inquiries_by_exhibitor(&self.db, id).await?;
+        Ok(ShowcaseLeads::compute(&ordered, &visits, &inquiries))
+    }
+
+    async fn published(&self, locale: Locale) -> Result<ShowcaseList, AppError> {
+        let today = app::domain::CalendarDate::today();
+        let mut list = ShowcaseList { upcoming: Vec::new(), past: Vec::new() };
+        for model in repo::published(&self.db).await? {
+            let line = self.localized_line(&model, locale).await?;
+            if line.ends_on >= today {
+                list.upcoming.push(line);
+            } else {
+                list.past.push(line);
+            }
+        }
+        list.past.reverse();
+        Ok(list)
+    }
+
+    async fn page(
+        &self,
+        viewer: Option<&Viewer>,
+        slug: &str,
+        (sector, region): (Option<Sector>, Option<Region>),
+        print: bool,
+        locale: Locale,
+    ) -> Result<ShowcasePage, AppError> {
+        let model = repo::by_slug(&self.db, slug).await?.ok_or(AppError::NotFound)?;
+        if !may_see(viewer, &model) {
+            return Err(AppError::NotFound);
+        }
+        let texts = repo::texts(&self.db, model.id).await?;
+        let titles: Vec<(String, String)> = texts.iter().map(|t| (t.locale.clone(), t.title.clone())).collect();
+        let descriptions: Vec<(String, String)> = texts
+            .iter()
+            .filter(|t| !t.description.is_empty())
+            .map(|t| (t.locale.clone(), t.description.clone()))
+            .collect();
+        let title = pick_translation(&titles, locale)
+            .map(|(found, text)| localized(found, text))
+            .unwrap_or_else(|| localized(locale, &model.title));
+        let description = pick_translation(&descriptions, locale).map(|(found, text)| localized(found, text));
+        let showcase_slug = model.slug.clone();
+        let (curated, models) = self.curated(model.id, locale).await?;
+        // What buyers may see: public exhibitors, and their public listings.
+        let public: Vec<&CuratedExhibitor> = curated.iter().filter(|e| e.public).collect();
+        let public_models: Vec<producers::Model> = public.iter().filter_map(|e| models.get(&e.slug).cloned()).collect();
+        let cards: HashMap<String, app::domain::ProducerCard> = producer::cards_for(&self.db, public_models.clone())
+            .await?
+            .into_iter()
+            .map(|c| (c.slug.clone(), c))
+            .collect();
+        let ids: Vec<i64> = public_models.iter().map(|m| m.id).collect();
+        let mut certifications: HashMap<i64, Vec<Certification>> = HashMap::new();
+        for held in producer_certifications::Entity::find()
+            .filter(producer_certifications::Column::ProducerId.is_in(ids))
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?
+        {
+            if let Some(certification) = Certification::from_slug(&held.certification) {
+                certifications.entry(held.producer_id).or_default().push(certification);
+            }
+        }
+        let mut sectors: HashMap<Sector, u64> = HashMap::new();
+        let mut regions: HashMap<Region, u64> = HashMap::new();
+        let mut exhibitors = Vec::new();
+        for curated in public {
+            let (Some(card), Some(model)) = (cards.get(&curated.slug), models.get(&curated.slug)) else { continue };
+            for s in &card.sectors {
+                *sectors.entry(*s).or_default() += 1;
+            }
+            *regions.entry(card.region).or_default() += 1;
+            if sector.is_some_and(|s| !card.sectors.contains(&s)) || region.is_some_and(|r| card.region != r) {
+                continue;
+            }
+            exhibitors.push(Exhibitor {
+                producer: card.clone(),
+                logo: model.logo_key.as_ref().map(|key| format!("{}/{key}", crate::media::MEDIA_URL_PREFIX)),
+                website: model.website.clone(),
+                certifications: certifications.get(&model.id).cloned().unwrap_or_default(),
+                note: curated.note.clone(),
+                stand: curated.stand.clone(),
+                listings: curated
+                    .listings
+                    .iter()
+                    .filter_map(|l| l.card.clone().map(|card| FeaturedListing { card, note: l.note.clone() }))
+                    .collect(),
+                qr_svg: print.then(|| {
+                    let path = format!("/{}/producers/{}?showcase={}", locale.code(), card.slug, showcase_slug);
+                    qr_code_svg(&super::link_to(&self.public_url, &path))
+                }),
+            });
+        }
+        let mut sectors: Vec<(Sector, u64)> = sectors.into_iter().collect();
+        sectors.sort_by_key(|(s, n)| (std::cmp::Reverse(*n), *s));
+        let mut regions: Vec<(Region, u64)> = regions.into_iter().collect();
+        regions.sort_by_key(|(r, n)| (std::cmp::Reverse(*n), *r));
+        Ok(ShowcasePage {
+            id: model.id,
+            slug: model.slug.clone(),
+            title,
+            description,
+            status: status_of(&model)?,
+            event_name: model.event_name.clone().unwrap_or_default(),
+            city: model.event_city.clone().unwrap_or_default(),
+            venue: model.venue.clone(),
+            starts_on: calendar(model.starts_on),
+            ends_on: calendar(model.ends_on),
+            themes: themes_of(&model),
+            exhibitors,
+            sectors,
+            regions,
+            sector,
+            region,
+        })
+    }
+}
+
+/// Any producer by slug (an exhibitor may no longer be public).
+async fn producer_by_slug(db: &impl sea_orm::ConnectionTrait, slug: &str) -> Result<producers::Model, AppError> {
+    producers::Entity::find()
+        .filter(producers::Column::Slug.eq(slug))
+        .one(db)
+        .await
+        .map_err(StoreError::from)?
+        .ok_or(AppError::NotFound)
+}
+
+/// A QR code of `link` as an SVG (black on white, with its quiet zone),
+/// sized by the page's CSS.
+pub fn qr_code_svg(link: &str) -> String {
+    use qrcode::render::svg;
+    match qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::M) {
+        Ok(code) => code.render::<svg::Color<'_>>().min_dimensions(160, 160).quiet_zone(true).build(),
+        Err(error) => {
+            tracing::error!(?error, link, "cannot draw a QR code");
+            String::new()
+        }
+    }
+}
+
+/// Numbers a showcase's exhibitors 0, 1, 2… in their current order.
+async fn renumber_exhibitors(db: &impl sea_orm::ConnectionTrait, id: i64) -> Result<(), StoreError> {
+    for (position, exhibitor) in repo::exhibitors(db, id).await?.into_iter().enumerate() {
+        if exhibitor.position != position as i32 {
+            showcase_exhibitors::Entity::update_many()
+                .col_expr(showcase_exhibitors::Column::Position, Expr::value(position as i32))
+                .filter(showcase_exhibitors::Column::ShowcaseId.eq(id))
+                .filter(showcase_exhibitors::Column::ProducerId.eq(exhibitor.producer_id))
+                .exec(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
