@@ -1,0 +1,18 @@
+import { launchBrowser, openPage, waitForHydration } from './harness.mjs';
+const base = 'http://127.0.0.1:3000';
+const browser = await launchBrowser();
+const { page, problems } = await openPage(browser, { width: 1280, height: 900 });
+page.on('response', (r) => { if (r.url().includes('/api/')) console.log('resp', r.status(), r.url().slice(0, 100)); });
+await page.goto(`${base}/fr/account/sign-in`);
+await page.locator('#email').fill('organiser@demo.trade.ma');
+await page.locator('#password').fill('tradema demo 2026');
+await Promise.all([page.waitForURL((u) => !u.pathname.includes('/sign-in')), page.locator('.form-card button[type=submit]').click()]);
+await page.goto(`${base}/fr/organiser/showcases/3?q=argan`);
+await waitForHydration(page);
+const btn = page.locator('.editor-result').first().getByRole('button', { name: 'Ajouter le producteur' });
+await Promise.all([page.waitForResponse((r) => r.url().includes('/api/curate_showcase')), btn.click()]);
+await page.waitForLoadState('networkidle');
+await page.waitForTimeout(1500);
+console.log(page.url(), await page.locator('.curated-list > .curated').count(), await page.locator('.form-alert').allInnerTexts());
+console.log(problems);
+await browser.close();
