@@ -2,7 +2,7 @@
 //! `showcases` and `showcase_items` were never written (organisers had
 //! nothing to do); this step adds what curation needs:
 //! - on `showcases`: the venue, the themes (a JSON array of tags) and the
-//!   cover photo's key; `title` keeps the title in the first language typed
+//!   cover photo (its storage key and size, through the photo pipeline); `title` keeps the title in the first language typed
 //!   (the slug and fallbacks read it), `description` is no longer read:
 //!   the texts per language are in `showcase_translations`;
 //! - `showcase_exhibitors`: the producers shown, in order, each with the
@@ -24,7 +24,13 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in [string_len_null("venue", 200), text_null("themes"), string_len_null("cover_key", 200)] {
+        for column in [
+            string_len_null("venue", 200),
+            text_null("themes"),
+            string_len_null("cover_key", 200),
+            integer_null("cover_width"),
+            integer_null("cover_height"),
+        ] {
             manager.alter_table(Table::alter().table("showcases").add_column(column).to_owned()).await?;
         }
         manager.create_index(index("showcases", &["organiser_user_id"], false)).await?;
@@ -112,7 +118,7 @@ impl MigrationTrait for Migration {
         }
         manager.drop_index(Index::drop().name("ix_showcases_status_starts_on").table("showcases").to_owned()).await?;
         manager.drop_index(Index::drop().name("ix_showcases_organiser_user_id").table("showcases").to_owned()).await?;
-        for column in ["cover_key", "themes", "venue"] {
+        for column in ["cover_height", "cover_width", "cover_key", "themes", "venue"] {
             manager.alter_table(Table::alter().table("showcases").drop_column(column).to_owned()).await?;
         }
         Ok(())

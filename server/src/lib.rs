@@ -212,6 +212,7 @@ fn router(state: AppState) -> Router {
     let uploads = Router::new()
         .route("/api/listings/{id}/photos", post(http::uploads::upload))
         .route("/api/profile/logo", post(http::uploads::upload_logo))
+        .route("/api/showcases/{id}/cover", post(http::uploads::upload_showcase_cover))
         .layer(axum::extract::DefaultBodyLimit::max(http::uploads::UPLOAD_BODY_LIMIT))
         .layer(axum::middleware::from_fn(http::uploads::refuse_declared_oversize))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT));

@@ -99,6 +99,20 @@ impl Visitor {
         Visitor::answer(response).await
     }
 
+    /// Posts one file as the multipart field `field` to `path`.
+    pub async fn upload_file(&self, path: &str, field: &str, name: &str, bytes: Vec<u8>) -> Answer {
+        let form = Form::new().part(field.to_owned(), Part::bytes(bytes).file_name(name.to_owned()));
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+            .await
+            .expect("request");
+        Visitor::answer(response).await
+    }
+
     /// Who the server thinks this visitor is (`null` when nobody).
     pub async fn viewer(&self) -> Value {
         self.get("/api/viewer").await.json()

@@ -185,8 +185,42 @@ async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, dat
     let report = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("seed");
     assert!(!report.skipped);
     assert!(report.producers >= 150 && report.listings >= 1500, "{report}");
+    assert_eq!(report.showcases, 3, "a published, a past and a draft showcase: {report}");
+    let made_in_africa = server::entities::showcases::Entity::find()
+        .filter(server::entities::showcases::Column::Slug.eq("made-in-africa-afcfta-marrakech"))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the Made in Africa showcase");
+    let exhibitors: Vec<i64> = server::entities::showcase_exhibitors::Entity::find()
+        .filter(server::entities::showcase_exhibitors::Column::ShowcaseId.eq(made_in_africa.id))
+        .all(&db)
+        .await
+        .expect("exhibitors")
+        .into_iter()
+        .map(|e| e.producer_id)
+        .collect();
+    let regions: std::collections::HashSet<String> = producers::Entity::find()
+        .filter(producers::Column::Id.is_in(exhibitors.clone()))
+        .all(&db)
+        .await
+        .expect("producers")
+        .into_iter()
+        .map(|p| p.region)
+        .collect();
+    assert!(
+        exhibitors.len() >= 12 && regions.len() >= 6,
+        "{} exhibitors from {} regions",
+        exhibitors.len(),
+        regions.len()
+    );
     assert_eq!(producers::Entity::find().count(&db).await.expect("count") as usize, report.producers);
-    for email in [server::seed::DEMO_PRODUCER_EMAIL, server::seed::DEMO_BUYER_EMAIL] {
+    for email in [
+        server::seed::DEMO_PRODUCER_EMAIL,
+        server::seed::DEMO_BUYER_EMAIL,
+        server::seed::DEMO_ORGANISER_EMAIL,
+        server::seed::DEMO_ADMIN_EMAIL,
+    ] {
         let demo = users::Entity::find()
             .filter(users::Column::Email.eq(email))
             .one(&db)

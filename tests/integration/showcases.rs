@@ -111,6 +111,18 @@ async fn a_showcase_is_its_organisers_and_a_draft_is_nobody_elses() {
     let page = anonymous.get("/es/showcases/made-in-africa").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Coopérative Tifawin"), "the exhibitor is listed");
+    // A cover photo goes through the photo pipeline, for its organiser only.
+    let cover_path = format!("/api/showcases/{id}/cover");
+    let refused = other.upload_file(&cover_path, "cover", "cover.jpg", tests::images::jpeg(1400, 700)).await;
+    assert_eq!(refused.status, 404, "another organiser: {}", refused.body);
+    let cover = organiser.upload_file(&cover_path, "cover", "cover.jpg", tests::images::jpeg(1400, 700)).await;
+    assert_eq!(cover.status, 204, "{}", cover.body);
+    let page = anonymous.get("/api/showcase?slug=made-in-africa&locale=fr").await.json();
+    assert_eq!((page["cover"]["width"].as_u64(), page["cover"]["height"].as_u64()), (Some(1400), Some(700)));
+    let base = page["cover"]["base"].as_str().expect("a cover").to_owned();
+    assert_eq!(anonymous.get(&format!("{base}-640.webp")).await.status, 200, "the variants are served");
+    let not_a_photo = organiser.upload_file(&cover_path, "cover", "cover.jpg", b"not a picture".to_vec()).await;
+    assert_eq!(not_a_photo.status, 415, "not a photo: {}", not_a_photo.body);
     let list = anonymous.get("/api/showcases?locale=en").await.json();
     assert_eq!(list["upcoming"][0]["title"], "Made in Africa — AfCFTA forum", "in the reader's language");
     app.stop().await;

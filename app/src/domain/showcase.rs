@@ -258,6 +258,7 @@ pub struct ShowcasePage {
     pub starts_on: CalendarDate,
     pub ends_on: CalendarDate,
     pub themes: Vec<String>,
+    pub cover: Option<super::PhotoRef>,
     /// After the sector and region filters.
     pub exhibitors: Vec<Exhibitor>,
     /// Exhibitors before filtering, by sector and by region, for the filters.
@@ -334,7 +335,7 @@ pub struct ShowcaseEditor {
     pub slug: String,
     pub status: ShowcaseStatus,
     pub form: ShowcaseForm,
-    pub cover: Option<String>,
+    pub cover: Option<super::PhotoRef>,
     pub exhibitors: Vec<CuratedExhibitor>,
 }
 

@@ -23,6 +23,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub themes: Option<String>,
     pub cover_key: Option<String>,
+    pub cover_width: Option<i32>,
+    pub cover_height: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -155,6 +155,58 @@ pub async fn upload_logo(
     }
 }
 
+/// `POST /api/showcases/{id}/cover` (multipart: `cover`, `locale`): a
+/// showcase's cover photo, for its own organiser (issue 12).
+pub async fn upload_showcase_cover(
+    State(uploads): State<Arc<PhotoUploads>>,
+    auth: AuthSession,
+    Path(showcase_id): Path<i64>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let html = wants_html(&headers);
+    let back =
+        |locale: Locale, outcome: &str| format!("/{}/organiser/showcases/{showcase_id}?{outcome}#cover", locale.code());
+    let refuse = |locale: Locale, error: UploadError| {
+        let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+        tracing::info!(%error, showcase = showcase_id, "cover upload refused");
+        if html && !matches!(status, StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED) {
+            Redirect::to(&back(locale, &format!("upload_error={}", error.code()))).into_response()
+        } else {
+            (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
+        }
+    };
+    let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
+        return refuse(Locale::DEFAULT, UploadError::App(AppError::Unauthorized));
+    };
+    let Ok(mut multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
+    let mut locale = Locale::DEFAULT;
+    let mut cover = Vec::new();
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name() {
+                Some("cover") => match field.bytes().await {
+                    Ok(bytes) => cover = bytes.to_vec(),
+                    Err(error) => return refuse(locale, read_error(&error)),
+                },
+                Some("locale") => {
+                    if let Ok(text) = field.text().await {
+                        locale = Locale::from_code(&text).unwrap_or(Locale::DEFAULT);
+                    }
+                }
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(error) => return refuse(locale, read_error(&error)),
+        }
+    }
+    match uploads.set_showcase_cover(&viewer, showcase_id, cover).await {
+        Ok(()) if html => Redirect::to(&back(locale, "cover=ok")).into_response(),
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => refuse(locale, error),
+    }
+}
+
 fn refusal(html: bool, listing_id: i64, locale: Locale, error: UploadError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     if status.is_server_error() {

@@ -73,6 +73,8 @@ pub async fn save(
             status: Set(ShowcaseStatus::Draft.slug().to_owned()),
             created_at: Set(now),
             cover_key: Set(None),
+            cover_width: Set(None),
+            cover_height: Set(None),
             ..Default::default()
         },
     };
@@ -268,4 +270,23 @@ pub async fn inquiries_by_exhibitor(
         }
     }
     Ok(counts)
+}
+
+/// Sets the showcase's cover; returns the previous cover's key.
+pub async fn set_cover(
+    db: &impl ConnectionTrait,
+    id: i64,
+    key: &str,
+    (width, height): (u32, u32),
+) -> Result<Option<String>, StoreError> {
+    let old = by_id(db, id).await?.and_then(|showcase| showcase.cover_key);
+    showcases::Entity::update_many()
+        .col_expr(showcases::Column::CoverKey, Expr::value(key))
+        .col_expr(showcases::Column::CoverWidth, Expr::value(i32::try_from(width).unwrap_or(i32::MAX)))
+        .col_expr(showcases::Column::CoverHeight, Expr::value(i32::try_from(height).unwrap_or(i32::MAX)))
+        .col_expr(showcases::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(showcases::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(old)
 }

@@ -21,7 +21,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue};
-pub use showcases::DEMO_ORGANISER_EMAIL;
+pub use showcases::{DEMO_ADMIN_EMAIL, DEMO_ORGANISER_EMAIL};
 
 use crate::db;
 use crate::entities::{
@@ -53,7 +53,7 @@ impl fmt::Display for SeedReport {
         write!(
             f,
             "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views, {} showcases in {:.1} s; \
-             sign in as {DEMO_PRODUCER_EMAIL}, {DEMO_BUYER_EMAIL} or {DEMO_ORGANISER_EMAIL} with the password `{DEMO_PASSWORD}`",
+             sign in as {DEMO_PRODUCER_EMAIL}, {DEMO_BUYER_EMAIL}, {DEMO_ORGANISER_EMAIL} or {DEMO_ADMIN_EMAIL} with the password `{DEMO_PASSWORD}`",
             self.producers,
             self.listings,
             self.published,

@@ -14,6 +14,8 @@ use crate::error::StoreError;
 
 /// The demo organiser's sign-in address (password: `DEMO_PASSWORD`).
 pub const DEMO_ORGANISER_EMAIL: &str = "organiser@demo.trade.ma";
+/// The demo administrator's (a trade office; password: `DEMO_PASSWORD`).
+pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.trade.ma";
 
 const NOTES: [&str; 6] = [
     "Cooperative of women producers; ships in 20-foot containers from Agadir.",
@@ -116,8 +118,23 @@ const SHOWCASES: [DemoShowcase; 3] = [
     },
 ];
 
-/// Writes the demo organiser and its showcases; returns how many showcases.
+/// Writes the demo organiser and its showcases, and a demo administrator
+/// (who sees drafts); returns how many showcases.
 pub async fn seed(db: &impl ConnectionTrait, password_hash: &str, now: DateTime<Utc>) -> Result<usize, StoreError> {
+    users::ActiveModel {
+        email: Set(DEMO_ADMIN_EMAIL.to_owned()),
+        password_hash: Set(password_hash.to_owned()),
+        display_name: Set("Demo trade office (Souss-Massa)".to_owned()),
+        role: Set("admin".to_owned()),
+        status: Set(app::domain::AccountStatus::Active.slug().to_owned()),
+        locale: Set("fr".to_owned()),
+        email_verified_at: Set(Some(now)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     let organiser = users::ActiveModel {
         email: Set(DEMO_ORGANISER_EMAIL.to_owned()),
         password_hash: Set(password_hash.to_owned()),
@@ -169,6 +186,8 @@ pub async fn seed(db: &impl ConnectionTrait, password_hash: &str, now: DateTime<
             ends_on: Set(Some(starts + Duration::days(demo.days - 1))),
             themes: Set(Some("[\"AfCFTA\",\"agrifood\",\"cooperatives\"]".to_owned())),
             cover_key: Set(None),
+            cover_width: Set(None),
+            cover_height: Set(None),
             status: Set(demo.status.slug().to_owned()),
             created_at: Set(now),
             updated_at: Set(now),

@@ -40,7 +40,7 @@ pub struct ShowcasesService {
 }
 
 /// Whether the viewer may change the showcase: its own organiser only.
-fn may_edit(viewer: &Viewer, showcase: &showcases::Model) -> bool {
+pub(crate) fn may_edit(viewer: &Viewer, showcase: &showcases::Model) -> bool {
     viewer.role == Role::Organiser && showcase.organiser_user_id == viewer.user_id
 }
 
@@ -52,6 +52,16 @@ fn may_see(viewer: Option<&Viewer>, showcase: &showcases::Model) -> bool {
 
 fn status_of(model: &showcases::Model) -> Result<ShowcaseStatus, StoreError> {
     parse_slug(&model.status, ShowcaseStatus::from_slug, "showcase status")
+}
+
+/// The cover photo's variants, when one was uploaded.
+fn cover_of(model: &showcases::Model) -> Option<app::domain::PhotoRef> {
+    let (key, width, height) = (model.cover_key.as_ref()?, model.cover_width?, model.cover_height?);
+    Some(app::domain::PhotoRef {
+        base: format!("{}/{key}", crate::media::MEDIA_URL_PREFIX),
+        width: u32::try_from(width).ok()?,
+        height: u32::try_from(height).ok()?,
+    })
 }
 
 fn themes_of(model: &showcases::Model) -> Vec<String> {
@@ -270,7 +280,7 @@ impl Showcases for ShowcasesService {
             slug: model.slug.clone(),
             status: status_of(&model)?,
             form: Self::form_of(&model, &texts),
-            cover: model.cover_key.as_ref().map(|key| format!("{}/{key}", crate::media::MEDIA_URL_PREFIX)),
+            cover: cover_of(&model),
             exhibitors,
         })
     }
@@ -588,6 +598,7 @@ impl Showcases for ShowcasesService {
             starts_on: calendar(model.starts_on),
             ends_on: calendar(model.ends_on),
             themes: themes_of(&model),
+            cover: cover_of(&model),
             exhibitors,
             sectors,
             regions,

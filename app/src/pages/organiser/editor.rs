@@ -9,7 +9,7 @@ use super::curation::{Curation, editor_query};
 use super::status_tag;
 use crate::api::catalog::find_listings;
 use crate::api::showcases::{ChangeShowcase, CurateShowcase, SaveShowcase, get_showcase_editor, get_showcase_leads};
-use crate::components::{FieldError, FlashNote, FormAlert, PageMeta, TextArea, submission_error};
+use crate::components::{FieldError, FlashNote, FormAlert, PageMeta, Photo, TextArea, submission_error};
 use crate::domain::{
     AppError, ListingResults, Locale, ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseStatus,
 };
@@ -120,6 +120,7 @@ fn EditorContent(
             <FlashNote flag="changed" text=m.organiser_changed />
             <FormAlert error />
             {(editor.status == ShowcaseStatus::Draft).then(|| view! { <p class="notice">{m.organiser_draft_hint}</p> })}
+            <CoverPhoto id cover=editor.cover.clone() />
             <Curation id exhibitors=editor.exhibitors.clone() found action=curate />
             <Leads leads />
             <section class="section" aria-labelledby="details-title">
@@ -127,6 +128,40 @@ fn EditorContent(
                 <ShowcaseFormCard id=Some(id) form=editor.form.clone() />
             </section>
         </div>
+    }
+}
+
+/// The cover photo: shown, and replaced through the photo pipeline (a
+/// plain multipart form, so it works without script).
+#[component]
+fn CoverPhoto(id: i64, cover: Option<crate::domain::PhotoRef>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let query = use_query_map();
+    let upload_error = move || {
+        query
+            .with(|q| q.get("upload_error"))
+            .map(|code| m.get(&format!("upload.{code}")).unwrap_or(m.form_try_again).to_owned())
+    };
+    view! {
+        <section class="section" id="cover" aria-labelledby="cover-title">
+            <h2 id="cover-title">{m.organiser_cover}</h2>
+            <FlashNote flag="cover" text=m.organiser_cover_saved />
+            {move || upload_error().map(|text| view! { <div class="form-alert" role="alert">{text}</div> })}
+            {cover.map(|photo| view! {
+                <div class="showcase-cover-preview">
+                    <Photo photo=Some(photo) alt="" sizes="(min-width: 960px) 480px, 100vw" />
+                </div>
+            })}
+            <form class="cover-form" method="post" action=format!("/api/showcases/{id}/cover") enctype="multipart/form-data">
+                <input type="hidden" name="locale" value=i18n.locale.code() />
+                <div class="field">
+                    <label for="cover-file">{m.organiser_cover_choose}</label>
+                    <input id="cover-file" type="file" name="cover" accept="image/jpeg,image/png,image/webp" required />
+                </div>
+                <button class="button button-secondary" type="submit">{m.organiser_cover_upload}</button>
+            </form>
+        </section>
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::showcases::get_showcase;
-use crate::components::{CertificationChips, ListingCard, Logo, PageMeta};
+use crate::components::{CertificationChips, ListingCard, Logo, PageMeta, Photo};
 use crate::domain::{AppError, Exhibitor, Region, Sector, ShowcasePage as Page, ShowcaseStatus};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
@@ -88,6 +88,11 @@ fn ShowcaseContent(page: Page) -> impl IntoView {
     view! {
         <PageMeta title=format!("{} · {}", page.title.text, m.site_name) description=page.event_name.clone() path=format!("/showcases/{}", page.slug) />
         <div class="container section showcase-page">
+            {page.cover.clone().map(|photo| view! {
+                <div class="showcase-cover">
+                    <Photo photo=Some(photo) alt="" sizes="(min-width: 1200px) 1152px, 100vw" eager=true />
+                </div>
+            })}
             <header class="page-header">
                 <p class="eyebrow">{page.event_name.clone()}</p>
                 <h1 lang=page.title.locale.code() dir="auto">{page.title.text.clone()}</h1>

@@ -256,6 +256,65 @@ impl PhotoUploads {
     }
 }
 
+impl PhotoUploads {
+    /// Replaces a showcase's cover photo (issue 12), for its own organiser
+    /// only (`NotFound` for anyone else): every width variant, like a
+    /// listing photo. The old cover's files go once the new key is committed.
+    pub async fn set_showcase_cover(
+        &self,
+        viewer: &app::domain::Viewer,
+        showcase_id: i64,
+        bytes: Vec<u8>,
+    ) -> Result<(), UploadError> {
+        let showcase = crate::repo::showcase::by_id(&self.db, showcase_id)
+            .await?
+            .filter(|showcase| crate::services::showcases::may_edit(viewer, showcase))
+            .ok_or(UploadError::App(AppError::NotFound))?;
+        if bytes.is_empty() {
+            return Err(UploadError::NoFile);
+        }
+        let limits = self.limits;
+        let permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
+        let photo = tokio::task::spawn_blocking(move || process(&bytes, &limits)).await.map_err(|error| {
+            tracing::error!(%error, "cover processing task failed");
+            UploadError::Photo(PhotoError::Processing)
+        })??;
+        drop(permit);
+        let mut random = [0u8; 16];
+        rand::rng().fill_bytes(&mut random);
+        let key =
+            format!("showcases/{}/{}", showcase.id, random.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let stored = async {
+            for variant in &photo.variants {
+                self.storage.put(&format!("{key}-{}.webp", variant.width), &variant.webp).await?;
+                self.storage.put(&format!("{key}-{}.jpg", variant.width), &variant.jpeg).await?;
+            }
+            Ok::<(), std::io::Error>(())
+        };
+        if let Err(error) = stored.await {
+            tracing::error!(%error, %key, "cannot store cover files");
+            delete_files(self.storage.as_ref(), &[key]).await;
+            return Err(UploadError::Photo(PhotoError::Processing));
+        }
+        let swapped = async {
+            let txn = db::begin_write(&self.db).await?;
+            let old = crate::repo::showcase::set_cover(&txn, showcase.id, &key, (photo.width, photo.height)).await?;
+            db::commit(txn).await?;
+            Ok::<_, StoreError>(old)
+        };
+        match swapped.await {
+            Ok(old) => {
+                delete_files(self.storage.as_ref(), &old.into_iter().collect::<Vec<_>>()).await;
+                Ok(())
+            }
+            Err(error) => {
+                delete_files(self.storage.as_ref(), &[key]).await;
+                Err(error.into())
+            }
+        }
+    }
+}
+
 /// A fresh, unguessable storage key: `listings/<id>/<128 random bits>`.
 fn new_key(listing_id: i64) -> String {
     let mut bytes = [0u8; 16];
