@@ -13,6 +13,17 @@ use axum::response::{IntoResponse, Response};
 use crate::auth::AuthSession;
 use crate::state::AppState;
 
+/// A cell as a spreadsheet should read it: text that would start a formula
+/// (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so a
+/// producer's name can never run as a formula on the organiser's machine.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The CSV of a showcase page's exhibitors, in the reader's language.
 pub fn exhibitors_csv(page: &ShowcasePage, locale: Locale, public_url: &url::Url) -> Result<Vec<u8>, csv::Error> {
     let m = app::i18n::messages(locale);
@@ -36,7 +47,7 @@ pub fn exhibitors_csv(page: &ShowcasePage, locale: Locale, public_url: &url::Url
         let products: Vec<&str> = exhibitor.listings.iter().map(|l| l.card.title.text.as_str()).collect();
         let page_link =
             crate::services::link_to(public_url, &format!("/{}/producers/{}", locale.code(), producer.slug));
-        out.write_record([
+        let row = [
             producer.name.as_str(),
             exhibitor.stand.as_deref().unwrap_or(""),
             producer.region.name(m),
@@ -47,7 +58,8 @@ pub fn exhibitors_csv(page: &ShowcasePage, locale: Locale, public_url: &url::Url
             exhibitor.website.as_deref().unwrap_or(""),
             &page_link,
             &products.join("; "),
-        ])?;
+        ];
+        out.write_record(row.iter().map(|text| cell(text).into_owned()))?;
     }
     out.into_inner().map_err(|error| csv::Error::from(error.into_error()))
 }
@@ -83,5 +95,20 @@ pub async fn export(
             tracing::error!(?error, slug, "cannot write a showcase's CSV");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn text_that_would_start_a_formula_is_kept_as_text() {
+        assert_eq!(cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(cell("+212 5 28"), "'+212 5 28");
+        assert_eq!(cell("-"), "'-");
+        assert_eq!(cell("@home"), "'@home");
+        assert_eq!(cell("Coopérative Tifawin"), "Coopérative Tifawin");
+        assert_eq!(cell("تعاونية تاوادا"), "تعاونية تاوادا");
     }
 }
