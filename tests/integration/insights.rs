@@ -50,7 +50,7 @@ async fn a_view_counts_once_per_visitor_and_day_with_its_country_and_never_for_r
         settings.trusted_proxies = vec!["127.0.0.1/32".parse().expect("network")];
     })
     .await;
-    let (_producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let (producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
     let buyer = confirmed_buyer(&app, "ade@lagos-foods.ng").await;
     let profile = buyer
         .post(
@@ -79,6 +79,8 @@ async fn a_view_counts_once_per_visitor_and_day_with_its_country_and_never_for_r
     assert_eq!(form.0, 200);
     let missing = app.get_with("/fr/listings/999999-nothing", &[("user-agent", FIREFOX), ("accept-language", "en-US")]);
     assert_eq!(missing.await.0, 404);
+    // The producer looking at its own listing is not a buyer's interest.
+    assert_eq!(read(&app, listing, "203.0.113.8", FIREFOX, "fr-FR", &producer.cookies()).await, 200);
     // A signed-in buyer: the profile's country, not the browser's.
     assert_eq!(read(&app, listing, "203.0.113.5", FIREFOX, "en-US", &buyer.cookies()).await, 200);
     assert_eq!(read(&app, listing, "203.0.113.6", FIREFOX, "en-US", &buyer.cookies()).await, 200);

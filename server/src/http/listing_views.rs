@@ -3,6 +3,8 @@
 //!
 //! - Counted: a `GET` of a listing page answered `200`, from a browser that
 //!   does not announce itself as a robot, a link preview or a prefetch.
+//! - Only buyers' interest: a signed-in producer, organiser or administrator
+//!   is not counted (a producer checking its own listing is not a lead).
 //! - Once per visitor, listing and day: the visitor is the signed-in
 //!   account, else the client's address with its browser's `User-Agent`.
 //!   Only a keyed hash of it is held, in memory, for the current day; the
@@ -291,6 +293,9 @@ pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Re
         return next.run(request).await;
     }
     let viewer = auth.user.as_ref().map(|user| user.viewer.clone());
+    if viewer.as_ref().is_some_and(|viewer| viewer.role != Role::Buyer) {
+        return next.run(request).await;
+    }
     let visitor = match &viewer {
         Some(viewer) => format!("account {}", viewer.user_id),
         None => {
