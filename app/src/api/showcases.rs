@@ -66,7 +66,8 @@ pub async fn curate_showcase(
     let step = super::context::respond(crate::domain::Curation::from_fields(&action, producer, listing, note))?;
     super::context::respond(services.showcases.curate(&viewer, id, step).await)?;
     // Only a query string of the search fields goes back (no redirect elsewhere).
-    let search: String = search.chars().filter(|c| c.is_alphanumeric() || "=&-_%+.".contains(*c)).take(300).collect();
+    let search: String =
+        search.chars().filter(|c| c.is_ascii_alphanumeric() || "=&-_%+.".contains(*c)).take(300).collect();
     let query = if search.is_empty() { String::new() } else { format!("?{search}") };
     super::context::redirect_to(&locale.localize_path(&format!("/organiser/showcases/{id}{query}#curation")));
     Ok(())

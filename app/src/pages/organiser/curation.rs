@@ -70,15 +70,9 @@ pub fn Curation(
     let m = i18n.messages;
     let error = submission_error(action);
     let query_map = use_query_map();
-    let search = query_map.with_untracked(|q| {
-        ["q", "sector", "region", "certification", "label"]
-            .iter()
-            .filter_map(|key| {
-                q.get(key).filter(|v| !v.is_empty()).map(|v| format!("{key}={}", v.replace(['&', '='], " ")))
-            })
-            .collect::<Vec<_>>()
-            .join("&")
-    });
+    // The in-editor search as a query string, encoded as the search page
+    // encodes it (words with spaces or in Arabic come back intact).
+    let search = query_map.with_untracked(|q| editor_query(|key| q.get(key)).to_query_string());
     let count = exhibitors.len();
     view! {
         <section class="section" id="curation" aria-labelledby="curation-title">
