@@ -60,7 +60,7 @@ fn OrganiserContent(lines: Vec<ShowcaseLine>) -> impl IntoView {
                     <ul class="own-listings">
                         {lines.into_iter().map(|line| {
                             let counts = fill(m.organiser_counts, &[("exhibitors", &line.exhibitors.to_string()), ("listings", &line.listings.to_string())]);
-                            let when = format!("{} · {} – {}", line.city, line.starts_on, line.ends_on);
+                            let when = view! { <bdi>{line.city.clone()}</bdi>" · "{crate::pages::showcases::date_range(line.starts_on, line.ends_on)} };
                             view! {
                                 <li class="own-listing">
                                     <div>

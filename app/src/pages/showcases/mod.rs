@@ -18,6 +18,12 @@ use crate::components::PageMeta;
 use crate::domain::{ShowcaseLine, ShowcaseList};
 use crate::i18n::use_i18n;
 
+/// An event's dates, kept left to right inside right-to-left text (else an
+/// Arabic page shows the range backwards).
+pub(crate) fn date_range(from: crate::domain::CalendarDate, to: crate::domain::CalendarDate) -> impl IntoView {
+    view! { <span class="date-range" dir="ltr">{format!("{from} – {to}")}</span> }
+}
+
 #[component]
 pub fn ShowcasesPage() -> impl IntoView {
     if !lang_segment_is_valid() {
@@ -35,7 +41,7 @@ fn card(line: ShowcaseLine) -> impl IntoView {
             <a class="showcase-card-link" href=i18n.path(&format!("/showcases/{}", line.slug))>
                 <p class="eyebrow">{line.event_name.clone()}</p>
                 <h3 dir="auto">{line.title.clone()}</h3>
-                <p class="muted">{format!("{} · {} – {}", line.city, line.starts_on, line.ends_on)}</p>
+                <p class="muted"><bdi>{line.city.clone()}</bdi>" · "{date_range(line.starts_on, line.ends_on)}</p>
                 <p class="muted">{crate::i18n::fill(i18n.messages.showcase_exhibitor_count, &[("n", &line.exhibitors.to_string())])}</p>
             </a>
         </li>

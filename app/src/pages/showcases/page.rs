@@ -59,7 +59,7 @@ fn filtered(slug: &str, sector: Option<Sector>, region: Option<Region>) -> Strin
 fn ShowcaseContent(page: Page) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
-    let when = format!("{} – {}", page.starts_on, page.ends_on);
+    let when = super::date_range(page.starts_on, page.ends_on);
     let place = [Some(page.city.clone()), page.venue.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let slug = page.slug.clone();
     let sector_links = {
@@ -96,7 +96,7 @@ fn ShowcaseContent(page: Page) -> impl IntoView {
             <header class="page-header">
                 <p class="eyebrow">{page.event_name.clone()}</p>
                 <h1 lang=page.title.locale.code() dir="auto">{page.title.text.clone()}</h1>
-                <p class="showcase-when"><strong>{when}</strong>" · "{place}</p>
+                <p class="showcase-when"><strong>{when}</strong>" · "<bdi>{place}</bdi></p>
                 {(page.status != ShowcaseStatus::Published).then(|| view! { <p class="notice">{m.showcase_not_public_yet}</p> })}
                 {(!page.themes.is_empty()).then(|| view! {
                     <ul class="chips">{page.themes.iter().map(|t| view! { <li class="chip" dir="auto">{t.clone()}</li> }).collect_view()}</ul>

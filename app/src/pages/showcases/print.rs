@@ -42,7 +42,7 @@ fn PrintContent(page: ShowcasePage) -> impl IntoView {
             <header class="print-header">
                 <p class="eyebrow">{page.event_name.clone()}</p>
                 <h1 dir="auto">{page.title.text.clone()}</h1>
-                <p>{format!("{} – {} · {place}", page.starts_on, page.ends_on)}</p>
+                <p>{super::date_range(page.starts_on, page.ends_on)}" · "<bdi>{place}</bdi></p>
             </header>
             {page.exhibitors.into_iter().map(|exhibitor| {
                 let products = exhibitor.listings.iter().map(|l| l.card.title.text.clone()).collect::<Vec<_>>();
