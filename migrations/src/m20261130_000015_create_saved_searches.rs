@@ -26,7 +26,7 @@ impl MigrationTrait for Migration {
                     .col(big_pk_auto("id"))
                     .col(big_integer("user_id"))
                     // The search page's query string (`q=…&sector=…`), page and order left out.
-                    .col(string_len("query", 600))
+                    .col(text("query"))
                     // The language the alert mails are written in.
                     .col(string_len("locale", 5))
                     .col(boolean("alerts").default(true))

@@ -135,6 +135,11 @@ async fn saved_searches_are_their_buyers_only_and_unconfirmed_addresses_get_no_a
     assert_eq!(Visitor::new(&app).post("/api/save_search", &save_fields("argan", &[])).await.status, 401);
     let empty = owner.post("/api/save_search", &save_fields("  ", &[])).await;
     assert_eq!(empty.status, 422, "an empty search is not kept: {}", empty.body);
+    let bad_code = owner.post("/api/save_search", &save_fields("", &[("query[hs]", "abc")])).await;
+    assert_eq!(bad_code.status, 422, "a malformed HS code is no filter: {}", bad_code.body);
+    let long = "زيت ".repeat(60);
+    let too_long = owner.post("/api/save_search", &save_fields(&long, &[])).await;
+    assert_eq!(too_long.status, 422, "{}", too_long.body);
 
     // The owner turns alerts off and deletes it.
     let off = owner.post("/api/set_search_alerts", &[("id", &id), ("on", "false"), ("locale", "fr")]).await;

@@ -123,6 +123,30 @@ async fn a_showcase_is_its_organisers_and_a_draft_is_nobody_elses() {
     assert_eq!(anonymous.get(&format!("{base}-640.webp")).await.status, 200, "the variants are served");
     let not_a_photo = organiser.upload_file(&cover_path, "cover", "cover.jpg", b"not a picture".to_vec()).await;
     assert_eq!(not_a_photo.status, 415, "not a photo: {}", not_a_photo.body);
+    // Published, its address is fixed and it keeps an exhibitor and two titles.
+    let moved = organiser
+        .post(
+            "/api/save_showcase",
+            &showcase_fields(true, &[("id", id.as_str())])
+                .into_iter()
+                .map(|(k, v)| if k == "form[slug]" { (k, "elsewhere") } else { (k, v) })
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(moved.status, 422, "{}", moved.body);
+    assert!(moved.body.contains("slug_frozen"), "{}", moved.body);
+    let one_language = organiser.post("/api/save_showcase", &showcase_fields(false, &[("id", id.as_str())])).await;
+    assert!(one_language.body.contains("showcase_two_languages"), "{}", one_language.body);
+    let producer_slug = organiser.get(&format!("/api/showcase_editor?id={id}&locale=fr")).await.json()["exhibitors"][0]
+        ["slug"]
+        .as_str()
+        .expect("an exhibitor")
+        .to_owned();
+    let emptied = curate(&organiser, &id, "remove", ("producer", &producer_slug)).await;
+    assert!(emptied.body.contains("showcase_no_exhibitor"), "the last exhibitor stays: {}", emptied.body);
+    let odd =
+        organiser.post("/api/change_showcase", &[("id", id.as_str()), ("change", "publish"), ("locale", "fr")]).await;
+    assert_eq!(odd.status, 422, "publishing a published showcase: {}", odd.body);
     let list = anonymous.get("/api/showcases?locale=en").await.json();
     assert_eq!(list["upcoming"][0]["title"], "Made in Africa — AfCFTA forum", "in the reader's language");
     app.stop().await;

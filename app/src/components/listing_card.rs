@@ -17,9 +17,11 @@ pub fn ListingCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
-    let href = match showcase {
-        Some(slug) => format!("{}?showcase={slug}", card.path(i18n.locale)),
-        None => card.path(i18n.locale),
+    // From a showcase the page loads whole (`rel="external"`), so the
+    // visit is seen by the server and credited to the showcase.
+    let (href, rel) = match showcase {
+        Some(slug) => (format!("{}?showcase={slug}", card.path(i18n.locale)), Some("external")),
+        None => (card.path(i18n.locale), None),
     };
     let price = match &card.price {
         PriceRange::OnRequest => m.listing_price_on_request.to_owned(),
@@ -29,7 +31,7 @@ pub fn ListingCard(
     let title_lang = card.title.locale.code();
     view! {
         <article class="listing-card">
-            <a class="listing-card-link" href=href>
+            <a class="listing-card-link" href=href rel=rel>
                 <Photo
                     photo=card.cover.clone()
                     alt=card.title.text.clone()

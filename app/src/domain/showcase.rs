@@ -45,6 +45,8 @@ impl ShowcaseStatus {
 pub const SHOWCASE_TITLE_MAX_CHARS: usize = 160;
 pub const SHOWCASE_DESCRIPTION_MAX_CHARS: usize = 4_000;
 pub const EVENT_LINE_MAX_CHARS: usize = 160;
+/// The city column's length (migration 5).
+pub const CITY_MAX_CHARS: usize = 120;
 pub const THEME_MAX_CHARS: usize = 40;
 pub const THEMES_MAX: usize = 8;
 pub const NOTE_MAX_CHARS: usize = 600;
@@ -147,7 +149,8 @@ impl ShowcaseForm {
         let line = |field: &str, value: &str| text::single_line(field, value, EVENT_LINE_MAX_CHARS);
         let event_name =
             line("event_name", &self.event_name)?.ok_or_else(|| AppError::invalid("event_name", "invalid.required"))?;
-        let city = line("city", &self.city)?.ok_or_else(|| AppError::invalid("city", "invalid.required"))?;
+        let city = text::single_line("city", &self.city, CITY_MAX_CHARS)?
+            .ok_or_else(|| AppError::invalid("city", "invalid.required"))?;
         let venue = line("venue", &self.venue)?;
         let starts_on = date("starts_on", &self.starts_on)?;
         let ends_on = date("ends_on", &self.ends_on)?;

@@ -6,7 +6,8 @@
 //! - Only buyers' interest: a signed-in producer, organiser or administrator
 //!   is not counted (a producer checking its own listing is not a lead).
 //! - Once per visitor, listing and day: the visitor is the signed-in
-//!   account, else the client's address with its browser's `User-Agent`.
+//!   account, else the client's address (not its `User-Agent`, which a
+//!   script can vary at will; readers behind one address count as one).
 //!   Only a keyed hash of it is held, in memory, for the current day; the
 //!   key changes with the day, so no two days can be linked, and nothing
 //!   about the visitor is ever written.
@@ -160,9 +161,18 @@ enum Counted {
     Producer(String),
 }
 
-/// The page a request reads, when it is a listing or producer page.
-fn counted_page(path: &str) -> Option<Counted> {
+/// The page a request reads, when it is a listing or producer page, or the
+/// fetch of a listing page's data by the router in the browser (after
+/// hydration, following a link loads `/api/listing?id=…`, not the page).
+fn counted_page(path: &str, query: Option<&str>) -> Option<Counted> {
     if let Some(id) = listing_of(path) {
+        return Some(Counted::Listing(id));
+    }
+    if path == "/api/listing" {
+        let id = url::form_urlencoded::parse(query?.as_bytes())
+            .find(|(key, _)| key == "id")
+            .and_then(|(_, value)| value.parse::<i64>().ok())
+            .filter(|id| *id > 0)?;
         return Some(Counted::Listing(id));
     }
     let mut segments = path.trim_start_matches('/').split('/');
@@ -283,7 +293,7 @@ async fn count_showcase_visit(
 
 pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Request, next: Next) -> Response {
     let page = (request.method() == Method::GET && is_reader(request.headers()))
-        .then(|| counted_page(request.uri().path()))
+        .then(|| counted_page(request.uri().path(), request.uri().query()))
         .flatten();
     let Some(page) = page else {
         return next.run(request).await;
@@ -300,8 +310,7 @@ pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Re
         Some(viewer) => format!("account {}", viewer.user_id),
         None => {
             let client = request.extensions().get::<ClientAddress>().map(|client| client.0.to_string());
-            let agent = request.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-            format!("{} {agent}", client.unwrap_or_default())
+            format!("address {}", client.unwrap_or_default())
         }
     };
     let languages = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(str::to_owned);
@@ -362,9 +371,11 @@ mod tests {
 
     #[test]
     fn producer_pages_count_and_showcases_are_read_from_the_query() {
-        assert_eq!(counted_page("/es/producers/tifawin"), Some(Counted::Producer("tifawin".into())));
-        assert_eq!(counted_page("/es/producers/tifawin/inquire"), None);
-        assert_eq!(counted_page("/fr/listings/9-argan"), Some(Counted::Listing(9)));
+        assert_eq!(counted_page("/es/producers/tifawin", None), Some(Counted::Producer("tifawin".into())));
+        assert_eq!(counted_page("/es/producers/tifawin/inquire", None), None);
+        assert_eq!(counted_page("/fr/listings/9-argan", None), Some(Counted::Listing(9)));
+        assert_eq!(counted_page("/api/listing", Some("id=9&locale=fr")), Some(Counted::Listing(9)), "after hydration");
+        assert_eq!(counted_page("/api/listing", Some("locale=fr")), None);
         assert_eq!(showcase_of(Some("showcase=made-in-africa")), Some("made-in-africa".into()));
         assert_eq!(showcase_of(Some("a=1&showcase=Bad%20One")), None);
         assert_eq!(showcase_of(None), None);

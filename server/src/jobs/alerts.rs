@@ -75,13 +75,21 @@ impl Alerts {
             .all(&self.db)
             .await
             .map_err(StoreError::from)?;
-        let mailed = saved_search::already_mailed(&self.db, search.id, &published_since).await?;
+        // Claimed and checked inside the write transaction: of two servers
+        // running this job, one mails; the other finds it mailed.
+        let txn = db::begin_write(&self.db).await?;
+        if !saved_search::claim(&txn, search.id, now - ALERT_EVERY, now).await? {
+            return Ok(false);
+        }
+        let mailed = saved_search::already_mailed(&txn, search.id, &published_since).await?;
         let fresh: Vec<&ListingCard> = results
             .cards
             .iter()
             .filter(|card| published_since.contains(&card.id) && !mailed.contains(&card.id))
             .collect();
         if fresh.is_empty() {
+            // Dropping the transaction undoes the claim: the day's window
+            // starts with the first mail, not with a round that found nothing.
             return Ok(false);
         }
         let m = app::i18n::messages(locale);
@@ -116,7 +124,6 @@ impl Alerts {
             stop_link: &stop_link,
         });
         let ids: Vec<i64> = fresh.iter().map(|card| card.id).collect();
-        let txn = db::begin_write(&self.db).await?;
         saved_search::mark_mailed(&txn, search.id, &ids, now).await?;
         mail_outbox::enqueue(&txn, &mail, now).await?;
         db::commit_private(txn).await?;

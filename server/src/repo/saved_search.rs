@@ -106,6 +106,28 @@ pub async fn due(db: &impl ConnectionTrait, cutoff: DateTime<Utc>) -> Result<Vec
         .await?)
 }
 
+/// Takes the search for this round: sets its last mail to `now` if it was
+/// never mailed or not since `cutoff`; whether it was taken (another server
+/// may have taken it first).
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    id: i64,
+    cutoff: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = saved_searches::Entity::update_many()
+        .col_expr(saved_searches::Column::LastMailedAt, Expr::value(now))
+        .filter(saved_searches::Column::Id.eq(id))
+        .filter(
+            Condition::any()
+                .add(saved_searches::Column::LastMailedAt.is_null())
+                .add(saved_searches::Column::LastMailedAt.lte(cutoff)),
+        )
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected > 0)
+}
+
 /// Which of `listing_ids` were already mailed for the search.
 pub async fn already_mailed(
     db: &impl ConnectionTrait,

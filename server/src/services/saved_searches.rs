@@ -79,7 +79,12 @@ impl SearchAlerts for SavedSearchesService {
 
     async fn save(&self, viewer: &Viewer, query: &ListingQuery, locale: Locale) -> Result<i64, AppError> {
         let user_id = buyer(viewer)?;
-        let kept = query.to_kept();
+        if query.text.chars().count() > ListingQuery::MAX_TEXT_CHARS {
+            return Err(AppError::invalid("query", "invalid.too_long"));
+        }
+        // Read back as the search page reads a query, so what is kept is what
+        // will run (a malformed HS code is dropped, not kept as a filter).
+        let kept = parse_kept(&query.to_kept().to_query_string());
         if kept.is_empty() {
             return Err(AppError::invalid("query", "invalid.saved_search_empty"));
         }

@@ -23,7 +23,7 @@ use app::domain::{
 use app::ports::Showcases;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::db;
 use crate::entities::{
@@ -71,6 +71,23 @@ fn themes_of(model: &showcases::Model) -> Vec<String> {
 impl ShowcasesService {
     pub fn new(db: DatabaseConnection, public_url: url::Url) -> ShowcasesService {
         ShowcasesService { db, public_url }
+    }
+
+    /// `publish_problem` for the showcase as stored (seen through `db`, a
+    /// transaction when checking a change about to be committed): its titled
+    /// languages and the exhibitors buyers may see.
+    async fn publishable(&self, db: &impl sea_orm::ConnectionTrait, id: i64) -> Result<(), AppError> {
+        let titled = repo::texts(db, id).await?.len();
+        let exhibitors: Vec<i64> = repo::exhibitors(db, id).await?.into_iter().map(|e| e.producer_id).collect();
+        let public = visibility::producers()
+            .filter(producers::Column::Id.is_in(exhibitors))
+            .count(db)
+            .await
+            .map_err(StoreError::from)?;
+        match publish_problem(titled, public as usize) {
+            Some(problem) => Err(problem),
+            None => Ok(()),
+        }
     }
 
     /// The showcase the organiser may change, or `NotFound`.
@@ -294,11 +311,31 @@ impl Showcases for ShowcasesService {
             Some(id) => Some(self.own(viewer, id).await?),
             None => None,
         };
-        let slug = self.slug_for(draft.slug.as_deref(), &draft.texts[0].title, id).await?;
+        let published = existing.as_ref().is_some_and(|m| m.status == ShowcaseStatus::Published.slug());
+        if published {
+            // Printed QR codes and shared links name the published address.
+            if existing.as_ref().is_some_and(|m| draft.slug.as_deref().is_some_and(|slug| slug != m.slug)) {
+                return Err(AppError::invalid("slug", "invalid.slug_frozen"));
+            }
+            if draft.texts.len() < app::domain::PUBLISH_MIN_LANGUAGES {
+                return Err(AppError::invalid("title_fr", "invalid.showcase_two_languages"));
+            }
+        }
+        let slug = match &existing {
+            Some(model) if published => model.slug.clone(),
+            _ => self.slug_for(draft.slug.as_deref(), &draft.texts[0].title, id).await?,
+        };
         let txn = db::begin_write(&self.db).await?;
-        let saved = repo::save(&txn, existing.clone(), viewer.user_id, &slug, &draft, Utc::now()).await?;
+        let saved = match repo::save(&txn, existing.clone(), viewer.user_id, &slug, &draft, Utc::now()).await {
+            Ok(saved) => saved,
+            // Another showcase took the address meanwhile (the unique index).
+            Err(_) if repo::slug_taken(&self.db, &slug, id).await? => {
+                return Err(AppError::invalid("slug", "invalid.slug_taken"));
+            }
+            Err(error) => return Err(error.into()),
+        };
         // A published showcase's change is public: the pages follow.
-        if existing.is_some_and(|m| m.status == ShowcaseStatus::Published.slug()) {
+        if published {
             db::commit(txn).await?;
         } else {
             db::commit_private(txn).await?;
@@ -309,13 +346,10 @@ impl Showcases for ShowcasesService {
 
     async fn change(&self, viewer: &Viewer, id: i64, change: ShowcaseChange) -> Result<(), AppError> {
         let model = self.own(viewer, id).await?;
-        let next = status_of(&model)?.after(change).ok_or(AppError::Forbidden)?;
+        let next =
+            status_of(&model)?.after(change).ok_or_else(|| AppError::invalid("status", "invalid.status_change"))?;
         if next == ShowcaseStatus::Published {
-            let titled = repo::texts(&self.db, id).await?.len();
-            let (exhibitors, _) = repo::counts(&self.db, id).await?;
-            if let Some(problem) = publish_problem(titled, exhibitors as usize) {
-                return Err(problem);
-            }
+            self.publishable(&self.db, id).await?;
         }
         let txn = db::begin_write(&self.db).await?;
         repo::set_status(&txn, id, next).await?;
@@ -463,6 +497,8 @@ impl Showcases for ShowcasesService {
             }
         }
         if model.status == ShowcaseStatus::Published.slug() {
+            // A published showcase stays publishable: not emptied by a removal.
+            self.publishable(&txn, id).await?;
             db::commit(txn).await?;
         } else {
             db::commit_private(txn).await?;

@@ -205,7 +205,7 @@ fn ShowcaseFormCard(id: Option<i64>, form: ShowcaseForm) -> impl IntoView {
             <section class="form-section">
                 <TextField name="event_name" label=m.organiser_event_name value=form.event_name.clone() error required=true maxlength=160 />
                 <div class="field-row">
-                    <TextField name="city" label=m.organiser_city value=form.city.clone() error required=true maxlength=160 />
+                    <TextField name="city" label=m.organiser_city value=form.city.clone() error required=true maxlength=120 />
                     <TextField name="venue" label=m.organiser_venue value=form.venue.clone() error maxlength=160 />
                 </div>
                 <div class="field-row">

@@ -134,7 +134,7 @@ fn ExhibitorBlock(exhibitor: Exhibitor, showcase: String) -> impl IntoView {
             <div class="exhibitor-head">
                 {exhibitor.logo.clone().map(|base| view! { <Logo base alt=producer.name.clone() size=64 /> })}
                 <div>
-                    <h2 class="exhibitor-name"><a href=href dir="auto">{producer.name.clone()}</a></h2>
+                    <h2 class="exhibitor-name"><a href=href rel="external" dir="auto">{producer.name.clone()}</a></h2>
                     <p class="muted">{producer.region.name(m)}{(!sectors.is_empty()).then(|| format!(" · {sectors}"))}</p>
                     {exhibitor.stand.clone().map(|stand| view! { <p class="stand">{fill(m.showcase_stand, &[("stand", &stand)])}</p> })}
                 </div>
