@@ -105,37 +105,18 @@ pub async fn upload(
     }
 }
 
-/// `POST /api/profile/logo`: one `logo` part; answers like `upload`.
-pub async fn upload_logo(
-    State(uploads): State<Arc<PhotoUploads>>,
-    auth: AuthSession,
-    headers: HeaderMap,
-    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
-    let html = wants_html(&headers);
-    let back = |locale: Locale, outcome: &str| format!("/{}/dashboard/profile?{outcome}#logo", locale.code());
-    let refuse = |locale: Locale, error: UploadError| {
-        let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
-        tracing::info!(%error, "logo upload refused");
-        if html && !matches!(status, StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED) {
-            Redirect::to(&back(locale, &format!("upload_error={}", error.code()))).into_response()
-        } else {
-            (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
-        }
-    };
-    let access = match producer_access(&auth) {
-        Ok(access) => access,
-        Err(error) => return refuse(Locale::DEFAULT, UploadError::App(error)),
-    };
-    let Ok(mut multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
+/// Reads a form with one file in `field` and the page's `locale`: the
+/// file's bytes (empty when none was sent) and the locale, or why the body
+/// could not be read (with the locale read so far).
+async fn one_file(mut multipart: Multipart, field_name: &str) -> Result<(Vec<u8>, Locale), (Locale, UploadError)> {
     let mut locale = Locale::DEFAULT;
-    let mut logo = Vec::new();
+    let mut file = Vec::new();
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => match field.name() {
-                Some("logo") => match field.bytes().await {
-                    Ok(bytes) => logo = bytes.to_vec(),
-                    Err(error) => return refuse(locale, read_error(&error)),
+                Some(name) if name == field_name => match field.bytes().await {
+                    Ok(bytes) => file = bytes.to_vec(),
+                    Err(error) => return Err((locale, read_error(&error))),
                 },
                 Some("locale") => {
                     if let Ok(text) = field.text().await {
@@ -144,12 +125,48 @@ pub async fn upload_logo(
                 }
                 _ => {}
             },
-            Ok(None) => break,
-            Err(error) => return refuse(locale, read_error(&error)),
+            Ok(None) => return Ok((file, locale)),
+            Err(error) => return Err((locale, read_error(&error))),
         }
     }
+}
+
+/// The refusal of a single-file upload: back to its page with the error's
+/// code for a browser's form post (`back` makes the address), JSON
+/// otherwise, and never a page for what the reader may not see.
+fn refuse_one(html: bool, back: impl Fn(&str) -> String, error: UploadError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    if html && !matches!(status, StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED) {
+        Redirect::to(&back(&format!("upload_error={}", error.code()))).into_response()
+    } else {
+        (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
+    }
+}
+
+/// `POST /api/profile/logo`: one `logo` part; answers like `upload`.
+pub async fn upload_logo(
+    State(uploads): State<Arc<PhotoUploads>>,
+    auth: AuthSession,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let html = wants_html(&headers);
+    let back = |locale: Locale| move |outcome: &str| format!("/{}/dashboard/profile?{outcome}#logo", locale.code());
+    let refuse = |locale: Locale, error: UploadError| {
+        tracing::info!(%error, "logo upload refused");
+        refuse_one(html, back(locale), error)
+    };
+    let access = match producer_access(&auth) {
+        Ok(access) => access,
+        Err(error) => return refuse(Locale::DEFAULT, UploadError::App(error)),
+    };
+    let Ok(multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
+    let (logo, locale) = match one_file(multipart, "logo").await {
+        Ok(read) => read,
+        Err((locale, error)) => return refuse(locale, error),
+    };
     match uploads.set_logo(&access, logo).await {
-        Ok(()) if html => Redirect::to(&back(locale, "logo=ok")).into_response(),
+        Ok(()) if html => Redirect::to(&back(locale)("logo=ok")).into_response(),
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => refuse(locale, error),
     }
@@ -165,43 +182,23 @@ pub async fn upload_showcase_cover(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let html = wants_html(&headers);
-    let back =
-        |locale: Locale, outcome: &str| format!("/{}/organiser/showcases/{showcase_id}?{outcome}#cover", locale.code());
+    let back = |locale: Locale| {
+        move |outcome: &str| format!("/{}/organiser/showcases/{showcase_id}?{outcome}#cover", locale.code())
+    };
     let refuse = |locale: Locale, error: UploadError| {
-        let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
         tracing::info!(%error, showcase = showcase_id, "cover upload refused");
-        if html && !matches!(status, StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED) {
-            Redirect::to(&back(locale, &format!("upload_error={}", error.code()))).into_response()
-        } else {
-            (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
-        }
+        refuse_one(html, back(locale), error)
     };
     let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
         return refuse(Locale::DEFAULT, UploadError::App(AppError::Unauthorized));
     };
-    let Ok(mut multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
-    let mut locale = Locale::DEFAULT;
-    let mut cover = Vec::new();
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => match field.name() {
-                Some("cover") => match field.bytes().await {
-                    Ok(bytes) => cover = bytes.to_vec(),
-                    Err(error) => return refuse(locale, read_error(&error)),
-                },
-                Some("locale") => {
-                    if let Ok(text) = field.text().await {
-                        locale = Locale::from_code(&text).unwrap_or(Locale::DEFAULT);
-                    }
-                }
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(error) => return refuse(locale, read_error(&error)),
-        }
-    }
+    let Ok(multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
+    let (cover, locale) = match one_file(multipart, "cover").await {
+        Ok(read) => read,
+        Err((locale, error)) => return refuse(locale, error),
+    };
     match uploads.set_showcase_cover(&viewer, showcase_id, cover).await {
-        Ok(()) if html => Redirect::to(&back(locale, "cover=ok")).into_response(),
+        Ok(()) if html => Redirect::to(&back(locale)("cover=ok")).into_response(),
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => refuse(locale, error),
     }

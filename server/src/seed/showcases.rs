@@ -121,34 +121,20 @@ const SHOWCASES: [DemoShowcase; 3] = [
 /// Writes the demo organiser and its showcases, and a demo administrator
 /// (who sees drafts); returns how many showcases.
 pub async fn seed(db: &impl ConnectionTrait, password_hash: &str, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    users::ActiveModel {
-        email: Set(DEMO_ADMIN_EMAIL.to_owned()),
+    let account = |email: &str, name: &str, role: &str| users::ActiveModel {
+        email: Set(email.to_owned()),
         password_hash: Set(password_hash.to_owned()),
-        display_name: Set("Demo trade office (Souss-Massa)".to_owned()),
-        role: Set("admin".to_owned()),
+        display_name: Set(name.to_owned()),
+        role: Set(role.to_owned()),
         status: Set(app::domain::AccountStatus::Active.slug().to_owned()),
         locale: Set("fr".to_owned()),
         email_verified_at: Set(Some(now)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    let organiser = users::ActiveModel {
-        email: Set(DEMO_ORGANISER_EMAIL.to_owned()),
-        password_hash: Set(password_hash.to_owned()),
-        display_name: Set("Demo organiser (Marrakech)".to_owned()),
-        role: Set("organiser".to_owned()),
-        status: Set(app::domain::AccountStatus::Active.slug().to_owned()),
-        locale: Set("fr".to_owned()),
-        email_verified_at: Set(Some(now)),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    };
+    account(DEMO_ADMIN_EMAIL, "Demo trade office (Souss-Massa)", "admin").insert(db).await?;
+    let organiser = account(DEMO_ORGANISER_EMAIL, "Demo organiser (Marrakech)", "organiser").insert(db).await?;
     // One producer per region in turn, so every region with producers shows.
     let all = producers::Entity::find().order_by_asc(producers::Column::Id).all(db).await?;
     let mut by_region: Vec<Vec<producers::Model>> = Vec::new();

@@ -123,14 +123,7 @@ impl PhotoUploads {
         self.check_room(access, listing_id, files.len()).await?;
         let mut processed = Vec::with_capacity(files.len());
         for bytes in files {
-            let permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
-            let limits = self.limits;
-            let photo = tokio::task::spawn_blocking(move || process(&bytes, &limits)).await.map_err(|error| {
-                tracing::error!(%error, "photo processing task failed");
-                UploadError::Photo(PhotoError::Processing)
-            })??;
-            drop(permit);
-            processed.push(photo);
+            processed.push(self.process_one(bytes, self.limits).await?);
         }
         let this = Arc::clone(self);
         let access = access.clone();
@@ -142,6 +135,17 @@ impl PhotoUploads {
         )?
     }
 
+    /// Decodes and resizes one photo on the blocking pool, within the limit
+    /// of decodes running at once.
+    async fn process_one(&self, bytes: Vec<u8>, limits: PhotoLimits) -> Result<ProcessedPhoto, UploadError> {
+        let _permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
+        let photo = tokio::task::spawn_blocking(move || process(&bytes, &limits)).await.map_err(|error| {
+            tracing::error!(%error, "photo processing task failed");
+            UploadError::Photo(PhotoError::Processing)
+        })??;
+        Ok(photo)
+    }
+
     async fn store_and_record(
         &self,
         access: &ProducerAccess,
@@ -150,7 +154,7 @@ impl PhotoUploads {
     ) -> Result<Vec<i64>, UploadError> {
         let mut stored: Vec<(String, &ProcessedPhoto)> = Vec::new();
         for photo in &processed {
-            let key = new_key(listing_id);
+            let key = new_key("listings", listing_id);
             if let Err(error) = self.store(&key, photo).await {
                 tracing::error!(%error, %key, "cannot store photo files");
                 delete_files(self.storage.as_ref(), &[key]).await;
@@ -213,16 +217,8 @@ impl PhotoUploads {
             return Err(UploadError::NoFile);
         }
         let limits = PhotoLimits { min_width: PHOTO_WIDTHS[0], ..self.limits };
-        let permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
-        let photo = tokio::task::spawn_blocking(move || process(&bytes, &limits)).await.map_err(|error| {
-            tracing::error!(%error, "logo processing task failed");
-            UploadError::Photo(PhotoError::Processing)
-        })??;
-        drop(permit);
-        let mut random = [0u8; 16];
-        rand::rng().fill_bytes(&mut random);
-        let key =
-            format!("producers/{}/{}", producer.id, random.iter().map(|b| format!("{b:02x}")).collect::<String>());
+        let photo = self.process_one(bytes, limits).await?;
+        let key = new_key("producers", producer.id);
         let smallest = photo.variants.last().ok_or(UploadError::Photo(PhotoError::Processing))?;
         let stored = async {
             self.storage.put(&format!("{key}-{}.webp", PHOTO_WIDTHS[0]), &smallest.webp).await?;
@@ -273,25 +269,9 @@ impl PhotoUploads {
         if bytes.is_empty() {
             return Err(UploadError::NoFile);
         }
-        let limits = self.limits;
-        let permit = self.decodes.acquire().await.map_err(|_| UploadError::Photo(PhotoError::Processing))?;
-        let photo = tokio::task::spawn_blocking(move || process(&bytes, &limits)).await.map_err(|error| {
-            tracing::error!(%error, "cover processing task failed");
-            UploadError::Photo(PhotoError::Processing)
-        })??;
-        drop(permit);
-        let mut random = [0u8; 16];
-        rand::rng().fill_bytes(&mut random);
-        let key =
-            format!("showcases/{}/{}", showcase.id, random.iter().map(|b| format!("{b:02x}")).collect::<String>());
-        let stored = async {
-            for variant in &photo.variants {
-                self.storage.put(&format!("{key}-{}.webp", variant.width), &variant.webp).await?;
-                self.storage.put(&format!("{key}-{}.jpg", variant.width), &variant.jpeg).await?;
-            }
-            Ok::<(), std::io::Error>(())
-        };
-        if let Err(error) = stored.await {
+        let photo = self.process_one(bytes, self.limits).await?;
+        let key = new_key("showcases", showcase.id);
+        if let Err(error) = self.store(&key, &photo).await {
             tracing::error!(%error, %key, "cannot store cover files");
             delete_files(self.storage.as_ref(), &[key]).await;
             return Err(UploadError::Photo(PhotoError::Processing));
@@ -315,12 +295,13 @@ impl PhotoUploads {
     }
 }
 
-/// A fresh, unguessable storage key: `listings/<id>/<128 random bits>`.
-fn new_key(listing_id: i64) -> String {
+/// A fresh, unguessable storage key: `<kind>/<id>/<128 random bits>`
+/// (`listings`, `producers` for logos, `showcases` for covers).
+fn new_key(kind: &str, id: i64) -> String {
     let mut bytes = [0u8; 16];
     rand::rng().fill_bytes(&mut bytes);
     let random: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("listings/{listing_id}/{random}")
+    format!("{kind}/{id}/{random}")
 }
 
 /// Removes every variant file of the given keys; failures are logged (the
