@@ -9,6 +9,10 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
+    AccountsPage, AdminPage, AuditPage, OfficeProducerPage, OfficeProducersPage, VerificationPage,
+    VerificationQueuePage,
+};
+use crate::pages::{
     BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, EditShowcasePage, ForgotPage, HomePage, InboxPage,
     InquiryPage, InsightsPage, ListingPage, NewListingPage, NewShowcasePage, NotFound, OrganiserPage, PasswordPage,
     ProducerPage, ProfilePage, RegionPage, ResetPage, SavedSearchesPage, SearchPage, SectorPage, ShortlistPage,
@@ -64,6 +68,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/dashboard") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/insights") view=InsightsPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/verification") view=VerificationPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/verification") view=VerificationQueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/producers") view=OfficeProducersPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/producers/:slug") view=OfficeProducerPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/listings/new") view=NewListingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/listings/:id") view=EditListingPage ssr=SsrMode::Async />
                 </Routes>

@@ -20,6 +20,7 @@ mod m20261130_000013_create_shortlists;
 mod m20261130_000014_record_listing_views;
 mod m20261130_000015_create_saved_searches;
 mod m20261130_000016_curate_showcases;
+mod m20261201_000017_staff_regional_offices;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000014_record_listing_views::Migration),
             Box::new(m20261130_000015_create_saved_searches::Migration),
             Box::new(m20261130_000016_curate_showcases::Migration),
+            Box::new(m20261201_000017_staff_regional_offices::Migration),
         ]
     }
 }

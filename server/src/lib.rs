@@ -217,7 +217,9 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(http::uploads::refuse_declared_oversize))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT));
     // Sessions only where someone can be signed in: not for files.
-    let exports = Router::new().route("/{lang}/showcases/{slug}/exhibitors.csv", get(http::showcase_export::export));
+    let exports = Router::new()
+        .route("/{lang}/showcases/{slug}/exhibitors.csv", get(http::showcase_export::export))
+        .route("/{lang}/admin/audit.csv", get(http::audit_export::export));
     let dynamic = Router::new()
         .merge(uploads)
         .merge(exports)

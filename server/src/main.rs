@@ -43,6 +43,11 @@ enum Command {
         #[arg(long)]
         role: String,
     },
+    /// Trade-office administrators.
+    Admin {
+        #[command(subcommand)]
+        action: AdminCommand,
+    },
     /// Suspend an account: it cannot sign in and its sessions end at once.
     Suspend {
         #[arg(long)]
@@ -110,6 +115,22 @@ enum Command {
     },
 }
 
+#[derive(clap::Subcommand)]
+enum AdminCommand {
+    /// Create an administrator of a region's trade office or of the national
+    /// team; the password is read from the first line of standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// `national`, or a region: souss-massa, marrakech-safi, oriental, …
+        #[arg(long)]
+        region: String,
+        /// The name shown in the interface (default: the office's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let settings = match Settings::load(cli.config.as_deref()) {
@@ -163,6 +184,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::CreateAccount { email, name, role } => {
             let role = app::domain::Role::from_slug(&role)
                 .ok_or_else(|| anyhow::anyhow!("unknown role `{role}`: producer, buyer, organiser or admin"))?;
+            if role == app::domain::Role::Admin {
+                anyhow::bail!("an administrator belongs to an office: use `server admin create --email … --region …`");
+            }
             let mut secret = String::new();
             std::io::stdin().read_line(&mut secret)?;
             let db = server::db::connect(&settings).await?;
@@ -171,6 +195,22 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 server::auth::admin::create_account(&db, &email, &name, role, secret.trim_end_matches(['\r', '\n']))
                     .await?;
             println!("account {id} created for {email} as {}", role.slug());
+            Ok(())
+        }
+        Command::Admin { action: AdminCommand::Create { email, region, name } } => {
+            let office = app::domain::Office::from_slug(&region).ok_or_else(|| {
+                let regions: Vec<&str> = app::domain::Region::ALL.iter().map(|r| r.slug()).collect();
+                anyhow::anyhow!("unknown region `{region}`: national, or one of {}", regions.join(", "))
+            })?;
+            let name = name.unwrap_or_else(|| format!("Trade office ({})", office.slug()));
+            let mut secret = String::new();
+            std::io::stdin().read_line(&mut secret)?;
+            let db = server::db::connect(&settings).await?;
+            server::db::migrate(&db).await?;
+            let id =
+                server::auth::admin::create_admin(&db, &email, &name, office, secret.trim_end_matches(['\r', '\n']))
+                    .await?;
+            println!("administrator {id} created for {email}, office: {}", office.slug());
             Ok(())
         }
         Command::Suspend { email } => {

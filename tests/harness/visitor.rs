@@ -147,8 +147,12 @@ impl TestApp {
     }
 
     /// A visitor signed in to a new account with `role`. Producers and buyers
-    /// sign up through the site; organisers and admins are appointed.
+    /// sign up through the site; organisers and admins are appointed (an
+    /// `admin` here is of the national team: `signed_in_office` for others).
     pub async fn signed_in(&self, role: &str, email: &str) -> Visitor {
+        if role == "admin" {
+            return self.signed_in_office("national", email).await;
+        }
         let visitor = self.visitor();
         if role == "producer" || role == "buyer" {
             let answer = visitor.sign_up(email, PASSWORD, role).await;
@@ -161,6 +165,19 @@ impl TestApp {
             let answer = visitor.sign_in(email, PASSWORD).await;
             assert_eq!(answer.status, 200, "sign-in of {email}: {}", answer.body);
         }
+        visitor
+    }
+}
+
+impl TestApp {
+    /// A visitor signed in as an administrator of `office` (`national` or a
+    /// region's slug), created as `server admin create` does.
+    pub async fn signed_in_office(&self, office: &str, email: &str) -> Visitor {
+        let office = app::domain::Office::from_slug(office).expect("an office");
+        server::auth::admin::create_admin(&self.db, email, "Trade office", office, PASSWORD).await.expect("admin");
+        let visitor = self.visitor();
+        let answer = visitor.sign_in(email, PASSWORD).await;
+        assert_eq!(answer.status, 200, "sign-in of {email}: {}", answer.body);
         visitor
     }
 }

@@ -406,6 +406,7 @@ impl app::ports::SessionHandle for FakeSession {
             email: String::new(),
             display_name: String::new(),
             role: app::domain::Role::Buyer,
+            office: None,
         })
     }
     async fn end(&self) -> Result<(), app::domain::AppError> {

@@ -10,6 +10,7 @@ mod database;
 mod inquiries;
 mod insights;
 mod mail;
+mod offices;
 mod operations;
 mod pages;
 mod search;

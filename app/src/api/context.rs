@@ -5,7 +5,7 @@
 use http::request::Parts;
 use leptos::prelude::*;
 
-use crate::domain::{AppError, ProducerAccess, Viewer};
+use crate::domain::{AdminAccess, AppError, ProducerAccess, Viewer};
 use crate::ports::{RequestSession, Services};
 
 /// The services the server injected for this request.
@@ -35,6 +35,12 @@ pub(crate) fn viewer() -> Result<Viewer, AppError> {
 /// get `NotFound`, the producer's workspace does not exist for them.
 pub(crate) fn producer() -> Result<ProducerAccess, AppError> {
     viewer()?.as_producer()
+}
+
+/// The signed-in administrator's capability (`Viewer::as_admin`, with its
+/// office): other roles get `NotFound`.
+pub(crate) fn admin() -> Result<AdminAccess, AppError> {
+    viewer()?.as_admin()
 }
 
 /// Passes a port's result through, setting the response status of an error;

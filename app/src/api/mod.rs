@@ -8,6 +8,7 @@ pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
 pub mod inquiries;
+pub mod offices;
 pub mod shortlists;
 pub mod showcases;
 pub mod studio;

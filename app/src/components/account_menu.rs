@@ -30,6 +30,9 @@ pub fn AccountMenu() -> impl IntoView {
                             {(viewer.role == Role::Organiser).then(|| view! {
                                 <a href=i18n.path("/organiser")>{m.organiser_nav}</a>
                             })}
+                            {viewer.office.is_some().then(|| view! {
+                                <a href=i18n.path("/admin")>{m.admin_nav_workspace}</a>
+                            })}
                             {matches!(viewer.role, Role::Buyer | Role::Producer).then(|| view! { <InquiriesLink /> })}
                             <details class="account-dropdown">
                                 <summary class="account-name" dir="auto" title=viewer.email.clone()>{viewer.display_name.clone()}</summary>

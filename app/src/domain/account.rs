@@ -38,6 +38,9 @@ pub struct Viewer {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    /// The trade office an administrator works for (`None` for other roles).
+    #[serde(default)]
+    pub office: Option<super::office::Office>,
 }
 
 /// Proof that the person acting is a producer. The producer's workspace (the

@@ -371,6 +371,8 @@ pub struct OwnListing {
     pub updated_on: String,
     /// Public page path, when published.
     pub public_path: Option<String>,
+    /// Why a trade office hid it, while it is hidden.
+    pub hidden: Option<super::moderation::Hidden>,
 }
 
 /// The producer's dashboard: their company (if profiled) and their listings.
@@ -379,6 +381,10 @@ pub struct Dashboard {
     pub company_name: Option<String>,
     pub producer_path: Option<String>,
     pub listings: Vec<OwnListing>,
+    /// A trade office verified the company.
+    pub verified: bool,
+    /// Why a trade office hid the company, while it is hidden.
+    pub hidden: Option<super::moderation::Hidden>,
 }
 
 /// A photo as the editor shows it: its id for the reorder/delete buttons.

@@ -3,6 +3,7 @@
 //! DTOs and `AppError`. Wasm-safe: nothing here touches I/O.
 
 mod account;
+mod audit;
 mod buyer;
 mod calendar;
 mod catalog;
@@ -19,6 +20,10 @@ mod insights;
 mod listing_form;
 mod locale;
 mod metrics;
+mod moderation;
+mod office;
+mod office_desk;
+mod platform;
 mod profile;
 mod region;
 mod saved_search;
@@ -29,11 +34,13 @@ mod showcase;
 mod slug_enum;
 pub mod text;
 mod trade_agreement;
+mod verification;
 
 pub use account::{
     AccountStatus, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProducerAccess,
     Role, Viewer, check_password_length, normalize_display_name, normalize_email,
 };
+pub use audit::{AUDIT_PAGE_SIZE, AuditAction, AuditEntry, AuditFilter, AuditObject, AuditPage};
 pub use buyer::{BuyerProfile, BuyerProfileForm, BuyerType};
 pub use calendar::CalendarDate;
 pub use catalog::{
@@ -65,6 +72,13 @@ pub use listing_form::{
 };
 pub use locale::{LOCALE_COOKIE, Locale};
 pub use metrics::{InquiryTiming, ResponseMetrics, WINDOW_DAYS as METRICS_WINDOW_DAYS};
+pub use moderation::{Hidden, HideReason, ModerationStep};
+pub use office::{AdminAccess, Office, RoleGrant};
+pub use office_desk::{
+    AccountLine, OFFICE_PAGE_SIZE, OfficeListingLine, OfficeProducer, OfficeProducerLine, OfficeProducers,
+    ProducerFilter, ProducerState,
+};
+pub use platform::{NEW_EXPORTERS_TARGET, PlatformView, RegionFigures};
 pub use profile::{
     CompanyProfile, DESCRIPTION_MAX_CHARS, FieldMap, Ice, ProfileEditor, ProfileForm, SPOKEN_LANGUAGES,
     spoken_language, spoken_language_name,
@@ -83,3 +97,7 @@ pub use showcase::{
     ShowcaseList, ShowcasePage, ShowcaseStatus, ShowcaseText, publish_problem,
 };
 pub use trade_agreement::TradeAgreement;
+pub use verification::{
+    DOCUMENT_NUMBER_MAX_CHARS, REVIEW_NOTE_MAX_CHARS, RejectReason, VerificationClaim, VerificationDecision,
+    VerificationForm, VerificationQueue, VerificationRequestLine, VerificationState, VerificationStatus, review_note,
+};

@@ -3,6 +3,7 @@
 //! listing answers 404) and hydrates in the browser.
 
 mod account;
+mod admin;
 mod dashboard;
 mod home;
 mod inquiries;
@@ -19,7 +20,8 @@ mod showcases;
 mod stop_alerts;
 
 pub use account::{BuyerProfilePage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
-pub use dashboard::{DashboardPage, EditListingPage, InsightsPage, NewListingPage, ProfilePage};
+pub use admin::{AccountsPage, AdminPage, AuditPage, OfficeProducerPage, OfficeProducersPage, VerificationQueuePage};
+pub use dashboard::{DashboardPage, EditListingPage, InsightsPage, NewListingPage, ProfilePage, VerificationPage};
 pub use home::HomePage;
 pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
 pub use listing::ListingPage;

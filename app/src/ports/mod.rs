@@ -11,6 +11,11 @@
 use std::sync::Arc;
 
 use crate::domain::{
+    AccountLine, AdminAccess, AuditEntry, AuditFilter, AuditPage, ModerationStep, OfficeProducer, OfficeProducers,
+    PlatformView, ProducerFilter, RoleGrant, VerificationDecision, VerificationForm, VerificationQueue,
+    VerificationStatus,
+};
+use crate::domain::{
     AlertSubscription, AppError, BuyerProfileForm, CountryCode, Curation, Dashboard, HomePage, Inbox, InquiryAbout,
     InquiryForm, InquiryStart, InquiryStatus, Insights, ListingDetail, ListingEditor, ListingForm, ListingQuery,
     ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region,
@@ -18,6 +23,43 @@ use crate::domain::{
     ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage, StatusChange, Suggestions,
     Thread, ThreadAction, Viewer,
 };
+
+/// The regional trade offices' tools (issue 13). Every method takes the
+/// administrator's proof; another region's producer is `NotFound` for a
+/// regional office, and appointments and the audit log are the national
+/// team's only. Every action writes its audit row in its own transaction.
+#[async_trait::async_trait]
+pub trait Offices: Send + Sync {
+    /// The office's platform view.
+    async fn platform(&self, admin: &AdminAccess) -> Result<PlatformView, AppError>;
+    /// Verification requests waiting in the office's regions, oldest first.
+    async fn verification_queue(&self, admin: &AdminAccess) -> Result<VerificationQueue, AppError>;
+    /// Approves or refuses a pending request.
+    async fn decide_verification(
+        &self,
+        admin: &AdminAccess,
+        request: i64,
+        decision: VerificationDecision,
+    ) -> Result<(), AppError>;
+    /// The office's producers matching `filter`.
+    async fn producers(&self, admin: &AdminAccess, filter: &ProducerFilter) -> Result<OfficeProducers, AppError>;
+    /// One producer of the office's regions, with all its listings.
+    async fn producer(&self, admin: &AdminAccess, slug: &str, locale: Locale) -> Result<OfficeProducer, AppError>;
+    /// Hides (with a reason) or unhides a producer.
+    async fn moderate_producer(&self, admin: &AdminAccess, slug: &str, step: ModerationStep) -> Result<(), AppError>;
+    /// Hides (with a reason) or unhides a listing.
+    async fn moderate_listing(&self, admin: &AdminAccess, listing: i64, step: ModerationStep) -> Result<(), AppError>;
+    /// Suspends an account (its sessions end at once) or reinstates it.
+    async fn set_suspended(&self, admin: &AdminAccess, user_id: i64, suspended: bool) -> Result<(), AppError>;
+    /// Accounts whose address contains `email`, or the appointed people.
+    async fn accounts(&self, admin: &AdminAccess, email: &str) -> Result<Vec<AccountLine>, AppError>;
+    /// Grants or revokes the organiser or administrator role.
+    async fn grant(&self, admin: &AdminAccess, user_id: i64, grant: RoleGrant) -> Result<(), AppError>;
+    /// One page of the audit log.
+    async fn audit(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<AuditPage, AppError>;
+    /// Every audit row matching `filter` (the CSV export).
+    async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError>;
+}
 
 /// Reading the published catalogue.
 #[async_trait::async_trait]
@@ -114,6 +156,14 @@ pub trait Studio: Send + Sync {
         photo_id: i64,
         change: PhotoChange,
     ) -> Result<(), AppError>;
+    /// The producer's verification: its latest request and the form.
+    async fn verification(&self, access: &ProducerAccess) -> Result<VerificationStatus, AppError>;
+    /// Asks the producer's regional office to verify it (or refreshes the
+    /// request that waits).
+    async fn request_verification(&self, access: &ProducerAccess, form: &VerificationForm) -> Result<(), AppError>;
+    /// Asks the office to look again at the hidden producer (`None`) or one
+    /// of its hidden listings.
+    async fn request_review(&self, access: &ProducerAccess, listing: Option<i64>) -> Result<(), AppError>;
 }
 
 /// Buyers' inquiries and the conversations they open (issue 11). Every
@@ -234,6 +284,7 @@ pub trait MarketInsight: Send + Sync {
 #[derive(Clone)]
 pub struct Services {
     pub catalog: Arc<dyn Catalog>,
+    pub offices: Arc<dyn Offices>,
     pub accounts: Arc<dyn Accounts>,
     pub studio: Arc<dyn Studio>,
     pub inquiries: Arc<dyn Inquiries>,

@@ -3,7 +3,7 @@
 //! every session it has at once.
 
 use anyhow::{Context as _, bail};
-use app::domain::{AccountStatus, Locale, Role, normalize_display_name, normalize_email};
+use app::domain::{AccountStatus, Locale, Office, Role, normalize_display_name, normalize_email};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
@@ -32,6 +32,19 @@ pub async fn create_account(
         .await
         .with_context(|| format!("cannot create {email}: is it already registered?"))?;
     Ok(row.id)
+}
+
+/// Creates an administrator of `office` (the password must pass the policy).
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    email: &str,
+    name: &str,
+    office: Office,
+    secret: &str,
+) -> anyhow::Result<i64> {
+    let id = create_account(db, email, name, Role::Admin, secret).await?;
+    user::set_role(db, id, Role::Admin, Some(office), Utc::now()).await?;
+    Ok(id)
 }
 
 /// Suspends an account, ends all of its sessions and queues its listings for

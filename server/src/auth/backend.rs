@@ -2,7 +2,7 @@
 //! auth hash is derived from the password hash and status, so changing the
 //! password or suspending the account invalidates every existing session.
 
-use app::domain::{AccountStatus, Role, Viewer};
+use app::domain::{AccountStatus, Office, Role, Viewer};
 use axum_login::{AuthUser, AuthnBackend, UserId};
 use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
@@ -34,7 +34,14 @@ impl AccountUser {
         let role = Role::from_slug(&row.role)?;
         let auth_hash = Sha256::digest(format!("{}|{}", row.password_hash, row.status).as_bytes()).to_vec();
         Some(AccountUser {
-            viewer: Viewer { user_id: row.id, email: row.email.clone(), display_name: row.display_name.clone(), role },
+            viewer: Viewer {
+                user_id: row.id,
+                email: row.email.clone(),
+                display_name: row.display_name.clone(),
+                role,
+                // Only administrators have an office, whatever the column says.
+                office: (role == Role::Admin).then(|| row.office.as_deref().and_then(Office::from_slug)).flatten(),
+            },
             auth_hash,
         })
     }

@@ -30,6 +30,12 @@ pub struct Model {
     pub published_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// A `HideReason` slug while an office hides the listing.
+    pub hidden_reason: Option<String>,
+    pub hidden_note: Option<String>,
+    /// Set while hidden: buyers do not see the listing.
+    pub hidden_at: Option<DateTimeUtc>,
+    pub review_requested_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,7 @@
 //! sea-orm entities, one per table (generated style). Models never leave
 //! `server`: repositories turn them into `app::domain` types.
 
+pub mod audit_log;
 pub mod buyer_profiles;
 pub mod email_verifications;
 pub mod inquiries;
@@ -27,3 +28,4 @@ pub mod showcase_translations;
 pub mod showcase_visits;
 pub mod showcases;
 pub mod users;
+pub mod verification_requests;

@@ -31,6 +31,16 @@ pub struct Model {
     pub featured: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The commercial register number the last verification request named.
+    pub registration_number: Option<String>,
+    /// A cooperative's approval number, from the same request.
+    pub cooperative_approval: Option<String>,
+    /// A `HideReason` slug while an office hides the producer.
+    pub hidden_reason: Option<String>,
+    pub hidden_note: Option<String>,
+    /// Set while hidden: buyers see nothing of the producer.
+    pub hidden_at: Option<DateTimeUtc>,
+    pub review_requested_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,11 +1,12 @@
 //! Routes and middleware that are not server functions: health checks, the
 //! client's address, static and media files, photo uploads, the showcases'
-//! CSV export, security headers, the cross-site request check, the language
+//! and the audit log's CSV exports, security headers, the cross-site request check, the language
 //! cookie, listing views counted for the insights, anonymous pages kept
 //! between changes, private-answer caching, redirect targets and the
 //! hygiene of server-function input.
 
 pub mod api_v1;
+pub mod audit_export;
 pub mod client_address;
 pub mod cross_site;
 pub mod health;

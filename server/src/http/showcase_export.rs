@@ -16,7 +16,7 @@ use crate::state::AppState;
 /// A cell as a spreadsheet should read it: text that would start a formula
 /// (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so a
 /// producer's name can never run as a formula on the organiser's machine.
-fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn cell(text: &str) -> std::borrow::Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         std::borrow::Cow::Owned(format!("'{text}"))
     } else {

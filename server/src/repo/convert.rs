@@ -38,6 +38,22 @@ pub fn pick_translation<T>(texts: &[(String, T)], reader: Locale) -> Option<(Loc
         .find_map(|wanted| texts.iter().find(|(code, _)| code == wanted.code()).map(|(_, text)| (wanted, text)))
 }
 
+/// Why a row is hidden, read from its moderation columns (`None` while it
+/// is not hidden; an unknown reason reads as "other").
+pub fn hidden(
+    reason: Option<&str>,
+    note: Option<&String>,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+    review: Option<chrono::DateTime<chrono::Utc>>,
+) -> Option<app::domain::Hidden> {
+    at?;
+    Some(app::domain::Hidden {
+        reason: reason.and_then(app::domain::HideReason::from_slug).unwrap_or(app::domain::HideReason::Other),
+        note: note.cloned(),
+        review_requested: review.is_some(),
+    })
+}
+
 /// A localized text from a picked translation.
 pub fn localized(locale: Locale, text: &str) -> LocalizedText {
     LocalizedText { text: text.to_owned(), locale }

@@ -152,11 +152,42 @@ pub async fn inquiries_by_month(
     producer_id: i64,
     since: DateTime<Utc>,
 ) -> Result<Vec<Counted>, StoreError> {
+    delivered_by_month(db, inquiries::Column::ProducerId.eq(producer_id), since).await
+}
+
+/// The delivered inquiries since `since` to the producers of `region` (all
+/// producers for `None`), counted by month and the buyer's country: a trade
+/// office's platform view.
+pub async fn inquiries_by_month_in(
+    db: &impl ConnectionTrait,
+    region: Option<app::domain::Region>,
+    since: DateTime<Utc>,
+) -> Result<Vec<Counted>, StoreError> {
+    let to = match region {
+        None => sea_orm::Condition::all(),
+        Some(region) => sea_orm::Condition::all().add(
+            inquiries::Column::ProducerId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(crate::entities::producers::Column::Id)
+                    .from(crate::entities::producers::Entity)
+                    .and_where(crate::entities::producers::Column::Region.eq(region.slug()))
+                    .to_owned(),
+            ),
+        ),
+    };
+    delivered_by_month(db, to, since).await
+}
+
+async fn delivered_by_month(
+    db: &impl ConnectionTrait,
+    to: impl sea_orm::sea_query::IntoCondition,
+    since: DateTime<Utc>,
+) -> Result<Vec<Counted>, StoreError> {
     let rows: Vec<(Option<DateTime<Utc>>, Option<String>)> = inquiries::Entity::find()
         .select_only()
         .column(inquiries::Column::DeliveredAt)
         .column(inquiries::Column::BuyerCountry)
-        .filter(inquiries::Column::ProducerId.eq(producer_id))
+        .filter(to)
         .filter(inquiries::Column::DeliveredAt.gte(since))
         .filter(inquiries::Column::Status.ne(InquiryStatus::Spam.slug()))
         .into_tuple()

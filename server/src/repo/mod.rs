@@ -3,6 +3,7 @@
 //! `inquiry`, whose rows the inquiries service combines with others (the
 //! producer, the buyer's profile, the listing's card) into one domain view.
 
+pub mod audit;
 pub mod buyer_profile;
 pub mod convert;
 pub mod email_verification;
@@ -23,4 +24,5 @@ pub mod shortlist;
 pub mod showcase;
 pub mod stats;
 pub mod user;
+pub mod verification;
 pub mod visibility;

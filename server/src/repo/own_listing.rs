@@ -109,13 +109,26 @@ pub async fn dashboard(
             completeness: Completeness::of(&draft, usize::try_from(photo_count).unwrap_or(0)).score,
             photo_count: u32::try_from(photo_count).unwrap_or(0),
             updated_on: model.updated_at.format("%Y-%m-%d").to_string(),
-            public_path: public_path(model, status, locale),
+            public_path: public_path(model, status, locale).filter(|_| model.hidden_at.is_none()),
+            hidden: super::convert::hidden(
+                model.hidden_reason.as_deref(),
+                model.hidden_note.as_ref(),
+                model.hidden_at,
+                model.review_requested_at,
+            ),
         });
     }
     Ok(Dashboard {
         company_name: Some(producer.trade_name.clone()),
         producer_path: Some(format!("/{}/producers/{}", locale.code(), producer.slug)),
         listings: rows,
+        verified: producer.verified,
+        hidden: super::convert::hidden(
+            producer.hidden_reason.as_deref(),
+            producer.hidden_note.as_ref(),
+            producer.hidden_at,
+            producer.review_requested_at,
+        ),
     })
 }
 
@@ -279,4 +292,31 @@ pub async fn delete(db: &impl ConnectionTrait, id: i64) -> Result<Vec<String>, S
 /// How many photos a listing has.
 pub async fn photo_count(db: &impl ConnectionTrait, listing_id: i64) -> Result<u64, StoreError> {
     Ok(listing_photos::Entity::find().filter(listing_photos::Column::ListingId.eq(listing_id)).count(db).await?)
+}
+
+/// Each listing's title in the reader's language (or the first language it
+/// has), for the trade offices' pages and the audit log.
+pub async fn titles_of(
+    db: &impl ConnectionTrait,
+    ids: Vec<i64>,
+    locale: Locale,
+) -> Result<HashMap<i64, String>, StoreError> {
+    let mut texts: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    for text in
+        listing_translations::Entity::find().filter(listing_translations::Column::ListingId.is_in(ids)).all(db).await?
+    {
+        texts.entry(text.listing_id).or_default().push((text.locale, text.title));
+    }
+    Ok(texts
+        .into_iter()
+        .filter_map(|(id, titles)| {
+            let (_, title) = super::convert::pick_translation(&titles, locale)?;
+            Some((id, title.clone()))
+        })
+        .collect())
+}
+
+/// A listing's title in French or its first language (the audit log's name).
+pub async fn title_of(db: &impl ConnectionTrait, id: i64) -> Result<String, StoreError> {
+    Ok(titles_of(db, vec![id], Locale::Fr).await?.remove(&id).unwrap_or_else(|| format!("#{id}")))
 }

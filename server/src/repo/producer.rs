@@ -17,13 +17,14 @@ use crate::error::StoreError;
 /// How many listings a producer page shows.
 const PRODUCER_PAGE_LISTINGS: u64 = 48;
 
-/// Cards for producer rows, with their published-listing counts in one query.
-pub async fn cards_for(
+/// How many of the listings `select` picks each producer of `ids` has, in
+/// one grouped query (producers without any are absent).
+pub async fn listing_counts(
     db: &impl ConnectionTrait,
-    models: Vec<producers::Model>,
-) -> Result<Vec<ProducerCard>, StoreError> {
-    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
-    let counts: HashMap<i64, i64> = visibility::listings()
+    select: sea_orm::Select<listings::Entity>,
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, i64>, StoreError> {
+    Ok(select
         .select_only()
         .column(listings::Column::ProducerId)
         .column_as(listings::Column::Id.count(), "n")
@@ -33,7 +34,16 @@ pub async fn cards_for(
         .all(db)
         .await?
         .into_iter()
-        .collect();
+        .collect())
+}
+
+/// Cards for producer rows, with their published-listing counts in one query.
+pub async fn cards_for(
+    db: &impl ConnectionTrait,
+    models: Vec<producers::Model>,
+) -> Result<Vec<ProducerCard>, StoreError> {
+    let ids: Vec<i64> = models.iter().map(|m| m.id).collect();
+    let counts = listing_counts(db, visibility::listings(), ids).await?;
     models
         .into_iter()
         .map(|model| {

@@ -18,6 +18,12 @@ pub async fn owned_by(db: &impl ConnectionTrait, user_id: i64) -> Result<Option<
     Ok(producers::Entity::find().filter(producers::Column::OwnerUserId.eq(user_id)).one(db).await?)
 }
 
+/// A producer by its slug, whatever its state: for its regional office's
+/// tools, never for a public read (those start from `repo::visibility`).
+pub async fn by_slug_for_office(db: &impl ConnectionTrait, slug: &str) -> Result<Option<producers::Model>, StoreError> {
+    Ok(producers::Entity::find().filter(producers::Column::Slug.eq(slug)).one(db).await?)
+}
+
 /// The profile form filled from the database (empty for a new producer).
 pub async fn editor(db: &impl ConnectionTrait, user_id: i64) -> Result<ProfileEditor, StoreError> {
     let Some(model) = owned_by(db, user_id).await? else {

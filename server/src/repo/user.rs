@@ -70,3 +70,21 @@ pub async fn set_status(
         .await?;
     Ok(())
 }
+
+/// Sets an account's role and, for administrators, its office.
+pub async fn set_role(
+    db: &impl ConnectionTrait,
+    id: i64,
+    role: Role,
+    office: Option<app::domain::Office>,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    users::Entity::update_many()
+        .col_expr(users::Column::Role, Expr::value(role.slug()))
+        .col_expr(users::Column::Office, Expr::value(office.map(|office| office.slug().to_owned())))
+        .col_expr(users::Column::UpdatedAt, Expr::value(at))
+        .filter(users::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod conversations;
+mod offices;
 mod products;
 mod regions;
 pub mod rng;
@@ -21,6 +22,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
 
 pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue};
+pub use offices::DEMO_SOUSS_ADMIN_EMAIL;
 pub use showcases::{DEMO_ADMIN_EMAIL, DEMO_ORGANISER_EMAIL};
 
 use crate::db;
@@ -42,6 +44,7 @@ pub struct SeedReport {
     pub conversations: usize,
     pub views: u64,
     pub showcases: usize,
+    pub verification_requests: usize,
     pub seconds: f64,
 }
 
@@ -52,8 +55,9 @@ impl fmt::Display for SeedReport {
         }
         write!(
             f,
-            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views, {} showcases in {:.1} s; \
-             sign in as {DEMO_PRODUCER_EMAIL}, {DEMO_BUYER_EMAIL}, {DEMO_ORGANISER_EMAIL} or {DEMO_ADMIN_EMAIL} with the password `{DEMO_PASSWORD}`",
+            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views, {} showcases, {} verification requests waiting in {:.1} s; \
+             sign in as {DEMO_PRODUCER_EMAIL}, {DEMO_BUYER_EMAIL}, {DEMO_ORGANISER_EMAIL}, {DEMO_ADMIN_EMAIL} (national trade team) \
+             or {DEMO_SOUSS_ADMIN_EMAIL} (Souss-Massa trade office) with the password `{DEMO_PASSWORD}`",
             self.producers,
             self.listings,
             self.published,
@@ -61,6 +65,7 @@ impl fmt::Display for SeedReport {
             self.conversations,
             self.views,
             self.showcases,
+            self.verification_requests,
             self.seconds
         )
     }
@@ -275,6 +280,7 @@ pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> an
         crate::repo::saved_search::insert(&tx, demo_buyer.id, "q=argan&region=souss-massa", "fr", Utc::now()).await?;
     }
     report.showcases = showcases::seed(&tx, &demo_hash, Utc::now()).await?;
+    report.verification_requests = offices::seed(&tx, &demo_hash, Utc::now()).await?.pending;
     db::commit(tx).await?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

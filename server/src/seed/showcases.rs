@@ -14,7 +14,7 @@ use crate::error::StoreError;
 
 /// The demo organiser's sign-in address (password: `DEMO_PASSWORD`).
 pub const DEMO_ORGANISER_EMAIL: &str = "organiser@demo.trade.ma";
-/// The demo administrator's (a trade office; password: `DEMO_PASSWORD`).
+/// The demo administrator's (the national trade team; password: `DEMO_PASSWORD`).
 pub const DEMO_ADMIN_EMAIL: &str = "admin@demo.trade.ma";
 
 const NOTES: [&str; 6] = [
@@ -133,7 +133,9 @@ pub async fn seed(db: &impl ConnectionTrait, password_hash: &str, now: DateTime<
         updated_at: Set(now),
         ..Default::default()
     };
-    account(DEMO_ADMIN_EMAIL, "Demo trade office (Souss-Massa)", "admin").insert(db).await?;
+    let mut national = account(DEMO_ADMIN_EMAIL, "Demo trade office (national team)", "admin");
+    national.office = Set(Some(app::domain::Office::National.slug().to_owned()));
+    national.insert(db).await?;
     let organiser = account(DEMO_ORGANISER_EMAIL, "Demo organiser (Marrakech)", "organiser").insert(db).await?;
     // One producer per region in turn, so every region with producers shows.
     let all = producers::Entity::find().order_by_asc(producers::Column::Id).all(db).await?;

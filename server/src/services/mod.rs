@@ -7,6 +7,7 @@ mod catalog;
 pub mod confirmation;
 mod inquiries;
 mod insights;
+pub mod offices;
 pub mod saved_searches;
 mod shortlists;
 pub mod showcases;
@@ -22,6 +23,7 @@ pub use accounts::{AccountsService, reset_token_hash, sha256_hex};
 pub use catalog::CatalogService;
 pub use inquiries::InquiriesService;
 pub use insights::InsightService;
+pub use offices::OfficesService;
 pub use saved_searches::SavedSearchesService;
 pub use shortlists::ShortlistsService;
 pub use showcases::ShowcasesService;
@@ -54,6 +56,7 @@ pub fn build(
 ) -> Services {
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
+        offices: Arc::new(OfficesService::new(db.clone())),
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
         alerts: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),

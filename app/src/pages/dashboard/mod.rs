@@ -11,8 +11,10 @@ mod overview;
 mod photo_manager;
 mod profile;
 mod status_panel;
+mod verification;
 
 pub use insights::InsightsPage;
 pub use listing_editor::{EditListingPage, NewListingPage};
 pub use overview::DashboardPage;
 pub use profile::ProfilePage;
+pub use verification::VerificationPage;

@@ -1,11 +1,14 @@
 //! The dashboard: the producer's listings with their status, completeness and
-//! photo count, and the quick actions (publish, unpublish, edit, view).
+//! photo count, and the quick actions (publish, unpublish, edit, view); the
+//! company's verification, and what a trade office hid, with its reason and
+//! a button to ask for a review once it is changed.
 
 use leptos::prelude::*;
 
+use crate::api::offices::RequestReview;
 use crate::api::studio::{ChangeListingStatus, get_dashboard};
-use crate::components::{FlashNote, FormAlert, Icon, IconName, PageMeta, submission_error};
-use crate::domain::{Dashboard, ListingStatus, OwnListing, StatusChange};
+use crate::components::{FlashNote, FormAlert, HiddenNote, Icon, IconName, PageMeta, VerifiedBadge, submission_error};
+use crate::domain::{Dashboard, Hidden, ListingStatus, OwnListing, StatusChange};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
@@ -16,15 +19,44 @@ pub fn DashboardPage() -> impl IntoView {
     }
     let locale = use_i18n().locale;
     let status_action = ServerAction::<ChangeListingStatus>::new();
-    let dashboard = Resource::new(move || status_action.version().get(), move |_| get_dashboard(locale));
-    view! { {loaded(dashboard, move |dashboard| view! { <DashboardContent dashboard status_action /> })} }.into_any()
+    let review = ServerAction::<RequestReview>::new();
+    let dashboard =
+        Resource::new(move || (status_action.version().get(), review.version().get()), move |_| get_dashboard(locale));
+    view! { {loaded(dashboard, move |dashboard| view! { <DashboardContent dashboard status_action review /> })} }
+        .into_any()
+}
+
+/// What an office hid, and the button asking it to look again (once).
+#[component]
+fn ReviewRequest(hidden: Hidden, listing: Option<i64>, review: ServerAction<RequestReview>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let asked = hidden.review_requested;
+    view! {
+        <div class="moderation">
+            <HiddenNote hidden />
+            {(!asked).then(|| view! {
+                <ActionForm action=review>
+                    {listing.map(|id| view! { <input type="hidden" name="listing" value=id.to_string() /> })}
+                    <input type="hidden" name="locale" value=i18n.locale.code() />
+                    <p class="field-hint">{m.moderation_fix_then_ask}</p>
+                    <button class="button button-small" type="submit">{m.moderation_ask_review}</button>
+                </ActionForm>
+            })}
+        </div>
+    }
 }
 
 #[component]
-fn DashboardContent(dashboard: Dashboard, status_action: ServerAction<ChangeListingStatus>) -> impl IntoView {
+fn DashboardContent(
+    dashboard: Dashboard,
+    status_action: ServerAction<ChangeListingStatus>,
+    review: ServerAction<RequestReview>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let error = submission_error(status_action);
+    let review_error = submission_error(review);
     let has_profile = dashboard.company_name.is_some();
     view! {
         <PageMeta title=format!("{} · {}", m.dashboard_title, m.site_name) description=m.dashboard_intro path="/dashboard" />
@@ -33,6 +65,11 @@ fn DashboardContent(dashboard: Dashboard, status_action: ServerAction<ChangeList
                 <div>
                     <p class="eyebrow">{dashboard.company_name.clone().unwrap_or_else(|| m.dashboard_no_company.to_owned())}</p>
                     <h1>{m.dashboard_title}</h1>
+                    {has_profile.then(|| if dashboard.verified {
+                        view! { <p><VerifiedBadge /></p> }.into_any()
+                    } else {
+                        view! { <p><a href=i18n.path("/dashboard/verification")>{m.verification_get_verified}</a></p> }.into_any()
+                    })}
                 </div>
                 <div class="dashboard-actions">
                     <a class="button button-secondary" href=i18n.path("/dashboard/profile")>{m.dashboard_edit_profile}</a>
@@ -48,7 +85,15 @@ fn DashboardContent(dashboard: Dashboard, status_action: ServerAction<ChangeList
                 </div>
             </header>
             <FlashNote flag="deleted" text=m.dashboard_deleted />
+            <FlashNote flag="review_requested" text=m.moderation_review_sent />
             <FormAlert error />
+            <FormAlert error=review_error />
+            {dashboard.hidden.clone().map(|hidden| view! {
+                <section class="section" aria-label=m.moderation_company_hidden>
+                    <p><strong>{m.moderation_company_hidden}</strong></p>
+                    <ReviewRequest hidden listing=None review />
+                </section>
+            })}
             {if !has_profile {
                 view! {
                     <div class="empty-state">
@@ -66,7 +111,7 @@ fn DashboardContent(dashboard: Dashboard, status_action: ServerAction<ChangeList
             } else {
                 view! {
                     <ul class="own-listings">
-                        {dashboard.listings.into_iter().map(|listing| view! { <OwnListingRow listing status_action /> }).collect_view()}
+                        {dashboard.listings.into_iter().map(|listing| view! { <OwnListingRow listing status_action review /> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -75,7 +120,11 @@ fn DashboardContent(dashboard: Dashboard, status_action: ServerAction<ChangeList
 }
 
 #[component]
-fn OwnListingRow(listing: OwnListing, status_action: ServerAction<ChangeListingStatus>) -> impl IntoView {
+fn OwnListingRow(
+    listing: OwnListing,
+    status_action: ServerAction<ChangeListingStatus>,
+    review: ServerAction<RequestReview>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let status_name = m.get(&listing.status.message_key()).unwrap_or(listing.status.slug());
@@ -98,6 +147,7 @@ fn OwnListingRow(listing: OwnListing, status_action: ServerAction<ChangeListingS
                     <meter min="0" max="100" low="50" high="80" optimum="100" value=listing.completeness.to_string()></meter>
                     <span>{fill(m.completeness_score, &[("n", &listing.completeness.to_string())])}</span>
                 </div>
+                {listing.hidden.clone().map(|hidden| view! { <ReviewRequest hidden listing=Some(listing.id) review /> })}
             </div>
             <div class="own-listing-actions">
                 <a class="button button-secondary" href=edit_path>{m.dashboard_edit}</a>

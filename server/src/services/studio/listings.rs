@@ -21,7 +21,13 @@ pub async fn dashboard(
     locale: Locale,
 ) -> Result<Dashboard, AppError> {
     let Some(producer) = own_producer(db, access).await? else {
-        return Ok(Dashboard { company_name: None, producer_path: None, listings: Vec::new() });
+        return Ok(Dashboard {
+            company_name: None,
+            producer_path: None,
+            listings: Vec::new(),
+            verified: false,
+            hidden: None,
+        });
     };
     Ok(rows::dashboard(db, &producer, locale).await?)
 }

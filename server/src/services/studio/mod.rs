@@ -8,12 +8,13 @@
 mod listings;
 mod photos;
 mod profile;
+pub(crate) mod verification;
 
 use std::sync::Arc;
 
 use app::domain::{
     AppError, Dashboard, ListingEditor, ListingForm, Locale, PhotoChange, ProducerAccess, ProfileEditor, ProfileForm,
-    StatusChange,
+    StatusChange, VerificationForm, VerificationStatus,
 };
 use app::ports::Studio;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -103,5 +104,17 @@ impl Studio for StudioService {
         change: PhotoChange,
     ) -> Result<(), AppError> {
         photos::change(&self.db, self.storage.as_ref(), access, listing_id, photo_id, change).await
+    }
+
+    async fn verification(&self, access: &ProducerAccess) -> Result<VerificationStatus, AppError> {
+        verification::status(&self.db, access).await
+    }
+
+    async fn request_verification(&self, access: &ProducerAccess, form: &VerificationForm) -> Result<(), AppError> {
+        verification::request(&self.db, access, form).await
+    }
+
+    async fn request_review(&self, access: &ProducerAccess, listing: Option<i64>) -> Result<(), AppError> {
+        verification::request_review(&self.db, access, listing).await
     }
 }

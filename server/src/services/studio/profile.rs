@@ -1,6 +1,7 @@
 //! Reading and saving the caller's company profile: the rules (validation,
 //! one save per account at a time, the producer's listings re-indexed with
-//! it) over `repo::producer_profile`.
+//! it, a verified producer whose legal name or ICE changes sent back for
+//! review) over `repo::producer_profile`.
 
 use app::domain::{AppError, ProducerAccess, ProfileEditor, ProfileForm};
 use chrono::{Datelike, Utc};
@@ -21,7 +22,12 @@ pub async fn save(db: &DatabaseConnection, access: &ProducerAccess, form: &Profi
     let profile = form.validate(Utc::now().year())?;
     let txn = db::begin_write(db).await?;
     producer_profile::lock_owner(&txn, access.user_id()).await?;
-    let (id, slug) = producer_profile::save(&txn, access.user_id(), &profile, Utc::now()).await?;
+    let before = producer_profile::owned_by(&txn, access.user_id()).await?;
+    let now = Utc::now();
+    let (id, slug) = producer_profile::save(&txn, access.user_id(), &profile, now).await?;
+    if let (Some(before), Some(after)) = (before, producer_profile::owned_by(&txn, access.user_id()).await?) {
+        super::verification::after_profile_change(&txn, &before, &after, now).await?;
+    }
     search_outbox::requeue_producer(&txn, id).await?;
     db::commit(txn).await?;
     tracing::info!(producer = id, user = access.user_id(), "company profile saved");

@@ -1,0 +1,237 @@
+//! The `Offices` port (issue 13): the regional trade offices' tools. Every
+//! method takes an `AdminAccess`, which only `Viewer::as_admin` makes; an
+//! office sees and acts on the producers of its own region (another
+//! region's producer is `NotFound`), the national team on all of them, and
+//! only the national team appoints people and reads the audit log.
+//!
+//! The steps live in their own files: `verification` (deciding requests),
+//! `moderation` (hiding, suspending), `roles` (appointments), `platform`
+//! (the overview's figures). This file holds the other reads.
+
+mod moderation;
+mod platform;
+mod roles;
+mod verification;
+
+use std::collections::HashMap;
+
+use app::domain::{
+    AUDIT_PAGE_SIZE, AccountLine, AccountStatus, AdminAccess, AppError, AuditEntry, AuditFilter, AuditPage, Hidden,
+    LegalForm, ListingStatus, Locale, ModerationStep, OFFICE_PAGE_SIZE, OfficeListingLine, OfficeProducer,
+    OfficeProducerLine, OfficeProducers, ProducerFilter, ProducerState, RejectReason, RoleGrant, VerificationDecision,
+    VerificationQueue, VerificationState,
+};
+use app::ports::Offices;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+use crate::entities::{listings, producers, users};
+use crate::error::StoreError;
+use crate::repo::convert::{hidden, slug};
+use crate::repo::{audit, verification as requests};
+
+/// Rows the audit export holds at most.
+const EXPORT_MAX: u64 = 100_000;
+
+pub struct OfficesService {
+    db: DatabaseConnection,
+}
+
+impl OfficesService {
+    pub fn new(db: DatabaseConnection) -> OfficesService {
+        OfficesService { db }
+    }
+}
+
+fn producer_hidden(row: &producers::Model) -> Option<Hidden> {
+    hidden(row.hidden_reason.as_deref(), row.hidden_note.as_ref(), row.hidden_at, row.review_requested_at)
+}
+
+/// `%text%` for a `LIKE`, with the pattern characters taken out.
+pub(super) fn like_pattern(text: &str) -> String {
+    format!("%{}%", text.to_lowercase().replace(['\\', '%', '_'], ""))
+}
+
+async fn lines(db: &DatabaseConnection, rows: Vec<producers::Model>) -> Result<Vec<OfficeProducerLine>, StoreError> {
+    let owner_ids: Vec<i64> = rows.iter().map(|row| row.owner_user_id).collect();
+    let owners: HashMap<i64, users::Model> = users::Entity::find()
+        .filter(users::Column::Id.is_in(owner_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|user| (user.id, user))
+        .collect();
+    let producer_ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let counts = crate::repo::producer::listing_counts(db, listings::Entity::find(), producer_ids).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let owner = owners.get(&row.owner_user_id);
+        out.push(OfficeProducerLine {
+            hidden: producer_hidden(&row),
+            legal_form: slug(&row.legal_form, LegalForm::from_slug, "legal form")?,
+            region: moderation::region_of(&row)?,
+            owner_user_id: row.owner_user_id,
+            owner_email: owner.map(|o| o.email.clone()).unwrap_or_default(),
+            owner_status: owner.and_then(|o| AccountStatus::from_slug(&o.status)).unwrap_or(AccountStatus::Suspended),
+            listings: u64::try_from(counts.get(&row.id).copied().unwrap_or(0)).unwrap_or(0),
+            verified: row.verified,
+            slug: row.slug,
+            trade_name: row.trade_name,
+            legal_name: row.legal_name,
+            city: row.city,
+        });
+    }
+    Ok(out)
+}
+
+#[async_trait::async_trait]
+impl Offices for OfficesService {
+    async fn platform(&self, admin: &AdminAccess) -> Result<app::domain::PlatformView, AppError> {
+        platform::view(&self.db, admin, chrono::Utc::now()).await
+    }
+
+    async fn verification_queue(&self, admin: &AdminAccess) -> Result<VerificationQueue, AppError> {
+        Ok(VerificationQueue { office: admin.office(), pending: verification::queue(&self.db, admin).await? })
+    }
+
+    async fn decide_verification(
+        &self,
+        admin: &AdminAccess,
+        request: i64,
+        decision: VerificationDecision,
+    ) -> Result<(), AppError> {
+        verification::decide(&self.db, admin, request, decision).await
+    }
+
+    async fn producers(&self, admin: &AdminAccess, filter: &ProducerFilter) -> Result<OfficeProducers, AppError> {
+        let mut condition = Condition::all();
+        // A regional office sees its region whatever the filter says.
+        if let Some(region) = admin.office().region().or(filter.region) {
+            condition = condition.add(producers::Column::Region.eq(region.slug()));
+        }
+        if !filter.text.is_empty() {
+            let pattern = like_pattern(&filter.text);
+            condition = condition.add(
+                Condition::any()
+                    .add(Expr::expr(Func::lower(Expr::col(producers::Column::TradeName))).like(pattern.clone()))
+                    .add(Expr::expr(Func::lower(Expr::col(producers::Column::LegalName))).like(pattern)),
+            );
+        }
+        condition = match filter.state {
+            Some(ProducerState::Verified) => condition.add(producers::Column::Verified.eq(true)),
+            Some(ProducerState::Unverified) => condition.add(producers::Column::Verified.eq(false)),
+            Some(ProducerState::Hidden) => condition.add(producers::Column::HiddenAt.is_not_null()),
+            Some(ProducerState::ReviewAsked) => condition
+                .add(producers::Column::HiddenAt.is_not_null())
+                .add(producers::Column::ReviewRequestedAt.is_not_null()),
+            None => condition,
+        };
+        let select = producers::Entity::find().filter(condition);
+        let total = select.clone().count(&self.db).await.map_err(StoreError::from)?;
+        let rows = select
+            .order_by_asc(producers::Column::TradeName)
+            .order_by_asc(producers::Column::Id)
+            .offset(filter.page.saturating_sub(1) * OFFICE_PAGE_SIZE)
+            .limit(OFFICE_PAGE_SIZE)
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?;
+        let mut filter = filter.clone();
+        if let Some(region) = admin.office().region() {
+            filter.region = Some(region);
+        }
+        Ok(OfficeProducers { office: admin.office(), lines: lines(&self.db, rows).await?, total, filter })
+    }
+
+    async fn producer(&self, admin: &AdminAccess, slug_: &str, locale: Locale) -> Result<OfficeProducer, AppError> {
+        let row = moderation::producer_in_office(&self.db, admin, slug_).await?;
+        let latest = requests::latest_for(&self.db, row.id).await?;
+        let verification = latest.map(|request| {
+            (
+                VerificationState::from_slug(&request.state).unwrap_or(VerificationState::Pending),
+                request.reason.as_deref().and_then(RejectReason::from_slug),
+            )
+        });
+        let own = listings::Entity::find()
+            .filter(listings::Column::ProducerId.eq(row.id))
+            .order_by_desc(listings::Column::UpdatedAt)
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?;
+        let visible: Vec<i64> = crate::repo::visibility::listings()
+            .select_only()
+            .column(listings::Column::Id)
+            .filter(listings::Column::ProducerId.eq(row.id))
+            .into_tuple()
+            .all(&self.db)
+            .await
+            .map_err(StoreError::from)?;
+        let titles = crate::repo::own_listing::titles_of(&self.db, own.iter().map(|l| l.id).collect(), locale).await?;
+        let listings = own
+            .into_iter()
+            .map(|listing| {
+                Ok(OfficeListingLine {
+                    title: titles.get(&listing.id).cloned().unwrap_or_default(),
+                    status: slug(&listing.status, ListingStatus::from_slug, "listing status")?,
+                    hidden: hidden(
+                        listing.hidden_reason.as_deref(),
+                        listing.hidden_note.as_ref(),
+                        listing.hidden_at,
+                        listing.review_requested_at,
+                    ),
+                    public_path: visible
+                        .contains(&listing.id)
+                        .then(|| format!("/{}/listings/{}-{}", locale.code(), listing.id, listing.slug)),
+                    id: listing.id,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let (ice, declared_ice) = (row.ice.clone(), row.declared_ice.clone());
+        let (registration_number, cooperative_approval) =
+            (row.registration_number.clone(), row.cooperative_approval.clone());
+        let line = lines(&self.db, vec![row]).await?.pop().ok_or(AppError::NotFound)?;
+        Ok(OfficeProducer {
+            office: admin.office(),
+            line,
+            ice,
+            declared_ice,
+            registration_number,
+            cooperative_approval,
+            verification,
+            listings,
+        })
+    }
+
+    async fn moderate_producer(&self, admin: &AdminAccess, slug: &str, step: ModerationStep) -> Result<(), AppError> {
+        moderation::producer(&self.db, admin, slug, step).await
+    }
+
+    async fn moderate_listing(&self, admin: &AdminAccess, listing: i64, step: ModerationStep) -> Result<(), AppError> {
+        moderation::listing(&self.db, admin, listing, step).await
+    }
+
+    async fn set_suspended(&self, admin: &AdminAccess, user_id: i64, suspended: bool) -> Result<(), AppError> {
+        moderation::set_suspended(&self.db, admin, user_id, suspended).await
+    }
+
+    async fn accounts(&self, admin: &AdminAccess, email: &str) -> Result<Vec<AccountLine>, AppError> {
+        roles::find(&self.db, admin, email).await
+    }
+
+    async fn grant(&self, admin: &AdminAccess, user_id: i64, grant: RoleGrant) -> Result<(), AppError> {
+        roles::grant(&self.db, admin, user_id, grant).await
+    }
+
+    async fn audit(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<AuditPage, AppError> {
+        admin.check_national()?;
+        let (entries, total) = audit::page(&self.db, filter, AUDIT_PAGE_SIZE).await?;
+        Ok(AuditPage { entries, total, filter: filter.clone() })
+    }
+
+    async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError> {
+        admin.check_national()?;
+        Ok(audit::export(&self.db, filter, EXPORT_MAX).await?)
+    }
+}

@@ -1,0 +1,160 @@
+//! Hiding and unhiding listings and producers, and suspending accounts.
+//! Each step checks the office's region, changes the row, refreshes the
+//! search documents (a hidden listing drops out of the index, since the
+//! indexer only keeps what `repo::visibility` lets buyers see) and writes
+//! its audit row, in one transaction.
+
+use app::domain::{AccountStatus, AdminAccess, AppError, AuditAction, AuditObject, ModerationStep, Region, Role};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, Set};
+
+use crate::db;
+use crate::entities::{listings, producers};
+use crate::error::StoreError;
+use crate::repo::audit::{self, AuditTarget, AuditWhy};
+use crate::repo::search_outbox::{self, OutboxOp};
+use crate::repo::{producer_profile, session, user};
+
+/// The moderation columns' new values for `step`, and its audit action.
+struct Moderated {
+    reason: Option<String>,
+    note: Option<String>,
+    at: Option<DateTime<Utc>>,
+    action: AuditAction,
+}
+
+fn moderated(step: &ModerationStep, hidden_now: bool, now: DateTime<Utc>) -> Result<Moderated, AppError> {
+    match step {
+        ModerationStep::Hide { reason, note } => Ok(Moderated {
+            reason: Some(reason.slug().to_owned()),
+            note: note.clone(),
+            at: Some(now),
+            action: AuditAction::Hide,
+        }),
+        ModerationStep::Unhide if !hidden_now => Err(AppError::invalid("step", "invalid.not_hidden")),
+        ModerationStep::Unhide => Ok(Moderated { reason: None, note: None, at: None, action: AuditAction::Unhide }),
+    }
+}
+
+fn why(step: &ModerationStep) -> AuditWhy<'_> {
+    match step {
+        ModerationStep::Hide { reason, note } => AuditWhy { reason: Some(reason.slug()), note: note.as_deref() },
+        ModerationStep::Unhide => AuditWhy::default(),
+    }
+}
+
+pub(super) fn region_of(producer: &producers::Model) -> Result<Region, StoreError> {
+    Region::from_slug(&producer.region).ok_or_else(|| StoreError::Corrupt(format!("region `{}`", producer.region)))
+}
+
+/// The producer with `slug`, if `admin`'s office covers it (else `NotFound`).
+pub(super) async fn producer_in_office(
+    db: &impl sea_orm::ConnectionTrait,
+    admin: &AdminAccess,
+    slug: &str,
+) -> Result<producers::Model, AppError> {
+    let producer = crate::repo::producer_profile::by_slug_for_office(db, slug).await?.ok_or(AppError::NotFound)?;
+    admin.check_region(region_of(&producer)?)?;
+    Ok(producer)
+}
+
+/// Hides or unhides a producer (and so all its listings).
+pub async fn producer(
+    db: &DatabaseConnection,
+    admin: &AdminAccess,
+    slug: &str,
+    step: ModerationStep,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let found = producer_in_office(&txn, admin, slug).await?;
+    let change = moderated(&step, found.hidden_at.is_some(), now)?;
+    let mut row = producers::ActiveModel::from(found.clone());
+    row.hidden_reason = Set(change.reason);
+    row.hidden_note = Set(change.note);
+    row.hidden_at = Set(change.at);
+    row.review_requested_at = Set(None);
+    row.update(&txn).await.map_err(StoreError::from)?;
+    search_outbox::requeue_producer(&txn, found.id).await?;
+    let region = Some(region_of(&found)?);
+    let target = AuditTarget { kind: AuditObject::Producer, id: found.id, label: &found.trade_name, region };
+    audit::record(&txn, admin, change.action, target, why(&step), now).await?;
+    db::commit(txn).await?;
+    Ok(())
+}
+
+/// Hides or unhides one listing.
+pub async fn listing(
+    db: &DatabaseConnection,
+    admin: &AdminAccess,
+    id: i64,
+    step: ModerationStep,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let found =
+        listings::Entity::find_by_id(id).one(&txn).await.map_err(StoreError::from)?.ok_or(AppError::NotFound)?;
+    let owner = producers::Entity::find_by_id(found.producer_id).one(&txn).await.map_err(StoreError::from)?;
+    let owner = owner.ok_or(AppError::NotFound)?;
+    let region = region_of(&owner)?;
+    admin.check_region(region)?;
+    let change = moderated(&step, found.hidden_at.is_some(), now)?;
+    let title = crate::repo::own_listing::title_of(&txn, found.id).await?;
+    let mut row = listings::ActiveModel::from(found.clone());
+    row.hidden_reason = Set(change.reason);
+    row.hidden_note = Set(change.note);
+    row.hidden_at = Set(change.at);
+    row.review_requested_at = Set(None);
+    row.update(&txn).await.map_err(StoreError::from)?;
+    search_outbox::enqueue(&txn, found.id, OutboxOp::Upsert).await?;
+    let target = AuditTarget { kind: AuditObject::Listing, id: found.id, label: &title, region: Some(region) };
+    audit::record(&txn, admin, change.action, target, why(&step), now).await?;
+    db::commit(txn).await?;
+    Ok(())
+}
+
+/// Suspends (every session ends at once) or reinstates an account. Nobody
+/// acts on their own account; a regional office acts only on the accounts
+/// of its region's producers, the national team on any account but
+/// another administrator's (revoke the role first).
+pub async fn set_suspended(
+    db: &DatabaseConnection,
+    admin: &AdminAccess,
+    user_id: i64,
+    suspended: bool,
+) -> Result<(), AppError> {
+    if user_id == admin.user_id() {
+        return Err(AppError::invalid("account", "invalid.not_yourself"));
+    }
+    let now = Utc::now();
+    let txn: DatabaseTransaction = db::begin_write(db).await?;
+    let account = user::by_id(&txn, user_id).await?.ok_or(AppError::NotFound)?;
+    let company = producer_profile::owned_by(&txn, user_id).await?;
+    let region = company.as_ref().map(region_of).transpose()?;
+    match (admin.office().region(), region) {
+        (Some(own), Some(theirs)) if own == theirs => {}
+        (Some(_), _) => return Err(AppError::NotFound),
+        (None, _) if account.role == Role::Admin.slug() => {
+            return Err(AppError::invalid("account", "invalid.revoke_first"));
+        }
+        (None, _) => {}
+    }
+    let (status, action) = if suspended {
+        (AccountStatus::Suspended, AuditAction::Suspend)
+    } else {
+        (AccountStatus::Active, AuditAction::Reinstate)
+    };
+    if account.status == status.slug() {
+        return Err(AppError::invalid("account", "invalid.already_so"));
+    }
+    user::set_status(&txn, user_id, status, now).await?;
+    let ended = if suspended { session::end_all_of(&txn, user_id).await? } else { 0 };
+    if let Some(company) = &company {
+        search_outbox::requeue_producer(&txn, company.id).await?;
+    }
+    let target = AuditTarget { kind: AuditObject::Account, id: user_id, label: &account.email, region };
+    audit::record(&txn, admin, action, target, AuditWhy::default(), now).await?;
+    db::commit(txn).await?;
+    tracing::info!(user = user_id, sessions = ended, suspended, admin = admin.user_id(), "account status changed");
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! The platform view's figures, for an office's regions. Counts are small
+//! (a few thousand producers per region at most), so rows are read as
+//! narrow tuples and grouped here; inquiries reuse the insights' monthly
+//! grouping by market.
+
+use std::collections::HashMap;
+
+use app::domain::{
+    AdminAccess, AppError, CalendarDate, Insights, NEW_EXPORTERS_TARGET, PlatformView, Region, RegionFigures, Sector,
+    insights_window_start,
+};
+use chrono::{DateTime, Datelike, TimeZone, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+
+use crate::entities::{listings, producers};
+use crate::error::StoreError;
+use crate::repo::convert::strings;
+use crate::repo::{listing_view, verification};
+
+pub async fn view(db: &DatabaseConnection, admin: &AdminAccess, now: DateTime<Utc>) -> Result<PlatformView, AppError> {
+    let scope = admin.office().region();
+    let mut in_scope = producers::Entity::find();
+    if let Some(region) = scope {
+        in_scope = in_scope.filter(producers::Column::Region.eq(region.slug()));
+    }
+    let rows: Vec<(i64, String, bool, sea_orm::JsonValue)> = in_scope
+        .clone()
+        .select_only()
+        .columns([producers::Column::Id, producers::Column::Region, producers::Column::Verified])
+        .column(producers::Column::Sectors)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(StoreError::from)?;
+    let year = now.year();
+    let year_start = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).single().unwrap_or(now);
+    let first_published = first_publications(db).await?;
+    let mut regions: Vec<RegionFigures> = Region::ALL
+        .iter()
+        .filter(|region| scope.is_none_or(|own| own == **region))
+        .map(|region| RegionFigures { region: *region, producers: 0, verified: 0, new_exporters: 0 })
+        .collect();
+    let mut sectors: HashMap<Sector, u64> = HashMap::new();
+    for (id, region, verified, declared) in &rows {
+        let Some(figures) = regions.iter_mut().find(|figures| figures.region.slug() == region) else { continue };
+        figures.producers += 1;
+        figures.verified += u64::from(*verified);
+        if first_published.get(id).is_some_and(|first| *first >= year_start) {
+            figures.new_exporters += 1;
+        }
+        for sector in strings(declared)?.iter().filter_map(|slug| Sector::from_slug(slug)) {
+            *sectors.entry(sector).or_default() += 1;
+        }
+    }
+    let mut sectors: Vec<(Sector, u64)> = sectors.into_iter().collect();
+    sectors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
+    let reviews_asked = in_scope
+        .clone()
+        .filter(producers::Column::HiddenAt.is_not_null())
+        .filter(producers::Column::ReviewRequestedAt.is_not_null())
+        .count(db)
+        .await
+        .map_err(StoreError::from)?
+        + listings::Entity::find()
+            .filter(listings::Column::ProducerId.is_in(ids.clone()))
+            .filter(listings::Column::HiddenAt.is_not_null())
+            .filter(listings::Column::ReviewRequestedAt.is_not_null())
+            .count(db)
+            .await
+            .map_err(StoreError::from)?;
+    let hidden_listings = listings::Entity::find()
+        .filter(listings::Column::ProducerId.is_in(ids))
+        .filter(listings::Column::HiddenAt.is_not_null())
+        .count(db)
+        .await
+        .map_err(StoreError::from)?;
+    let today = CalendarDate::parse(&now.format("%Y-%m-%d").to_string()).ok_or(AppError::Internal)?;
+    let since = insights_window_start(today).to_string();
+    let since = chrono::NaiveDate::parse_from_str(&since, "%Y-%m-%d")
+        .map_err(|_| AppError::Internal)?
+        .and_hms_opt(0, 0, 0)
+        .ok_or(AppError::Internal)?
+        .and_utc();
+    let inquiries = listing_view::inquiries_by_month_in(db, scope, since).await?;
+    let new_exporters = regions.iter().map(|figures| figures.new_exporters).sum();
+    Ok(PlatformView {
+        office: admin.office(),
+        year,
+        regions,
+        sectors,
+        new_exporters,
+        target: NEW_EXPORTERS_TARGET,
+        pending_verifications: verification::pending_in(db, scope).await?.len() as u64,
+        reviews_asked,
+        hidden_listings,
+        inquiries: Insights::compute(today, &[], &inquiries),
+    })
+}
+
+/// When each producer's first listing was published.
+async fn first_publications(db: &DatabaseConnection) -> Result<HashMap<i64, DateTime<Utc>>, StoreError> {
+    let rows: Vec<(i64, Option<DateTime<Utc>>)> = listings::Entity::find()
+        .select_only()
+        .column(listings::Column::ProducerId)
+        .column_as(listings::Column::PublishedAt.min(), "first")
+        .filter(listings::Column::PublishedAt.is_not_null())
+        .group_by(listings::Column::ProducerId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter_map(|(id, first)| Some((id, first?))).collect())
+}

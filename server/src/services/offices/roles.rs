@@ -1,0 +1,78 @@
+//! Appointments: the national team finds accounts and grants or revokes
+//! the organiser and administrator roles. Nobody changes their own role
+//! (an administrator cannot grant itself anything); a regional office has
+//! no such page (`NotFound`). The change and its audit row are one
+//! transaction; the person's next request already sees the new role, since
+//! the session reloads the account on every request.
+
+use app::domain::{
+    AccountLine, AccountStatus, AdminAccess, AppError, AuditAction, AuditObject, Office, Role, RoleGrant,
+};
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::db;
+use crate::entities::users;
+use crate::error::StoreError;
+use crate::repo::audit::{self, AuditTarget, AuditWhy};
+use crate::repo::user;
+
+/// Accounts shown at most per search.
+const FOUND_MAX: u64 = 30;
+
+fn line(row: users::Model, admin: &AdminAccess) -> Option<AccountLine> {
+    Some(AccountLine {
+        is_you: row.id == admin.user_id(),
+        role: Role::from_slug(&row.role)?,
+        office: row.office.as_deref().and_then(Office::from_slug),
+        status: AccountStatus::from_slug(&row.status)?,
+        user_id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+    })
+}
+
+/// Accounts whose address contains `email`; without one, the appointed
+/// people (organisers and administrators).
+pub async fn find(db: &DatabaseConnection, admin: &AdminAccess, email: &str) -> Result<Vec<AccountLine>, AppError> {
+    admin.check_national()?;
+    let email = email.trim().to_lowercase();
+    let mut select = users::Entity::find();
+    select = if email.is_empty() {
+        select.filter(users::Column::Role.is_in([Role::Organiser.slug(), Role::Admin.slug()]))
+    } else {
+        select.filter(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(super::like_pattern(&email)))
+    };
+    let rows = select.order_by_asc(users::Column::Email).limit(FOUND_MAX).all(db).await.map_err(StoreError::from)?;
+    Ok(rows.into_iter().filter_map(|row| line(row, admin)).collect())
+}
+
+/// Grants or revokes a role.
+pub async fn grant(
+    db: &DatabaseConnection,
+    admin: &AdminAccess,
+    user_id: i64,
+    grant: RoleGrant,
+) -> Result<(), AppError> {
+    admin.check_national()?;
+    if user_id == admin.user_id() {
+        return Err(AppError::invalid("role", "invalid.not_yourself"));
+    }
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let account = user::by_id(&txn, user_id).await?.ok_or(AppError::NotFound)?;
+    let current = Role::from_slug(&account.role).ok_or(AppError::NotFound)?;
+    let (role, office) = grant.apply(current)?;
+    user::set_role(&txn, user_id, role, office, now).await?;
+    let (action, what) = match grant {
+        RoleGrant::Revoke => (AuditAction::Revoke, current.slug().to_owned()),
+        RoleGrant::Organiser => (AuditAction::Grant, Role::Organiser.slug().to_owned()),
+        RoleGrant::Admin(office) => (AuditAction::Grant, format!("admin:{}", office.slug())),
+    };
+    let target = AuditTarget { kind: AuditObject::Account, id: user_id, label: &account.email, region: None };
+    audit::record(&txn, admin, action, target, AuditWhy { reason: None, note: Some(&what) }, now).await?;
+    db::commit(txn).await?;
+    tracing::info!(user = user_id, role = role.slug(), admin = admin.user_id(), "role changed");
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! Deciding verification requests: an administrator of the producer's
+//! region approves (the ICE becomes the producer's confirmed, unique ICE and
+//! the badge shows everywhere) or refuses with a reason the producer reads
+//! in its language. The decision, the producer's change, the search
+//! documents' refresh and the audit row are one transaction.
+
+use app::domain::{
+    AdminAccess, AppError, AuditAction, AuditObject, Region, VerificationDecision, VerificationRequestLine,
+    VerificationState,
+};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
+
+use crate::db;
+use crate::entities::{producers, verification_requests};
+use crate::error::{StoreError, unique_as};
+use crate::repo::audit::{self, AuditTarget, AuditWhy};
+use crate::repo::{search_outbox, verification};
+
+fn region_of(producer: &producers::Model) -> Result<Region, StoreError> {
+    Region::from_slug(&producer.region).ok_or_else(|| StoreError::Corrupt(format!("region `{}`", producer.region)))
+}
+
+/// The pending requests `admin`'s office may decide, oldest first.
+pub async fn queue(db: &DatabaseConnection, admin: &AdminAccess) -> Result<Vec<VerificationRequestLine>, AppError> {
+    let mut lines = Vec::new();
+    for (request, producer) in verification::pending_in(db, admin.office().region()).await? {
+        let holder = verification::ice_holder(db, &request.ice, producer.id).await?;
+        lines.push(VerificationRequestLine {
+            id: request.id,
+            region: region_of(&producer)?,
+            legal_form: crate::repo::convert::slug(
+                &producer.legal_form,
+                app::domain::LegalForm::from_slug,
+                "legal form",
+            )?,
+            producer_slug: producer.slug,
+            trade_name: producer.trade_name,
+            legal_name: request.legal_name,
+            city: producer.city,
+            ice: request.ice,
+            registration_number: request.registration_number,
+            cooperative_approval: request.cooperative_approval,
+            requested_on: request.requested_at.format("%Y-%m-%d").to_string(),
+            ice_held_by: holder.map(|holder| holder.trade_name),
+            back_for_review: request.back_for_review,
+        });
+    }
+    Ok(lines)
+}
+
+/// Decides request `id`. Another region's request is `NotFound`; a request
+/// already decided is refused (422), as is approving an ICE another
+/// producer holds (the reviewer refuses it with "ICE already used").
+pub async fn decide(
+    db: &DatabaseConnection,
+    admin: &AdminAccess,
+    id: i64,
+    decision: VerificationDecision,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let request = verification_requests::Entity::find_by_id(id).one(&txn).await.map_err(StoreError::from)?;
+    let request = request.ok_or(AppError::NotFound)?;
+    let producer = producers::Entity::find_by_id(request.producer_id).one(&txn).await.map_err(StoreError::from)?;
+    let producer = producer.ok_or(AppError::NotFound)?;
+    let region = region_of(&producer)?;
+    admin.check_region(region)?;
+    if request.state != VerificationState::Pending.slug() {
+        return Err(AppError::invalid("decision", "invalid.already_decided"));
+    }
+    let target =
+        AuditTarget { kind: AuditObject::Producer, id: producer.id, label: &producer.trade_name, region: Some(region) };
+    match decision {
+        VerificationDecision::Approve => {
+            if verification::ice_holder(&txn, &request.ice, producer.id).await?.is_some() {
+                return Err(AppError::invalid("ice", "invalid.ice_taken"));
+            }
+            let mut row = producers::ActiveModel::from(producer.clone());
+            row.verified = Set(true);
+            row.ice = Set(Some(request.ice.clone()));
+            row.declared_ice = Set(Some(request.ice.clone()));
+            row.updated_at = Set(now);
+            row.update(&txn).await.map_err(|e| unique_as(e, "ice"))?;
+            verification::decide(&txn, request.clone(), VerificationState::Approved, None, None, admin.user_id(), now)
+                .await?;
+            search_outbox::requeue_producer(&txn, producer.id).await?;
+            audit::record(&txn, admin, AuditAction::Verify, target, AuditWhy::default(), now).await?;
+        }
+        VerificationDecision::Reject { reason, note } => {
+            let why = AuditWhy { reason: Some(reason.slug()), note: note.as_deref() };
+            verification::decide(
+                &txn,
+                request.clone(),
+                VerificationState::Rejected,
+                Some(reason.slug()),
+                note.as_deref(),
+                admin.user_id(),
+                now,
+            )
+            .await?;
+            audit::record(&txn, admin, AuditAction::Reject, target, why, now).await?;
+        }
+    }
+    db::commit(txn).await?;
+    tracing::info!(request = id, producer = producer.id, admin = admin.user_id(), "verification decided");
+    Ok(())
+}

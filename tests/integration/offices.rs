@@ -1,0 +1,575 @@
+//! Regional trade offices (issue 13): who may use the offices' tools (and
+//! on which region), verification from request to badge and search filter,
+//! moderation that takes a listing out of every public read and brings it
+//! back, suspension that ends open sessions, the append-only audit log, and
+//! the platform figures on fixed data.
+
+use app::domain::InquiryStatus;
+use chrono::{Datelike, Duration, TimeZone, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use server::entities::{audit_log, inquiries, listings, producers};
+use tests::TestApp;
+use tests::visitor::Visitor;
+
+const ICE: &str = "001525846000087";
+
+/// A producer in `region` (a cooperative) with one published listing.
+async fn producer_in(app: &TestApp, email: &str, name: &str, region: &str, title: &str) -> (Visitor, i64) {
+    let producer = app.signed_in("producer", email).await;
+    let saved = producer
+        .post(
+            "/api/save_profile",
+            &[
+                ("form[legal_name]", name),
+                ("form[legal_form]", "cooperative"),
+                ("form[region]", region),
+                ("form[city]", "Taroudant"),
+                ("form[sectors][cosmetics-argan]", "on"),
+                ("locale", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    let id = producer.create_listing(title).await;
+    let published =
+        producer.post("/api/change_listing_status", &[("id", &id.to_string()), ("change", "publish")]).await;
+    assert_eq!(published.status, 200, "{}", published.body);
+    (producer, id)
+}
+
+async fn slug_of(app: &TestApp, name: &str) -> String {
+    producers::Entity::find()
+        .filter(producers::Column::LegalName.eq(name))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("producer")
+        .slug
+}
+
+async fn request_verification(producer: &Visitor, ice: &str) -> tests::visitor::Answer {
+    producer
+        .post(
+            "/api/studio/request_verification",
+            &[
+                ("form[ice]", ice),
+                ("form[registration_number]", "RC 4521"),
+                ("form[cooperative_approval]", "2019/118"),
+                ("locale", "fr"),
+            ],
+        )
+        .await
+}
+
+/// The id of the first request waiting in the office's queue.
+async fn first_request(office: &Visitor) -> String {
+    let queue = office.get("/api/office/verification").await;
+    assert_eq!(queue.status, 200, "{}", queue.body);
+    queue.json()["pending"][0]["id"].as_i64().unwrap_or_else(|| panic!("no request: {}", queue.body)).to_string()
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<String> {
+    let mut rows = audit_log::Entity::find().all(&app.db).await.expect("audit");
+    rows.sort_by_key(|row| row.id);
+    rows.into_iter().map(|row| row.action).collect()
+}
+
+#[tokio::test]
+async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_in(&app, "coop@tifawin.ma", "Coopérative Tifawin", "souss-massa", "Huile").await;
+    assert_eq!(request_verification(&producer, ICE).await.status, 200);
+    let slug = slug_of(&app, "Coopérative Tifawin").await;
+    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let buyer = app.signed_in("buyer", "buyer@import.pa").await;
+    let organiser = app.signed_in("organiser", "salon@fairs.ma").await;
+    let oriental = app.signed_in_office("oriental", "office@oriental.ma").await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let national = app.signed_in("admin", "team@national.ma").await;
+    let request = first_request(&souss).await;
+
+    let reads = [
+        "/api/office/platform".to_owned(),
+        "/api/office/verification".to_owned(),
+        "/api/office/producers".to_owned(),
+        format!("/api/office/producer?slug={slug}&locale=fr"),
+        "/api/office/accounts".to_owned(),
+        "/api/office/audit".to_owned(),
+        "/fr/admin/audit.csv".to_owned(),
+    ];
+    let listing_text = listing.to_string();
+    let actions: [(&str, Vec<(&str, &str)>); 4] = [
+        ("/api/office/decide", vec![("request", &request), ("decision", "approve"), ("locale", "fr")]),
+        (
+            "/api/office/moderate",
+            vec![
+                ("producer", &slug),
+                ("listing", &listing_text),
+                ("step", "hide"),
+                ("reason", "duplicate"),
+                ("locale", "fr"),
+            ],
+        ),
+        ("/api/office/suspend", vec![("user_id", &owner), ("suspend", "true"), ("locale", "fr")]),
+        ("/api/office/grant", vec![("user_id", &owner), ("role", "organiser"), ("locale", "fr")]),
+    ];
+    let anonymous = Visitor::new(&app);
+    for (who, visitor, status) in [
+        ("anonymous", &anonymous, 401),
+        ("producer", &producer, 404),
+        ("buyer", &buyer, 404),
+        ("organiser", &organiser, 404),
+    ] {
+        for path in &reads {
+            assert_eq!(visitor.get(path).await.status, status, "{who} reads {path}");
+        }
+        for (path, fields) in &actions {
+            assert_eq!(visitor.post(path, fields).await.status, status, "{who} posts {path}");
+        }
+        let page = visitor.get("/fr/admin").await;
+        assert_eq!(page.status, status, "{who}: the workspace page");
+    }
+    // Another region's office: the producer does not exist for it.
+    assert_eq!(oriental.get(&format!("/api/office/producer?slug={slug}&locale=fr")).await.status, 404);
+    for (path, fields) in &actions[..3] {
+        assert_eq!(oriental.post(path, fields).await.status, 404, "oriental posts {path}");
+    }
+    let queue = oriental.get("/api/office/verification").await.json();
+    assert_eq!(queue["pending"].as_array().map(Vec::len), Some(0), "the other region's request is not listed");
+    let list = oriental.get("/api/office/producers?filter[region]=souss-massa").await.json();
+    assert_eq!(list["total"], 0, "a regional office's list stays in its region whatever the filter");
+    // Appointments and the audit log: the national team only.
+    for path in ["/api/office/accounts", "/api/office/audit", "/fr/admin/audit.csv"] {
+        assert_eq!(souss.get(path).await.status, 404, "regional office reads {path}");
+    }
+    assert_eq!(souss.post(actions[3].0, &actions[3].1).await.status, 404, "a regional office grants nothing");
+    // Nobody grants themselves anything.
+    let me = server::auth::admin::account_id(&app.db, "team@national.ma").await.expect("me").to_string();
+    let own = national
+        .post("/api/office/grant", &[("user_id", &me), ("role", "admin"), ("office", "national"), ("locale", "fr")])
+        .await;
+    assert_eq!(own.status, 422, "{}", own.body);
+    assert!(own.body.contains("not_yourself"), "{}", own.body);
+    let souss_id = server::auth::admin::account_id(&app.db, "office@souss.ma").await.expect("souss").to_string();
+    let own = souss
+        .post(
+            "/api/office/grant",
+            &[("user_id", &souss_id), ("role", "admin"), ("office", "national"), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(own.status, 404, "a regional administrator cannot promote itself");
+    assert_eq!(souss.get("/api/office/accounts").await.status, 404, "and is still regional");
+    // The national team appoints an organiser and takes the role back; a
+    // producer keeps its role.
+    let buyer_id = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
+    let granted =
+        national.post("/api/office/grant", &[("user_id", &buyer_id), ("role", "organiser"), ("locale", "fr")]).await;
+    assert_eq!(granted.status, 200, "{}", granted.body);
+    assert_eq!(buyer.get("/api/my_showcases").await.status, 200, "the new organiser's next request sees the role");
+    let revoked =
+        national.post("/api/office/grant", &[("user_id", &buyer_id), ("role", "revoke"), ("locale", "fr")]).await;
+    assert_eq!(revoked.status, 200, "{}", revoked.body);
+    assert_eq!(buyer.get("/api/my_showcases").await.status, 404);
+    let kept =
+        national.post("/api/office/grant", &[("user_id", &owner), ("role", "organiser"), ("locale", "fr")]).await;
+    assert_eq!(kept.status, 422, "{}", kept.body);
+    assert_eq!(national.get("/fr/admin").await.status, 200);
+    assert_eq!(souss.get("/fr/admin/verification").await.status, 200);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_verified_producer_shows_its_badge_and_is_found_by_the_filter() {
+    let app = TestApp::spawn().await;
+    let (producer, _) =
+        producer_in(&app, "coop@tifawin.ma", "Coopérative Tifawin", "souss-massa", "Huile d'argan").await;
+    let (rival, _) = producer_in(&app, "coop@tanmia.ma", "Coopérative Tanmia", "souss-massa", "Amlou").await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let slug = slug_of(&app, "Coopérative Tifawin").await;
+
+    // A cooperative needs its approval number; a bad ICE is named.
+    let missing = producer
+        .post(
+            "/api/studio/request_verification",
+            &[("form[ice]", ICE), ("form[registration_number]", "RC 1"), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(missing.status, 422, "{}", missing.body);
+    assert!(missing.body.contains("cooperative_approval"), "{}", missing.body);
+    assert_eq!(request_verification(&producer, "12345").await.status, 422);
+
+    // Refused first, with a reason the producer reads in its language.
+    assert_eq!(request_verification(&producer, ICE).await.status, 200);
+    let request = first_request(&souss).await;
+    let fields =
+        [("request", request.as_str()), ("decision", "reject"), ("reason", "documents-mismatch"), ("locale", "fr")];
+    assert_eq!(souss.post("/api/office/decide", &fields).await.status, 200);
+    let again = souss.post("/api/office/decide", &fields).await;
+    assert_eq!(again.status, 422, "a decided request is not decided twice: {}", again.body);
+    let status = producer.get("/api/studio/verification").await.json();
+    assert_eq!((status["state"].as_str(), status["reason"].as_str()), (Some("rejected"), Some("documents-mismatch")));
+    let page = producer.get("/ar/dashboard/verification").await;
+    assert!(page.body.contains("الوثائق لا تطابق الاسم القانوني"), "the reason in Arabic");
+
+    // Asked again, approved: the badge and the search filter.
+    assert_eq!(request_verification(&producer, ICE).await.status, 200);
+    let request = first_request(&souss).await;
+    let approved = souss
+        .post("/api/office/decide", &[("request", request.as_str()), ("decision", "approve"), ("locale", "fr")])
+        .await;
+    assert_eq!(approved.status, 200, "{}", approved.body);
+    app.settle_search().await;
+    let public = Visitor::new(&app).get(&format!("/fr/producers/{slug}")).await;
+    assert!(public.body.contains("badge-verified"), "the badge on the producer page");
+    let (_, found) = app.get("/api/v1/listings?verified=true").await;
+    assert!(
+        found.contains("\"total\":1") && found.contains("Huile d"),
+        "only the verified producer's listing: {found}"
+    );
+
+    // The same ICE cannot be approved for another producer.
+    assert_eq!(request_verification(&rival, ICE).await.status, 200);
+    let queue = souss.get("/api/office/verification").await.json();
+    assert_eq!(queue["pending"][0]["ice_held_by"], "Coopérative Tifawin", "the reviewer sees who holds it");
+    let request = first_request(&souss).await;
+    let taken = souss
+        .post("/api/office/decide", &[("request", request.as_str()), ("decision", "approve"), ("locale", "fr")])
+        .await;
+    assert_eq!(taken.status, 422, "{}", taken.body);
+    assert!(taken.body.contains("ice_taken"), "{}", taken.body);
+
+    // Changing the legal name sends the producer back for review.
+    let renamed = producer
+        .post(
+            "/api/save_profile",
+            &[
+                ("form[legal_name]", "Coopérative Tifawin SARL"),
+                ("form[legal_form]", "cooperative"),
+                ("form[region]", "souss-massa"),
+                ("form[city]", "Taroudant"),
+                ("form[ice]", ICE),
+                ("form[sectors][cosmetics-argan]", "on"),
+                ("locale", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.body);
+    let status = producer.get("/api/studio/verification").await.json();
+    assert_eq!((status["verified"].as_bool(), status["back_for_review"].as_bool()), (Some(false), Some(true)));
+    let queue = souss.get("/api/office/verification").await.json();
+    let back = queue["pending"]
+        .as_array()
+        .expect("pending")
+        .iter()
+        .find(|line| line["producer_slug"] == slug.as_str())
+        .cloned();
+    assert_eq!(back.map(|line| line["legal_name"].clone()), Some("Coopérative Tifawin SARL".into()));
+    app.settle_search().await;
+    let (_, found) = app.get("/api/v1/listings?verified=true").await;
+    assert!(found.contains("\"total\":0"), "the badge went with the change: {found}");
+    assert_eq!(audit_actions(&app).await, ["reject", "verify"], "each decision is in the log");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_hidden_listing_leaves_every_public_read_and_comes_back() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) =
+        producer_in(&app, "coop@tifawin.ma", "Coopérative Tifawin", "souss-massa", "Huile de figue").await;
+    let slug = slug_of(&app, "Coopérative Tifawin").await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    // A published showcase shows the listing.
+    let organiser = app.signed_in("organiser", "salon@fairs.ma").await;
+    let fields = vec![
+        ("locale", "fr"),
+        ("form[title][fr]", "Made in Africa"),
+        ("form[title][en]", "Made in Africa"),
+        ("form[event_name]", "Forum"),
+        ("form[city]", "Marrakech"),
+        ("form[starts_on]", "2027-02-08"),
+        ("form[ends_on]", "2027-02-10"),
+        ("form[slug]", "made-in-africa"),
+    ];
+    let created = organiser.post("/api/save_showcase", &fields).await;
+    let showcase = created
+        .header("location")
+        .split("/organiser/showcases/")
+        .nth(1)
+        .and_then(|r| r.split('?').next())
+        .map(str::to_owned)
+        .expect("id");
+    let listing_text = listing.to_string();
+    let added = organiser
+        .post(
+            "/api/curate_showcase",
+            &[("id", &showcase), ("action", "add"), ("listing", &listing_text), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(added.status, 200, "{}", added.body);
+    assert_eq!(
+        organiser
+            .post("/api/change_showcase", &[("id", &showcase), ("change", "publish"), ("locale", "fr")])
+            .await
+            .status,
+        200
+    );
+    app.settle_search().await;
+    let anonymous = Visitor::new(&app);
+    let listing_page = format!("/fr/listings/{listing}");
+    assert_eq!(anonymous.get(&listing_page).await.status, 200);
+    assert!(anonymous.get("/fr/showcases/made-in-africa").await.body.contains("Huile de figue"));
+
+    // Hidden: gone from the page, search, the API, the producer page and the showcase.
+    let hide = [
+        ("producer", slug.as_str()),
+        ("listing", listing_text.as_str()),
+        ("step", "hide"),
+        ("reason", "contact-details"),
+        ("note", "Téléphone dans le texte"),
+        ("locale", "fr"),
+    ];
+    let hidden = souss.post("/api/office/moderate", &hide).await;
+    assert_eq!(hidden.status, 200, "{}", hidden.body);
+    app.settle_search().await;
+    assert_eq!(anonymous.get(&listing_page).await.status, 404);
+    assert_eq!(app.get(&format!("/api/v1/listings/{listing}")).await.0, 404);
+    let (_, search) = app.get("/api/v1/listings?q=figue").await;
+    assert!(search.contains("\"total\":0") && search.contains("\"degraded\":false"), "{search}");
+    assert!(!anonymous.get(&format!("/fr/producers/{slug}")).await.body.contains("Huile de figue"));
+    assert!(!anonymous.get("/fr/showcases/made-in-africa").await.body.contains("Huile de figue"));
+    // The owner sees it with the reason, and asks for a review once.
+    let dashboard = producer.get("/api/dashboard?locale=fr").await.json();
+    assert_eq!(dashboard["listings"][0]["hidden"]["reason"], "contact-details");
+    assert_eq!(dashboard["listings"][0]["hidden"]["note"], "Téléphone dans le texte");
+    let page = producer.get("/es/dashboard").await;
+    assert!(page.body.contains("Datos de contacto en el texto"), "the reason in the owner's language");
+    let review = producer.post("/api/studio/request_review", &[("listing", &listing_text), ("locale", "fr")]).await;
+    assert_eq!(review.status, 200, "{}", review.body);
+    let list = souss.get("/api/office/producers?filter[state]=ReviewAsked").await.json();
+    assert_eq!(list["total"], 0, "only hidden producers count as producers under review");
+    let detail = souss.get(&format!("/api/office/producer?slug={slug}&locale=fr")).await.json();
+    assert_eq!(detail["listings"][0]["hidden"]["review_requested"], true);
+    // Shown again: back everywhere.
+    let shown = souss
+        .post(
+            "/api/office/moderate",
+            &[("producer", slug.as_str()), ("listing", listing_text.as_str()), ("step", "unhide"), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(shown.status, 200, "{}", shown.body);
+    app.settle_search().await;
+    assert_eq!(anonymous.get(&listing_page).await.status, 200);
+    let (_, search) = app.get("/api/v1/listings?q=figue").await;
+    assert!(search.contains("\"total\":1"), "{search}");
+    assert!(anonymous.get("/fr/showcases/made-in-africa").await.body.contains("Huile de figue"));
+    // Hiding the producer hides all of it.
+    let hide_all = [("producer", slug.as_str()), ("step", "hide"), ("reason", "misleading"), ("locale", "fr")];
+    assert_eq!(souss.post("/api/office/moderate", &hide_all).await.status, 200);
+    app.settle_search().await;
+    assert_eq!(anonymous.get(&format!("/fr/producers/{slug}")).await.status, 404);
+    assert_eq!(anonymous.get(&listing_page).await.status, 404);
+    assert_eq!(producer.get("/api/dashboard?locale=fr").await.json()["hidden"]["reason"], "misleading");
+    assert_eq!(audit_actions(&app).await, ["hide", "unhide", "hide"]);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_suspended_account_is_signed_out_on_its_next_request() {
+    let app = TestApp::spawn().await;
+    let (producer, _) = producer_in(&app, "coop@tifawin.ma", "Coopérative Tifawin", "souss-massa", "Huile").await;
+    assert_eq!(producer.get("/api/dashboard?locale=fr").await.status, 200);
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let suspended =
+        souss.post("/api/office/suspend", &[("user_id", &owner), ("suspend", "true"), ("locale", "fr")]).await;
+    assert_eq!(suspended.status, 200, "{}", suspended.body);
+    assert_eq!(producer.get("/api/dashboard?locale=fr").await.status, 401, "the open session stopped working");
+    let refused = producer.sign_in("coop@tifawin.ma", tests::visitor::PASSWORD).await;
+    assert_eq!(refused.status, 422, "a suspended account cannot sign in again: {}", refused.body);
+    let reinstated =
+        souss.post("/api/office/suspend", &[("user_id", &owner), ("suspend", "false"), ("locale", "fr")]).await;
+    assert_eq!(reinstated.status, 200, "{}", reinstated.body);
+    assert_eq!(producer.sign_in("coop@tifawin.ma", tests::visitor::PASSWORD).await.status, 200);
+    // Administrators cannot suspend themselves; a buyer is the national team's.
+    let me = server::auth::admin::account_id(&app.db, "office@souss.ma").await.expect("me").to_string();
+    assert_eq!(
+        souss.post("/api/office/suspend", &[("user_id", &me), ("suspend", "true"), ("locale", "fr")]).await.status,
+        422
+    );
+    app.signed_in("buyer", "buyer@import.pa").await;
+    let buyer = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
+    assert_eq!(
+        souss.post("/api/office/suspend", &[("user_id", &buyer), ("suspend", "true"), ("locale", "fr")]).await.status,
+        404
+    );
+    assert_eq!(audit_actions(&app).await, ["suspend", "reinstate"]);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_audit_log_keeps_every_action_and_nothing_rewrites_it() {
+    let app = TestApp::spawn().await;
+    let (producer, listing) = producer_in(&app, "coop@tifawin.ma", "Coopérative Tifawin", "souss-massa", "Huile").await;
+    let slug = slug_of(&app, "Coopérative Tifawin").await;
+    let national = app.signed_in("admin", "team@national.ma").await;
+    app.signed_in("buyer", "buyer@import.pa").await;
+    let buyer = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
+    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let listing = listing.to_string();
+    assert_eq!(request_verification(&producer, ICE).await.status, 200);
+    let request = first_request(&national).await;
+    let steps: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        (
+            "/api/office/decide",
+            vec![
+                ("request", &request),
+                ("decision", "reject"),
+                ("reason", "other"),
+                ("note", "=HYPERLINK(\"x\")"),
+                ("locale", "fr"),
+            ],
+        ),
+        (
+            "/api/office/moderate",
+            vec![
+                ("producer", &slug),
+                ("listing", &listing),
+                ("step", "hide"),
+                ("reason", "duplicate"),
+                ("locale", "fr"),
+            ],
+        ),
+        (
+            "/api/office/moderate",
+            vec![("producer", &slug), ("listing", &listing), ("step", "unhide"), ("locale", "fr")],
+        ),
+        ("/api/office/suspend", vec![("user_id", &owner), ("suspend", "true"), ("locale", "fr")]),
+        ("/api/office/suspend", vec![("user_id", &owner), ("suspend", "false"), ("locale", "fr")]),
+        ("/api/office/grant", vec![("user_id", &buyer), ("role", "admin"), ("office", "oriental"), ("locale", "fr")]),
+        ("/api/office/grant", vec![("user_id", &buyer), ("role", "revoke"), ("locale", "fr")]),
+    ];
+    let mut before: Vec<audit_log::Model> = Vec::new();
+    for (path, fields) in &steps {
+        let answer = national.post(path, fields).await;
+        assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+        // Every earlier row is exactly as it was: the action only added one.
+        let mut now = audit_log::Entity::find().all(&app.db).await.expect("audit");
+        now.sort_by_key(|row| row.id);
+        assert_eq!(now.len(), before.len() + 1, "{path} adds one row");
+        assert_eq!(now[..before.len()], before[..], "{path} changed no earlier row");
+        before = now;
+    }
+    // Refused and read-only calls through every port add nothing.
+    let reads = [
+        "/api/office/platform",
+        "/api/office/verification",
+        "/api/office/producers",
+        "/api/office/accounts",
+        "/api/office/audit",
+    ];
+    for path in reads {
+        assert_eq!(national.get(path).await.status, 200, "{path}");
+    }
+    let refused = national
+        .post(
+            "/api/office/moderate",
+            &[("producer", &slug), ("listing", &listing), ("step", "unhide"), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "unhiding what is not hidden: {}", refused.body);
+    assert_eq!(audit_log::Entity::find().count(&app.db).await.expect("count"), before.len() as u64);
+    let actions: Vec<&str> = before.iter().map(|row| row.action.as_str()).collect();
+    assert_eq!(actions, ["reject", "hide", "unhide", "suspend", "reinstate", "grant", "revoke"]);
+    assert!(before.iter().all(|row| row.actor_email == "team@national.ma" && row.actor_office == "national"));
+    assert_eq!(before[1].object_kind, "listing");
+    assert_eq!(before[1].reason.as_deref(), Some("duplicate"));
+    assert_eq!(before[5].note.as_deref(), Some("admin:oriental"));
+
+    // The database itself refuses to rewrite or remove a row.
+    for statement in ["UPDATE audit_log SET action = 'verify'", "DELETE FROM audit_log"] {
+        let refused = app.db.execute_unprepared(statement).await;
+        assert!(refused.is_err(), "{statement} must fail");
+    }
+    assert_eq!(audit_log::Entity::find().count(&app.db).await.expect("count"), 7);
+
+    // Filters and the CSV (formula guarded, byte-order mark).
+    let hides = national.get("/api/office/audit?filter[action]=hide").await.json();
+    assert_eq!(hides["total"], 1);
+    let csv = national.get("/fr/admin/audit.csv?action=reject").await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.starts_with('\u{feff}'), "a byte-order mark");
+    assert_eq!(csv.body.lines().count(), 2, "{}", csv.body);
+    assert!(csv.body.contains("'=HYPERLINK"), "the note cannot run as a formula: {}", csv.body);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_platform_figures_count_new_exporters_and_far_markets() {
+    let app = TestApp::spawn().await;
+    let (_, souss_listing) = producer_in(&app, "a@souss.ma", "Coopérative A", "souss-massa", "Huile").await;
+    producer_in(&app, "b@souss.ma", "Coopérative B", "souss-massa", "Amlou").await;
+    let (_, oriental_listing) = producer_in(&app, "c@oriental.ma", "Coopérative C", "oriental", "Miel").await;
+    // B exported first last year: not a new exporter this year.
+    let b = producers::Entity::find()
+        .filter(producers::Column::LegalName.eq("Coopérative B"))
+        .one(&app.db)
+        .await
+        .expect("q")
+        .expect("b");
+    let last_year = Utc.with_ymd_and_hms(Utc::now().year() - 1, 6, 1, 9, 0, 0).single().expect("date");
+    listings::Entity::update_many()
+        .col_expr(listings::Column::PublishedAt, sea_orm::sea_query::Expr::value(last_year))
+        .filter(listings::Column::ProducerId.eq(b.id))
+        .exec(&app.db)
+        .await
+        .expect("backdate");
+    // Inquiries this month: Brazil, Nigeria, France to Souss-Massa; China to the Oriental.
+    app.signed_in("buyer", "buyer@import.pa").await;
+    let buyer_id = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer");
+    let now = Utc::now() - Duration::minutes(5);
+    for (listing, country) in
+        [(souss_listing, "BR"), (souss_listing, "NG"), (souss_listing, "FR"), (oriental_listing, "CN")]
+    {
+        let row = listings::Entity::find_by_id(listing).one(&app.db).await.expect("q").expect("listing");
+        inquiries::ActiveModel {
+            producer_id: Set(row.producer_id),
+            listing_id: Set(Some(listing)),
+            buyer_user_id: Set(buyer_id),
+            product: Set("Argan".into()),
+            destination_country: Set(country.into()),
+            status: Set(InquiryStatus::New.slug().into()),
+            delivered_at: Set(Some(now)),
+            last_activity_at: Set(now),
+            message_digest: Set(format!("{listing}-{country}")),
+            buyer_country: Set(Some(country.into())),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .expect("inquiry");
+    }
+    let national = app.signed_in("admin", "team@national.ma").await;
+    let view = national.get("/api/office/platform").await.json();
+    let region = |slug: &str| {
+        view["regions"].as_array().expect("regions").iter().find(|r| r["region"] == slug).cloned().expect("region")
+    };
+    assert_eq!(view["regions"].as_array().map(Vec::len), Some(12), "the national team sees every region");
+    assert_eq!(
+        (region("souss-massa")["producers"].as_u64(), region("souss-massa")["new_exporters"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(region("oriental")["new_exporters"], 1);
+    assert_eq!((view["new_exporters"].as_u64(), view["target"].as_u64()), (Some(2), Some(400)));
+    assert_eq!(view["inquiries"]["inquiries_outside_europe"], 75, "3 of 4 inquiries from outside Europe");
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let view = souss.get("/api/office/platform").await.json();
+    assert_eq!(view["regions"].as_array().map(Vec::len), Some(1), "a regional office sees its region");
+    assert_eq!(view["new_exporters"], 1);
+    assert_eq!(view["inquiries"]["total"]["inquiries"], 3);
+    assert_eq!(view["inquiries"]["inquiries_outside_europe"], 67, "2 of 3 from outside Europe");
+    let page = souss.get("/ar/admin").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.matches("class=\"chart\"").count() >= 2, "charts drawn on the server: {}", page.body);
+    app.stop().await;
+}
