@@ -9,8 +9,8 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
-    AccountsPage, AdminPage, AuditPage, OfficeProducerPage, OfficeProducersPage, VerificationPage,
-    VerificationQueuePage,
+    AccountsPage, AdminPage, AuditPage, ImportPage, OfficeImportPage, OfficeProducerPage, OfficeProducersPage,
+    VerificationPage, VerificationQueuePage,
 };
 use crate::pages::{
     BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, EditShowcasePage, ForgotPage, HomePage, InboxPage,
@@ -73,6 +73,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/admin/verification") view=VerificationQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/producers") view=OfficeProducersPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/producers/:slug") view=OfficeProducerPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/producers/:slug/import") view=OfficeImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/listings/new") view=NewListingPage ssr=SsrMode::Async />

@@ -21,6 +21,7 @@ mod m20261130_000014_record_listing_views;
 mod m20261130_000015_create_saved_searches;
 mod m20261130_000016_curate_showcases;
 mod m20261201_000017_staff_regional_offices;
+mod m20261201_000018_hold_import_batches;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000015_create_saved_searches::Migration),
             Box::new(m20261130_000016_curate_showcases::Migration),
             Box::new(m20261201_000017_staff_regional_offices::Migration),
+            Box::new(m20261201_000018_hold_import_batches::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod http;
+pub mod import;
 pub mod jobs;
 pub mod mail;
 pub mod media;
@@ -213,13 +214,15 @@ fn router(state: AppState) -> Router {
         .route("/api/listings/{id}/photos", post(http::uploads::upload))
         .route("/api/profile/logo", post(http::uploads::upload_logo))
         .route("/api/showcases/{id}/cover", post(http::uploads::upload_showcase_cover))
+        .route("/api/import", post(http::import_sheet::upload))
         .layer(axum::extract::DefaultBodyLimit::max(http::uploads::UPLOAD_BODY_LIMIT))
         .layer(axum::middleware::from_fn(http::uploads::refuse_declared_oversize))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, UPLOAD_TIMEOUT));
     // Sessions only where someone can be signed in: not for files.
     let exports = Router::new()
         .route("/{lang}/showcases/{slug}/exhibitors.csv", get(http::showcase_export::export))
-        .route("/{lang}/admin/audit.csv", get(http::audit_export::export));
+        .route("/{lang}/admin/audit.csv", get(http::audit_export::export))
+        .route("/{lang}/import/template.csv", get(http::import_sheet::template_csv));
     let dynamic = Router::new()
         .merge(uploads)
         .merge(exports)

@@ -43,6 +43,15 @@ enum Command {
         #[arg(long)]
         role: String,
     },
+    /// Import a sheet of listings (CSV or XLSX, the template's columns)
+    /// into a producer's catalogue: every row is checked first; with a
+    /// problem nothing is written, else all rows in one transaction.
+    Import {
+        /// The producer's address (`/producers/SLUG`).
+        #[arg(long)]
+        producer: String,
+        file: std::path::PathBuf,
+    },
     /// Trade-office administrators.
     Admin {
         #[command(subcommand)]
@@ -211,6 +220,13 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 server::auth::admin::create_admin(&db, &email, &name, office, secret.trim_end_matches(['\r', '\n']))
                     .await?;
             println!("administrator {id} created for {email}, office: {}", office.slug());
+            Ok(())
+        }
+        Command::Import { producer, file } => {
+            let db = server::db::connect(&settings).await?;
+            server::db::migrate(&db).await?;
+            let (created, updated) = server::import::terminal::run(&db, &producer, &file).await?;
+            println!("imported into {producer}: {created} listings created, {updated} updated");
             Ok(())
         }
         Command::Suspend { email } => {

@@ -7,6 +7,7 @@ pub mod fixtures;
 pub mod flaky_search;
 pub mod images;
 pub mod postgres;
+pub mod sheets;
 pub mod visitor;
 
 use std::path::{Path, PathBuf};

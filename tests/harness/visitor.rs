@@ -113,6 +113,23 @@ impl Visitor {
         Visitor::answer(response).await
     }
 
+    /// Uploads a sheet to the import route (`for`: an office's producer).
+    pub async fn import_sheet(&self, name: &str, bytes: Vec<u8>, producer: Option<&str>) -> Answer {
+        let mut form = Form::new().part("sheet", Part::bytes(bytes).file_name(name.to_owned())).text("locale", "fr");
+        if let Some(slug) = producer {
+            form = form.text("for", slug.to_owned());
+        }
+        let response = self
+            .client
+            .post(format!("{}/api/import", self.base))
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+            .await
+            .expect("request");
+        Visitor::answer(response).await
+    }
+
     /// Who the server thinks this visitor is (`null` when nobody).
     pub async fn viewer(&self) -> Value {
         self.get("/api/viewer").await.json()

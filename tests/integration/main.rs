@@ -7,6 +7,7 @@ mod alerts;
 mod api;
 mod client_address;
 mod database;
+mod imports;
 mod inquiries;
 mod insights;
 mod mail;

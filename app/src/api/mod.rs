@@ -7,6 +7,7 @@ pub mod alerts;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod imports;
 pub mod inquiries;
 pub mod offices;
 pub mod shortlists;

@@ -14,6 +14,7 @@ mod country;
 mod country_table;
 mod currency;
 mod error;
+mod import;
 mod incoterm;
 mod inquiry;
 mod insights;
@@ -56,6 +57,10 @@ pub use conversation::{
 pub use country::{CountryCode, WorldRegion};
 pub use currency::{Currency, PriceRange, format_money};
 pub use error::AppError;
+pub use import::{
+    IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportPage, ImportPreview, ImportRow, PREVIEW_LINES,
+    PreviewLine, RowAction, RowProblem, check_header, is_list_column, read_row,
+};
 pub use incoterm::Incoterm;
 pub use inquiry::{
     InquiryDraft, InquiryForm, InquiryStatus, MESSAGE_MAX_CHARS, PRODUCT_MAX_CHARS, QuoteDecision, QuoteTerms,

@@ -6,6 +6,7 @@ mod account;
 mod admin;
 mod dashboard;
 mod home;
+mod import_sheet;
 mod inquiries;
 mod listing;
 mod not_found;
@@ -23,6 +24,7 @@ pub use account::{BuyerProfilePage, ForgotPage, PasswordPage, ResetPage, SignInP
 pub use admin::{AccountsPage, AdminPage, AuditPage, OfficeProducerPage, OfficeProducersPage, VerificationQueuePage};
 pub use dashboard::{DashboardPage, EditListingPage, InsightsPage, NewListingPage, ProfilePage, VerificationPage};
 pub use home::HomePage;
+pub use import_sheet::{ImportPage, OfficeImportPage};
 pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
 pub use listing::ListingPage;
 use listing::listing_id;

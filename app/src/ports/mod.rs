@@ -11,9 +11,9 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AccountLine, AdminAccess, AuditEntry, AuditFilter, AuditPage, ModerationStep, OfficeProducer, OfficeProducers,
-    PlatformView, ProducerFilter, RoleGrant, VerificationDecision, VerificationForm, VerificationQueue,
-    VerificationStatus,
+    AccountLine, AdminAccess, AuditEntry, AuditFilter, AuditPage, ImportPage, ImportPreview, ModerationStep,
+    OfficeProducer, OfficeProducers, PlatformView, ProducerFilter, RoleGrant, VerificationDecision, VerificationForm,
+    VerificationQueue, VerificationStatus,
 };
 use crate::domain::{
     AlertSubscription, AppError, BuyerProfileForm, CountryCode, Curation, Dashboard, HomePage, Inbox, InquiryAbout,
@@ -57,6 +57,23 @@ pub trait Offices: Send + Sync {
     async fn grant(&self, admin: &AdminAccess, user_id: i64, grant: RoleGrant) -> Result<(), AppError>;
     /// One page of the audit log.
     async fn audit(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<AuditPage, AppError>;
+    /// Reads and checks a sheet of listings for a producer of the office.
+    async fn import_sheet(&self, admin: &AdminAccess, producer: &str, sheet: &[u8]) -> Result<ImportPreview, AppError>;
+    /// The import page for a producer of the office, with the preview of
+    /// a sheet the administrator checked.
+    async fn import_page(
+        &self,
+        admin: &AdminAccess,
+        producer: &str,
+        token: Option<&str>,
+    ) -> Result<ImportPage, AppError>;
+    /// Writes a checked sheet in one transaction, with its audit row.
+    async fn import_confirm(
+        &self,
+        admin: &AdminAccess,
+        producer: &str,
+        token: &str,
+    ) -> Result<(usize, usize), AppError>;
     /// Every audit row matching `filter` (the CSV export).
     async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError>;
 }
@@ -164,6 +181,14 @@ pub trait Studio: Send + Sync {
     /// Asks the office to look again at the hidden producer (`None`) or one
     /// of its hidden listings.
     async fn request_review(&self, access: &ProducerAccess, listing: Option<i64>) -> Result<(), AppError>;
+    /// Reads and checks a sheet of listings; nothing is written. The
+    /// preview names every problem by row and column.
+    async fn import_sheet(&self, access: &ProducerAccess, sheet: &[u8]) -> Result<ImportPreview, AppError>;
+    /// The import page: the producer's name, and the preview of a checked
+    /// sheet (`token`) for the person who uploaded it.
+    async fn import_page(&self, access: &ProducerAccess, token: Option<&str>) -> Result<ImportPage, AppError>;
+    /// Writes a checked sheet in one transaction: (created, updated).
+    async fn import_confirm(&self, access: &ProducerAccess, token: &str) -> Result<(usize, usize), AppError>;
 }
 
 /// Buyers' inquiries and the conversations they open (issue 11). Every

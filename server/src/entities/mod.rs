@@ -4,6 +4,7 @@
 pub mod audit_log;
 pub mod buyer_profiles;
 pub mod email_verifications;
+pub mod import_batches;
 pub mod inquiries;
 pub mod inquiry_messages;
 pub mod listing_photos;

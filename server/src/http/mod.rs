@@ -10,6 +10,7 @@ pub mod audit_export;
 pub mod client_address;
 pub mod cross_site;
 pub mod health;
+pub mod import_sheet;
 pub mod listing_views;
 pub mod locale_cookie;
 pub mod page_cache;

@@ -5,6 +5,7 @@ mod accounts;
 pub(crate) mod cached;
 mod catalog;
 pub mod confirmation;
+mod imports;
 mod inquiries;
 mod insights;
 pub mod offices;

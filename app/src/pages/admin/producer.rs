@@ -60,6 +60,7 @@ fn ProducerContent(
                     <p class="muted" dir="auto">{line.legal_name.clone()}" · "<bdi>{line.city.clone()}</bdi></p>
                 </div>
                 <div class="dashboard-actions">
+                    <a class="button button-secondary" href=i18n.path(&format!("/admin/producers/{slug}/import"))>{m.import_link}</a>
                     {line.hidden.is_none().then(|| view! {
                         <a class="button button-secondary" href=i18n.path(&format!("/producers/{slug}"))>{m.office_public_page}</a>
                     })}
@@ -67,6 +68,7 @@ fn ProducerContent(
             </header>
             <FlashNote flag="moderated" text=m.moderation_done />
             <FlashNote flag="account_changed" text=m.office_account_changed />
+            <FlashNote flag="imported" text=m.import_done />
             <FormAlert error=moderate_error />
             <FormAlert error=suspend_error />
             <section class="section" aria-labelledby="legal-title">

@@ -80,12 +80,14 @@ fn DashboardContent(
                         <a class="button button-secondary" href=path>{m.dashboard_view_profile}</a>
                     })}
                     {has_profile.then(|| view! {
+                        <a class="button button-secondary" href=i18n.path("/dashboard/import")>{m.import_link}</a>
                         <a class="button button-accent" href=i18n.path("/dashboard/listings/new")>{m.dashboard_add_listing}</a>
                     })}
                 </div>
             </header>
             <FlashNote flag="deleted" text=m.dashboard_deleted />
             <FlashNote flag="review_requested" text=m.moderation_review_sent />
+            <FlashNote flag="imported" text=m.import_done />
             <FormAlert error />
             <FormAlert error=review_error />
             {dashboard.hidden.clone().map(|hidden| view! {

@@ -17,9 +17,9 @@ use std::collections::HashMap;
 
 use app::domain::{
     AUDIT_PAGE_SIZE, AccountLine, AccountStatus, AdminAccess, AppError, AuditEntry, AuditFilter, AuditPage, Hidden,
-    LegalForm, ListingStatus, Locale, ModerationStep, OFFICE_PAGE_SIZE, OfficeListingLine, OfficeProducer,
-    OfficeProducerLine, OfficeProducers, ProducerFilter, ProducerState, RejectReason, RoleGrant, VerificationDecision,
-    VerificationQueue, VerificationState,
+    ImportPage, ImportPreview, LegalForm, ListingStatus, Locale, ModerationStep, OFFICE_PAGE_SIZE, OfficeListingLine,
+    OfficeProducer, OfficeProducerLine, OfficeProducers, ProducerFilter, ProducerState, RejectReason, RoleGrant,
+    VerificationDecision, VerificationQueue, VerificationState,
 };
 use app::ports::Offices;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
@@ -228,6 +228,31 @@ impl Offices for OfficesService {
         admin.check_national()?;
         let (entries, total) = audit::page(&self.db, filter, AUDIT_PAGE_SIZE).await?;
         Ok(AuditPage { entries, total, filter: filter.clone() })
+    }
+
+    async fn import_sheet(&self, admin: &AdminAccess, producer: &str, sheet: &[u8]) -> Result<ImportPreview, AppError> {
+        let producer = moderation::producer_in_office(&self.db, admin, producer).await?;
+        crate::services::imports::preview_sheet(&self.db, &producer, admin.user_id(), sheet).await
+    }
+
+    async fn import_page(
+        &self,
+        admin: &AdminAccess,
+        producer: &str,
+        token: Option<&str>,
+    ) -> Result<ImportPage, AppError> {
+        let producer = moderation::producer_in_office(&self.db, admin, producer).await?;
+        crate::services::imports::page(&self.db, &producer, admin.user_id(), token).await
+    }
+
+    async fn import_confirm(
+        &self,
+        admin: &AdminAccess,
+        producer: &str,
+        token: &str,
+    ) -> Result<(usize, usize), AppError> {
+        let producer = moderation::producer_in_office(&self.db, admin, producer).await?;
+        crate::services::imports::confirm(&self.db, &producer, admin.user_id(), token, Some(admin)).await
     }
 
     async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError> {

@@ -16,6 +16,7 @@ use app::domain::{
     AppError, Dashboard, ListingEditor, ListingForm, Locale, PhotoChange, ProducerAccess, ProfileEditor, ProfileForm,
     StatusChange, VerificationForm, VerificationStatus,
 };
+use app::domain::{ImportPage, ImportPreview};
 use app::ports::Studio;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
@@ -116,5 +117,22 @@ impl Studio for StudioService {
 
     async fn request_review(&self, access: &ProducerAccess, listing: Option<i64>) -> Result<(), AppError> {
         verification::request_review(&self.db, access, listing).await
+    }
+
+    async fn import_sheet(&self, access: &ProducerAccess, sheet: &[u8]) -> Result<ImportPreview, AppError> {
+        let producer =
+            own_producer(&self.db, access).await?.ok_or_else(|| AppError::invalid("sheet", "invalid.profile_first"))?;
+        crate::services::imports::preview_sheet(&self.db, &producer, access.user_id(), sheet).await
+    }
+
+    async fn import_page(&self, access: &ProducerAccess, token: Option<&str>) -> Result<ImportPage, AppError> {
+        let producer =
+            own_producer(&self.db, access).await?.ok_or_else(|| AppError::invalid("sheet", "invalid.profile_first"))?;
+        crate::services::imports::page(&self.db, &producer, access.user_id(), token).await
+    }
+
+    async fn import_confirm(&self, access: &ProducerAccess, token: &str) -> Result<(usize, usize), AppError> {
+        let producer = own_producer(&self.db, access).await?.ok_or(AppError::NotFound)?;
+        crate::services::imports::confirm(&self.db, &producer, access.user_id(), token, None).await
     }
 }

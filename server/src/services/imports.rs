@@ -1,0 +1,85 @@
+//! The import steps both ports share (issue 13): a producer imports into
+//! its own catalogue (`Studio`), an office into a producer of its region
+//! (`Offices`, recorded in the audit log as "import for someone"). Who may
+//! act is decided by the port; this file takes the producer already found.
+
+use app::domain::{AdminAccess, AppError, AuditAction, AuditObject, ImportPage, ImportPreview, Region};
+use chrono::Utc;
+use sea_orm::DatabaseConnection;
+
+use crate::db;
+use crate::entities::producers;
+use crate::error::StoreError;
+use crate::import;
+use crate::repo::audit::{self, AuditTarget, AuditWhy};
+
+/// Reads and checks a sheet; the preview (held as a batch) either way.
+pub async fn preview_sheet(
+    db: &DatabaseConnection,
+    producer: &producers::Model,
+    user_id: i64,
+    bytes: &[u8],
+) -> Result<ImportPreview, AppError> {
+    let (rows, problems) = match import::sheet::read(bytes) {
+        Ok(sheet) => import::check(db, producer, sheet).await?,
+        Err(problem) => (Vec::new(), vec![problem]),
+    };
+    let txn = db::begin_write(db).await?;
+    let preview = import::hold(&txn, producer, user_id, rows, problems, Utc::now()).await?;
+    db::commit_private(txn).await?;
+    tracing::info!(producer = producer.id, rows = preview.rows, problems = preview.problems.len(), "sheet checked");
+    Ok(preview)
+}
+
+/// The import page of `producer`, with the held preview `token` of
+/// `user_id` (`NotFound` once used, expired, or someone else's).
+pub async fn page(
+    db: &DatabaseConnection,
+    producer: &producers::Model,
+    user_id: i64,
+    token: Option<&str>,
+) -> Result<ImportPage, AppError> {
+    let preview = match token {
+        Some(token) => {
+            let found = import::batch(db, token, user_id, producer.id, Utc::now()).await?;
+            Some(found.map(|(preview, _)| preview).ok_or(AppError::NotFound)?)
+        }
+        None => None,
+    };
+    Ok(ImportPage { producer: producer.trade_name.clone(), preview })
+}
+
+/// Writes the held batch in one transaction; with `admin`, the audit row
+/// of the office's import is part of it. Returns (created, updated).
+pub async fn confirm(
+    db: &DatabaseConnection,
+    producer: &producers::Model,
+    user_id: i64,
+    token: &str,
+    admin: Option<&AdminAccess>,
+) -> Result<(usize, usize), AppError> {
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let (preview, rows) = import::batch(&txn, token, user_id, producer.id, now).await?.ok_or(AppError::NotFound)?;
+    if !preview.problems.is_empty() || rows.is_empty() {
+        return Err(AppError::invalid("sheet", "import.fix_first"));
+    }
+    let (created, updated) = import::write(&txn, producer, &rows, now, |_| {}).await?;
+    import::drop_batch(&txn, token).await?;
+    if let Some(admin) = admin {
+        let region = Region::from_slug(&producer.region)
+            .ok_or_else(|| StoreError::Corrupt(format!("region `{}`", producer.region)))?;
+        let target = AuditTarget {
+            kind: AuditObject::Producer,
+            id: producer.id,
+            label: &producer.trade_name,
+            region: Some(region),
+        };
+        let note = format!("{created} created, {updated} updated");
+        audit::record(&txn, admin, AuditAction::Import, target, AuditWhy { reason: None, note: Some(&note) }, now)
+            .await?;
+    }
+    db::commit(txn).await?;
+    tracing::info!(producer = producer.id, created, updated, by_office = admin.is_some(), "sheet imported");
+    Ok((created, updated))
+}
