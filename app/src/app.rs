@@ -9,8 +9,8 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
-    AccountsPage, AdminPage, AuditPage, ImportPage, OfficeImportPage, OfficeProducerPage, OfficeProducersPage,
-    VerificationPage, VerificationQueuePage,
+    AccountsPage, AdminPage, AuditPage, ClaimProducerPage, ImportPage, OfficeImportPage, OfficeProducerPage,
+    OfficeProducersPage, OnboardPage, VerificationPage, VerificationQueuePage,
 };
 use crate::pages::{
     BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, EditShowcasePage, ForgotPage, HomePage, InboxPage,
@@ -72,7 +72,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/verification") view=VerificationQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/producers") view=OfficeProducersPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/producers/new") view=OnboardPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/producers/:slug") view=OfficeProducerPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/claim") view=ClaimProducerPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/producers/:slug/import") view=OfficeImportPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/accounts") view=AccountsPage ssr=SsrMode::Async />

@@ -22,6 +22,7 @@ mod m20261130_000015_create_saved_searches;
 mod m20261130_000016_curate_showcases;
 mod m20261201_000017_staff_regional_offices;
 mod m20261201_000018_hold_import_batches;
+mod m20261201_000019_onboard_cooperatives;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000016_curate_showcases::Migration),
             Box::new(m20261201_000017_staff_regional_offices::Migration),
             Box::new(m20261201_000018_hold_import_batches::Migration),
+            Box::new(m20261201_000019_onboard_cooperatives::Migration),
         ]
     }
 }

@@ -573,3 +573,135 @@ async fn the_platform_figures_count_new_exporters_and_far_markets() {
     assert!(page.body.matches("class=\"chart\"").count() >= 2, "charts drawn on the server: {}", page.body);
     app.stop().await;
 }
+
+/// The token of the last invitation mailed to `address`.
+async fn invitation_token(app: &TestApp, address: &str) -> String {
+    use server::entities::mail_outbox;
+    let mail = mail_outbox::Entity::find()
+        .filter(mail_outbox::Column::ToAddress.eq(address))
+        .all(&app.db)
+        .await
+        .expect("mails")
+        .pop()
+        .expect("an invitation mail");
+    let start = mail.body.find("token=").expect("a link") + 6;
+    mail.body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
+}
+
+#[tokio::test]
+async fn an_office_onboards_a_cooperative_which_claims_it_once() {
+    let app = TestApp::spawn().await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let oriental = app.signed_in_office("oriental", "office@oriental.ma").await;
+    let fields = |region: &'static str| {
+        vec![
+            ("form[legal_name]", "Coopérative Tighanimine"),
+            ("form[legal_form]", "cooperative"),
+            ("form[region]", region),
+            ("form[city]", "Tiznit"),
+            ("form[sectors][cosmetics-argan]", "on"),
+            ("locale", "fr"),
+        ]
+    };
+    let elsewhere = souss.post("/api/office/onboard", &fields("oriental")).await;
+    assert_eq!(elsewhere.status, 422, "an office onboards in its own region: {}", elsewhere.body);
+    let created = souss.post("/api/office/onboard", &fields("souss-massa")).await;
+    assert_eq!(created.status, 200, "{}", created.body);
+    let slug = slug_of(&app, "Coopérative Tighanimine").await;
+    assert!(app.get(&format!("/fr/producers/{slug}")).await.1.contains("Tighanimine"), "online at once");
+
+    // The office works on its catalogue through the producer's workspace.
+    assert_eq!(oriental.post("/api/office/act_for", &[("producer", &slug), ("locale", "fr")]).await.status, 404);
+    let acting = souss.post("/api/office/act_for", &[("producer", &slug), ("locale", "fr")]).await;
+    assert_eq!(acting.status, 200, "{}", acting.body);
+    let cookie = format!("tradema_acting_for={slug}");
+    let with_cookie = |path: &str| {
+        let request = app.client.get(app.url(path)).header("cookie", format!("{}; {cookie}", souss.cookies()));
+        async move { request.send().await.expect("request") }
+    };
+    let dashboard = with_cookie("/api/dashboard?locale=fr").await;
+    assert_eq!(dashboard.status().as_u16(), 200);
+    let dashboard: serde_json::Value = dashboard.json().await.expect("json");
+    assert_eq!(
+        (dashboard["company_name"].as_str(), dashboard["on_behalf"].as_bool()),
+        (Some("Coopérative Tighanimine"), Some(true))
+    );
+    let forged = app
+        .client
+        .get(app.url("/api/dashboard?locale=fr"))
+        .header("cookie", format!("{}; {cookie}", oriental.cookies()))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(forged.status().as_u16(), 404, "the cookie selects, it grants nothing");
+
+    // The invitation: once, 14 days, never for a claimed producer.
+    let invited = souss
+        .post("/api/office/invite", &[("producer", &slug), ("email", "Contact@Tighanimine.ma"), ("locale", "fr")])
+        .await;
+    assert_eq!(invited.status, 200, "{}", invited.body);
+    let token = invitation_token(&app, "contact@tighanimine.ma").await;
+    let visitor = Visitor::new(&app);
+    let page = visitor.get(&format!("/fr/account/claim?token={token}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Tighanimine") && page.body.contains("contact@tighanimine.ma"));
+    let weak = visitor
+        .post(
+            "/api/claim_producer",
+            &[("token", &token), ("display_name", "Aicha"), ("password", "short"), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(weak.status, 422, "the password policy applies: {}", weak.body);
+    let claimed = visitor
+        .post(
+            "/api/claim_producer",
+            &[
+                ("token", &token),
+                ("display_name", "Aïcha Ait Brahim"),
+                ("password", tests::visitor::PASSWORD),
+                ("locale", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(claimed.status, 200, "{}", claimed.body);
+    assert_eq!(visitor.get("/api/dashboard?locale=fr").await.json()["company_name"], "Coopérative Tighanimine");
+    let again = Visitor::new(&app)
+        .post(
+            "/api/claim_producer",
+            &[("token", &token), ("display_name", "Someone"), ("password", tests::visitor::PASSWORD), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(again.status, 422, "a link works once: {}", again.body);
+    assert_eq!(Visitor::new(&app).sign_in("contact@tighanimine.ma", tests::visitor::PASSWORD).await.status, 200);
+    // Claimed: the office no longer edits it nor invites anyone to it.
+    assert_eq!(with_cookie("/api/dashboard?locale=fr").await.status().as_u16(), 404);
+    let late = souss.post("/api/office/invite", &[("producer", &slug), ("email", "x@y.ma"), ("locale", "fr")]).await;
+    assert_eq!(late.status, 422, "{}", late.body);
+
+    // An expired link does not work.
+    assert_eq!(souss.post("/api/office/onboard", &fields("souss-massa")).await.status, 200);
+    let second = producers::Entity::find()
+        .filter(producers::Column::LegalName.eq("Coopérative Tighanimine"))
+        .filter(producers::Column::ClaimedAt.is_null())
+        .one(&app.db)
+        .await
+        .expect("q")
+        .expect("second")
+        .slug;
+    souss.post("/api/office/invite", &[("producer", &second), ("email", "late@coop.ma"), ("locale", "fr")]).await;
+    let token = invitation_token(&app, "late@coop.ma").await;
+    server::entities::producer_invitations::Entity::update_many()
+        .col_expr(
+            server::entities::producer_invitations::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(Utc::now() - Duration::minutes(1)),
+        )
+        .exec(&app.db)
+        .await
+        .expect("expire");
+    let expired = Visitor::new(&app).get(&format!("/fr/account/claim?token={token}")).await;
+    assert_eq!(expired.status, 422);
+    assert!(expired.body.contains("14"), "the page says why");
+    let actions = audit_actions(&app).await;
+    assert_eq!(actions, ["onboard", "invite", "onboard", "invite"]);
+    app.stop().await;
+}

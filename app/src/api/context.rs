@@ -32,9 +32,37 @@ pub(crate) fn viewer() -> Result<Viewer, AppError> {
 }
 
 /// The signed-in producer's capability (`Viewer::as_producer`): other roles
-/// get `NotFound`, the producer's workspace does not exist for them.
-pub(crate) fn producer() -> Result<ProducerAccess, AppError> {
-    viewer()?.as_producer()
+/// get `NotFound`, the producer's workspace does not exist for them. An
+/// administrator working on an onboarded cooperative's catalogue (the
+/// `ACTING_FOR_COOKIE` names it) gets that producer's workspace, after the
+/// offices' service checks again that it may (`Offices::act_for`).
+pub(crate) async fn producer() -> Result<ProducerAccess, AppError> {
+    let viewer = viewer()?;
+    if viewer.role == crate::domain::Role::Admin
+        && let Some(slug) = acting_for()
+    {
+        return services()?.offices.act_for(&viewer.as_admin()?, &slug).await;
+    }
+    viewer.as_producer()
+}
+
+/// The producer an administrator works on, from the request's cookie.
+pub(crate) fn acting_for() -> Option<String> {
+    let request = use_context::<Parts>()?;
+    cookie_value(&request.headers, crate::domain::ACTING_FOR_COOKIE)
+}
+
+/// A cookie's value among the request's `Cookie` headers.
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| !value.is_empty())
 }
 
 /// The signed-in administrator's capability (`Viewer::as_admin`, with its

@@ -7,6 +7,8 @@ pub mod alerts;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
+#[cfg(feature = "ssr")]
+pub use context::cookie_value;
 pub mod imports;
 pub mod inquiries;
 pub mod offices;

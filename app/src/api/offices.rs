@@ -140,14 +140,14 @@ pub async fn get_audit(#[server(default)] filter: AuditFilter) -> Result<AuditPa
 #[server(endpoint = "studio/verification", input = GetUrl)]
 pub async fn get_verification() -> Result<VerificationStatus, AppError> {
     let services = super::context::services()?;
-    let access = super::context::respond(super::context::producer())?;
+    let access = super::context::respond(super::context::producer().await)?;
     super::context::respond(services.studio.verification(&access).await)
 }
 
 #[server(endpoint = "studio/request_verification")]
 pub async fn request_verification(form: VerificationForm, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let access = super::context::respond(super::context::producer())?;
+    let access = super::context::respond(super::context::producer().await)?;
     super::context::respond(services.studio.request_verification(&access, &form).await)?;
     back(locale, "/dashboard/verification", "requested");
     Ok(())
@@ -157,7 +157,7 @@ pub async fn request_verification(form: VerificationForm, locale: Locale) -> Res
 #[server(endpoint = "studio/request_review")]
 pub async fn request_review(#[server(default)] listing: Option<i64>, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let access = super::context::respond(super::context::producer())?;
+    let access = super::context::respond(super::context::producer().await)?;
     super::context::respond(services.studio.request_review(&access, listing).await)?;
     back(locale, "/dashboard", "review_requested");
     Ok(())
@@ -168,4 +168,97 @@ pub async fn get_platform() -> Result<crate::domain::PlatformView, AppError> {
     let services = super::context::services()?;
     let admin = super::context::respond(super::context::admin())?;
     super::context::respond(services.offices.platform(&admin).await)
+}
+
+/// Sets (or with `None` clears) the cookie naming the producer an office
+/// works on.
+#[cfg(feature = "ssr")]
+fn set_acting_cookie(slug: Option<&str>) {
+    let value = match slug {
+        Some(slug) => format!("{}={slug}; Path=/; HttpOnly; SameSite=Lax", crate::domain::ACTING_FOR_COOKIE),
+        None => format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0", crate::domain::ACTING_FOR_COOKIE),
+    };
+    if let (Some(response), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&value))
+    {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+/// A producer slug as it may appear in a path or a cookie.
+#[cfg(feature = "ssr")]
+fn clean_slug(slug: &str) -> String {
+    slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(120).collect()
+}
+
+/// Creates a producer for a cooperative of the office's region, then opens
+/// its page in the office's workspace.
+#[server(endpoint = "office/onboard")]
+pub async fn onboard_producer(form: crate::domain::ProfileForm, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let admin = super::context::respond(super::context::admin())?;
+    let slug = super::context::respond(services.offices.onboard(&admin, &form).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/admin/producers/{slug}?onboarded=1")));
+    Ok(())
+}
+
+/// Invites the cooperative's address to claim its producer.
+#[server(endpoint = "office/invite")]
+pub async fn invite_cooperative(producer: String, email: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let admin = super::context::respond(super::context::admin())?;
+    let slug = clean_slug(&producer);
+    super::context::respond(services.offices.invite(&admin, &slug, &email, locale).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/admin/producers/{slug}?invited=1")));
+    Ok(())
+}
+
+/// Opens an unclaimed cooperative's workspace for the office.
+#[server(endpoint = "office/act_for")]
+pub async fn act_for(producer: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let admin = super::context::respond(super::context::admin())?;
+    let slug = clean_slug(&producer);
+    super::context::respond(services.offices.act_for(&admin, &slug).await)?;
+    set_acting_cookie(Some(&slug));
+    super::context::redirect_to(&locale.localize_path("/dashboard"));
+    Ok(())
+}
+
+/// Leaves the cooperative's workspace, back to its page in the office's.
+#[server(endpoint = "office/stop_acting")]
+pub async fn stop_acting(locale: Locale) -> Result<(), AppError> {
+    let slug = super::context::acting_for().map(|slug| clean_slug(&slug));
+    set_acting_cookie(None);
+    let back = slug.map(|slug| format!("/admin/producers/{slug}")).unwrap_or_else(|| "/admin".to_owned());
+    super::context::redirect_to(&locale.localize_path(&back));
+    Ok(())
+}
+
+/// The claim page of an invitation link.
+#[server(endpoint = "claim", input = GetUrl)]
+pub async fn get_claim(token: String) -> Result<crate::domain::ClaimPage, AppError> {
+    let services = super::context::services()?;
+    super::context::respond(services.accounts.invitation(&token).await)
+}
+
+/// Claims the producer: sets the name and password, signs in, opens the workspace.
+#[server(endpoint = "claim_producer")]
+pub async fn claim_producer(
+    token: String,
+    display_name: String,
+    password: String,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let session = super::context::session()?;
+    super::context::respond(services.accounts.claim(session.0.as_ref(), &token, &display_name, &password).await)?;
+    super::context::redirect_to(&locale.localize_path("/dashboard?claimed=1"));
+    Ok(())
+}
+
+/// The signed-in administrator's office.
+#[server(endpoint = "office/whoami", input = GetUrl)]
+pub async fn get_office() -> Result<crate::domain::Office, AppError> {
+    super::context::respond(super::context::admin().map(|admin| admin.office()))
 }

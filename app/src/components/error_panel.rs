@@ -13,8 +13,10 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let error_is_unauthorized = error == AppError::Unauthorized;
-    let (title, text) = match error {
+    let (title, text) = match &error {
         AppError::NotFound => (m.error_not_found_title, m.error_not_found_text),
+        // A refused link or request: its reason says what to do.
+        AppError::Invalid { reason, .. } => (m.error_title, m.get(reason).unwrap_or(m.error_text)),
         AppError::Unavailable => (m.error_title, m.error_unavailable),
         AppError::Unauthorized => (m.error_sign_in_title, m.error_sign_in_text),
         _ => (m.error_title, m.error_text),

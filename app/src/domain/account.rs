@@ -50,6 +50,8 @@ pub struct Viewer {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProducerAccess {
     user_id: i64,
+    /// A trade office working on an onboarded cooperative's catalogue.
+    on_behalf: bool,
 }
 
 impl ProducerAccess {
@@ -57,13 +59,30 @@ impl ProducerAccess {
     pub fn user_id(&self) -> i64 {
         self.user_id
     }
+
+    /// Whether a trade office acts for the producer (until it claims its account).
+    pub fn on_behalf(&self) -> bool {
+        self.on_behalf
+    }
+
+    /// A trade office's access to the catalogue of the producer owned by
+    /// `owner_user_id`: only with an administrator's proof, and only once the
+    /// offices' service has checked the producer is an unclaimed cooperative
+    /// of the office's region (`Offices::act_for`).
+    pub fn for_office(_admin: &super::office::AdminAccess, owner_user_id: i64) -> ProducerAccess {
+        ProducerAccess { user_id: owner_user_id, on_behalf: true }
+    }
 }
 
 impl Viewer {
     /// The producer's capability, or `NotFound`: the producer's workspace does
     /// not exist for other roles.
     pub fn as_producer(&self) -> Result<ProducerAccess, AppError> {
-        if self.role == Role::Producer { Ok(ProducerAccess { user_id: self.user_id }) } else { Err(AppError::NotFound) }
+        if self.role == Role::Producer {
+            Ok(ProducerAccess { user_id: self.user_id, on_behalf: false })
+        } else {
+            Err(AppError::NotFound)
+        }
     }
 }
 

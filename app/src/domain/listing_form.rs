@@ -385,6 +385,8 @@ pub struct Dashboard {
     pub verified: bool,
     /// Why a trade office hid the company, while it is hidden.
     pub hidden: Option<super::moderation::Hidden>,
+    /// A trade office is working on this cooperative's catalogue for it.
+    pub on_behalf: bool,
 }
 
 /// A photo as the editor shows it: its id for the reorder/delete buttons.

@@ -80,8 +80,8 @@ pub use metrics::{InquiryTiming, ResponseMetrics, WINDOW_DAYS as METRICS_WINDOW_
 pub use moderation::{Hidden, HideReason, ModerationStep};
 pub use office::{AdminAccess, Office, RoleGrant};
 pub use office_desk::{
-    AccountLine, OFFICE_PAGE_SIZE, OfficeListingLine, OfficeProducer, OfficeProducerLine, OfficeProducers,
-    ProducerFilter, ProducerState,
+    ACTING_FOR_COOKIE, AccountLine, ClaimPage, OFFICE_PAGE_SIZE, OfficeListingLine, OfficeProducer, OfficeProducerLine,
+    OfficeProducers, ProducerFilter, ProducerState,
 };
 pub use platform::{NEW_EXPORTERS_TARGET, PlatformView, RegionFigures};
 pub use profile::{

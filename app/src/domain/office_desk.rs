@@ -116,7 +116,23 @@ pub struct OfficeProducer {
     pub cooperative_approval: Option<String>,
     pub verification: Option<(VerificationState, Option<RejectReason>)>,
     pub listings: Vec<OfficeListingLine>,
+    /// Created by an office and not claimed yet: the office edits it.
+    pub unclaimed: bool,
+    /// The address of the invitation waiting to be used, if any.
+    pub invitation: Option<String>,
 }
+
+/// The cooperative's claim page: which producer, for which address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimPage {
+    pub producer: String,
+    pub email: String,
+}
+
+/// The cookie naming the producer an office works on (`act_for`). It
+/// selects, it grants nothing: every request checks again that the person
+/// is an administrator of the producer's office and that it is unclaimed.
+pub const ACTING_FOR_COOKIE: &str = "tradema_acting_for";
 
 /// An account, as the national team appoints it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,8 +20,10 @@ mod shortlist;
 mod showcases;
 mod stop_alerts;
 
-pub use account::{BuyerProfilePage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
-pub use admin::{AccountsPage, AdminPage, AuditPage, OfficeProducerPage, OfficeProducersPage, VerificationQueuePage};
+pub use account::{BuyerProfilePage, ClaimProducerPage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
+pub use admin::{
+    AccountsPage, AdminPage, AuditPage, OfficeProducerPage, OfficeProducersPage, OnboardPage, VerificationQueuePage,
+};
 pub use dashboard::{DashboardPage, EditListingPage, InsightsPage, NewListingPage, ProfilePage, VerificationPage};
 pub use home::HomePage;
 pub use import_sheet::{ImportPage, OfficeImportPage};

@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AccountLine, AdminAccess, AuditEntry, AuditFilter, AuditPage, ImportPage, ImportPreview, ModerationStep,
+    AccountLine, AdminAccess, AuditEntry, AuditFilter, AuditPage, ClaimPage, ImportPage, ImportPreview, ModerationStep,
     OfficeProducer, OfficeProducers, PlatformView, ProducerFilter, RoleGrant, VerificationDecision, VerificationForm,
     VerificationQueue, VerificationStatus,
 };
@@ -74,6 +74,14 @@ pub trait Offices: Send + Sync {
         producer: &str,
         token: &str,
     ) -> Result<(usize, usize), AppError>;
+    /// Creates a producer for a cooperative of the office's region, which
+    /// the office edits until the cooperative claims it; returns its slug.
+    async fn onboard(&self, admin: &AdminAccess, form: &ProfileForm) -> Result<String, AppError>;
+    /// Invites the cooperative's address to claim the producer (a link that
+    /// works once, for 14 days).
+    async fn invite(&self, admin: &AdminAccess, producer: &str, email: &str, locale: Locale) -> Result<(), AppError>;
+    /// The office's access to an unclaimed producer's workspace.
+    async fn act_for(&self, admin: &AdminAccess, producer: &str) -> Result<ProducerAccess, AppError>;
     /// Every audit row matching `filter` (the CSV export).
     async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError>;
 }
@@ -139,6 +147,17 @@ pub trait Accounts: Send + Sync {
     /// Checks the password and signs in (a new session id). A wrong password
     /// and an unknown address get the same answer in about the same time.
     async fn sign_in(&self, session: &dyn SessionHandle, email: &str, password: &str) -> Result<Viewer, AppError>;
+    /// The producer an invitation link hands over, and the invited address.
+    async fn invitation(&self, token: &str) -> Result<ClaimPage, AppError>;
+    /// Claims an onboarded producer: the account takes the invited address,
+    /// the name and the password, and is signed in.
+    async fn claim(
+        &self,
+        session: &dyn SessionHandle,
+        token: &str,
+        display_name: &str,
+        password: &str,
+    ) -> Result<Viewer, AppError>;
     /// Ends the session on the server; the old cookie no longer works.
     async fn sign_out(&self, session: &dyn SessionHandle) -> Result<(), AppError>;
     /// Changes the signed-in person's password and ends their other sessions.

@@ -14,6 +14,7 @@ pub mod listings;
 pub mod mail_outbox;
 pub mod password_resets;
 pub mod producer_certifications;
+pub mod producer_invitations;
 pub mod producer_translations;
 pub mod producer_view_months;
 pub mod producers;

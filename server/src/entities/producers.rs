@@ -41,6 +41,10 @@ pub struct Model {
     /// Set while hidden: buyers see nothing of the producer.
     pub hidden_at: Option<DateTimeUtc>,
     pub review_requested_at: Option<DateTimeUtc>,
+    /// Set when a trade office created the producer for a cooperative.
+    pub onboarded_at: Option<DateTimeUtc>,
+    /// Set when the cooperative claimed it (its office no longer edits it).
+    pub claimed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use app::domain::{AppError, Locale, ProducerAccess};
+use app::domain::{ACTING_FOR_COOKIE, AppError, Locale, ProducerAccess, Role};
 use axum::Json;
 use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, Path, State};
@@ -17,14 +17,26 @@ use serde_json::json;
 
 use crate::auth::AuthSession;
 use crate::services::studio::{PhotoUploads, UploadError};
+use crate::state::AppState;
 
 /// Largest upload request: a few phone photos at once.
 pub const UPLOAD_BODY_LIMIT: usize = 25 * 1024 * 1024;
 
 /// The same check as the workspace's pages: signed in (else 401), and a
-/// producer (else 404, `Viewer::as_producer`).
-fn producer_access(auth: &AuthSession) -> Result<ProducerAccess, AppError> {
-    auth.user.as_ref().ok_or(AppError::Unauthorized)?.viewer.as_producer()
+/// producer (else 404, `Viewer::as_producer`), or an administrator working
+/// on an unclaimed cooperative of its region (`Offices::act_for`).
+async fn producer_access(
+    auth: &AuthSession,
+    headers: &HeaderMap,
+    state: &AppState,
+) -> Result<ProducerAccess, AppError> {
+    let viewer = &auth.user.as_ref().ok_or(AppError::Unauthorized)?.viewer;
+    if viewer.role == Role::Admin
+        && let Some(slug) = app::api::cookie_value(headers, ACTING_FOR_COOKIE)
+    {
+        return state.services.offices.act_for(&viewer.as_admin()?, &slug).await;
+    }
+    viewer.as_producer()
 }
 
 fn wants_html(headers: &HeaderMap) -> bool {
@@ -75,13 +87,14 @@ async fn files(mut multipart: Multipart) -> Result<(Vec<Vec<u8>>, Locale), Uploa
 
 pub async fn upload(
     State(uploads): State<Arc<PhotoUploads>>,
+    State(state): State<AppState>,
     auth: AuthSession,
     Path(listing_id): Path<i64>,
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let html = wants_html(&headers);
-    let access = match producer_access(&auth) {
+    let access = match producer_access(&auth, &headers, &state).await {
         Ok(access) => access,
         Err(error) => return refusal(html, listing_id, Locale::DEFAULT, UploadError::App(error)),
     };
@@ -146,6 +159,7 @@ fn refuse_one(html: bool, back: impl Fn(&str) -> String, error: UploadError) -> 
 /// `POST /api/profile/logo`: one `logo` part; answers like `upload`.
 pub async fn upload_logo(
     State(uploads): State<Arc<PhotoUploads>>,
+    State(state): State<AppState>,
     auth: AuthSession,
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
@@ -156,7 +170,7 @@ pub async fn upload_logo(
         tracing::info!(%error, "logo upload refused");
         refuse_one(html, back(locale), error)
     };
-    let access = match producer_access(&auth) {
+    let access = match producer_access(&auth, &headers, &state).await {
         Ok(access) => access,
         Err(error) => return refuse(Locale::DEFAULT, UploadError::App(error)),
     };

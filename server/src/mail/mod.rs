@@ -45,6 +45,18 @@ pub fn password_reset(locale: Locale, to: &str, name: &str, link: &str, minutes:
     }
 }
 
+/// The mail inviting a cooperative to claim the producer its trade office
+/// put online for it.
+pub fn invitation(locale: Locale, to: &str, producer: &str, link: &str, days: i64) -> Mail {
+    let m = messages(locale);
+    let days = days.to_string();
+    Mail {
+        to: to.to_owned(),
+        subject: fill(m.mail_invitation_subject, &[("producer", producer)]),
+        body: fill(m.mail_invitation_body, &[("producer", producer), ("link", link), ("days", &days)]),
+    }
+}
+
 /// The mail telling one side of a conversation that the other wrote. It
 /// carries nothing the other side typed (not the message, not the product
 /// as the buyer named it): a mail client would make links of it.

@@ -67,6 +67,7 @@ pub async fn dashboard(
     db: &impl ConnectionTrait,
     producer: &producers::Model,
     locale: Locale,
+    on_behalf: bool,
 ) -> Result<Dashboard, StoreError> {
     let models = listings::Entity::find()
         .filter(listings::Column::ProducerId.eq(producer.id))
@@ -129,6 +130,7 @@ pub async fn dashboard(
             producer.hidden_at,
             producer.review_requested_at,
         ),
+        on_behalf,
     })
 }
 

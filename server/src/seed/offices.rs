@@ -133,5 +133,61 @@ pub async fn seed(
         )
         .await?;
     }
+    onboarded_cooperative(db, &souss_office, now).await?;
     Ok(OfficesSeeded { pending: waiting.len() })
+}
+
+/// The last Souss-Massa cooperative becomes one its office put online and
+/// invited, not claimed yet: its owner account is a placeholder again.
+async fn onboarded_cooperative(
+    db: &impl ConnectionTrait,
+    office: &AdminAccess,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let Some(cooperative) = producers::Entity::find()
+        .filter(producers::Column::Region.eq(Region::SoussMassa.slug()))
+        .filter(producers::Column::LegalForm.eq(LegalForm::Cooperative.slug()))
+        .filter(producers::Column::Verified.eq(false))
+        .order_by_desc(producers::Column::Id)
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let Some(owner) = users::Entity::find_by_id(cooperative.owner_user_id).one(db).await? else { return Ok(()) };
+    let invited = owner.email.clone();
+    let mut account = users::ActiveModel::from(owner);
+    account.email = Set(format!("unclaimed-demo-{}@accounts.trade-ma.invalid", cooperative.id));
+    account.password_hash = Set("!".to_owned());
+    account.email_verified_at = Set(None);
+    account.update(db).await?;
+    let onboarded = now - Duration::days(3);
+    let mut row = producers::ActiveModel::from(cooperative.clone());
+    row.onboarded_at = Set(Some(onboarded));
+    row.claimed_at = Set(None);
+    row.update(db).await?;
+    crate::entities::producer_invitations::ActiveModel {
+        producer_id: Set(cooperative.id),
+        email: Set(invited.clone()),
+        // The demo's link is not mailed: no token is known for this hash.
+        token_hash: Set(crate::services::sha256_hex(&format!("demo invitation {}", cooperative.id))),
+        locale: Set("fr".to_owned()),
+        invited_by: Set(office.user_id()),
+        created_at: Set(now - Duration::days(1)),
+        expires_at: Set(now + Duration::days(13)),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let target = || AuditTarget {
+        kind: AuditObject::Producer,
+        id: cooperative.id,
+        label: &cooperative.trade_name,
+        region: Some(Region::SoussMassa),
+    };
+    audit::record(db, office, AuditAction::Onboard, target(), AuditWhy::default(), onboarded).await?;
+    let why = AuditWhy { reason: None, note: Some(&invited) };
+    audit::record(db, office, AuditAction::Invite, target(), why, now - Duration::days(1)).await?;
+    Ok(())
 }

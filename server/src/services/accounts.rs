@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use app::domain::{AccountStatus, AppError, Locale, Role, Viewer, normalize_display_name, normalize_email};
+use app::domain::{AccountStatus, AppError, ClaimPage, Locale, Role, Viewer, normalize_display_name, normalize_email};
 use app::ports::{Accounts, SessionHandle, SignUp};
 use chrono::Utc;
 use rand::RngCore;
@@ -80,6 +80,25 @@ impl Accounts for AccountsService {
         let row = user::insert(&self.db, new, Utc::now()).await?;
         tracing::info!(user = row.id, role = %row.role, "account created");
         session.begin(row.id).await
+    }
+
+    async fn invitation(&self, token: &str) -> Result<ClaimPage, AppError> {
+        super::offices::claim_page(&self.db, token).await
+    }
+
+    async fn claim(
+        &self,
+        session: &dyn SessionHandle,
+        token: &str,
+        display_name: &str,
+        password: &str,
+    ) -> Result<Viewer, AppError> {
+        let display_name =
+            normalize_display_name(display_name).map_err(|reason| AppError::invalid("display_name", reason))?;
+        password::check_new(password).map_err(|reason| AppError::invalid("password", reason))?;
+        let password_hash = hash_password(password.to_owned()).await?;
+        let user_id = super::offices::claim(&self.db, token, &display_name, &password_hash).await?;
+        session.begin(user_id).await
     }
 
     async fn sign_in(&self, session: &dyn SessionHandle, email: &str, password: &str) -> Result<Viewer, AppError> {

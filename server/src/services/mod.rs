@@ -57,7 +57,7 @@ pub fn build(
 ) -> Services {
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
-        offices: Arc::new(OfficesService::new(db.clone())),
+        offices: Arc::new(OfficesService::new(db.clone(), public_url.clone())),
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
         alerts: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),

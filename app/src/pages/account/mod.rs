@@ -4,12 +4,14 @@
 
 mod buyer_profile;
 pub use buyer_profile::BuyerProfilePage;
+mod claim;
 mod forgot;
 mod password;
 mod reset;
 mod sign_in;
 mod sign_up;
 
+pub use claim::ClaimProducerPage;
 pub use forgot::ForgotPage;
 pub use password::PasswordPage;
 pub use reset::ResetPage;

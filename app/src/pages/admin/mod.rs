@@ -7,6 +7,7 @@
 
 mod accounts;
 mod audit;
+mod onboard;
 mod overview;
 mod producer;
 mod producers;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 
 pub use accounts::AccountsPage;
 pub use audit::AuditPage;
+pub use onboard::OnboardPage;
 pub use overview::AdminPage;
 pub use producer::OfficeProducerPage;
 pub use producers::OfficeProducersPage;

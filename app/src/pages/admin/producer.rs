@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::AdminNav;
 use super::reason_fields::ReasonFields;
-use crate::api::offices::{Moderate, SuspendAccount, get_office_producer};
+use crate::api::offices::{ActFor, InviteCooperative, Moderate, SuspendAccount, get_office_producer};
 use crate::components::{FlashNote, FormAlert, HiddenNote, PageMeta, VerifiedBadge, submission_error};
 use crate::domain::{AccountStatus, Hidden, HideReason, OfficeProducer};
 use crate::i18n::use_i18n;
@@ -69,8 +69,11 @@ fn ProducerContent(
             <FlashNote flag="moderated" text=m.moderation_done />
             <FlashNote flag="account_changed" text=m.office_account_changed />
             <FlashNote flag="imported" text=m.import_done />
+            <FlashNote flag="onboarded" text=m.onboard_done />
+            <FlashNote flag="invited" text=m.onboard_invited />
             <FormAlert error=moderate_error />
             <FormAlert error=suspend_error />
+            {producer.unclaimed.then(|| view! { <Onboarded slug=slug.clone() invitation=producer.invitation.clone() /> })}
             <section class="section" aria-labelledby="legal-title">
                 <h2 id="legal-title">{m.office_legal_facts}</h2>
                 <dl class="facts">
@@ -169,5 +172,46 @@ fn ModerationForm(
             </details>
         }
         .into_any(),
+    }
+}
+
+/// An unclaimed cooperative: the office works on its catalogue, and invites
+/// its address to claim it.
+#[component]
+fn Onboarded(slug: String, invitation: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let act = ServerAction::<ActFor>::new();
+    let invite = ServerAction::<InviteCooperative>::new();
+    let error = submission_error(invite);
+    let invite_slug = slug.clone();
+    view! {
+        <section class="section onboarded" aria-labelledby="onboarded-title">
+            <h2 id="onboarded-title">{m.onboard_section}</h2>
+            <p class="muted">{m.onboard_section_hint}</p>
+            <ActionForm action=act>
+                <input type="hidden" name="producer" value=slug />
+                <input type="hidden" name="locale" value=i18n.locale.code() />
+                <button class="button" type="submit">{m.onboard_work_on}</button>
+            </ActionForm>
+            {invitation.map(|email| view! { <p>{m.onboard_invitation_waiting}" "<bdi>{email}</bdi></p> })}
+            <FormAlert error />
+            <ActionForm action=invite attr:class="grant-form">
+                <input type="hidden" name="producer" value=invite_slug />
+                <div class="field">
+                    <label for="invite-email">{m.onboard_invite_email}</label>
+                    <input id="invite-email" name="email" type="email" required maxlength="254" autocomplete="off" />
+                </div>
+                <div class="field">
+                    <label for="invite-locale">{m.onboard_invite_language}</label>
+                    <select id="invite-locale" name="locale">
+                        {crate::domain::Locale::ALL.into_iter().map(|locale| view! {
+                            <option value=locale.code() selected=locale == i18n.locale>{m.get(&format!("language_name.{}", locale.code())).unwrap_or(locale.code())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button class="button button-accent" type="submit">{m.onboard_invite}</button>
+            </ActionForm>
+        </section>
     }
 }

@@ -57,6 +57,9 @@ fn ProducersContent(list: OfficeProducers) -> impl IntoView {
                     <h1>{m.office_producers_title}</h1>
                     <p class="muted">{m.office_producers_intro}</p>
                 </div>
+                <div class="dashboard-actions">
+                    <a class="button button-accent" href=i18n.path("/admin/producers/new")>{m.onboard_title}</a>
+                </div>
             </header>
             <form class="admin-filters" method="get" action=i18n.path("/admin/producers")>
                 <div class="field">

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::offices::RequestReview;
+use crate::api::offices::{RequestReview, StopActing};
 use crate::api::studio::{ChangeListingStatus, get_dashboard};
 use crate::components::{FlashNote, FormAlert, HiddenNote, Icon, IconName, PageMeta, VerifiedBadge, submission_error};
 use crate::domain::{Dashboard, Hidden, ListingStatus, OwnListing, StatusChange};
@@ -24,6 +24,23 @@ pub fn DashboardPage() -> impl IntoView {
         Resource::new(move || (status_action.version().get(), review.version().get()), move |_| get_dashboard(locale));
     view! { {loaded(dashboard, move |dashboard| view! { <DashboardContent dashboard status_action review /> })} }
         .into_any()
+}
+
+/// The office working on a cooperative's catalogue, and the way back.
+#[component]
+fn OnBehalfNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let stop = ServerAction::<StopActing>::new();
+    view! {
+        <div class="notice on-behalf" role="status">
+            <p>{m.onboard_acting}</p>
+            <ActionForm action=stop>
+                <input type="hidden" name="locale" value=i18n.locale.code() />
+                <button class="button button-small" type="submit">{m.onboard_stop}</button>
+            </ActionForm>
+        </div>
+    }
 }
 
 /// What an office hid, and the button asking it to look again (once).
@@ -88,6 +105,8 @@ fn DashboardContent(
             <FlashNote flag="deleted" text=m.dashboard_deleted />
             <FlashNote flag="review_requested" text=m.moderation_review_sent />
             <FlashNote flag="imported" text=m.import_done />
+            <FlashNote flag="claimed" text=m.claim_done />
+            {dashboard.on_behalf.then(|| view! { <OnBehalfNotice /> })}
             <FormAlert error />
             <FormAlert error=review_error />
             {dashboard.hidden.clone().map(|hidden| view! {

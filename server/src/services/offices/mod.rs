@@ -9,6 +9,7 @@
 //! (the overview's figures). This file holds the other reads.
 
 mod moderation;
+mod onboarding;
 mod platform;
 mod roles;
 mod verification;
@@ -35,13 +36,16 @@ use crate::repo::{audit, verification as requests};
 /// Rows the audit export holds at most.
 const EXPORT_MAX: u64 = 100_000;
 
+pub use onboarding::{claim, claim_page};
+
 pub struct OfficesService {
     db: DatabaseConnection,
+    public_url: url::Url,
 }
 
 impl OfficesService {
-    pub fn new(db: DatabaseConnection) -> OfficesService {
-        OfficesService { db }
+    pub fn new(db: DatabaseConnection, public_url: url::Url) -> OfficesService {
+        OfficesService { db, public_url }
     }
 }
 
@@ -191,6 +195,8 @@ impl Offices for OfficesService {
         let (ice, declared_ice) = (row.ice.clone(), row.declared_ice.clone());
         let (registration_number, cooperative_approval) =
             (row.registration_number.clone(), row.cooperative_approval.clone());
+        let unclaimed = onboarding::unclaimed(&row);
+        let invitation = if unclaimed { onboarding::pending_invitation(&self.db, row.id).await? } else { None };
         let line = lines(&self.db, vec![row]).await?.pop().ok_or(AppError::NotFound)?;
         Ok(OfficeProducer {
             office: admin.office(),
@@ -201,6 +207,8 @@ impl Offices for OfficesService {
             cooperative_approval,
             verification,
             listings,
+            unclaimed,
+            invitation,
         })
     }
 
@@ -253,6 +261,18 @@ impl Offices for OfficesService {
     ) -> Result<(usize, usize), AppError> {
         let producer = moderation::producer_in_office(&self.db, admin, producer).await?;
         crate::services::imports::confirm(&self.db, &producer, admin.user_id(), token, Some(admin)).await
+    }
+
+    async fn onboard(&self, admin: &AdminAccess, form: &app::domain::ProfileForm) -> Result<String, AppError> {
+        onboarding::onboard(&self.db, admin, form).await
+    }
+
+    async fn invite(&self, admin: &AdminAccess, producer: &str, email: &str, locale: Locale) -> Result<(), AppError> {
+        onboarding::invite(&self.db, admin, producer, email, locale, &self.public_url).await
+    }
+
+    async fn act_for(&self, admin: &AdminAccess, producer: &str) -> Result<app::domain::ProducerAccess, AppError> {
+        onboarding::act_for(&self.db, admin, producer).await
     }
 
     async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError> {

@@ -27,9 +27,10 @@ pub async fn dashboard(
             listings: Vec::new(),
             verified: false,
             hidden: None,
+            on_behalf: access.on_behalf(),
         });
     };
-    Ok(rows::dashboard(db, &producer, locale).await?)
+    Ok(rows::dashboard(db, &producer, locale, access.on_behalf()).await?)
 }
 
 pub async fn editor(db: &DatabaseConnection, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError> {

@@ -1,0 +1,228 @@
+//! Onboarding on behalf of a cooperative: an office creates the producer
+//! (its owner is a placeholder account with no usable password and an
+//! address under `.invalid`, which can receive nothing), works on its
+//! catalogue through the producer's own workspace (`act_for`), and invites
+//! the cooperative's address. The invitation link (a random token kept as
+//! its SHA-256, used once, valid 14 days) lets the cooperative set its
+//! password: the placeholder account becomes its account, so the producer
+//! is handed over whole, and the office can no longer edit it.
+
+use app::domain::{
+    AdminAccess, AppError, AuditAction, AuditObject, ClaimPage, Locale, ProducerAccess, ProfileForm, Role,
+    normalize_email,
+};
+use chrono::{Datelike, Duration, Utc};
+use rand::RngCore;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use super::moderation::{producer_in_office, region_of};
+use crate::db;
+use crate::entities::{producer_invitations, producers, users};
+use crate::error::StoreError;
+use crate::repo::audit::{self, AuditTarget, AuditWhy};
+use crate::repo::{mail_outbox, producer_profile, search_outbox};
+use crate::services::sha256_hex;
+
+/// How long an invitation link works.
+pub const INVITATION_DAYS: i64 = 14;
+
+/// Whether the office may still edit the producer: created by an office and
+/// not claimed yet.
+pub fn unclaimed(producer: &producers::Model) -> bool {
+    producer.onboarded_at.is_some() && producer.claimed_at.is_none()
+}
+
+/// Creates a producer for a cooperative of the office's region; returns its slug.
+pub async fn onboard(db: &DatabaseConnection, admin: &AdminAccess, form: &ProfileForm) -> Result<String, AppError> {
+    let now = Utc::now();
+    let profile = form.validate(now.year())?;
+    if !admin.office().covers(profile.region) {
+        return Err(AppError::invalid("region", "invalid.office_region"));
+    }
+    let mut random = [0u8; 12];
+    rand::rng().fill_bytes(&mut random);
+    let placeholder: String = random.iter().map(|byte| format!("{byte:02x}")).collect();
+    let txn = db::begin_write(db).await?;
+    let owner = users::ActiveModel {
+        email: Set(format!("unclaimed-{placeholder}@accounts.trade-ma.invalid")),
+        // Not a hash: no password matches it.
+        password_hash: Set("!".to_owned()),
+        display_name: Set(profile.trade_name.chars().take(120).collect()),
+        role: Set(Role::Producer.slug().to_owned()),
+        status: Set(app::domain::AccountStatus::Active.slug().to_owned()),
+        locale: Set(Locale::Fr.code().to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(StoreError::from)?;
+    let (id, slug) = producer_profile::save(&txn, owner.id, &profile, now).await?;
+    let created =
+        producers::Entity::find_by_id(id).one(&txn).await.map_err(StoreError::from)?.ok_or(AppError::NotFound)?;
+    let mut row = producers::ActiveModel::from(created.clone());
+    row.onboarded_at = Set(Some(now));
+    row.update(&txn).await.map_err(StoreError::from)?;
+    let target =
+        AuditTarget { kind: AuditObject::Producer, id, label: &created.trade_name, region: Some(profile.region) };
+    audit::record(&txn, admin, AuditAction::Onboard, target, AuditWhy::default(), now).await?;
+    db::commit(txn).await?;
+    tracing::info!(producer = id, admin = admin.user_id(), "cooperative onboarded by its office");
+    Ok(slug)
+}
+
+/// The producer's workspace for the office, while the cooperative has not
+/// claimed it.
+pub async fn act_for(db: &DatabaseConnection, admin: &AdminAccess, slug: &str) -> Result<ProducerAccess, AppError> {
+    let producer = producer_in_office(db, admin, slug).await?;
+    if !unclaimed(&producer) {
+        return Err(AppError::NotFound);
+    }
+    Ok(ProducerAccess::for_office(admin, producer.owner_user_id))
+}
+
+/// Invites `email` to claim the producer; earlier invitations stop working.
+pub async fn invite(
+    db: &DatabaseConnection,
+    admin: &AdminAccess,
+    slug: &str,
+    email: &str,
+    locale: Locale,
+    public_url: &url::Url,
+) -> Result<(), AppError> {
+    let email = normalize_email(email).map_err(|reason| AppError::invalid("email", reason))?;
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let producer = producer_in_office(&txn, admin, slug).await?;
+    if !unclaimed(&producer) {
+        return Err(AppError::invalid("email", "invalid.already_claimed"));
+    }
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    producer_invitations::Entity::update_many()
+        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(producer_invitations::Column::ProducerId.eq(producer.id))
+        .filter(producer_invitations::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await
+        .map_err(StoreError::from)?;
+    producer_invitations::ActiveModel {
+        producer_id: Set(producer.id),
+        email: Set(email.clone()),
+        token_hash: Set(sha256_hex(&token)),
+        locale: Set(locale.code().to_owned()),
+        invited_by: Set(admin.user_id()),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(INVITATION_DAYS)),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(StoreError::from)?;
+    let link = crate::services::link_to(public_url, &format!("/{}/account/claim?token={token}", locale.code()));
+    let mail = crate::mail::invitation(locale, &email, &producer.trade_name, &link, INVITATION_DAYS);
+    mail_outbox::enqueue(&txn, &mail, now).await?;
+    let region = Some(region_of(&producer)?);
+    let target = AuditTarget { kind: AuditObject::Producer, id: producer.id, label: &producer.trade_name, region };
+    audit::record(&txn, admin, AuditAction::Invite, target, AuditWhy { reason: None, note: Some(&email) }, now).await?;
+    db::commit(txn).await?;
+    Ok(())
+}
+
+/// The pending invitation of the producer, if any (its address).
+pub async fn pending_invitation(db: &impl ConnectionTrait, producer_id: i64) -> Result<Option<String>, StoreError> {
+    Ok(producer_invitations::Entity::find()
+        .filter(producer_invitations::Column::ProducerId.eq(producer_id))
+        .filter(producer_invitations::Column::UsedAt.is_null())
+        .filter(producer_invitations::Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(producer_invitations::Column::Id)
+        .one(db)
+        .await?
+        .map(|invitation| invitation.email))
+}
+
+/// The invitation of `token` with its producer, while it works.
+async fn open_invitation(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<(producer_invitations::Model, producers::Model), AppError> {
+    let refused = || AppError::invalid("token", "invalid.invitation");
+    let invitation = producer_invitations::Entity::find()
+        .filter(producer_invitations::Column::TokenHash.eq(sha256_hex(token.trim())))
+        .one(db)
+        .await
+        .map_err(StoreError::from)?
+        .ok_or_else(refused)?;
+    if invitation.used_at.is_some() || invitation.expires_at <= Utc::now() {
+        return Err(refused());
+    }
+    let producer = producers::Entity::find_by_id(invitation.producer_id)
+        .one(db)
+        .await
+        .map_err(StoreError::from)?
+        .ok_or_else(refused)?;
+    if !unclaimed(&producer) {
+        return Err(AppError::invalid("token", "invalid.already_claimed"));
+    }
+    Ok((invitation, producer))
+}
+
+/// What the claim page shows.
+pub async fn claim_page(db: &DatabaseConnection, token: &str) -> Result<ClaimPage, AppError> {
+    let (invitation, producer) = open_invitation(db, token).await?;
+    Ok(ClaimPage { producer: producer.trade_name, email: invitation.email })
+}
+
+/// Hands the producer over: the placeholder account takes the invited
+/// address, the name and the (already checked and hashed) password. Returns
+/// the account's id, to sign it in.
+pub async fn claim(
+    db: &DatabaseConnection,
+    token: &str,
+    display_name: &str,
+    password_hash: &str,
+) -> Result<i64, AppError> {
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let (invitation, producer) = open_invitation(&txn, token).await?;
+    let taken = users::Entity::find()
+        .filter(users::Column::Email.eq(invitation.email.as_str()))
+        .one(&txn)
+        .await
+        .map_err(StoreError::from)?;
+    if taken.is_some() {
+        return Err(AppError::invalid("email", "invalid.invitation_email_taken"));
+    }
+    let owner = users::Entity::find_by_id(producer.owner_user_id)
+        .one(&txn)
+        .await
+        .map_err(StoreError::from)?
+        .ok_or(AppError::NotFound)?;
+    let mut account = users::ActiveModel::from(owner);
+    account.email = Set(invitation.email.clone());
+    account.display_name = Set(display_name.to_owned());
+    account.password_hash = Set(password_hash.to_owned());
+    account.locale = Set(invitation.locale.clone());
+    account.email_verified_at = Set(Some(now));
+    account.updated_at = Set(now);
+    let account = account.update(&txn).await.map_err(|e| crate::error::unique_as(e, "email"))?;
+    let mut row = producers::ActiveModel::from(producer.clone());
+    row.claimed_at = Set(Some(now));
+    row.update(&txn).await.map_err(StoreError::from)?;
+    producer_invitations::Entity::update_many()
+        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(producer_invitations::Column::ProducerId.eq(producer.id))
+        .filter(producer_invitations::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await
+        .map_err(StoreError::from)?;
+    search_outbox::requeue_producer(&txn, producer.id).await?;
+    db::commit(txn).await?;
+    tracing::info!(producer = producer.id, user = account.id, "cooperative claimed its producer");
+    Ok(account.id)
+}
