@@ -459,6 +459,30 @@ async fn the_audit_log_keeps_every_action_and_nothing_rewrites_it() {
         assert_eq!(now[..before.len()], before[..], "{path} changed no earlier row");
         before = now;
     }
+    // The office's other actions each add their row too, and change none.
+    let onboard = [
+        ("form[legal_name]", "Coopérative Nouvelle"),
+        ("form[legal_form]", "cooperative"),
+        ("form[region]", "souss-massa"),
+        ("form[city]", "Tata"),
+        ("form[sectors][agrifood]", "on"),
+        ("locale", "fr"),
+    ];
+    assert_eq!(national.post("/api/office/onboard", &onboard).await.status, 200);
+    let fresh = slug_of(&app, "Coopérative Nouvelle").await;
+    let invite = [("producer", fresh.as_str()), ("email", "coop@nouvelle.ma"), ("locale", "fr")];
+    assert_eq!(national.post("/api/office/invite", &invite).await.status, 200);
+    let sheet = "sector,title_fr\nagrifood,Dattes\n".as_bytes().to_vec();
+    let checked = national.import_sheet("s.csv", sheet, Some(&fresh)).await;
+    let token = checked.json()["token"].as_str().expect("token").to_owned();
+    let confirm = [("token", token.as_str()), ("producer", fresh.as_str()), ("locale", "fr")];
+    assert_eq!(national.post("/api/import/confirm", &confirm).await.status, 200);
+    let mut now = audit_log::Entity::find().all(&app.db).await.expect("audit");
+    now.sort_by_key(|row| row.id);
+    assert_eq!(now[..before.len()], before[..], "earlier rows unchanged");
+    let added: Vec<&str> = now[before.len()..].iter().map(|row| row.action.as_str()).collect();
+    assert_eq!(added, ["onboard", "invite", "import"]);
+    before = now;
     // Refused and read-only calls through every port add nothing.
     let reads = [
         "/api/office/platform",
@@ -479,7 +503,10 @@ async fn the_audit_log_keeps_every_action_and_nothing_rewrites_it() {
     assert_eq!(refused.status, 422, "unhiding what is not hidden: {}", refused.body);
     assert_eq!(audit_log::Entity::find().count(&app.db).await.expect("count"), before.len() as u64);
     let actions: Vec<&str> = before.iter().map(|row| row.action.as_str()).collect();
-    assert_eq!(actions, ["reject", "hide", "unhide", "suspend", "reinstate", "grant", "revoke"]);
+    assert_eq!(
+        actions,
+        ["reject", "hide", "unhide", "suspend", "reinstate", "grant", "revoke", "onboard", "invite", "import"]
+    );
     assert!(before.iter().all(|row| row.actor_email == "team@national.ma" && row.actor_office == "national"));
     assert_eq!(before[1].object_kind, "listing");
     assert_eq!(before[1].reason.as_deref(), Some("duplicate"));
@@ -490,7 +517,7 @@ async fn the_audit_log_keeps_every_action_and_nothing_rewrites_it() {
         let refused = app.db.execute_unprepared(statement).await;
         assert!(refused.is_err(), "{statement} must fail");
     }
-    assert_eq!(audit_log::Entity::find().count(&app.db).await.expect("count"), 7);
+    assert_eq!(audit_log::Entity::find().count(&app.db).await.expect("count"), 10);
 
     // Filters and the CSV (formula guarded, byte-order mark).
     let hides = national.get("/api/office/audit?filter[action]=hide").await.json();
