@@ -661,6 +661,7 @@ async fn an_office_onboards_a_cooperative_which_claims_it_once() {
         .await
         .expect("request");
     assert_eq!(forged.status().as_u16(), 404, "the cookie selects, it grants nothing");
+    assert_eq!(with_cookie("/api/import/page").await.status().as_u16(), 200, "the workspace's import too");
 
     // The invitation: once, 14 days, never for a claimed producer.
     let invited = souss

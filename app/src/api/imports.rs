@@ -23,7 +23,7 @@ pub async fn get_import_page(
             Ok(admin) => services.offices.import_page(&admin, &slug, token).await,
             Err(error) => Err(error),
         },
-        None => match viewer.as_producer() {
+        None => match super::context::producer().await {
             Ok(access) => services.studio.import_page(&access, token).await,
             Err(error) => Err(error),
         },
@@ -47,7 +47,7 @@ pub async fn confirm_import(
             (services.offices.import_confirm(&admin, &slug, &token).await, format!("/admin/producers/{slug}"))
         }
         None => {
-            let access = super::context::respond(viewer.as_producer())?;
+            let access = super::context::respond(super::context::producer().await)?;
             (services.studio.import_confirm(&access, &token).await, "/dashboard".to_owned())
         }
     };

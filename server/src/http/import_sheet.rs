@@ -81,7 +81,7 @@ pub async fn upload(
             Ok(admin) => state.services.offices.import_sheet(&admin, slug, &upload.sheet).await,
             Err(error) => Err(error),
         },
-        None => match viewer.as_producer() {
+        None => match super::uploads::producer_access(&auth, &headers, &state).await {
             Ok(access) => state.services.studio.import_sheet(&access, &upload.sheet).await,
             Err(error) => Err(error),
         },

@@ -25,7 +25,7 @@ pub const UPLOAD_BODY_LIMIT: usize = 25 * 1024 * 1024;
 /// The same check as the workspace's pages: signed in (else 401), and a
 /// producer (else 404, `Viewer::as_producer`), or an administrator working
 /// on an unclaimed cooperative of its region (`Offices::act_for`).
-async fn producer_access(
+pub(crate) async fn producer_access(
     auth: &AuthSession,
     headers: &HeaderMap,
     state: &AppState,

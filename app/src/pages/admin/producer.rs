@@ -90,7 +90,10 @@ fn ProducerContent(
             </section>
             <section class="section" aria-labelledby="account-title">
                 <h2 id="account-title">{m.office_column_account}</h2>
-                <p><bdi>{line.owner_email.clone()}</bdi>" · "{if suspended { m.office_suspended } else { m.office_active }}</p>
+                <p>
+                    {if producer.unclaimed { view! { <span>{m.onboard_not_claimed}</span> }.into_any() } else { view! { <bdi>{line.owner_email.clone()}</bdi> }.into_any() }}
+                    " · "{if suspended { m.office_suspended } else { m.office_active }}
+                </p>
                 <ActionForm action=suspend>
                     <input type="hidden" name="user_id" value=line.owner_user_id.to_string() />
                     <input type="hidden" name="suspend" value=(!suspended).to_string() />
