@@ -77,9 +77,11 @@ test('an organiser curates and publishes; a visitor filters, prints and scans it
   assert.ok(await page.locator('.curated-product', { hasText: firstProduct }).count() >= 1, 'the product is featured');
 
   // Move the first exhibitor down one place.
-  const first = (await exhibitors.nth(0).locator('.own-listing-title').innerText()).trim();
-  await curate(page, exhibitors.nth(0).getByRole('button', { name: 'Descendre' }));
-  assert.equal((await page.locator('.curated-list > .curated').nth(1).locator('.own-listing-title').innerText()).trim(), first);
+  // The exhibitor's own head (a featured product has its own buttons and title).
+  const head = (index) => page.locator('.curated-list > .curated').nth(index).locator(':scope > .curated-head');
+  const first = (await head(0).locator('.own-listing-title').innerText()).trim();
+  await curate(page, head(0).getByRole('button', { name: 'Descendre' }));
+  assert.equal((await head(1).locator('.own-listing-title').innerText()).trim(), first);
   await shot(page, 'showcase-editor-fr');
 
   await Promise.all([page.waitForURL(/changed=1/), page.getByRole('button', { name: 'Publier' }).click()]);

@@ -98,7 +98,7 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
         "/fr/admin/audit.csv".to_owned(),
     ];
     let listing_text = listing.to_string();
-    let actions: [(&str, Vec<(&str, &str)>); 4] = [
+    let actions: [(&str, Vec<(&str, &str)>); 7] = [
         ("/api/office/decide", vec![("request", &request), ("decision", "approve"), ("locale", "fr")]),
         (
             "/api/office/moderate",
@@ -112,6 +112,19 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
         ),
         ("/api/office/suspend", vec![("user_id", &owner), ("suspend", "true"), ("locale", "fr")]),
         ("/api/office/grant", vec![("user_id", &owner), ("role", "organiser"), ("locale", "fr")]),
+        (
+            "/api/office/onboard",
+            vec![
+                ("form[legal_name]", "Coopérative Intruse"),
+                ("form[legal_form]", "cooperative"),
+                ("form[region]", "souss-massa"),
+                ("form[city]", "Tata"),
+                ("form[sectors][agrifood]", "on"),
+                ("locale", "fr"),
+            ],
+        ),
+        ("/api/office/invite", vec![("producer", &slug), ("email", "x@y.ma"), ("locale", "fr")]),
+        ("/api/office/act_for", vec![("producer", &slug), ("locale", "fr")]),
     ];
     let anonymous = Visitor::new(&app);
     for (who, visitor, status) in [
@@ -126,8 +139,9 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
         for (path, fields) in &actions {
             assert_eq!(visitor.post(path, fields).await.status, status, "{who} posts {path}");
         }
-        let page = visitor.get("/fr/admin").await;
-        assert_eq!(page.status, status, "{who}: the workspace page");
+        for page in ["/fr/admin", "/fr/admin/producers/new", &format!("/fr/admin/producers/{slug}/import")] {
+            assert_eq!(visitor.get(page).await.status, status, "{who}: {page}");
+        }
     }
     // Another region's office: the producer does not exist for it.
     assert_eq!(oriental.get(&format!("/api/office/producer?slug={slug}&locale=fr")).await.status, 404);
@@ -143,6 +157,7 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
         assert_eq!(souss.get(path).await.status, 404, "regional office reads {path}");
     }
     assert_eq!(souss.post(actions[3].0, &actions[3].1).await.status, 404, "a regional office grants nothing");
+    assert_eq!(producers::Entity::find().count(&app.db).await.expect("count"), 1, "nobody else onboarded anyone");
     // Nobody grants themselves anything.
     let me = server::auth::admin::account_id(&app.db, "team@national.ma").await.expect("me").to_string();
     let own = national
