@@ -220,6 +220,7 @@ async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, dat
         server::seed::DEMO_BUYER_EMAIL,
         server::seed::DEMO_ORGANISER_EMAIL,
         server::seed::DEMO_ADMIN_EMAIL,
+        server::seed::DEMO_SOUSS_ADMIN_EMAIL,
     ] {
         let demo = users::Entity::find()
             .filter(users::Column::Email.eq(email))
@@ -232,6 +233,28 @@ async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, dat
             "{email} can sign in"
         );
     }
+    // The trade offices' demo: two offices, requests waiting in Souss-Massa,
+    // a hidden listing, an onboarded cooperative not claimed yet.
+    let mut offices = Vec::new();
+    for email in [server::seed::DEMO_ADMIN_EMAIL, server::seed::DEMO_SOUSS_ADMIN_EMAIL] {
+        let admin = users::Entity::find().filter(users::Column::Email.eq(email)).one(&db).await.expect("query");
+        offices.push(admin.expect("admin").office);
+    }
+    assert_eq!(offices, [Some("national".to_owned()), Some("souss-massa".to_owned())]);
+    assert!(report.verification_requests >= 2, "requests waiting");
+    let hidden = server::entities::listings::Entity::find()
+        .filter(server::entities::listings::Column::HiddenAt.is_not_null())
+        .count(&db)
+        .await
+        .expect("count");
+    assert_eq!(hidden, 1, "one hidden listing");
+    let unclaimed = producers::Entity::find()
+        .filter(producers::Column::OnboardedAt.is_not_null())
+        .filter(producers::Column::ClaimedAt.is_null())
+        .count(&db)
+        .await
+        .expect("count");
+    assert_eq!(unclaimed, 1, "one onboarded cooperative waiting to be claimed");
     let again = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("second seed");
     assert!(again.skipped, "a second start does not seed twice");
     let search_dir = tempfile::tempdir().expect("search directory");
