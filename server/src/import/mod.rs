@@ -19,7 +19,6 @@ use app::domain::{
     read_row,
 };
 use chrono::{DateTime, Duration, Utc};
-use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::entities::{import_batches, listings, producers};
@@ -106,9 +105,7 @@ pub async fn hold(
     problems: Vec<RowProblem>,
     now: DateTime<Utc>,
 ) -> Result<ImportPreview, StoreError> {
-    let mut bytes = [0u8; 24];
-    rand::rng().fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let token = crate::services::random_hex(24);
     let creates = rows.iter().filter(|row| row.action == RowAction::Create).count();
     let lines = rows
         .iter()

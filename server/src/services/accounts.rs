@@ -10,7 +10,6 @@ use std::time::Instant;
 use app::domain::{AccountStatus, AppError, ClaimPage, Locale, Role, Viewer, normalize_display_name, normalize_email};
 use app::ports::{Accounts, SessionHandle, SignUp};
 use chrono::Utc;
-use rand::RngCore;
 use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -238,9 +237,7 @@ async fn queue_reset_link(
         return Ok(());
     }
     limits.reset_account.record(email, now);
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let token = super::random_hex(32);
     let mut link = public_url.clone();
     link.set_path(&format!("/{}/account/reset", locale.code()));
     link.set_query(Some(&format!("token={token}")));

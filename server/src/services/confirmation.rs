@@ -5,7 +5,6 @@
 
 use app::domain::Locale;
 use chrono::{DateTime, Duration, Utc};
-use rand::RngCore;
 use url::Url;
 
 use super::sha256_hex;
@@ -31,9 +30,7 @@ pub async fn queue(
         tracing::warn!(user = buyer.id, "confirmation mails for this account are rate-limited; none sent");
         return Ok(());
     }
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let token = super::random_hex(32);
     let link = super::link_to(public_url, &format!("/{}/account/confirm?token={token}", locale.code()));
     let expires_at = now + Duration::days(VERIFY_LINK_DAYS);
     email_verification::insert(txn, buyer.id, &buyer.email, sha256_hex(&token), now, expires_at).await?;

@@ -34,6 +34,15 @@ use crate::auth::rate_limit::Limits;
 use crate::media::storage::MediaStorage;
 use crate::search::SearchIndex;
 
+/// `bytes` random bytes as lower-case hex: the one way links' tokens and
+/// storage keys are made unguessable.
+pub fn random_hex(bytes: usize) -> String {
+    use rand::RngCore;
+    let mut buffer = vec![0u8; bytes];
+    rand::rng().fill_bytes(&mut buffer);
+    buffer.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
 /// The absolute URL of a path (with its query) on the public site.
 pub fn link_to(public_url: &Url, path: &str) -> String {
     let mut link = public_url.clone();

@@ -11,8 +11,7 @@ use app::domain::{
     AdminAccess, AppError, AuditAction, AuditObject, ClaimPage, Locale, ProducerAccess, ProfileForm, Role,
     normalize_email,
 };
-use chrono::{Datelike, Duration, Utc};
-use rand::RngCore;
+use chrono::{DateTime, Datelike, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -41,9 +40,7 @@ pub async fn onboard(db: &DatabaseConnection, admin: &AdminAccess, form: &Profil
     if !admin.office().covers(profile.region) {
         return Err(AppError::invalid("region", "invalid.office_region"));
     }
-    let mut random = [0u8; 12];
-    rand::rng().fill_bytes(&mut random);
-    let placeholder: String = random.iter().map(|byte| format!("{byte:02x}")).collect();
+    let placeholder = crate::services::random_hex(12);
     let txn = db::begin_write(db).await?;
     let owner = users::ActiveModel {
         email: Set(format!("unclaimed-{placeholder}@accounts.trade-ma.invalid")),
@@ -100,16 +97,8 @@ pub async fn invite(
     if !unclaimed(&producer) {
         return Err(AppError::invalid("email", "invalid.already_claimed"));
     }
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-    producer_invitations::Entity::update_many()
-        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
-        .filter(producer_invitations::Column::ProducerId.eq(producer.id))
-        .filter(producer_invitations::Column::UsedAt.is_null())
-        .exec(&txn)
-        .await
-        .map_err(StoreError::from)?;
+    let token = crate::services::random_hex(32);
+    void_invitations(&txn, producer.id, now).await?;
     producer_invitations::ActiveModel {
         producer_id: Set(producer.id),
         email: Set(email.clone()),
@@ -131,6 +120,18 @@ pub async fn invite(
     let target = AuditTarget { kind: AuditObject::Producer, id: producer.id, label: &producer.trade_name, region };
     audit::record(&txn, admin, AuditAction::Invite, target, AuditWhy { reason: None, note: Some(&email) }, now).await?;
     db::commit(txn).await?;
+    Ok(())
+}
+
+/// Marks the producer's unused invitations used: a new invitation or a
+/// claim leaves no other link working.
+async fn void_invitations(db: &impl ConnectionTrait, producer_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    producer_invitations::Entity::update_many()
+        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(producer_invitations::Column::ProducerId.eq(producer_id))
+        .filter(producer_invitations::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -214,13 +215,7 @@ pub async fn claim(
     let mut row = producers::ActiveModel::from(producer.clone());
     row.claimed_at = Set(Some(now));
     row.update(&txn).await.map_err(StoreError::from)?;
-    producer_invitations::Entity::update_many()
-        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
-        .filter(producer_invitations::Column::ProducerId.eq(producer.id))
-        .filter(producer_invitations::Column::UsedAt.is_null())
-        .exec(&txn)
-        .await
-        .map_err(StoreError::from)?;
+    void_invitations(&txn, producer.id, now).await?;
     search_outbox::requeue_producer(&txn, producer.id).await?;
     db::commit(txn).await?;
     tracing::info!(producer = producer.id, user = account.id, "cooperative claimed its producer");

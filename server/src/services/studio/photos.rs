@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, ProducerAccess};
 use chrono::Utc;
-use rand::RngCore;
 use sea_orm::DatabaseConnection;
 use tokio::sync::Semaphore;
 
@@ -298,10 +297,7 @@ impl PhotoUploads {
 /// A fresh, unguessable storage key: `<kind>/<id>/<128 random bits>`
 /// (`listings`, `producers` for logos, `showcases` for covers).
 fn new_key(kind: &str, id: i64) -> String {
-    let mut bytes = [0u8; 16];
-    rand::rng().fill_bytes(&mut bytes);
-    let random: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!("{kind}/{id}/{random}")
+    format!("{kind}/{id}/{}", crate::services::random_hex(16))
 }
 
 /// Removes every variant file of the given keys; failures are logged (the
