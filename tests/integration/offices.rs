@@ -677,6 +677,28 @@ async fn an_office_onboards_a_cooperative_which_claims_it_once() {
         .expect("request");
     assert_eq!(forged.status().as_u16(), 404, "the cookie selects, it grants nothing");
     assert_eq!(with_cookie("/api/import/page").await.status().as_u16(), 200, "the workspace's import too");
+    let post_acting = |path: &str, form: Vec<(&'static str, &'static str)>| {
+        let request = app
+            .client
+            .post(app.url(path))
+            .header("cookie", format!("{}; {cookie}", souss.cookies()))
+            .header("sec-fetch-site", "same-origin")
+            .form(&form);
+        async move { request.send().await.expect("request") }
+    };
+    let mut moved = fields("oriental");
+    moved.retain(|(key, _)| *key != "locale");
+    moved.push(("locale", "fr"));
+    let moved = post_acting("/api/save_profile", moved).await;
+    assert_eq!(moved.status().as_u16(), 422, "the office keeps the cooperative in its region");
+    let verify = vec![
+        ("form[ice]", "001525846000087"),
+        ("form[registration_number]", "RC 1"),
+        ("form[cooperative_approval]", "2020/1"),
+        ("locale", "fr"),
+    ];
+    let verify = post_acting("/api/studio/request_verification", verify).await;
+    assert_eq!(verify.status().as_u16(), 422, "the cooperative asks for its own verification");
 
     // The invitation: once, 14 days, never for a claimed producer.
     let invited = souss

@@ -95,8 +95,9 @@ fn checked(
     Ok(Checked { row, draft, origin })
 }
 
-/// The preview of checked rows (and problems), held as a batch when there
-/// is no problem; returns it with its token (empty when refused).
+/// The preview of checked rows and problems, held as a batch (its rows only
+/// when there is no problem, so a refused sheet can be shown but never
+/// confirmed); returns it with its token.
 pub async fn hold(
     db: &impl ConnectionTrait,
     producer: &producers::Model,
@@ -167,10 +168,10 @@ pub async fn batch(
     Ok(Some((preview, rows)))
 }
 
-/// Forgets a batch (once written).
-pub async fn drop_batch(db: &impl ConnectionTrait, token: &str) -> Result<(), StoreError> {
-    import_batches::Entity::delete_by_id(token.to_owned()).exec(db).await?;
-    Ok(())
+/// Forgets a batch (as it is written); returns how many rows went (1, or 0
+/// when another confirmation took it first).
+pub async fn drop_batch(db: &impl ConnectionTrait, token: &str) -> Result<u64, StoreError> {
+    Ok(import_batches::Entity::delete_by_id(token.to_owned()).exec(db).await?.rows_affected)
 }
 
 /// Writes checked rows for `producer` inside the caller's transaction:

@@ -99,12 +99,18 @@ fn csv_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, RowProblem> {
             reason: "import.malformed".into(),
         })?;
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        if let Some(column) = cells.iter().position(|cell| cell.trim_start().starts_with('=')) {
+        if let Some(column) = cells.iter().position(|cell| looks_like_formula(cell)) {
             return Err(formula(index + 1, column, grid.first()));
         }
         grid.push(cells);
     }
     Ok(grid)
+}
+
+/// Text a spreadsheet would run as a formula: it starts with `=`, `+` or `@`.
+/// (`-` is left to the export guard: "- 10 %" is common catalogue text.)
+fn looks_like_formula(cell: &str) -> bool {
+    cell.trim_start().starts_with(['=', '+', '@'])
 }
 
 /// A formula at row `row` (1-based), column index `column`, named by the
@@ -158,10 +164,16 @@ fn xlsx_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, RowProblem> {
         row.extend(cells.iter().map(cell_text));
         row
     }));
+    let header = grid.iter().find(|cells| cells.iter().any(|cell| !cell.trim().is_empty()));
     if let Some((row, column, _)) = formulas.used_cells().find(|(_, _, formula)| !formula.trim().is_empty()) {
         let (top, left) = formulas.start().map_or((0, 0), |(row, column)| (row as usize, column as usize));
-        let header = grid.iter().find(|cells| cells.iter().any(|cell| !cell.trim().is_empty()));
         return Err(formula(top + row + 1, left + column, header));
+    }
+    // Text that would become a formula in the next program that opens it.
+    for (row, cells) in grid.iter().enumerate() {
+        if let Some(column) = cells.iter().position(|cell| looks_like_formula(cell)) {
+            return Err(formula(row + 1, column, header));
+        }
     }
     Ok(grid)
 }
@@ -196,6 +208,9 @@ mod tests {
         let reason = |bytes: &[u8]| read(bytes).unwrap_err().reason;
         assert_eq!(reason(b"sector,title_fr\nagrifood,Caf\xe9\n"), "import.not_utf8");
         assert_eq!(reason(b"sector,title_fr\nagrifood,=1+1\n"), "import.formula");
+        assert_eq!(reason(b"sector,title_fr\nagrifood,@SUM(A1)\n"), "import.formula");
+        assert_eq!(reason(b"sector,title_fr\nagrifood,+cmd|' /C calc'!A0\n"), "import.formula");
+        assert!(read("sector,title_fr\nagrifood,- 10 % en gros\n".as_bytes()).is_ok());
         assert_eq!(read(b"sector,title_fr\nagrifood,=1+1\n").unwrap_err().column, "title_fr");
         assert_eq!(reason(b"sector,colour\n"), "import.unknown_column");
         assert_eq!(reason(b"sector,title_fr\n"), "import.empty");

@@ -84,7 +84,8 @@ pub async fn pending_in(
         .collect())
 }
 
-/// Records the decision on a pending request.
+/// Records the decision on a request still pending; `false` when another
+/// decision came first (nothing changed).
 pub async fn decide(
     db: &impl ConnectionTrait,
     request: verification_requests::Model,
@@ -93,15 +94,19 @@ pub async fn decide(
     note: Option<&str>,
     by: i64,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let mut row = verification_requests::ActiveModel::from(request);
-    row.state = Set(state.slug().to_owned());
-    row.reason = Set(reason.map(str::to_owned));
-    row.note = Set(note.map(str::to_owned));
-    row.decided_at = Set(Some(now));
-    row.decided_by = Set(Some(by));
-    row.update(db).await?;
-    Ok(())
+) -> Result<bool, StoreError> {
+    use sea_orm::sea_query::Expr;
+    let changed = verification_requests::Entity::update_many()
+        .col_expr(verification_requests::Column::State, Expr::value(state.slug()))
+        .col_expr(verification_requests::Column::Reason, Expr::value(reason.map(str::to_owned)))
+        .col_expr(verification_requests::Column::Note, Expr::value(note.map(str::to_owned)))
+        .col_expr(verification_requests::Column::DecidedAt, Expr::value(Some(now)))
+        .col_expr(verification_requests::Column::DecidedBy, Expr::value(Some(by)))
+        .filter(verification_requests::Column::Id.eq(request.id))
+        .filter(verification_requests::Column::State.eq(VerificationState::Pending.slug()))
+        .exec(db)
+        .await?;
+    Ok(changed.rows_affected == 1)
 }
 
 /// The verified producer other than `except` that holds `ice`.

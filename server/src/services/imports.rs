@@ -64,8 +64,11 @@ pub async fn confirm(
     if !preview.problems.is_empty() || rows.is_empty() {
         return Err(AppError::invalid("sheet", "import.fix_first"));
     }
+    // Taken first, on a condition: of two confirmations racing, one writes.
+    if import::drop_batch(&txn, token).await? != 1 {
+        return Err(AppError::NotFound);
+    }
     let (created, updated) = import::write(&txn, producer, &rows, now, |_| {}).await?;
-    import::drop_batch(&txn, token).await?;
     if let Some(admin) = admin {
         let region = Region::from_slug(&producer.region)
             .ok_or_else(|| StoreError::Corrupt(format!("region `{}`", producer.region)))?;

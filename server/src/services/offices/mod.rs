@@ -110,6 +110,10 @@ impl Offices for OfficesService {
     }
 
     async fn producers(&self, admin: &AdminAccess, filter: &ProducerFilter) -> Result<OfficeProducers, AppError> {
+        // The wire may carry anything: the same bounds as the page's query.
+        let mut filter = filter.clone();
+        filter.page = filter.page.clamp(1, 10_000);
+        filter.text = filter.text.chars().take(100).collect();
         let mut condition = Condition::all();
         // A regional office sees its region whatever the filter says.
         if let Some(region) = admin.office().region().or(filter.region) {
@@ -142,7 +146,6 @@ impl Offices for OfficesService {
             .all(&self.db)
             .await
             .map_err(StoreError::from)?;
-        let mut filter = filter.clone();
         if let Some(region) = admin.office().region() {
             filter.region = Some(region);
         }
@@ -234,8 +237,11 @@ impl Offices for OfficesService {
 
     async fn audit(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<AuditPage, AppError> {
         admin.check_national()?;
-        let (entries, total) = audit::page(&self.db, filter, AUDIT_PAGE_SIZE).await?;
-        Ok(AuditPage { entries, total, filter: filter.clone() })
+        let mut filter = filter.clone();
+        filter.page = filter.page.clamp(1, 10_000);
+        filter.actor = filter.actor.chars().take(120).collect();
+        let (entries, total) = audit::page(&self.db, &filter, AUDIT_PAGE_SIZE).await?;
+        Ok(AuditPage { entries, total, filter })
     }
 
     async fn import_sheet(&self, admin: &AdminAccess, producer: &str, sheet: &[u8]) -> Result<ImportPreview, AppError> {

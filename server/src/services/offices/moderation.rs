@@ -74,6 +74,8 @@ pub async fn producer(
     row.hidden_note = Set(change.note);
     row.hidden_at = Set(change.at);
     row.review_requested_at = Set(None);
+    // A rebuild of the search index catches changes by this stamp.
+    row.updated_at = Set(now);
     row.update(&txn).await.map_err(StoreError::from)?;
     search_outbox::requeue_producer(&txn, found.id).await?;
     let region = Some(region_of(&found)?);
@@ -105,6 +107,8 @@ pub async fn listing(
     row.hidden_note = Set(change.note);
     row.hidden_at = Set(change.at);
     row.review_requested_at = Set(None);
+    // A rebuild of the search index catches changes by this stamp.
+    row.updated_at = Set(now);
     row.update(&txn).await.map_err(StoreError::from)?;
     search_outbox::enqueue(&txn, found.id, OutboxOp::Upsert).await?;
     let target = AuditTarget { kind: AuditObject::Listing, id: found.id, label: &title, region: Some(region) };

@@ -5,7 +5,8 @@
 //! the cooperative's address. The invitation link (a random token kept as
 //! its SHA-256, used once, valid 14 days) lets the cooperative set its
 //! password: the placeholder account becomes its account, so the producer
-//! is handed over whole, and the office can no longer edit it.
+//! is handed over whole, and the office can no longer edit it (it may still
+//! import a sheet for it, as for any producer of its region, in the log).
 
 use app::domain::{
     AdminAccess, AppError, AuditAction, AuditObject, ClaimPage, Locale, ProducerAccess, ProfileForm, Role,
@@ -191,6 +192,18 @@ pub async fn claim(
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let (invitation, producer) = open_invitation(&txn, token).await?;
+    // Used up first, on a condition: of two claims racing with one link,
+    // only one changes the row (PostgreSQL reads committed data).
+    let used = producer_invitations::Entity::update_many()
+        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(producer_invitations::Column::Id.eq(invitation.id))
+        .filter(producer_invitations::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await
+        .map_err(StoreError::from)?;
+    if used.rows_affected != 1 {
+        return Err(AppError::invalid("token", "invalid.invitation"));
+    }
     let taken = users::Entity::find()
         .filter(users::Column::Email.eq(invitation.email.as_str()))
         .one(&txn)

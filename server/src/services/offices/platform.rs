@@ -54,7 +54,13 @@ pub async fn view(db: &DatabaseConnection, admin: &AdminAccess, now: DateTime<Ut
     }
     let mut sectors: Vec<(Sector, u64)> = sectors.into_iter().collect();
     sectors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
+    // The office's producers, as a subquery (a list of ids could pass the
+    // databases' limits on bound parameters).
+    let mut scoped =
+        sea_orm::sea_query::Query::select().column(producers::Column::Id).from(producers::Entity).to_owned();
+    if let Some(region) = scope {
+        scoped.and_where(producers::Column::Region.eq(region.slug()));
+    }
     let reviews_asked = in_scope
         .clone()
         .filter(producers::Column::HiddenAt.is_not_null())
@@ -63,14 +69,14 @@ pub async fn view(db: &DatabaseConnection, admin: &AdminAccess, now: DateTime<Ut
         .await
         .map_err(StoreError::from)?
         + listings::Entity::find()
-            .filter(listings::Column::ProducerId.is_in(ids.clone()))
+            .filter(listings::Column::ProducerId.in_subquery(scoped.clone()))
             .filter(listings::Column::HiddenAt.is_not_null())
             .filter(listings::Column::ReviewRequestedAt.is_not_null())
             .count(db)
             .await
             .map_err(StoreError::from)?;
     let hidden_listings = listings::Entity::find()
-        .filter(listings::Column::ProducerId.is_in(ids))
+        .filter(listings::Column::ProducerId.in_subquery(scoped))
         .filter(listings::Column::HiddenAt.is_not_null())
         .count(db)
         .await

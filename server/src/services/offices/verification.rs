@@ -82,14 +82,25 @@ pub async fn decide(
             row.declared_ice = Set(Some(request.ice.clone()));
             row.updated_at = Set(now);
             row.update(&txn).await.map_err(|e| unique_as(e, "ice"))?;
-            verification::decide(&txn, request.clone(), VerificationState::Approved, None, None, admin.user_id(), now)
-                .await?;
+            if !verification::decide(
+                &txn,
+                request.clone(),
+                VerificationState::Approved,
+                None,
+                None,
+                admin.user_id(),
+                now,
+            )
+            .await?
+            {
+                return Err(AppError::invalid("decision", "invalid.already_decided"));
+            }
             search_outbox::requeue_producer(&txn, producer.id).await?;
             audit::record(&txn, admin, AuditAction::Verify, target, AuditWhy::default(), now).await?;
         }
         VerificationDecision::Reject { reason, note } => {
             let why = AuditWhy { reason: Some(reason.slug()), note: note.as_deref() };
-            verification::decide(
+            let decided = verification::decide(
                 &txn,
                 request.clone(),
                 VerificationState::Rejected,
@@ -99,6 +110,9 @@ pub async fn decide(
                 now,
             )
             .await?;
+            if !decided {
+                return Err(AppError::invalid("decision", "invalid.already_decided"));
+            }
             audit::record(&txn, admin, AuditAction::Reject, target, why, now).await?;
         }
     }

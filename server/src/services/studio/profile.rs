@@ -23,6 +23,11 @@ pub async fn save(db: &DatabaseConnection, access: &ProducerAccess, form: &Profi
     let txn = db::begin_write(db).await?;
     producer_profile::lock_owner(&txn, access.user_id()).await?;
     let before = producer_profile::owned_by(&txn, access.user_id()).await?;
+    // An office working for a cooperative keeps it in its region (the
+    // office's own); only the cooperative itself may move.
+    if access.on_behalf() && before.as_ref().is_some_and(|before| before.region != profile.region.slug()) {
+        return Err(AppError::invalid("region", "invalid.office_region"));
+    }
     let now = Utc::now();
     let (id, slug) = producer_profile::save(&txn, access.user_id(), &profile, now).await?;
     if let (Some(before), Some(after)) = (before, producer_profile::owned_by(&txn, access.user_id()).await?) {

@@ -57,6 +57,11 @@ pub async fn request(
     if producer.verified {
         return Err(AppError::invalid("ice", "invalid.already_verified"));
     }
+    // The office that would decide it does not ask for it: the cooperative
+    // asks once it has claimed its account.
+    if access.on_behalf() {
+        return Err(AppError::invalid("ice", "invalid.verification_by_owner"));
+    }
     let claim = form.validate(slug(&producer.legal_form, LegalForm::from_slug, "legal form")?)?;
     verification::file(&txn, &producer, &claim, false, Utc::now()).await?;
     db::commit_private(txn).await?;
