@@ -82,26 +82,8 @@ impl Visitor {
         Visitor::answer(response).await
     }
 
-    /// Uploads files to a listing's photo route; `parts` are (file name, bytes).
-    pub async fn upload(&self, listing_id: i64, parts: Vec<(&str, Vec<u8>)>) -> Answer {
-        let mut form = Form::new();
-        for (name, bytes) in parts {
-            form = form.part("photos", Part::bytes(bytes).file_name(name.to_owned()));
-        }
-        let response = self
-            .client
-            .post(format!("{}/api/listings/{listing_id}/photos", self.base))
-            .header("sec-fetch-site", "same-origin")
-            .multipart(form)
-            .send()
-            .await
-            .expect("request");
-        Visitor::answer(response).await
-    }
-
-    /// Posts one file as the multipart field `field` to `path`.
-    pub async fn upload_file(&self, path: &str, field: &str, name: &str, bytes: Vec<u8>) -> Answer {
-        let form = Form::new().part(field.to_owned(), Part::bytes(bytes).file_name(name.to_owned()));
+    /// Posts a multipart form to `path`, as a page of the site would.
+    async fn post_multipart(&self, path: &str, form: Form) -> Answer {
         let response = self
             .client
             .post(format!("{}{path}", self.base))
@@ -113,21 +95,28 @@ impl Visitor {
         Visitor::answer(response).await
     }
 
+    /// Uploads files to a listing's photo route; `parts` are (file name, bytes).
+    pub async fn upload(&self, listing_id: i64, parts: Vec<(&str, Vec<u8>)>) -> Answer {
+        let mut form = Form::new();
+        for (name, bytes) in parts {
+            form = form.part("photos", Part::bytes(bytes).file_name(name.to_owned()));
+        }
+        self.post_multipart(&format!("/api/listings/{listing_id}/photos"), form).await
+    }
+
+    /// Posts one file as the multipart field `field` to `path`.
+    pub async fn upload_file(&self, path: &str, field: &str, name: &str, bytes: Vec<u8>) -> Answer {
+        let form = Form::new().part(field.to_owned(), Part::bytes(bytes).file_name(name.to_owned()));
+        self.post_multipart(path, form).await
+    }
+
     /// Uploads a sheet to the import route (`for`: an office's producer).
     pub async fn import_sheet(&self, name: &str, bytes: Vec<u8>, producer: Option<&str>) -> Answer {
         let mut form = Form::new().part("sheet", Part::bytes(bytes).file_name(name.to_owned())).text("locale", "fr");
         if let Some(slug) = producer {
             form = form.text("for", slug.to_owned());
         }
-        let response = self
-            .client
-            .post(format!("{}/api/import", self.base))
-            .header("sec-fetch-site", "same-origin")
-            .multipart(form)
-            .send()
-            .await
-            .expect("request");
-        Visitor::answer(response).await
+        self.post_multipart("/api/import", form).await
     }
 
     /// Who the server thinks this visitor is (`null` when nobody).
