@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-const LOCALES: [&str; 4] = ["en", "fr", "ar", "es"];
+const LOCALES: [&str; 6] = ["en", "fr", "ar", "es", "zh", "pt"];
 const REFERENCE: &str = "en";
 
 fn flatten(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {

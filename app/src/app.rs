@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Html {..} lang=locale.code() dir=locale.dir() />
+        <Html {..} lang=locale.tag() dir=locale.dir() />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Router>
             <Layout>

@@ -19,6 +19,7 @@ pub mod ports;
 mod response_status;
 #[cfg(feature = "ssr")]
 mod shell;
+pub mod site_url;
 
 pub use app::App;
 #[cfg(feature = "ssr")]

@@ -17,11 +17,20 @@ MANUAL = {"AQ": "Antarctica", "EH": "Africa", "PN": "Oceania", "SX": "Americas",
 CONTINENT = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "Americas",
              "SA": "Americas", "OC": "Oceania", "AN": "Antarctica"}
 
-tr = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-      for lang in ("fr", "ar", "es")}
+# Interface language -> iso-codes catalogue.
+CATALOGUES = {"fr": "fr", "ar": "ar", "es": "es", "zh": "zh_CN", "pt": "pt_BR"}
+tr = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[catalogue])
+      for lang, catalogue in CATALOGUES.items()}
+
+
+# The roadmap's Middle East (see `WorldRegion` in country.rs): UN M49's Western
+# Asia without the Caucasus and Cyprus, plus Iran; Egypt stays in Africa.
+MIDDLE_EAST = {"AE", "BH", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
 
 
 def world_region(alpha2):
+    if alpha2 in MIDDLE_EAST:
+        return "MiddleEast"
     if alpha2 in MANUAL:
         return MANUAL[alpha2]
     try:
@@ -48,9 +57,9 @@ for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
     if c.alpha_2 in EXCLUDED:
         continue
     en = name(c)
-    names = [en] + [tr[lang].gettext(c.name) for lang in ("fr", "ar", "es")]
-    rows.append(f'    CountryRow {{ code: "{c.alpha_2}", en: "{rs(names[0])}", fr: "{rs(names[1])}", '
-                f'ar: "{rs(names[2])}", es: "{rs(names[3])}", world_region: WorldRegion::{world_region(c.alpha_2)} }},')
+    names = {"en": en} | {lang: tr[lang].gettext(c.name) for lang in CATALOGUES}
+    fields = ", ".join(f'{lang}: "{rs(text)}"' for lang, text in names.items())
+    rows.append(f'    CountryRow {{ code: "{c.alpha_2}", {fields}, world_region: WorldRegion::{world_region(c.alpha_2)} }},')
 
 out = pathlib.Path(__file__).resolve().parent.parent / "src" / "domain" / "country_table.rs"
 out.write_text(

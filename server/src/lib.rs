@@ -192,7 +192,11 @@ fn page_routes() -> Vec<AxumRouteListing> {
 fn router(state: AppState) -> Router {
     let routes = page_routes();
     let services = state.services.clone();
-    let context = move || provide_context(services.clone());
+    let site_url = app::site_url::SiteUrl::new(state.settings.public_url.as_str());
+    let context = move || {
+        provide_context(services.clone());
+        provide_context(site_url.clone());
+    };
     let options = state.leptos_options.clone();
     let settings = state.settings.clone();
     // Pages and server functions: small bodies only.
@@ -234,6 +238,9 @@ fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(http::health::alive))
         .route("/readyz", get(http::health::ready))
+        .route("/robots.txt", get(http::sitemap::robots))
+        .route("/sitemap.xml", get(http::sitemap::index))
+        .route("/sitemaps/{file}", get(http::sitemap::language))
         .merge(http::static_files::routes(&settings.site_root, &settings.media_dir(), state.leptos_options.hash_files))
         .merge(http::api_v1::routes())
         .merge(dynamic)

@@ -16,6 +16,7 @@ mod operations;
 mod pages;
 mod search;
 mod security;
+mod seo;
 mod showcases;
 mod uploads;
 mod workspace_postgres;

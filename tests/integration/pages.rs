@@ -71,7 +71,7 @@ async fn listing_page_shows_the_trade_facts() {
     assert_eq!(status, 200);
     assert!(html.contains(ARGAN_FR));
     assert!(html.contains("151590"), "HS code");
-    assert!(html.contains("22.00–31.00 EUR"), "price range");
+    assert!(html.contains("22,00–31,00 EUR"), "price range, with the French decimal comma");
     assert!(html.contains("Agadir"), "port of loading");
     assert!(html.contains("Argane IGP"), "origin label in French");
     assert!(html.contains("Coopérative Tifaout"), "producer card");

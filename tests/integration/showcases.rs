@@ -11,7 +11,7 @@ use tests::visitor::Visitor;
 use super::inquiries::producer_with_listing;
 
 /// The showcase form's fields in French and, with `english`, English too.
-fn showcase_fields<'a>(english: bool, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn showcase_fields<'a>(english: bool, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut fields = vec![
         ("locale", "fr"),
         ("form[title][fr]", "Made in Africa — forum ZLECAf"),
@@ -32,7 +32,7 @@ fn showcase_fields<'a>(english: bool, extra: &[(&'a str, &'a str)]) -> Vec<(&'a 
 }
 
 /// The showcase id in the editor address the server sent the browser to.
-fn showcase_id(answer: &tests::visitor::Answer) -> String {
+pub(crate) fn showcase_id(answer: &tests::visitor::Answer) -> String {
     let location = answer.header("location");
     location
         .split("/organiser/showcases/")
@@ -42,7 +42,12 @@ fn showcase_id(answer: &tests::visitor::Answer) -> String {
         .unwrap_or_else(|| panic!("no showcase in `{location}` ({}): {}", answer.status, answer.body))
 }
 
-async fn curate(organiser: &Visitor, id: &str, action: &str, target: (&str, &str)) -> tests::visitor::Answer {
+pub(crate) async fn curate(
+    organiser: &Visitor,
+    id: &str,
+    action: &str,
+    target: (&str, &str),
+) -> tests::visitor::Answer {
     organiser.post("/api/curate_showcase", &[("id", id), ("action", action), target, ("locale", "fr")]).await
 }
 

@@ -19,7 +19,7 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-name">{m.site_name}</span>
                 </a>
-                <form class="header-search" role="search" method="get" action=i18n.path("/search")>
+                <form class="header-search" role="search" aria-label=m.nav_search_region method="get" action=i18n.path("/search")>
                     <label class="visually-hidden" for="header-search-q">{m.nav_search_label}</label>
                     <SearchBox id="header-search-q" />
                     <button type="submit" class="icon-button" aria-label=m.nav_search_button>

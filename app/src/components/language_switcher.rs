@@ -21,7 +21,7 @@ pub fn LanguageSwitcher() -> impl IntoView {
             <summary>
                 <Icon name=IconName::Globe />
                 <span class="visually-hidden">{i18n.messages.nav_language}": "</span>
-                <span lang=i18n.locale.code()>{i18n.locale.native_name()}</span>
+                <span lang=i18n.locale.tag()>{i18n.locale.native_name()}</span>
             </summary>
         <div class="language-switcher" role="group" aria-label=i18n.messages.nav_language>
             {Locale::ALL
@@ -37,8 +37,8 @@ pub fn LanguageSwitcher() -> impl IntoView {
                         <a
                             href=href
                             rel="external"
-                            hreflang=locale.code()
-                            lang=locale.code()
+                            hreflang=locale.tag()
+                            lang=locale.tag()
                             aria-current=current
                         >
                             {locale.native_name()}

@@ -25,7 +25,7 @@ pub fn ListingCard(
     };
     let price = match &card.price {
         PriceRange::OnRequest => m.listing_price_on_request.to_owned(),
-        range => range.format_amounts().unwrap_or_default(),
+        range => range.format_amounts(i18n.locale).unwrap_or_default(),
     };
     let moq = card.moq.as_ref().map(|q| format!("{} {} {}", m.listing_moq, q.amount, q.unit.name(m)));
     let title_lang = card.title.locale.code();
@@ -34,7 +34,7 @@ pub fn ListingCard(
             <a class="listing-card-link" href=href rel=rel>
                 <Photo
                     photo=card.cover.clone()
-                    alt=card.title.text.clone()
+                    alt=""
                     sizes="(min-width: 1200px) 280px, (min-width: 640px) 45vw, 100vw"
                     eager
                 />

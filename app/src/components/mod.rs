@@ -22,6 +22,7 @@ mod safe_text;
 mod save_search;
 mod search_box;
 mod shortlist_button;
+mod structured_data;
 mod trade_hint;
 mod trust_badges;
 
@@ -39,7 +40,7 @@ pub use language_switcher::LanguageSwitcher;
 pub use layout::Layout;
 pub use listing_card::{ListingCard, ListingGrid};
 pub use logo::Logo;
-pub use page_meta::PageMeta;
+pub use page_meta::{PageMeta, SharedImage};
 pub use photo::Photo;
 pub use producer_card::ProducerCard;
 pub use response_metrics::ResponseSummary;
@@ -47,5 +48,10 @@ pub use safe_text::{DocumentTitle, TextArea, escape_html};
 pub use save_search::SaveSearchBox;
 pub use search_box::SearchBox;
 pub use shortlist_button::ShortlistButton;
+pub use structured_data::StructuredData;
+pub mod json_ld {
+    //! Builders of each page's structured data.
+    pub use super::structured_data::{event, organization, product, script_text};
+}
 pub use trade_hint::TradeAgreementHint;
 pub use trust_badges::{CertificationChips, OriginLabelChips, VerifiedBadge};

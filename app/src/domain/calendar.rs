@@ -29,6 +29,20 @@ impl CalendarDate {
         })
     }
 
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// 1 to 12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// 1 to 31.
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
     /// Days since 1970-01-01 (negative before).
     pub fn days_since_epoch(self) -> i64 {
         let year = i64::from(self.year) - i64::from(self.month <= 2);

@@ -1,4 +1,4 @@
-//! ISO 3166-1 countries, with names in the four interface languages and the
+//! ISO 3166-1 countries, with names in the six interface languages and the
 //! world region a buyer's country belongs to (the roadmap's "far markets").
 
 use serde::{Deserialize, Serialize};
@@ -73,6 +73,8 @@ pub(super) struct CountryRow {
     pub fr: &'static str,
     pub ar: &'static str,
     pub es: &'static str,
+    pub zh: &'static str,
+    pub pt: &'static str,
     pub world_region: WorldRegion,
 }
 
@@ -112,6 +114,8 @@ impl CountryCode {
             Locale::Fr => row.fr,
             Locale::Ar => row.ar,
             Locale::Es => row.es,
+            Locale::Zh => row.zh,
+            Locale::Pt => row.pt,
         }
     }
 

@@ -10,6 +10,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Andorre",
         ar: "أندورا",
         es: "Andorra",
+        zh: "安道尔",
+        pt: "Andorra",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -18,6 +20,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Émirats arabes unis",
         ar: "الإمارات العربيّة المتحدّة",
         es: "Emiratos Árabes Unidos",
+        zh: "阿联酋",
+        pt: "Emirados Árabes Unidos",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -26,6 +30,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Afghanistan",
         ar: "أفغانستان",
         es: "Afganistán",
+        zh: "阿富汗",
+        pt: "Afeganistão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -34,6 +40,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Antigua-et-Barbuda",
         ar: "أنتيغوا و باربودا",
         es: "Antigua y Barbuda",
+        zh: "安提瓜和巴布达",
+        pt: "Antígua e Barbuda",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -42,6 +50,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Anguilla",
         ar: "أنغويلا",
         es: "Anguila",
+        zh: "安圭拉",
+        pt: "Anguila",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -50,6 +60,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Albanie",
         ar: "ألبانيا",
         es: "Albania",
+        zh: "阿尔巴尼亚",
+        pt: "Albânia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -58,10 +70,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Arménie",
         ar: "أرمينيا",
         es: "Armenia",
+        zh: "亚美尼亚",
+        pt: "Armênia",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "AO", en: "Angola", fr: "Angola", ar: "أنغولا", es: "Angola", world_region: WorldRegion::Africa
+        code: "AO",
+        en: "Angola",
+        fr: "Angola",
+        ar: "أنغولا",
+        es: "Angola",
+        zh: "安哥拉",
+        pt: "Angola",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "AQ",
@@ -69,6 +90,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Antarctique",
         ar: "القطب الجنوبي",
         es: "Antártida",
+        zh: "南极洲",
+        pt: "Antártida",
         world_region: WorldRegion::Antarctica,
     },
     CountryRow {
@@ -77,6 +100,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Argentine",
         ar: "الأرجنتين",
         es: "Argentina",
+        zh: "阿根廷",
+        pt: "Argentina",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -85,6 +110,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Samoa américaines",
         ar: "صاموا الأمريكيّة",
         es: "Samoa Estadounidense",
+        zh: "美属萨摩亚",
+        pt: "Samoa Americana",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -93,6 +120,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Autriche",
         ar: "النّمسا",
         es: "Austria",
+        zh: "奥地利",
+        pt: "Áustria",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -101,10 +130,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Australie",
         ar: "أستراليا",
         es: "Australia",
+        zh: "澳大利亚",
+        pt: "Austrália",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
-        code: "AW", en: "Aruba", fr: "Aruba", ar: "أروبا", es: "Aruba", world_region: WorldRegion::Americas
+        code: "AW",
+        en: "Aruba",
+        fr: "Aruba",
+        ar: "أروبا",
+        es: "Aruba",
+        zh: "阿鲁巴",
+        pt: "Aruba",
+        world_region: WorldRegion::Americas,
     },
     CountryRow {
         code: "AX",
@@ -112,6 +150,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Åland, Îles",
         ar: "جزر آلاند",
         es: "Islas Äland",
+        zh: "奥兰群岛",
+        pt: "Ilhas Åland",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -120,6 +160,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Azerbaïdjan",
         ar: "أذربيجان",
         es: "Azerbaiyán",
+        zh: "阿塞拜疆",
+        pt: "Azerbaidjão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -128,6 +170,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bosnie-Herzégovine",
         ar: "البوسنة و الهرسك",
         es: "Bosnia y Herzegovina",
+        zh: "波斯尼亚和黑塞哥维那",
+        pt: "Bósnia-Herzegóvina",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -136,6 +180,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Barbade",
         ar: "بربادوس",
         es: "Barbados",
+        zh: "巴巴多斯",
+        pt: "Barbados",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -144,6 +190,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bangladesh",
         ar: "بنغلادش",
         es: "Bangladés",
+        zh: "孟加拉",
+        pt: "Bangladesh",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -152,6 +200,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Belgique",
         ar: "بلجيكا",
         es: "Bélgica",
+        zh: "比利时",
+        pt: "Bélgica",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -160,6 +210,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Burkina Faso",
         ar: "بوركينا فاصو",
         es: "Burquina Faso",
+        zh: "布基纳法索",
+        pt: "Burquina",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -168,6 +220,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bulgarie",
         ar: "بلغاريا",
         es: "Bulgaria",
+        zh: "保加利亚",
+        pt: "Bulgária",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -176,6 +230,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bahreïn",
         ar: "البحرين",
         es: "Baréin",
+        zh: "巴林",
+        pt: "Barein",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -184,10 +240,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Burundi",
         ar: "بوروندي",
         es: "Burundi",
+        zh: "布隆迪",
+        pt: "Burundi",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
-        code: "BJ", en: "Benin", fr: "Bénin", ar: "بنين", es: "Benín", world_region: WorldRegion::Africa
+        code: "BJ",
+        en: "Benin",
+        fr: "Bénin",
+        ar: "بنين",
+        es: "Benín",
+        zh: "贝宁",
+        pt: "Benin",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "BL",
@@ -195,6 +260,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Barthélemy",
         ar: "سان بارتليمي",
         es: "San Bartolomé",
+        zh: "圣巴泰勒米岛",
+        pt: "São Bartolomeu",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -203,6 +270,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bermudes",
         ar: "برمودا",
         es: "Islas Bermudas",
+        zh: "百慕大",
+        pt: "Bermuda",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -211,6 +280,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Brunéi Darussalam",
         ar: "بروناي دار السّلام",
         es: "Brunei Darussalam",
+        zh: "文莱",
+        pt: "Brunei",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -219,6 +290,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bolivie, état plurinational de",
         ar: "جمهورية بوليفيا",
         es: "Bolivia, Estado plurinacional de",
+        zh: "玻利维亚共和国",
+        pt: "Bolívia, Estado Plurinacional da",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -227,6 +300,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bonaire, Saint-Eustache et Saba",
         ar: "بونير وسانت يوستاتيوس وسابا",
         es: "Islas BES (Caribe Neerlandés)",
+        zh: "博奈尔、圣尤斯特歇斯岛和萨巴",
+        pt: "Bonaire, Saba e Santo Eustáquio",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -235,6 +310,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Brésil",
         ar: "البرازيل",
         es: "Brasil",
+        zh: "巴西",
+        pt: "Brasil",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -243,10 +320,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bahamas",
         ar: "جزر البهاما",
         es: "Bahamas",
+        zh: "巴哈马",
+        pt: "Bahamas",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
-        code: "BT", en: "Bhutan", fr: "Bhoutan", ar: "بوتان", es: "Bután", world_region: WorldRegion::Asia
+        code: "BT",
+        en: "Bhutan",
+        fr: "Bhoutan",
+        ar: "بوتان",
+        es: "Bután",
+        zh: "不丹",
+        pt: "Butão",
+        world_region: WorldRegion::Asia,
     },
     CountryRow {
         code: "BV",
@@ -254,6 +340,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Île Bouvet",
         ar: "جزيرة بوفي",
         es: "Isla Bouvet",
+        zh: "布维群岛",
+        pt: "Ilha Bouvet",
         world_region: WorldRegion::Antarctica,
     },
     CountryRow {
@@ -262,6 +350,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Botswana",
         ar: "بوتسوانا",
         es: "Botsuana",
+        zh: "博茨瓦纳",
+        pt: "Botsuana",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -270,6 +360,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Bélarus",
         ar: "روسيا البيضاء",
         es: "Bielorrusia",
+        zh: "白俄罗斯",
+        pt: "Bielo-Rússia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -278,6 +370,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Belize",
         ar: "بيليز",
         es: "Belice",
+        zh: "伯利兹",
+        pt: "Belize",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -286,6 +380,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Canada",
         ar: "كندا",
         es: "Canadá",
+        zh: "加拿大",
+        pt: "Canadá",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -294,6 +390,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Cocos (Keeling), Îles",
         ar: "جزر الكوكوس",
         es: "Islas Cocos (Keeling)",
+        zh: "科科斯 (基林) 群岛",
+        pt: "Ilhas Cocos",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -302,6 +400,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "République démocratique du Congo",
         ar: "الكونغو، جمهوريّة الكونغو الدّيموقراطيّة",
         es: "Congo, República Democrática del",
+        zh: "刚果民主共和国",
+        pt: "Congo, República Democrática do",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -310,6 +410,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "République centrafricaine",
         ar: "جمهورية إفريقيّا الوسطى",
         es: "República Centroafricana",
+        zh: "中非共和国",
+        pt: "República Centro-Africana",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -318,6 +420,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "République du Congo",
         ar: "الكونغو",
         es: "Congo",
+        zh: "刚果",
+        pt: "Congo",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -326,6 +430,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Suisse",
         ar: "سويسرا",
         es: "Suiza",
+        zh: "瑞士",
+        pt: "Suíça",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -334,6 +440,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Côte d'Ivoire",
         ar: "ساحل العاج",
         es: "Costa de Marfíl",
+        zh: "科特迪瓦",
+        pt: "Costa do Marfim",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -342,10 +450,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Cook",
         ar: "جزر كوك",
         es: "Islas Cook",
+        zh: "库克群岛",
+        pt: "Ilhas Cook",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
-        code: "CL", en: "Chile", fr: "Chili", ar: "تشيلي", es: "Chile", world_region: WorldRegion::Americas
+        code: "CL",
+        en: "Chile",
+        fr: "Chili",
+        ar: "تشيلي",
+        es: "Chile",
+        zh: "智利",
+        pt: "Chile",
+        world_region: WorldRegion::Americas,
     },
     CountryRow {
         code: "CM",
@@ -353,10 +470,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Cameroun",
         ar: "الكاميرون",
         es: "Camerún",
+        zh: "喀麦隆",
+        pt: "Camarões",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
-        code: "CN", en: "China", fr: "Chine", ar: "الصّين", es: "China", world_region: WorldRegion::Asia
+        code: "CN",
+        en: "China",
+        fr: "Chine",
+        ar: "الصّين",
+        es: "China",
+        zh: "中国",
+        pt: "China",
+        world_region: WorldRegion::Asia,
     },
     CountryRow {
         code: "CO",
@@ -364,6 +490,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Colombie",
         ar: "كولومبيا",
         es: "Colombia",
+        zh: "哥伦比亚",
+        pt: "Colômbia",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -372,15 +500,28 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Costa Rica",
         ar: "كوستاريكا",
         es: "Costa Rica",
+        zh: "哥斯达黎加",
+        pt: "Costa Rica",
         world_region: WorldRegion::Americas,
     },
-    CountryRow { code: "CU", en: "Cuba", fr: "Cuba", ar: "كوبا", es: "Cuba", world_region: WorldRegion::Americas },
+    CountryRow {
+        code: "CU",
+        en: "Cuba",
+        fr: "Cuba",
+        ar: "كوبا",
+        es: "Cuba",
+        zh: "古巴",
+        pt: "Cuba",
+        world_region: WorldRegion::Americas,
+    },
     CountryRow {
         code: "CV",
         en: "Cabo Verde",
         fr: "Cap-Vert",
         ar: "الرأس الأخضر",
         es: "Cabo Verde",
+        zh: "佛得角",
+        pt: "Cabo Verde",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -389,6 +530,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Curaçao",
         ar: "جزر كوراكاو",
         es: "Curazao",
+        zh: "库拉索",
+        pt: "Curaçao",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -397,10 +540,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Christmas, Île",
         ar: "جزر الكريسماس",
         es: "Isla de Navidad",
+        zh: "圣诞岛",
+        pt: "Ilha Christmas",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "CY", en: "Cyprus", fr: "Chypre", ar: "قبرص", es: "Chipre", world_region: WorldRegion::Asia
+        code: "CY",
+        en: "Cyprus",
+        fr: "Chypre",
+        ar: "قبرص",
+        es: "Chipre",
+        zh: "塞浦路斯",
+        pt: "Chipre",
+        world_region: WorldRegion::Asia,
     },
     CountryRow {
         code: "CZ",
@@ -408,6 +560,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Tchéquie",
         ar: "التشيك",
         es: "Chequia",
+        zh: "捷克",
+        pt: "Chéquia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -416,6 +570,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Allemagne",
         ar: "ألمانيا",
         es: "Alemania",
+        zh: "德国",
+        pt: "Alemanha",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -424,6 +580,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Djibouti",
         ar: "جيبوتي",
         es: "Yibuti",
+        zh: "吉布提",
+        pt: "Djibuti",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -432,6 +590,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Danemark",
         ar: "الدّنمارك",
         es: "Dinamarca",
+        zh: "丹麦",
+        pt: "Dinamarca",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -440,6 +600,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Dominique",
         ar: "دومينيكا",
         es: "Dominica",
+        zh: "多米尼克",
+        pt: "Domínica",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -448,6 +610,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "République dominicaine",
         ar: "جمهوريّة الدّومينيكان",
         es: "República Dominicana",
+        zh: "多米尼加共和国",
+        pt: "República Dominicana",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -456,6 +620,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Algérie",
         ar: "الجزائر",
         es: "Algeria",
+        zh: "阿尔及利亚",
+        pt: "Argélia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -464,6 +630,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Équateur",
         ar: "الإكوادور",
         es: "Ecuador",
+        zh: "厄瓜多尔",
+        pt: "Equador",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -472,10 +640,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Estonie",
         ar: "إستونيا",
         es: "Estonia",
+        zh: "爱沙尼亚",
+        pt: "Estônia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "EG", en: "Egypt", fr: "Égypte", ar: "مصر", es: "Egipto", world_region: WorldRegion::Africa
+        code: "EG",
+        en: "Egypt",
+        fr: "Égypte",
+        ar: "مصر",
+        es: "Egipto",
+        zh: "埃及",
+        pt: "Egito",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "ER",
@@ -483,6 +660,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Érythrée",
         ar: "إريتريا",
         es: "Eritrea",
+        zh: "厄立特里亚",
+        pt: "Eritréia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -491,6 +670,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Espagne",
         ar: "إسبانيا",
         es: "España",
+        zh: "西班牙",
+        pt: "Espanha",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -499,6 +680,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Éthiopie",
         ar: "إثيوبيا",
         es: "Etiopía",
+        zh: "埃塞俄比亚",
+        pt: "Etiópia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -507,15 +690,28 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Finlande",
         ar: "فنلندا",
         es: "Finlandia",
+        zh: "芬兰",
+        pt: "Finlândia",
         world_region: WorldRegion::Europe,
     },
-    CountryRow { code: "FJ", en: "Fiji", fr: "Fidji", ar: "فيجي", es: "Fiyi", world_region: WorldRegion::Oceania },
+    CountryRow {
+        code: "FJ",
+        en: "Fiji",
+        fr: "Fidji",
+        ar: "فيجي",
+        es: "Fiyi",
+        zh: "斐济",
+        pt: "Fiji",
+        world_region: WorldRegion::Oceania,
+    },
     CountryRow {
         code: "FK",
         en: "Falkland Islands (Malvinas)",
         fr: "Malouines, Îles (Falkland)",
         ar: "جزر فولكلاند (مالفيناس)",
         es: "Islas Falkland (Malvinas)",
+        zh: "福克兰群岛 (马尔维纳斯)",
+        pt: "Ilhas Malvinas (Falkland)",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -524,6 +720,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Micronésie, États fédérés de",
         ar: "ميكرونيزيا، ولايات ميكرونيزيا الموحّدة",
         es: "Micronesia, Estados Federados de",
+        zh: "密克罗尼西亚",
+        pt: "Micronésia, Estados Federados da",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -532,6 +730,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Féroé",
         ar: "جزر الفارو",
         es: "Islas Feroe",
+        zh: "法罗群岛",
+        pt: "Ilhas Faroe",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -540,10 +740,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "France",
         ar: "فرنسا",
         es: "Francia",
+        zh: "法国",
+        pt: "França",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "GA", en: "Gabon", fr: "Gabon", ar: "الغابون", es: "Gabón", world_region: WorldRegion::Africa
+        code: "GA",
+        en: "Gabon",
+        fr: "Gabon",
+        ar: "الغابون",
+        es: "Gabón",
+        zh: "加蓬",
+        pt: "Gabão",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "GB",
@@ -551,6 +760,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Royaume-Uni",
         ar: "المملكة المتّحدة",
         es: "Reino Unido",
+        zh: "英国",
+        pt: "Reino Unido",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -559,6 +770,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Grenade",
         ar: "غرينادا",
         es: "Granada",
+        zh: "格林纳达",
+        pt: "Granada",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -567,6 +780,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Géorgie",
         ar: "جورجيا",
         es: "Georgia",
+        zh: "格鲁吉亚",
+        pt: "Geórgia",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -575,6 +790,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Guyane française",
         ar: "غيانا الفرنسيّة",
         es: "Guayana Francesa",
+        zh: "法属圭亚那",
+        pt: "Guiana Francesa",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -583,15 +800,28 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Guernesey",
         ar: "جزيرة جويرزني",
         es: "Guernsey",
+        zh: "根西岛",
+        pt: "Guernsey",
         world_region: WorldRegion::Europe,
     },
-    CountryRow { code: "GH", en: "Ghana", fr: "Ghana", ar: "غانا", es: "Ghana", world_region: WorldRegion::Africa },
+    CountryRow {
+        code: "GH",
+        en: "Ghana",
+        fr: "Ghana",
+        ar: "غانا",
+        es: "Ghana",
+        zh: "加纳",
+        pt: "Gana",
+        world_region: WorldRegion::Africa,
+    },
     CountryRow {
         code: "GI",
         en: "Gibraltar",
         fr: "Gibraltar",
         ar: "جبل طارق",
         es: "Gibraltar",
+        zh: "直布罗陀",
+        pt: "Gibraltar",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -600,6 +830,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Groënland",
         ar: "غرينلاند",
         es: "Groenlandia",
+        zh: "格陵兰",
+        pt: "Groenlândia",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -608,10 +840,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Gambie",
         ar: "غامبيا",
         es: "Gambia",
+        zh: "冈比亚",
+        pt: "Gâmbia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
-        code: "GN", en: "Guinea", fr: "Guinée", ar: "غينيا", es: "Guinea", world_region: WorldRegion::Africa
+        code: "GN",
+        en: "Guinea",
+        fr: "Guinée",
+        ar: "غينيا",
+        es: "Guinea",
+        zh: "几内亚",
+        pt: "Guiné",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "GP",
@@ -619,6 +860,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Guadeloupe",
         ar: "جوادالوبّي",
         es: "Guadalupe",
+        zh: "瓜德罗普",
+        pt: "Guadalupe",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -627,6 +870,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Guinée Équatoriale",
         ar: "غينيا الاستوائيّة",
         es: "Guinea Ecuatorial",
+        zh: "赤道几内亚",
+        pt: "Guiné Equatorial",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -635,6 +880,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Grèce",
         ar: "اليونان",
         es: "Grecia",
+        zh: "希腊",
+        pt: "Grécia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -643,6 +890,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Géorgie du Sud et les îles Sandwich du Sud",
         ar: "جورجيا الجنوبيّة و جزر ساندويتش الجنوبيّة",
         es: "Islas Georgias del Sur y Sándwich del Sur",
+        zh: "南乔治亚和南桑德韦奇群岛",
+        pt: "Geórgia do Sul e Ilhas Sandwich do Sul",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -651,15 +900,28 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Guatemala",
         ar: "غواتيمالا",
         es: "Guatemala",
+        zh: "瓜地马拉",
+        pt: "Guatemala",
         world_region: WorldRegion::Americas,
     },
-    CountryRow { code: "GU", en: "Guam", fr: "Guam", ar: "جوام", es: "Guam", world_region: WorldRegion::Oceania },
+    CountryRow {
+        code: "GU",
+        en: "Guam",
+        fr: "Guam",
+        ar: "جوام",
+        es: "Guam",
+        zh: "关岛",
+        pt: "Guam",
+        world_region: WorldRegion::Oceania,
+    },
     CountryRow {
         code: "GW",
         en: "Guinea-Bissau",
         fr: "Guinée-Bissau",
         ar: "غينيا بيساو",
         es: "Guinea-Bisáu",
+        zh: "几内亚比绍",
+        pt: "Guiné-Bissau",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -668,6 +930,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Guyana",
         ar: "غويانا",
         es: "Guyana",
+        zh: "圭亚那",
+        pt: "Guiana",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -676,6 +940,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Hong Kong",
         ar: "هونغ كونغ",
         es: "Hong Kong",
+        zh: "香港",
+        pt: "Hong Kong",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -684,6 +950,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Heard-et-MacDonald",
         ar: "جزيرة هيرد وجزر مَكْدونالد",
         es: "Isla Heard e Islas McDonald",
+        zh: "赫德岛与麦克唐纳群岛",
+        pt: "Ilha Heard e Ilhas McDonald",
         world_region: WorldRegion::Antarctica,
     },
     CountryRow {
@@ -692,6 +960,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Honduras",
         ar: "هندوراس",
         es: "Honduras",
+        zh: "洪都拉斯",
+        pt: "Honduras",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -700,10 +970,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Croatie",
         ar: "كرواتيا",
         es: "Croacia",
+        zh: "克罗地亚",
+        pt: "Croácia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "HT", en: "Haiti", fr: "Haïti", ar: "هايتي", es: "Haití", world_region: WorldRegion::Americas
+        code: "HT",
+        en: "Haiti",
+        fr: "Haïti",
+        ar: "هايتي",
+        es: "Haití",
+        zh: "海地",
+        pt: "Haiti",
+        world_region: WorldRegion::Americas,
     },
     CountryRow {
         code: "HU",
@@ -711,6 +990,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Hongrie",
         ar: "المجر (هنغاريا)",
         es: "Hungría",
+        zh: "匈牙利",
+        pt: "Hungria",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -719,6 +1000,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Indonésie",
         ar: "إندونيسيا",
         es: "Indonesia",
+        zh: "印度尼西亚",
+        pt: "Indonésia",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -727,6 +1010,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Irlande",
         ar: "أيرلندا",
         es: "Irlanda",
+        zh: "爱尔兰",
+        pt: "Irlanda",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -735,6 +1020,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Israël",
         ar: "إسرائيل",
         es: "Israel",
+        zh: "以色列",
+        pt: "Israel",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -743,19 +1030,39 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Île de Man",
         ar: "آيزل أف مان",
         es: "Isla de Man",
+        zh: "曼岛",
+        pt: "Ilha de Man",
         world_region: WorldRegion::Europe,
     },
-    CountryRow { code: "IN", en: "India", fr: "Inde", ar: "الهند", es: "India", world_region: WorldRegion::Asia },
+    CountryRow {
+        code: "IN",
+        en: "India",
+        fr: "Inde",
+        ar: "الهند",
+        es: "India",
+        zh: "印度",
+        pt: "Índia",
+        world_region: WorldRegion::Asia,
+    },
     CountryRow {
         code: "IO",
         en: "British Indian Ocean Territory",
         fr: "Territoire britannique de l'océan Indien",
         ar: "مقاطعة المحيط الهندي البريطانيّة",
         es: "Territorio Británico del Océano Índico",
+        zh: "英属印度洋领地",
+        pt: "Território Britânico do Oceano Índico",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "IQ", en: "Iraq", fr: "Irak", ar: "العراق", es: "Irak", world_region: WorldRegion::MiddleEast
+        code: "IQ",
+        en: "Iraq",
+        fr: "Irak",
+        ar: "العراق",
+        es: "Irak",
+        zh: "伊拉克",
+        pt: "Iraque",
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "IR",
@@ -763,6 +1070,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Iran, République islamique d'",
         ar: "إيران، الجمهوريّة الإسلاميّة الإيرانيّة",
         es: "Irán, República islámica de",
+        zh: "伊朗伊斯兰共和国",
+        pt: "Irã, República Islâmica do",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -771,6 +1080,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Islande",
         ar: "آيسلندا",
         es: "Islandia",
+        zh: "冰岛",
+        pt: "Islândia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -779,10 +1090,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Italie",
         ar: "إيطاليا",
         es: "Italia",
+        zh: "意大利",
+        pt: "Itália",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "JE", en: "Jersey", fr: "Jersey", ar: "جيرسي", es: "Jersey", world_region: WorldRegion::Europe
+        code: "JE",
+        en: "Jersey",
+        fr: "Jersey",
+        ar: "جيرسي",
+        es: "Jersey",
+        zh: "泽西岛",
+        pt: "Jersey",
+        world_region: WorldRegion::Europe,
     },
     CountryRow {
         code: "JM",
@@ -790,6 +1110,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Jamaïque",
         ar: "جامايكا",
         es: "Jamaica",
+        zh: "牙买加",
+        pt: "Jamaica",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -798,13 +1120,29 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Jordanie",
         ar: "الأردن",
         es: "Jordania",
+        zh: "约旦",
+        pt: "Jordânia",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
-        code: "JP", en: "Japan", fr: "Japon", ar: "اليابان", es: "Japón", world_region: WorldRegion::Asia
+        code: "JP",
+        en: "Japan",
+        fr: "Japon",
+        ar: "اليابان",
+        es: "Japón",
+        zh: "日本",
+        pt: "Japão",
+        world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "KE", en: "Kenya", fr: "Kenya", ar: "كينيا", es: "Kenia", world_region: WorldRegion::Africa
+        code: "KE",
+        en: "Kenya",
+        fr: "Kenya",
+        ar: "كينيا",
+        es: "Kenia",
+        zh: "肯尼亚",
+        pt: "Quênia",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "KG",
@@ -812,6 +1150,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Kirghizistan",
         ar: "قيرغزستان",
         es: "Kirguistán",
+        zh: "吉尔吉斯坦",
+        pt: "Quirguistão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -820,6 +1160,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Cambodge",
         ar: "كمبوديا",
         es: "Camboya",
+        zh: "柬埔塞",
+        pt: "Camboja",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -828,6 +1170,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Kiribati",
         ar: "كيريباتي",
         es: "Kiribati",
+        zh: "基里巴斯",
+        pt: "Kiribati",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -836,6 +1180,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Comores",
         ar: "جزر القمر",
         es: "Comores, Islas",
+        zh: "科摩罗",
+        pt: "Comores",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -844,6 +1190,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Christophe-et-Niévès",
         ar: "سانت كيتس و نيفس",
         es: "San Cristóbal y Nieves",
+        zh: "圣基茨和尼维斯",
+        pt: "São Cristóvão e Névis",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -852,6 +1200,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Corée, République populaire démocratique de",
         ar: "كوريا، جمهورية كوريا الشّعبيّة الدّيموقراطيّة",
         es: "Corea, República Democrática Popular de",
+        zh: "朝鲜民主主义人民共和国",
+        pt: "Coreia, República Popular Democrática da",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -860,6 +1210,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Corée, République de",
         ar: "كوريا، جمهوريّة كوريا",
         es: "Corea, República de",
+        zh: "大韩民国",
+        pt: "Coreia, República da",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -868,6 +1220,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Koweït",
         ar: "الكويت",
         es: "Kuwait",
+        zh: "科威特",
+        pt: "Kuwait",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -876,6 +1230,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Caïmans",
         ar: "جزر الكيمان",
         es: "Islas Caimán",
+        zh: "开曼群岛",
+        pt: "Ilhas Cayman",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -884,6 +1240,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Kazakhstan",
         ar: "كازاخستان",
         es: "Kazajistán",
+        zh: "哈萨克斯坦",
+        pt: "Cazaquistão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -892,6 +1250,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Lao, République démocratique populaire",
         ar: "جمهوريّة لاو الدّيموقراطيّة الشّعبيّة",
         es: "República Democrática Popular de Lao",
+        zh: "老挝人民民主共和国",
+        pt: "República Popular Democrática do Laos",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -900,6 +1260,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Liban",
         ar: "لبنان",
         es: "Líbano",
+        zh: "黎巴嫩",
+        pt: "Líbano",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -908,6 +1270,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Sainte-Lucie",
         ar: "سانت لوسيا",
         es: "Santa Lucía",
+        zh: "圣卢西亚",
+        pt: "Santa Lúcia",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -916,6 +1280,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Liechtenstein",
         ar: "ليشتنشتاين",
         es: "Liechtenstein",
+        zh: "列支敦士登",
+        pt: "Liechtenstein",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -924,6 +1290,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Sri Lanka",
         ar: "سريلانكا",
         es: "Sri Lanka",
+        zh: "斯里兰卡",
+        pt: "Sri Lanka",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -932,6 +1300,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Libéria",
         ar: "ليبيريا",
         es: "Liberia",
+        zh: "利比里亚",
+        pt: "Libéria",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -940,6 +1310,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Lesotho",
         ar: "ليسوتو",
         es: "Lesoto",
+        zh: "莱索托",
+        pt: "Lesoto",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -948,6 +1320,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Lituanie",
         ar: "لثوانيا",
         es: "Lituania",
+        zh: "立陶宛",
+        pt: "Lituânia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -956,6 +1330,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Luxembourg",
         ar: "لوكسمبورغ",
         es: "Luxemburgo",
+        zh: "卢森堡",
+        pt: "Luxemburgo",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -964,10 +1340,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Lettonie",
         ar: "لاتفيا",
         es: "Letonia",
+        zh: "拉脱维亚",
+        pt: "Letônia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "LY", en: "Libya", fr: "Libye", ar: "ليبيا", es: "Libia", world_region: WorldRegion::Africa
+        code: "LY",
+        en: "Libya",
+        fr: "Libye",
+        ar: "ليبيا",
+        es: "Libia",
+        zh: "利比亚",
+        pt: "Líbia",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "MA",
@@ -975,6 +1360,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Maroc",
         ar: "المغرب",
         es: "Marruecos",
+        zh: "摩洛哥",
+        pt: "Marrocos",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -983,6 +1370,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Monaco",
         ar: "موناكو",
         es: "Mónaco",
+        zh: "摩纳哥",
+        pt: "Mônaco",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -991,6 +1380,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Moldova, République de",
         ar: "جمهورية مولدوفا",
         es: "Moldavia, República de",
+        zh: "摩尔多瓦共和国",
+        pt: "Moldávia, República da",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -999,6 +1390,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Monténégro",
         ar: "المنتنيغرو",
         es: "Montenegro",
+        zh: "黑山",
+        pt: "Montenegro",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1007,6 +1400,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Martin (partie française)",
         ar: "سانت مارتين (القطاع الفرنسي)",
         es: "San Martín (zona francesa)",
+        zh: "法属圣马丁",
+        pt: "São Martim (parte francesa)",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1015,6 +1410,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Madagascar",
         ar: "مدغشقر",
         es: "Madagascar",
+        zh: "马达加斯加",
+        pt: "Madagascar",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1023,6 +1420,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Marshall",
         ar: "جزر المارشال",
         es: "Islas Marshall",
+        zh: "马绍尔群岛",
+        pt: "Ilhas Marshall",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1031,15 +1430,28 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Macédoine du Nord",
         ar: "مقدونيا الشمالية",
         es: "Macedonia del Norte",
+        zh: "北马其顿",
+        pt: "Macedônia do Norte",
         world_region: WorldRegion::Europe,
     },
-    CountryRow { code: "ML", en: "Mali", fr: "Mali", ar: "مالي", es: "Malí", world_region: WorldRegion::Africa },
+    CountryRow {
+        code: "ML",
+        en: "Mali",
+        fr: "Mali",
+        ar: "مالي",
+        es: "Malí",
+        zh: "马里",
+        pt: "Mali",
+        world_region: WorldRegion::Africa,
+    },
     CountryRow {
         code: "MM",
         en: "Myanmar",
         fr: "Birmanie",
         ar: "ميانمار",
         es: "Birmania",
+        zh: "缅甸",
+        pt: "Myanmar",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1048,15 +1460,28 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Mongolie",
         ar: "منغوليا",
         es: "Mongolia",
+        zh: "蒙古",
+        pt: "Mongólia",
         world_region: WorldRegion::Asia,
     },
-    CountryRow { code: "MO", en: "Macao", fr: "Macau", ar: "مكّاو", es: "Macao", world_region: WorldRegion::Asia },
+    CountryRow {
+        code: "MO",
+        en: "Macao",
+        fr: "Macau",
+        ar: "مكّاو",
+        es: "Macao",
+        zh: "澳门",
+        pt: "Macau",
+        world_region: WorldRegion::Asia,
+    },
     CountryRow {
         code: "MP",
         en: "Northern Mariana Islands",
         fr: "Îles Mariannes du Nord",
         ar: "جزر ماريانا الشّماليّة",
         es: "Islas Marianas del Norte",
+        zh: "北马里亚纳群岛",
+        pt: "Ilhas Marianas do Norte",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1065,6 +1490,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Martinique",
         ar: "مارتينيك",
         es: "Martinica",
+        zh: "马提尼克",
+        pt: "Martinica",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1073,6 +1500,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Mauritanie",
         ar: "موريتانيا",
         es: "Mauritania",
+        zh: "毛里塔尼亚",
+        pt: "Mauritânia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1081,10 +1510,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Montserrat",
         ar: "مونتسيرات",
         es: "Montserrat",
+        zh: "蒙特塞拉特",
+        pt: "Montserrat",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
-        code: "MT", en: "Malta", fr: "Malte", ar: "مالطة", es: "Malta", world_region: WorldRegion::Europe
+        code: "MT",
+        en: "Malta",
+        fr: "Malte",
+        ar: "مالطة",
+        es: "Malta",
+        zh: "马尔他",
+        pt: "Malta",
+        world_region: WorldRegion::Europe,
     },
     CountryRow {
         code: "MU",
@@ -1092,6 +1530,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Maurice",
         ar: "موريشيوس",
         es: "Mauricio",
+        zh: "毛里求斯",
+        pt: "Maurício",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1100,10 +1540,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Maldives",
         ar: "جزر المالديف",
         es: "Islas Maldivas",
+        zh: "马尔代夫",
+        pt: "Maldivas",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "MW", en: "Malawi", fr: "Malawi", ar: "ملاوي", es: "Malaui", world_region: WorldRegion::Africa
+        code: "MW",
+        en: "Malawi",
+        fr: "Malawi",
+        ar: "ملاوي",
+        es: "Malaui",
+        zh: "马拉维",
+        pt: "Malaui",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "MX",
@@ -1111,6 +1560,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Mexique",
         ar: "المكسيك",
         es: "México",
+        zh: "墨西哥",
+        pt: "México",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1119,6 +1570,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Malaisie",
         ar: "ماليزيا",
         es: "Malasia",
+        zh: "马来西亚",
+        pt: "Malásia",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1127,6 +1580,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Mozambique",
         ar: "موزمبيق",
         es: "Mozambique",
+        zh: "莫桑比克",
+        pt: "Moçambique",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1135,6 +1590,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Namibie",
         ar: "ناميبيا",
         es: "Namibia",
+        zh: "纳米比亚",
+        pt: "Namíbia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1143,10 +1600,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Nouvelle-Calédonie",
         ar: "نيو قلدونيا",
         es: "Nueva Caledonia",
+        zh: "新喀里多尼亚",
+        pt: "Nova Caledônia",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
-        code: "NE", en: "Niger", fr: "Niger", ar: "النّيجر", es: "Niger", world_region: WorldRegion::Africa
+        code: "NE",
+        en: "Niger",
+        fr: "Niger",
+        ar: "النّيجر",
+        es: "Niger",
+        zh: "尼日尔",
+        pt: "Níger",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
         code: "NF",
@@ -1154,6 +1620,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Île Norfolk",
         ar: "جزيرة نورفولك",
         es: "Isla Norfolk",
+        zh: "诺福克岛",
+        pt: "Ilha Norfolk",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1162,6 +1630,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Nigeria",
         ar: "نيجيريا",
         es: "Nigeria",
+        zh: "尼日利亚",
+        pt: "Nigéria",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1170,6 +1640,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Nicaragua",
         ar: "نيكاراجوا",
         es: "Nicaragua",
+        zh: "尼加拉瓜",
+        pt: "Nicarágua",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1178,6 +1650,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Pays-Bas",
         ar: "هولندا",
         es: "Países Bajos",
+        zh: "荷兰",
+        pt: "Países Baixos",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1186,25 +1660,59 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Norvège",
         ar: "النّرويج",
         es: "Noruega",
+        zh: "挪威",
+        pt: "Noruega",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "NP", en: "Nepal", fr: "Népal", ar: "نيبال", es: "Nepal", world_region: WorldRegion::Asia
+        code: "NP",
+        en: "Nepal",
+        fr: "Népal",
+        ar: "نيبال",
+        es: "Nepal",
+        zh: "尼泊尔",
+        pt: "Nepal",
+        world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "NR", en: "Nauru", fr: "Nauru", ar: "ناورو", es: "Nauru", world_region: WorldRegion::Oceania
+        code: "NR",
+        en: "Nauru",
+        fr: "Nauru",
+        ar: "ناورو",
+        es: "Nauru",
+        zh: "瑙鲁",
+        pt: "Nauru",
+        world_region: WorldRegion::Oceania,
     },
-    CountryRow { code: "NU", en: "Niue", fr: "Nioue", ar: "نيوي", es: "Niue", world_region: WorldRegion::Oceania },
+    CountryRow {
+        code: "NU",
+        en: "Niue",
+        fr: "Nioue",
+        ar: "نيوي",
+        es: "Niue",
+        zh: "纽埃",
+        pt: "Niue",
+        world_region: WorldRegion::Oceania,
+    },
     CountryRow {
         code: "NZ",
         en: "New Zealand",
         fr: "Nouvelle-Zélande",
         ar: "نيوزيلاندا",
         es: "Nueva Zelanda",
+        zh: "新西兰",
+        pt: "Nova Zelândia",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
-        code: "OM", en: "Oman", fr: "Oman", ar: "عمان", es: "Omán", world_region: WorldRegion::MiddleEast
+        code: "OM",
+        en: "Oman",
+        fr: "Oman",
+        ar: "عمان",
+        es: "Omán",
+        zh: "阿曼",
+        pt: "Omã",
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "PA",
@@ -1212,10 +1720,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Panama",
         ar: "بنما",
         es: "Panamá",
+        zh: "巴拿马",
+        pt: "Panamá",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
-        code: "PE", en: "Peru", fr: "Pérou", ar: "البيرو", es: "Perú", world_region: WorldRegion::Americas
+        code: "PE",
+        en: "Peru",
+        fr: "Pérou",
+        ar: "البيرو",
+        es: "Perú",
+        zh: "秘鲁",
+        pt: "Peru",
+        world_region: WorldRegion::Americas,
     },
     CountryRow {
         code: "PF",
@@ -1223,6 +1740,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Polynésie française",
         ar: "بولينيسيا الفرنسيّة",
         es: "Polinesia Francesa",
+        zh: "法属玻利尼西亚",
+        pt: "Polinésia Francesa",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1231,6 +1750,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Papouasie-Nouvelle-Guinée",
         ar: "بابوا غينيا الجديدة",
         es: "Papúa Nueva Guinea",
+        zh: "巴布亚新几内亚",
+        pt: "Papua-Nova Guiné",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1239,6 +1760,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Philippines",
         ar: "الفلبّين",
         es: "Filipinas",
+        zh: "菲律宾",
+        pt: "Filipinas",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1247,6 +1770,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Pakistan",
         ar: "باكستان",
         es: "Pakistán",
+        zh: "巴基斯坦",
+        pt: "Paquistão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1255,6 +1780,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Pologne",
         ar: "بولندا",
         es: "Polonia",
+        zh: "波兰",
+        pt: "Polônia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1263,6 +1790,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Pierre-et-Miquelon",
         ar: "سانت بيير و ميكيلون",
         es: "San Pedro y Miquelon",
+        zh: "圣皮埃尔和密克隆",
+        pt: "São Pedro e Miquelon",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1271,6 +1800,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Pitcairn",
         ar: "بتكيرن",
         es: "Pitcairn",
+        zh: "皮特凯恩",
+        pt: "Pitcairn",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1279,6 +1810,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Porto Rico",
         ar: "بورتوريكو",
         es: "Puerto Rico",
+        zh: "波多黎各",
+        pt: "Porto Rico",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1287,6 +1820,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Palestine, État de",
         ar: "دولة فلسطين",
         es: "Palestina, Estado de",
+        zh: "巴勒斯坦",
+        pt: "Palestina, Estado da",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -1295,10 +1830,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Portugal",
         ar: "البرتغال",
         es: "Portugal",
+        zh: "葡萄牙",
+        pt: "Portugal",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "PW", en: "Palau", fr: "Palaos", ar: "بالاو", es: "Palaos", world_region: WorldRegion::Oceania
+        code: "PW",
+        en: "Palau",
+        fr: "Palaos",
+        ar: "بالاو",
+        es: "Palaos",
+        zh: "帕劳",
+        pt: "Palau",
+        world_region: WorldRegion::Oceania,
     },
     CountryRow {
         code: "PY",
@@ -1306,10 +1850,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Paraguay",
         ar: "الباراغواي",
         es: "Paraguay",
+        zh: "巴拉圭",
+        pt: "Paraguai",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
-        code: "QA", en: "Qatar", fr: "Qatar", ar: "قطر", es: "Catar", world_region: WorldRegion::MiddleEast
+        code: "QA",
+        en: "Qatar",
+        fr: "Qatar",
+        ar: "قطر",
+        es: "Catar",
+        zh: "卡塔尔",
+        pt: "Catar",
+        world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
         code: "RE",
@@ -1317,6 +1870,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Réunion, Île de la",
         ar: "ريونيون",
         es: "Reunión",
+        zh: "留尼汪",
+        pt: "Reunião",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1325,10 +1880,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Roumanie",
         ar: "رومانيا",
         es: "Rumanía",
+        zh: "罗马尼亚",
+        pt: "Romênia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
-        code: "RS", en: "Serbia", fr: "Serbie", ar: "صربية", es: "Serbia", world_region: WorldRegion::Europe
+        code: "RS",
+        en: "Serbia",
+        fr: "Serbie",
+        ar: "صربية",
+        es: "Serbia",
+        zh: "塞尔维亚",
+        pt: "Sérvia",
+        world_region: WorldRegion::Europe,
     },
     CountryRow {
         code: "RU",
@@ -1336,6 +1900,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Russie, Fédération de",
         ar: "الاتّحاد الرّوسي",
         es: "Federación Rusa",
+        zh: "俄罗斯",
+        pt: "Federação Russa",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1344,6 +1910,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Rwanda",
         ar: "رواندا",
         es: "Ruanda",
+        zh: "卢旺达",
+        pt: "Ruanda",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1352,6 +1920,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Arabie saoudite",
         ar: "السّعوديّة",
         es: "Arabia Saudí",
+        zh: "沙特阿拉伯",
+        pt: "Arábia Saudita",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -1360,6 +1930,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Salomon, Îles",
         ar: "جزر سولومن",
         es: "Islas Salomón",
+        zh: "所罗门群岛",
+        pt: "Ilhas Salomão",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1368,13 +1940,29 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Seychelles",
         ar: "السّيشل",
         es: "Seychelles",
+        zh: "塞舌尔",
+        pt: "Seychelles",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
-        code: "SD", en: "Sudan", fr: "Soudan", ar: "السّودان", es: "Sudán", world_region: WorldRegion::Africa
+        code: "SD",
+        en: "Sudan",
+        fr: "Soudan",
+        ar: "السّودان",
+        es: "Sudán",
+        zh: "苏丹",
+        pt: "Sudão",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
-        code: "SE", en: "Sweden", fr: "Suède", ar: "السّويد", es: "Suecia", world_region: WorldRegion::Europe
+        code: "SE",
+        en: "Sweden",
+        fr: "Suède",
+        ar: "السّويد",
+        es: "Suecia",
+        zh: "瑞典",
+        pt: "Suécia",
+        world_region: WorldRegion::Europe,
     },
     CountryRow {
         code: "SG",
@@ -1382,6 +1970,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Singapour",
         ar: "سنغافورة",
         es: "Singapur",
+        zh: "新加坡",
+        pt: "Cingapura",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1390,6 +1980,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Sainte-Hélène, Ascension et Tristan da Cunha",
         ar: "ساينت هيلينا، تريستان دا كونا",
         es: "Santa Elena, Ascensión y Tristán de Acuña",
+        zh: "圣赫勒拿-阿森松-特里斯坦-达库尼亚",
+        pt: "Santa Helena, Ascensão e Tristão da Cunha",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1398,6 +1990,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Slovénie",
         ar: "سلوفينيا",
         es: "Eslovenia",
+        zh: "斯洛文尼亚",
+        pt: "Eslovênia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1406,6 +2000,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Svalbard et île Jan Mayen",
         ar: "سفالبارد و جان ماين",
         es: "Svalbard y Jan Mayen",
+        zh: "斯瓦尔巴和扬马延",
+        pt: "Svalbard e a Ilha de Jan Mayen",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1414,6 +2010,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Slovaquie",
         ar: "سلوفاكيا",
         es: "Eslovaquia",
+        zh: "斯洛伐克",
+        pt: "Eslováquia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1422,6 +2020,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Sierra Leone",
         ar: "سيراليون",
         es: "Sierra Leona",
+        zh: "塞拉利昂",
+        pt: "Serra Leoa",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1430,6 +2030,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Marin",
         ar: "سان مارينو",
         es: "San Marino",
+        zh: "圣马力诺",
+        pt: "São Marino",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1438,6 +2040,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Sénégal",
         ar: "السّنغال",
         es: "Senegal",
+        zh: "塞内加尔",
+        pt: "Senegal",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1446,6 +2050,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Somalie",
         ar: "الصّومال",
         es: "Somalia",
+        zh: "索马里",
+        pt: "Somália",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1454,6 +2060,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Surinam",
         ar: "سورينام",
         es: "Surinám",
+        zh: "苏里南",
+        pt: "Suriname",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1462,6 +2070,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Soudan du Sud",
         ar: "جنوب السّودان",
         es: "Sudán del Sur",
+        zh: "南苏丹",
+        pt: "Sudão do Sul",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1470,6 +2080,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Sao Tomé-et-Principe",
         ar: "ساو تومي و برنسبي",
         es: "Santo Tomé y Príncipe",
+        zh: "圣多美和普林西比",
+        pt: "São Tomé e Príncipe",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1478,6 +2090,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Salvador",
         ar: "السّلفادور",
         es: "El Salvador",
+        zh: "萨尔瓦多",
+        pt: "El Salvador",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1486,6 +2100,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Martin (partie néerlandaise)",
         ar: "سانت مارتن (الجزء الهولندي)",
         es: "Isla de San Martín (zona holandesa)",
+        zh: "荷属圣马丁",
+        pt: "São Martim (parte holandesa)",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1494,6 +2110,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Syrienne, République arabe",
         ar: "الجمهوريّة العربيّة السّوريّة",
         es: "República árabe de Siria",
+        zh: "阿拉伯叙利亚共和国",
+        pt: "República Árabe da Síria",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -1502,6 +2120,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Eswatini",
         ar: "إسواتيني",
         es: "Esuatini",
+        zh: "斯威士兰",
+        pt: "Suazilândia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1510,24 +2130,48 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Turques-et-Caïques",
         ar: "جزر التّرك و الكايكوس",
         es: "Islas Turcas y Caicos",
+        zh: "特克斯和凯科斯群岛",
+        pt: "Ilhas Turks e Caicos",
         world_region: WorldRegion::Americas,
     },
-    CountryRow { code: "TD", en: "Chad", fr: "Tchad", ar: "تشاد", es: "Chad", world_region: WorldRegion::Africa },
+    CountryRow {
+        code: "TD",
+        en: "Chad",
+        fr: "Tchad",
+        ar: "تشاد",
+        es: "Chad",
+        zh: "乍得",
+        pt: "Chade",
+        world_region: WorldRegion::Africa,
+    },
     CountryRow {
         code: "TF",
         en: "French Southern Territories",
         fr: "Terres australes françaises",
         ar: "المقاطعات الفرنسيّة الجنوبيّة",
         es: "Territorios Franceses del Sur",
+        zh: "法属南半球领地",
+        pt: "Territórios Franceses do Sul",
         world_region: WorldRegion::Africa,
     },
-    CountryRow { code: "TG", en: "Togo", fr: "Togo", ar: "توغو", es: "Togo", world_region: WorldRegion::Africa },
+    CountryRow {
+        code: "TG",
+        en: "Togo",
+        fr: "Togo",
+        ar: "توغو",
+        es: "Togo",
+        zh: "多哥",
+        pt: "Togo",
+        world_region: WorldRegion::Africa,
+    },
     CountryRow {
         code: "TH",
         en: "Thailand",
         fr: "Thaïlande",
         ar: "تايلاند",
         es: "Tailandia",
+        zh: "泰国",
+        pt: "Tailândia",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1536,6 +2180,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Tadjikistan",
         ar: "طاجيكستان",
         es: "Tayikistán",
+        zh: "塔吉克斯坦",
+        pt: "Tadjiquistão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1544,6 +2190,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Tokelau",
         ar: "جزر توكيلو",
         es: "Tokelau",
+        zh: "托克劳",
+        pt: "Toquelau",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1552,6 +2200,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Timor oriental",
         ar: "تيمور-ليستي",
         es: "Timor Oriental",
+        zh: "东帝汶",
+        pt: "Timor Leste",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1560,20 +2210,38 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Turkménistan",
         ar: "تركمانستان",
         es: "Turkmenistán",
+        zh: "土库曼斯坦",
+        pt: "Turcomenistão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
-        code: "TN", en: "Tunisia", fr: "Tunisie", ar: "تونس", es: "Tunez", world_region: WorldRegion::Africa
+        code: "TN",
+        en: "Tunisia",
+        fr: "Tunisie",
+        ar: "تونس",
+        es: "Tunez",
+        zh: "突尼斯",
+        pt: "Tunísia",
+        world_region: WorldRegion::Africa,
     },
     CountryRow {
-        code: "TO", en: "Tonga", fr: "Tonga", ar: "تونغا", es: "Tonga", world_region: WorldRegion::Oceania
+        code: "TO",
+        en: "Tonga",
+        fr: "Tonga",
+        ar: "تونغا",
+        es: "Tonga",
+        zh: "汤加",
+        pt: "Tonga",
+        world_region: WorldRegion::Oceania,
     },
     CountryRow {
         code: "TR",
         en: "Türkiye",
         fr: "Turquie",
-        ar: "تركيا",
+        ar: "Türkiye",
         es: "Turquía",
+        zh: "土耳其",
+        pt: "Turquia",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -1582,6 +2250,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Trinité-et-Tobago",
         ar: "ترينيداد و توباغو",
         es: "Trinidad y Tobago",
+        zh: "特里尼达和多巴哥",
+        pt: "Trinidade e Tobago",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1590,6 +2260,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Tuvalu",
         ar: "توفالو",
         es: "Tuvalu",
+        zh: "图瓦卢",
+        pt: "Tuvalu",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1598,6 +2270,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Taïwan, province de Chine",
         ar: "تايوان، محافظة صينيّة",
         es: "Taiwán, Provincia de China",
+        zh: "中国台湾省",
+        pt: "Taiwan, Província da China",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1606,6 +2280,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Tanzanie, République unie de",
         ar: "تنزانيا، جمهوريّة تنزانيا المتّحدة",
         es: "Tanzania, República unida de",
+        zh: "坦桑尼亚",
+        pt: "Tanzânia, República Unida da",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1614,6 +2290,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Ukraine",
         ar: "أوكرانيا",
         es: "Ucrania",
+        zh: "乌克兰",
+        pt: "Ucrânia",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1622,6 +2300,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Ouganda",
         ar: "أوغندا",
         es: "Uganda",
+        zh: "乌干达",
+        pt: "Uganda",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1630,6 +2310,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles mineures éloignées des États-Unis",
         ar: "جزر الولايات المتّحدة الصّغرى النّائية",
         es: "Islas Ultramarinas Menores de Estados Unidos",
+        zh: "美国本土外小岛屿",
+        pt: "Ilhas Menores Distantes dos Estados Unidos",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1638,6 +2320,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "États-Unis",
         ar: "الولايات المتّحدة",
         es: "Estados Unidos",
+        zh: "美国",
+        pt: "Estados Unidos",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1646,6 +2330,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Uruguay",
         ar: "الأوروغواي",
         es: "Uruguay",
+        zh: "乌拉圭",
+        pt: "Uruguai",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1654,6 +2340,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Ouzbékistan",
         ar: "أوزبكستان",
         es: "Uzbekistán",
+        zh: "乌兹别克斯坦",
+        pt: "Uzbequistão",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1662,6 +2350,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Siège (état de la cité du Vatican)",
         ar: "المقعد المقدّس (ولاية مدينة الفاتيكان)",
         es: "Santa Sede (Ciudad Estado del Vaticano)",
+        zh: "梵蒂冈",
+        pt: "Santa Sé (Cidade-Estado do Vaticano)",
         world_region: WorldRegion::Europe,
     },
     CountryRow {
@@ -1670,6 +2360,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Saint-Vincent-et-les-Grenadines",
         ar: "سانت فنسنت و جزر الغرينادين",
         es: "San Vicente y las Granadinas",
+        zh: "圣文森特和格林纳丁斯",
+        pt: "São Vicente e Granadinas",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1678,6 +2370,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Vénézuela, république bolivarienne du",
         ar: "جمهورية فنزويلا البوليفارية",
         es: "Venezuela, República Bolivariana de",
+        zh: "委内瑞拉玻利瓦尔共和国",
+        pt: "Venezuela, República Bolivariana da",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1686,6 +2380,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Vierges britanniques",
         ar: "فيرجن، جزر فيرجن البريطانيّة",
         es: "Islas Vírgenes, Británicas",
+        zh: "英属维尔京群岛",
+        pt: "Ilhas Virgens Britânicas",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1694,6 +2390,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Îles Vierges, États-Unis",
         ar: "فيرجن، جزر فيرجن الأميركيّة",
         es: "Islas Vírgenes, de EEUU.",
+        zh: "美属维尔京群岛",
+        pt: "Ilhas Virgens dos Estados Unidos",
         world_region: WorldRegion::Americas,
     },
     CountryRow {
@@ -1702,6 +2400,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Viêt Nam",
         ar: "الفييتنام",
         es: "Vietnam",
+        zh: "越南",
+        pt: "Vietnã",
         world_region: WorldRegion::Asia,
     },
     CountryRow {
@@ -1710,6 +2410,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Vanuatu",
         ar: "فانواتو",
         es: "Vanuatu",
+        zh: "瓦努阿图",
+        pt: "Vanuatu",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
@@ -1718,10 +2420,19 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Wallis et Futuna",
         ar: "واليس و فوتونا",
         es: "Wallis y Futuna",
+        zh: "瓦利斯和富图纳",
+        pt: "Wallis e Futuna",
         world_region: WorldRegion::Oceania,
     },
     CountryRow {
-        code: "WS", en: "Samoa", fr: "Samoa", ar: "صاموا", es: "Samoa", world_region: WorldRegion::Oceania
+        code: "WS",
+        en: "Samoa",
+        fr: "Samoa",
+        ar: "صاموا",
+        es: "Samoa",
+        zh: "萨摩亚",
+        pt: "Samoa",
+        world_region: WorldRegion::Oceania,
     },
     CountryRow {
         code: "YE",
@@ -1729,6 +2440,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Yémen",
         ar: "اليمن",
         es: "Yemen",
+        zh: "也门",
+        pt: "Iêmen",
         world_region: WorldRegion::MiddleEast,
     },
     CountryRow {
@@ -1737,6 +2450,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Mayotte",
         ar: "مايوت",
         es: "Mayotte",
+        zh: "马约特",
+        pt: "Maiote",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1745,6 +2460,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Afrique du Sud",
         ar: "جنوب إفريقيا",
         es: "Sudáfrica",
+        zh: "南非",
+        pt: "África do Sul",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1753,6 +2470,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Zambie",
         ar: "زامبيا",
         es: "Zambia",
+        zh: "赞比亚",
+        pt: "Zâmbia",
         world_region: WorldRegion::Africa,
     },
     CountryRow {
@@ -1761,6 +2480,8 @@ pub(super) static COUNTRIES: [CountryRow; 248] = [
         fr: "Zimbabwe",
         ar: "زمبابوي",
         es: "Zimbabue",
+        zh: "津巴布韦",
+        pt: "Zimbábue",
         world_region: WorldRegion::Africa,
     },
 ];

@@ -21,7 +21,7 @@ pub const PREVIEW_LINES: usize = 50;
 /// The template's columns, in order. `listing_id` empty creates a listing,
 /// a number updates that listing; list columns take slugs separated by
 /// commas; `status` is `draft` (the default) or `published`.
-pub const IMPORT_COLUMNS: [&str; 26] = [
+pub const IMPORT_COLUMNS: [&str; 30] = [
     "listing_id",
     "status",
     "sector",
@@ -48,6 +48,10 @@ pub const IMPORT_COLUMNS: [&str; 26] = [
     "description_ar",
     "title_es",
     "description_es",
+    "title_zh",
+    "description_zh",
+    "title_pt",
+    "description_pt",
 ];
 
 /// The columns whose cells hold several slugs.

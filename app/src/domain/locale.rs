@@ -11,6 +11,10 @@ pub enum Locale {
     En,
     Ar,
     Es,
+    /// Chinese, simplified script.
+    Zh,
+    /// Portuguese as written in Brazil.
+    Pt,
 }
 
 /// Name of the cookie that remembers the reader's language.
@@ -18,7 +22,7 @@ pub const LOCALE_COOKIE: &str = "tradema_lang";
 
 impl Locale {
     /// Every interface language, in the order the switcher shows them.
-    pub const ALL: [Locale; 4] = [Locale::Fr, Locale::En, Locale::Ar, Locale::Es];
+    pub const ALL: [Locale; 6] = [Locale::Fr, Locale::En, Locale::Ar, Locale::Es, Locale::Zh, Locale::Pt];
 
     /// The language used when nothing in the request says otherwise.
     pub const DEFAULT: Locale = Locale::Fr;
@@ -30,6 +34,56 @@ impl Locale {
             Locale::En => "en",
             Locale::Ar => "ar",
             Locale::Es => "es",
+            Locale::Zh => "zh",
+            Locale::Pt => "pt",
+        }
+    }
+
+    /// The full BCP 47 tag, for `<html lang>`, `hreflang` and Open Graph:
+    /// the script for Chinese and the country for Brazilian Portuguese, so
+    /// browsers pick the right fonts and search engines the right audience.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Zh => "zh-Hans",
+            Locale::Pt => "pt-BR",
+            other => other.code(),
+        }
+    }
+
+    /// The form field of a title in this language (`title_fr`), as forms
+    /// name their inputs' errors.
+    pub fn title_field(self) -> &'static str {
+        match self {
+            Locale::Fr => "title_fr",
+            Locale::En => "title_en",
+            Locale::Ar => "title_ar",
+            Locale::Es => "title_es",
+            Locale::Zh => "title_zh",
+            Locale::Pt => "title_pt",
+        }
+    }
+
+    /// How the language writes numbers: the thousands separator and the
+    /// decimal mark (`12 480,50` in French, `12.480,50` in Portuguese,
+    /// `12,480.50` in English and Chinese). Digits stay Latin in every
+    /// language, Arabic included, as Morocco writes them.
+    pub fn number_marks(self) -> (&'static str, &'static str) {
+        match self {
+            Locale::En | Locale::Zh => (",", "."),
+            Locale::Fr => ("\u{202F}", ","),
+            Locale::Ar | Locale::Es | Locale::Pt => (".", ","),
+        }
+    }
+
+    /// The Open Graph `og:locale` value (`fr_FR`, `zh_CN`, `pt_BR`).
+    pub fn og_locale(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr_FR",
+            Locale::En => "en_US",
+            Locale::Ar => "ar_MA",
+            Locale::Es => "es_ES",
+            Locale::Zh => "zh_CN",
+            Locale::Pt => "pt_BR",
         }
     }
 
@@ -40,6 +94,8 @@ impl Locale {
             Locale::En => "English",
             Locale::Ar => "العربية",
             Locale::Es => "Español",
+            Locale::Zh => "中文",
+            Locale::Pt => "Português",
         }
     }
 
@@ -48,9 +104,12 @@ impl Locale {
         if self == Locale::Ar { "rtl" } else { "ltr" }
     }
 
-    /// Parses a URL prefix or cookie value (`fr`, `en`, `ar`, `es`).
+    /// Parses a URL prefix, cookie value or `<html lang>` (`fr`, `zh`,
+    /// `zh-Hans`, `pt-BR`).
     pub fn from_code(code: &str) -> Option<Locale> {
-        Locale::ALL.into_iter().find(|locale| locale.code().eq_ignore_ascii_case(code))
+        Locale::ALL
+            .into_iter()
+            .find(|locale| locale.code().eq_ignore_ascii_case(code) || locale.tag().eq_ignore_ascii_case(code))
     }
 
     /// The language a URL path is in, from its first segment.
@@ -113,8 +172,20 @@ mod tests {
     #[test]
     fn accept_language_honours_quality() {
         assert_eq!(Locale::from_accept_language("de;q=1, en;q=0.4, ar;q=0.8"), Some(Locale::Ar));
-        assert_eq!(Locale::from_accept_language("pt-BR, zh;q=0.5"), None);
+        assert_eq!(Locale::from_accept_language("pt-BR, zh;q=0.5"), Some(Locale::Pt));
+        assert_eq!(Locale::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Some(Locale::Zh));
+        assert_eq!(Locale::from_accept_language("de-DE, nl;q=0.5"), None);
         assert_eq!(Locale::from_accept_language("fr;q=0, en;q=0.1"), Some(Locale::En));
+    }
+
+    #[test]
+    fn html_lang_reads_back_as_the_same_language() {
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_code(locale.tag()), Some(locale));
+            assert_eq!(Locale::from_code(locale.code()), Some(locale));
+        }
+        assert_eq!(Locale::Zh.tag(), "zh-Hans");
+        assert_eq!(Locale::Pt.tag(), "pt-BR");
     }
 
     #[test]
@@ -123,5 +194,6 @@ mod tests {
         assert_eq!(Locale::En.localize_path("/"), "/en");
         assert_eq!(Locale::Es.localize_path("/fr"), "/es");
         assert_eq!(Locale::Fr.localize_path("/healthz"), "/fr/healthz");
+        assert_eq!(Locale::Zh.localize_path("/pt/search?q=argan"), "/zh/search?q=argan");
     }
 }

@@ -55,7 +55,7 @@ pub use conversation::{
     ThreadAction, ThreadMessage, ThreadRights,
 };
 pub use country::{CountryCode, WorldRegion};
-pub use currency::{Currency, PriceRange, format_money};
+pub use currency::{Currency, PriceRange, format_money, group_thousands};
 pub use error::AppError;
 pub use import::{
     IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportPage, ImportPreview, ImportRow, PREVIEW_LINES,

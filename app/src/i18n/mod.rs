@@ -19,6 +19,8 @@ pub fn messages(locale: Locale) -> &'static Messages {
         Locale::En => &generated::EN,
         Locale::Ar => &generated::AR,
         Locale::Es => &generated::ES,
+        Locale::Zh => &generated::ZH,
+        Locale::Pt => &generated::PT,
     }
 }
 
@@ -62,26 +64,31 @@ impl I18n {
 
     /// A count with the reader's thousands separator (`12 480`, `12,480`).
     pub fn count(&self, n: u64) -> String {
-        let separator = match self.locale {
-            Locale::En => ",",
-            Locale::Fr => "\u{202F}",
-            Locale::Es | Locale::Ar => ".",
-        };
-        let digits = n.to_string();
-        let mut out = String::with_capacity(digits.len() + 4);
-        for (index, digit) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index).is_multiple_of(3) {
-                out.push_str(separator);
-            }
-            out.push(digit);
-        }
-        out
+        crate::domain::group_thousands(&n.to_string(), self.locale.number_marks().0)
     }
 
-    /// A month (`YYYY-MM`) as its short name and year (`Nov 2026`).
+    /// A day written the reader's way: `30 nov. 2026`, `30 Nov 2026`,
+    /// `2026年11月30日`.
+    pub fn date(&self, date: crate::domain::CalendarDate) -> String {
+        let (year, month, day) = (date.year(), date.month(), date.day());
+        if self.locale == Locale::Zh {
+            return format!("{year}年{month}月{day}日");
+        }
+        let names: Vec<&str> = self.messages.insights_months.split('|').collect();
+        match names.get(month as usize - 1) {
+            Some(name) if names.len() == 12 => format!("{day} {name} {year}"),
+            _ => date.to_string(),
+        }
+    }
+
+    /// A month (`YYYY-MM`) as its short name and year (`Nov 2026`,
+    /// `2026年11月`).
     pub fn month(&self, month: &str) -> String {
         let names: Vec<&str> = self.messages.insights_months.split('|').collect();
         match (month.get(0..4), month.get(5..7).and_then(|m| m.parse::<usize>().ok())) {
+            (Some(year), Some(number)) if (1..=12).contains(&number) && self.locale == Locale::Zh => {
+                format!("{year}年{number}月")
+            }
             (Some(year), Some(number)) if (1..=12).contains(&number) && names.len() == 12 => {
                 format!("{} {year}", names[number - 1])
             }
@@ -160,5 +167,45 @@ mod tests {
         assert_eq!(I18n::new(Locale::En).month("2026-11"), "Nov 2026");
         assert_eq!(I18n::new(Locale::Fr).month("2026-02"), "févr. 2026");
         assert_eq!(I18n::new(Locale::En).month("2026-13"), "2026-13");
+        assert_eq!(I18n::new(Locale::Pt).count(12_480), "12.480");
+        assert_eq!(I18n::new(Locale::Zh).count(12_480), "12,480");
+        assert_eq!(I18n::new(Locale::Zh).month("2026-02"), "2026年2月");
+    }
+
+    #[test]
+    fn dates_are_written_for_the_reader() {
+        let day = crate::domain::CalendarDate::parse("2026-11-30").unwrap();
+        assert_eq!(I18n::new(Locale::En).date(day), "30 Nov 2026");
+        assert_eq!(I18n::new(Locale::Fr).date(day), "30 nov. 2026");
+        assert_eq!(I18n::new(Locale::Pt).date(day), "30 nov 2026");
+        assert_eq!(I18n::new(Locale::Zh).date(day), "2026年11月30日");
+    }
+
+    #[test]
+    fn chinese_reference_names_are_written_in_chinese() {
+        let chinese = |text: &str| text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        let m = messages(Locale::Zh);
+        let mut names: Vec<&str> = Vec::new();
+        names.extend(Region::ALL.iter().map(|v| v.name(m)));
+        names.extend(Sector::ALL.iter().map(|v| v.name(m)));
+        names.extend(Incoterm::ALL.iter().map(|v| v.name(m)));
+        names.extend(LegalForm::ALL.iter().map(|v| v.name(m)));
+        names.extend(Unit::ALL.iter().map(|v| v.name(m)));
+        names.extend(OriginLabel::ALL.iter().map(|v| v.name(m)));
+        names.extend(crate::domain::CountryCode::all().map(|c| c.name(Locale::Zh)));
+        for name in names {
+            assert!(chinese(name), "not translated into Chinese: {name}");
+        }
+    }
+
+    #[test]
+    fn portuguese_reference_names_are_written_in_portuguese() {
+        let pt = messages(Locale::Pt);
+        let en = messages(Locale::En);
+        let translated = |a: &str, b: &str| a != b;
+        assert!(Sector::ALL.iter().all(|v| translated(v.name(pt), v.name(en))), "a sector keeps its English name");
+        assert!(Incoterm::ALL.iter().all(|v| translated(v.name(pt), v.name(en))), "an Incoterm keeps its English name");
+        assert_eq!(crate::domain::CountryCode::parse("BR").map(|c| c.name(Locale::Pt)), Ok("Brasil"));
+        assert!(crate::domain::CountryCode::all().all(|c| !c.name(Locale::Pt).is_empty()));
     }
 }

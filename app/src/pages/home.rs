@@ -37,7 +37,7 @@ fn HomeContent(home: domain::HomePage) -> impl IntoView {
             <div class="container hero-inner">
                 <h1>{m.home_hero_title}</h1>
                 <p class="hero-text">{m.home_hero_text}</p>
-                <form class="hero-search" role="search" method="get" action=i18n.path("/search")>
+                <form class="hero-search" role="search" aria-label=m.search_form_region method="get" action=i18n.path("/search")>
                     <label class="visually-hidden" for="hero-search-q">{m.nav_search_label}</label>
                     <SearchBox id="hero-search-q" />
                     <button type="submit" class="button button-accent">

@@ -191,7 +191,7 @@ fn PreviewPanel(
                         <strong>{fill(m.import_refused, &[("count", &preview.problems.len().to_string())])}</strong>
                         <p>{m.import_nothing_written}</p>
                     </div>
-                    <div class="table-scroll">
+                    <div class="table-scroll" role="region" tabindex="0" aria-label=m.office_table_region>
                         <table class="data-table admin-table import-problems">
                             <thead><tr>
                                 <th scope="col" class="number">{m.import_row}</th>
@@ -212,7 +212,7 @@ fn PreviewPanel(
                 }.into_any()
             }}
             {(!preview.lines.is_empty()).then(|| view! {
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" tabindex="0" aria-label=m.office_table_region>
                     <table class="data-table admin-table">
                         <thead><tr>
                             <th scope="col" class="number">{m.import_row}</th>

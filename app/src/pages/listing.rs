@@ -10,10 +10,11 @@ use crate::api::inquiries::get_buyer_country;
 use crate::api::shortlists::is_kept;
 use crate::components::{
     CertificationChips, Gallery, Icon, IconName, OriginLabelChips, PageMeta, ProducerCard, ResponseSummary,
-    ShortlistButton, TradeAgreementHint, VerifiedBadge,
+    SharedImage, ShortlistButton, StructuredData, TradeAgreementHint, VerifiedBadge, json_ld,
 };
 use crate::domain::{AppError, CountryCode, ListingDetail, LocalizedText, PriceRange};
 use crate::i18n::{fill, use_i18n};
+use crate::site_url::site_url;
 
 /// `12-huile-d-argan` → 12. The slug after the id is decoration.
 pub(super) fn listing_id(segment: &str) -> Option<i64> {
@@ -65,11 +66,18 @@ fn ListingContent(detail: ListingDetail, buyer_country: Option<CountryCode>, kep
     let path = format!("/listings/{}-{}", card.id, card.slug);
     let price = match &card.price {
         PriceRange::OnRequest => m.listing_price_on_request.to_owned(),
-        range => range.format_amounts().unwrap_or_default(),
+        range => range.format_amounts(i18n.locale).unwrap_or_default(),
     };
     let producer_href = detail.producer.path(i18n.locale);
+    // What a link preview shows under the title: price, supplier, origin.
+    let shared_summary =
+        format!("{price} · {} ({}) · {description_excerpt}", card.producer_name, detail.producer.region.name(m));
+    let shared_image =
+        card.cover.as_ref().or(detail.photos.first()).map(|photo| SharedImage::from_photo(photo, title.clone()));
+    let structured = json_ld::product(&detail, &i18n, &site_url());
     view! {
-        <PageMeta title=format!("{title} · {}", m.site_name) description=description_excerpt path=path.clone() />
+        <PageMeta title=format!("{title} · {}", m.site_name) description=shared_summary path=path.clone() image=shared_image kind="product" />
+        <StructuredData data=structured />
         <div class="container listing-page">
             <nav class="breadcrumb" aria-label="breadcrumb">
                 <a href=i18n.path("")>{m.nav_home}</a>

@@ -7,9 +7,13 @@ use leptos_router::hooks::use_params_map;
 use super::listing::FallbackNotice;
 use super::{NotFound, lang_segment_is_valid, loaded};
 use crate::api::catalog::get_producer;
-use crate::components::{Icon, IconName, ListingGrid, Logo, PageMeta, ResponseSummary, ShortlistButton, VerifiedBadge};
+use crate::components::{
+    Icon, IconName, ListingGrid, Logo, PageMeta, ResponseSummary, SharedImage, ShortlistButton, StructuredData,
+    VerifiedBadge, json_ld,
+};
 use crate::domain::{Locale, ProducerDetail, spoken_language_name};
 use crate::i18n::{fill, use_i18n};
+use crate::site_url::site_url;
 
 #[component]
 pub fn ProducerPage() -> impl IntoView {
@@ -52,8 +56,15 @@ fn ProducerContent(detail: ProducerDetail, kept: Option<bool>) -> impl IntoView 
         .join(", ");
     let fact = |label: &'static str, value: String| view! { <div class="fact"><dt>{label}</dt><dd>{value}</dd></div> };
     let since = fill(m.producer_member_since, &[("date", &detail.member_since)]);
+    let shared_image = detail
+        .listings
+        .iter()
+        .find_map(|listing| listing.cover.as_ref())
+        .map(|photo| SharedImage::from_photo(photo, card.name.clone()));
+    let structured = json_ld::organization(&detail, &i18n, &site_url());
     view! {
-        <PageMeta title=format!("{} · {}", card.name, m.site_name) description=excerpt path=format!("/producers/{}", card.slug) />
+        <PageMeta title=format!("{} · {}", card.name, m.site_name) description=excerpt path=format!("/producers/{}", card.slug) image=shared_image kind="profile" />
+        <StructuredData data=structured />
         <div class="container producer-page">
             <header class="producer-header">
                 {detail.logo.clone().map(|base| view! { <Logo base alt=format!("{} logo", card.name) /> })}

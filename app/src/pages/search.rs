@@ -36,7 +36,7 @@ pub fn SearchPage() -> impl IntoView {
         <PageMeta title=format!("{} · {}", m.search_heading, m.site_name) description=m.site_meta_description path="/search" />
         <div class="container section search-page">
             <h1>{move || search_heading(&query.get())}</h1>
-            <form class="hero-search search-form" role="search" method="get" action=i18n.path("/search")>
+            <form class="hero-search search-form" role="search" aria-label=m.search_form_region method="get" action=i18n.path("/search")>
                 <label class="visually-hidden" for="search-q">{m.nav_search_label}</label>
                 <SearchBox id="search-q" value=Signal::derive(move || query.get().text) />
                 // A new search keeps the filters and the order.
@@ -252,6 +252,7 @@ fn Results(results: ListingResults, query: ListingQuery, viewer: Option<Viewer>)
         });
         view! {
             <div class="empty-state">
+                <h2 class="visually-hidden">{m.search_results_heading}</h2>
                 <p>{message}</p>
                 {respelt}
                 {query.has_filters().then(|| view! { <p>{m.search_drop_filters}</p> })}
@@ -262,7 +263,9 @@ fn Results(results: ListingResults, query: ListingQuery, viewer: Option<Viewer>)
     } else {
         view! {
             <div class="results-bar">
-                <p class="result-count" role="status">{fill(m.search_count, &[("n", &results.total.to_string())])}</p>
+                <div role="status">
+                    <h2 class="result-count">{fill(m.search_count, &[("n", &results.total.to_string())])}</h2>
+                </div>
                 <SortLinks query=query.clone() />
             </div>
             <ActiveFilters query=query.clone() />

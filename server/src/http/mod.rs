@@ -19,5 +19,6 @@ pub mod safe_redirect;
 pub mod security_headers;
 pub mod server_fn_input;
 pub mod showcase_export;
+pub mod sitemap;
 pub mod static_files;
 pub mod uploads;

@@ -49,7 +49,8 @@ pub fn routes(site_root: &Path, media_dir: &Path, hashed: bool) -> Router<AppSta
     for entry in entries {
         let path = entry.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
-        if path.is_file() {
+        // Served by the application itself, with the public URL in them.
+        if path.is_file() && !super::sitemap::DYNAMIC_FILES.contains(&name.as_str()) {
             router = router.route_service(
                 &format!("/{name}"),
                 ServiceBuilder::new().layer(cache(SITE_CACHE)).service(ServeFile::new(&path)),

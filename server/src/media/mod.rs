@@ -2,6 +2,7 @@
 //! files live, the start-up sweep of what a crash left, and how a stored
 //! photo becomes the `PhotoRef` pages draw from.
 
+mod illustration;
 pub mod pipeline;
 pub mod placeholder;
 pub mod storage;

@@ -28,7 +28,7 @@ pub fn to_json<T: serde::Serialize>(values: &[T]) -> Json {
 }
 
 /// The order in which languages stand in for a missing translation.
-const FALLBACK_ORDER: [Locale; 4] = [Locale::En, Locale::Fr, Locale::Ar, Locale::Es];
+const FALLBACK_ORDER: [Locale; 6] = [Locale::En, Locale::Fr, Locale::Ar, Locale::Es, Locale::Pt, Locale::Zh];
 
 /// Picks the reader's language if present, else the first of the fallback
 /// order; `texts` pairs a stored locale code with its text.

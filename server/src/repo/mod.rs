@@ -22,6 +22,7 @@ pub mod search_outbox;
 pub mod session;
 pub mod shortlist;
 pub mod showcase;
+pub mod sitemap;
 pub mod stats;
 pub mod user;
 pub mod verification;

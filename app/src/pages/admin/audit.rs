@@ -86,7 +86,7 @@ fn AuditContent(rows: AuditRows) -> impl IntoView {
                 view! { <p class="empty-state">{m.audit_empty}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" role="region" tabindex="0" aria-label=m.office_table_region>
                         <table class="data-table admin-table audit-table">
                             <thead>
                                 <tr>

@@ -93,7 +93,7 @@ fn ProducersContent(list: OfficeProducers) -> impl IntoView {
                 view! { <p class="empty-state">{m.office_producers_empty}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" role="region" tabindex="0" aria-label=m.office_table_region>
                         <table class="data-table admin-table">
                             <thead>
                                 <tr>

@@ -50,7 +50,7 @@ pub fn ListingFormView(id: Option<i64>, form: ListingForm) -> impl IntoView {
                 <div class="language-panels">
                     {Locale::ALL.into_iter().map(|locale| {
                         let code = locale.code();
-                        let title_field: &'static str = match locale { Locale::Fr => "title_fr", Locale::En => "title_en", Locale::Ar => "title_ar", Locale::Es => "title_es" };
+                        let title_field = locale.title_field();
                         let title = form.title.get(code).cloned().unwrap_or_default();
                         let description = form.description.get(code).cloned().unwrap_or_default();
                         view! {

@@ -81,7 +81,8 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
                 <p class="muted">{m.inquiry_intro}</p>
             </header>
             <div class="inquiry-layout">
-                <aside class="inquiry-listing">
+                <aside class="inquiry-listing" aria-labelledby="inquiry-about">
+                    <h2 id="inquiry-about" class="visually-hidden">{m.inquiry_about_heading}</h2>
                     {match listing.clone() {
                         Some(card) => view! { <ListingCard card /> }.into_any(),
                         None => view! { <ProducerCard card=producer.clone() /> }.into_any(),

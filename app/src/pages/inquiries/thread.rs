@@ -78,7 +78,7 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
             <FormAlert error=act_error />
             <dl class="facts thread-facts">
                 {thread.quantity.map(|q| fact(m.inquiry_quantity, format!("{} {}", q.amount, q.unit.name(m))))}
-                {thread.target_price.map(|(minor, currency)| fact(m.inquiry_target_price, format_money(minor, currency)))}
+                {thread.target_price.map(|(minor, currency)| fact(m.inquiry_target_price, format_money(minor, currency, i18n.locale)))}
                 {thread.incoterm.map(|term| fact(m.inquiry_incoterm, term.slug().to_owned()))}
                 {fact(m.inquiry_destination, thread.destination_country.name(i18n.locale).to_owned())}
                 {thread.wanted_by.map(|date| fact(m.inquiry_wanted_by, date.to_string()))}
@@ -173,11 +173,11 @@ fn QuoteView(quote: QuoteCard, id: i64, act: ServerAction<ActOnThread>, decide: 
     });
     view! {
         <section class="quote-card" aria-label=m.quote_title>
-            <h3>{m.quote_title}</h3>
+            <h2 class="quote-title">{m.quote_title}</h2>
             <dl class="facts">
-                <div class="fact"><dt>{m.quote_unit_price}</dt><dd dir="ltr">{format_money(terms.unit_price_minor, terms.currency)}</dd></div>
+                <div class="fact"><dt>{m.quote_unit_price}</dt><dd dir="ltr">{format_money(terms.unit_price_minor, terms.currency, i18n.locale)}</dd></div>
                 <div class="fact"><dt>{m.inquiry_quantity}</dt><dd>{format!("{} {}", terms.quantity.amount, terms.quantity.unit.name(m))}</dd></div>
-                <div class="fact"><dt>{m.quote_total}</dt><dd dir="ltr">{format_money(total, terms.currency)}</dd></div>
+                <div class="fact"><dt>{m.quote_total}</dt><dd dir="ltr">{format_money(total, terms.currency, i18n.locale)}</dd></div>
                 <div class="fact"><dt>{m.inquiry_incoterm}</dt><dd dir="auto">{format!("{} {}", terms.incoterm.slug(), terms.named_place)}</dd></div>
                 <div class="fact"><dt>{m.quote_valid_until}</dt><dd>{terms.valid_until.to_string()}</dd></div>
                 <div class="fact"><dt>{m.listing_lead_time}</dt><dd>{fill(m.listing_lead_time_value, &[("n", &terms.lead_time_days.to_string())])}</dd></div>

@@ -18,10 +18,16 @@ use crate::components::PageMeta;
 use crate::domain::{ShowcaseLine, ShowcaseList};
 use crate::i18n::use_i18n;
 
-/// An event's dates, kept left to right inside right-to-left text (else an
-/// Arabic page shows the range backwards).
+/// An event's dates in the reader's style, each kept whole inside
+/// right-to-left text.
 pub(crate) fn date_range(from: crate::domain::CalendarDate, to: crate::domain::CalendarDate) -> impl IntoView {
-    view! { <span class="date-range" dir="ltr">{format!("{from} – {to}")}</span> }
+    let i18n = use_i18n();
+    view! {
+        <span class="date-range">
+            <time datetime=from.to_string()><bdi>{i18n.date(from)}</bdi></time>" – "
+            <time datetime=to.to_string()><bdi>{i18n.date(to)}</bdi></time>
+        </span>
+    }
 }
 
 #[component]

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::showcases::get_showcase;
-use crate::components::{CertificationChips, ListingCard, Logo, PageMeta, Photo};
+use crate::components::{CertificationChips, ListingCard, Logo, PageMeta, Photo, SharedImage, StructuredData, json_ld};
 use crate::domain::{AppError, Exhibitor, Region, Sector, ShowcasePage as Page, ShowcaseStatus};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
+use crate::site_url::site_url;
 
 #[component]
 pub fn ShowcasePage() -> impl IntoView {
@@ -85,8 +86,12 @@ fn ShowcaseContent(page: Page) -> impl IntoView {
         view! { {all}{each} }
     };
     let count = fill(m.showcase_exhibitor_count, &[("n", &page.exhibitors.len().to_string())]);
+    let shared_summary = format!("{} · {} · {count}", page.event_name, page.city);
+    let shared_image = page.cover.as_ref().map(|photo| SharedImage::from_photo(photo, page.title.text.clone()));
+    let structured = json_ld::event(&page, &i18n, &site_url());
     view! {
-        <PageMeta title=format!("{} · {}", page.title.text, m.site_name) description=page.event_name.clone() path=format!("/showcases/{}", page.slug) />
+        <PageMeta title=format!("{} · {}", page.title.text, m.site_name) description=shared_summary path=format!("/showcases/{}", page.slug) image=shared_image />
+        <StructuredData data=structured />
         <div class="container section showcase-page">
             {page.cover.clone().map(|photo| view! {
                 <div class="showcase-cover">
