@@ -166,14 +166,16 @@ enum Family {
 
 fn family(sector: Sector, variant: usize) -> (Family, Colour, Colour) {
     match sector {
-        Sector::Agrifood if variant % 2 == 0 => (Family::Bottles, [214, 168, 48], [236, 226, 204]),
+        Sector::Agrifood if variant.is_multiple_of(2) => (Family::Bottles, [214, 168, 48], [236, 226, 204]),
         Sector::Agrifood => (Family::Jars, [196, 120, 36], [238, 226, 204]),
-        Sector::FreshProduce => {
-            (Family::FruitCrate, if variant % 2 == 0 { [236, 128, 30] } else { [206, 52, 40] }, [222, 234, 208])
-        }
+        Sector::FreshProduce => (
+            Family::FruitCrate,
+            if variant.is_multiple_of(2) { [236, 128, 30] } else { [206, 52, 40] },
+            [222, 234, 208],
+        ),
         Sector::Fishery => (Family::Tins, [40, 96, 150], [210, 226, 236]),
         Sector::CosmeticsArgan => (Family::Bottles, [176, 110, 34], [240, 228, 210]),
-        Sector::Crafts if variant % 2 == 0 => (Family::Pottery, [178, 84, 50], [238, 224, 208]),
+        Sector::Crafts if variant.is_multiple_of(2) => (Family::Pottery, [178, 84, 50], [238, 224, 208]),
         Sector::Crafts => (Family::Rug, [168, 48, 44], [236, 226, 212]),
         Sector::TextileLeather => (Family::FabricRolls, [46, 90, 140], [232, 218, 204]),
         Sector::SocialEconomy => (Family::Jars, [222, 160, 40], [230, 232, 214]),
@@ -216,7 +218,7 @@ pub fn draw(sector: Sector, variant: usize, width: u32, height: u32) -> RgbImage
         }
         Family::Jars => {
             for (i, dx) in [-20.0_f32, 0.0, 20.0].iter().enumerate().take(2 + variant % 2) {
-                let x = cx + dx * u - if variant % 2 == 0 { -10.0 * u } else { 0.0 };
+                let x = cx + dx * u - if variant.is_multiple_of(2) { -10.0 * u } else { 0.0 };
                 let (bw, bh) = (9.5 * u, 12.0 * u);
                 let y = floor - bh;
                 c.rect((x, y), (bw, bh), 3.0 * u, if i == 1 { lighter(main, 0.15) } else { main }, true);
@@ -271,7 +273,7 @@ pub fn draw(sector: Sector, variant: usize, width: u32, height: u32) -> RgbImage
             }
         }
         Family::Pottery => {
-            let x = cx + if variant % 4 == 0 { -8.0 * u } else { 0.0 };
+            let x = cx + if variant.is_multiple_of(4) { -8.0 * u } else { 0.0 };
             c.ellipse((x, floor - 16.0 * u), (17.0 * u, 16.0 * u), main, true);
             c.rect((x, floor - 34.0 * u), (6.0 * u, 5.0 * u), 1.0 * u, main, true);
             c.ellipse((x, floor - 39.0 * u), (9.0 * u, 2.2 * u), darker(main, 0.2), false);
@@ -363,7 +365,7 @@ pub fn draw(sector: Sector, variant: usize, width: u32, height: u32) -> RgbImage
                         (x, y),
                         (6.8 * u, 3.4 * u),
                         0.8 * u,
-                        if (row as i32 + col + variant as i32).rem_euclid(3) == 0 { lighter(main, 0.12) } else { main },
+                        if (row + col + variant as i32).rem_euclid(3) == 0 { lighter(main, 0.12) } else { main },
                         false,
                     );
                 }
