@@ -1,4 +1,6 @@
 //! The application root: the router, the stylesheet and the page-wide language.
+//! It renders only on the server: the browser hydrates the islands alone
+//! (issue 14), and navigations load pages afresh.
 
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, provide_meta_context};
@@ -25,13 +27,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let locale = page_locale();
     provide_i18n(locale);
-    // Effects run only in the browser, after hydration: tests and styles can
-    // tell a hydrated page from a server-rendered one.
-    Effect::new(|_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Html {..} lang=locale.tag() dir=locale.dir() />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />

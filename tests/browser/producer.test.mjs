@@ -48,7 +48,11 @@ test('a producer signs up, describes the company, publishes a French listing wit
   await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
   await page.locator('#ice-error').waitFor();
   assert.match(await page.locator('#ice-error').innerText(), /15 chiffres/);
+  // The failed post comes back as the page afresh; the browser puts back what was typed.
+  await waitForHydration(page);
   assert.equal(await page.getByLabel('Ville').inputValue(), 'Taroudant', 'nothing typed is lost');
+  assert.equal(await page.locator('#description-fr').inputValue(), "Coopérative de femmes qui presse l'huile d'argan à froid depuis 2009.", 'nor the description');
+  assert.equal(await page.getByLabel('Région', { exact: true }).inputValue(), 'souss-massa', 'nor the region chosen');
   await page.getByLabel('ICE', { exact: true }).fill('001525846000087');
   await page.getByRole('button', { name: 'Enregistrer le profil' }).click();
   await page.waitForURL(/\/fr\/dashboard\/profile\?saved=1/);

@@ -25,14 +25,15 @@ async function signIn(page, email) {
   ]);
 }
 
-/** Clicks a curation button and waits for the editor to load again (its
- * last request is the leads'). */
+/** Clicks a curation button (a plain form post) and waits for the editor
+ * to load again. */
 async function curate(page, button) {
   await Promise.all([
     page.waitForResponse((r) => r.url().includes('/api/curate_showcase')),
-    page.waitForResponse((r) => r.url().includes('/api/showcase_leads')),
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
     button.click(),
   ]);
+  await page.waitForLoadState('load');
   await page.locator('#curation').waitFor();
 }
 

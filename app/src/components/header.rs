@@ -1,17 +1,17 @@
 //! The site header: logo, catalogue search, main navigation, the account
-//! menu and the language switcher. On phones the navigation folds behind a menu button, which is the
-//! one control here that needs hydration.
+//! menu and the language switcher. On phones the navigation folds behind a
+//! menu button ([`MenuButton`], an island: with the search box's suggestions,
+//! the only parts of the header that hydrate).
 
 use leptos::prelude::*;
 
-use super::{AccountMenu, Icon, IconName, LanguageSwitcher, SearchBox};
+use super::{AccountMenu, Icon, IconName, LanguageSwitcher, MenuButton, SearchBox};
 use crate::i18n::use_i18n;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
-    let (menu_open, set_menu_open) = signal(false);
     view! {
         <header class="site-header">
             <div class="header-bar container">
@@ -26,22 +26,8 @@ pub fn Header() -> impl IntoView {
                         <Icon name=IconName::Search />
                     </button>
                 </form>
-                <button
-                    type="button"
-                    class="menu-button"
-                    aria-controls="site-nav"
-                    aria-expanded=move || menu_open.get().to_string()
-                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
-                >
-                    <Icon name=IconName::Menu />
-                    <span>{m.nav_menu}</span>
-                </button>
-                <nav
-                    id="site-nav"
-                    class="site-nav"
-                    class:open=move || menu_open.get()
-                    aria-label=m.nav_main
-                >
+                <MenuButton label=m.nav_menu.to_owned() />
+                <nav id="site-nav" class="site-nav" aria-label=m.nav_main>
                     <a href=i18n.path("#sectors")>{m.nav_sectors}</a>
                     <a href=i18n.path("#regions")>{m.nav_regions}</a>
                     <a href=i18n.path("/showcases")>{m.showcase_list_title}</a>

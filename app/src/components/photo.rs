@@ -22,25 +22,7 @@ pub fn Photo(
 ) -> impl IntoView {
     let m = use_i18n().messages;
     match photo {
-        Some(photo) => {
-            let fallback_width = PHOTO_WIDTHS[1];
-            view! {
-                <picture class="photo">
-                    <source type="image/webp" srcset=photo.srcset("webp") sizes=sizes.clone() />
-                    <img
-                        src=photo.url(fallback_width, "jpg")
-                        srcset=photo.srcset("jpg")
-                        sizes=sizes
-                        width=fallback_width
-                        height=photo.height_at(fallback_width)
-                        alt=alt
-                        loading=if eager { "eager" } else { "lazy" }
-                        decoding="async"
-                    />
-                </picture>
-            }
-            .into_any()
-        }
+        Some(photo) => picture(photo, alt, sizes, eager).into_any(),
         None => view! {
             <div class="photo photo-missing" role="img" aria-label=m.listing_no_photo>
                 <Icon name=IconName::ImageOff />
@@ -48,5 +30,26 @@ pub fn Photo(
             </div>
         }
         .into_any(),
+    }
+}
+
+/// The `<picture>` of a stored photo; also drawn by the gallery's island,
+/// which has no page context and so no words for a missing photo.
+pub fn picture(photo: PhotoRef, alt: String, sizes: String, eager: bool) -> impl IntoView {
+    let fallback_width = PHOTO_WIDTHS[1];
+    view! {
+        <picture class="photo">
+            <source type="image/webp" srcset=photo.srcset("webp") sizes=sizes.clone() />
+            <img
+                src=photo.url(fallback_width, "jpg")
+                srcset=photo.srcset("jpg")
+                sizes=sizes
+                width=fallback_width
+                height=photo.height_at(fallback_width)
+                alt=alt
+                loading=if eager { "eager" } else { "lazy" }
+                decoding="async"
+            />
+        </picture>
     }
 }

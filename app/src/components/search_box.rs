@@ -6,13 +6,19 @@
 //! It follows the ARIA combobox pattern: the field owns a listbox; arrow
 //! keys move through the options, Enter opens the one chosen (or submits
 //! the form when none is), Escape closes the list.
+//!
+//! The field is an island (issue 14): [`SearchBox`] renders it on the server
+//! with the reader's language and words as props, since an island hydrates
+//! without the page's context and the browser never carries the other
+//! languages' strings.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::api::catalog::suggest;
-use crate::domain::{Suggestion, SuggestionKind, Suggestions};
+use crate::domain::{Locale, Suggestion, SuggestionKind, Suggestions};
 use crate::i18n::use_i18n;
 
 /// How long typing pauses before suggestions are asked for.
@@ -25,13 +31,57 @@ pub fn SearchBox(
     id: &'static str,
     /// The text the field starts with (the current query on the search page).
     #[prop(into, optional)]
-    value: Signal<String>,
+    value: String,
     /// Extra classes for the wrapper.
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let m = i18n.messages;
+    view! {
+        <SearchField
+            id=id.to_owned()
+            value
+            class=class.to_owned()
+            locale=i18n.locale
+            words=SearchWords::new(i18n.messages)
+        />
+    }
+}
+
+/// The search box's words in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchWords {
+    placeholder: String,
+    suggestions: String,
+    product: String,
+    listing: String,
+    producer: String,
+}
+
+impl SearchWords {
+    fn new(m: &crate::i18n::Messages) -> SearchWords {
+        SearchWords {
+            placeholder: m.nav_search_placeholder.to_owned(),
+            suggestions: m.search_suggestions.to_owned(),
+            product: m.search_suggestion_product.to_owned(),
+            listing: m.search_suggestion_listing.to_owned(),
+            producer: m.search_suggestion_producer.to_owned(),
+        }
+    }
+
+    fn kind(&self, kind: SuggestionKind) -> String {
+        match kind {
+            SuggestionKind::Product => self.product.clone(),
+            SuggestionKind::Listing => self.listing.clone(),
+            SuggestionKind::Producer => self.producer.clone(),
+        }
+    }
+}
+
+/// The field itself: the island.
+#[island]
+fn SearchField(id: String, value: String, class: String, locale: Locale, words: SearchWords) -> impl IntoView {
+    let words = StoredValue::new(words);
     let list_id = format!("{id}-suggestions");
     let (items, set_items) = signal(Vec::<Suggestion>::new());
     let (active, set_active) = signal(None::<usize>);
@@ -55,7 +105,7 @@ pub fn SearchBox(
                     return;
                 }
                 leptos::task::spawn_local(async move {
-                    let answer = suggest(typed, i18n.locale).await;
+                    let answer = suggest(typed, locale).await;
                     if asked.get_value() != ticket {
                         return;
                     }
@@ -70,8 +120,8 @@ pub fn SearchBox(
         );
     };
 
-    let option_id = move |index: usize| format!("{id}-option-{index}");
-    let navigate = leptos_router::hooks::use_navigate();
+    let field_id = StoredValue::new(id.clone());
+    let option_id = move |index: usize| field_id.with_value(|id| format!("{id}-option-{index}"));
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         // Keys that pick a candidate in an input method (pinyin, Arabic
         // keyboards) are the input method's.
@@ -99,7 +149,8 @@ pub fn SearchBox(
                 if let (Some(chosen), true) = (chosen, open.get_untracked()) {
                     event.prevent_default();
                     set_open.set(false);
-                    navigate(&chosen.href, Default::default());
+                    // A failed assignment leaves the person on the page, list closed.
+                    let _ = window().location().set_href(&chosen.href);
                 }
             }
             _ => {}
@@ -119,9 +170,8 @@ pub fn SearchBox(
                 aria-activedescendant=move || active.get().map(option_id)
                 autocomplete="off"
                 maxlength="200"
-                placeholder=m.nav_search_placeholder
-                value=move || value.get()
-                prop:value=move || value.get()
+                placeholder=words.with_value(|w| w.placeholder.clone())
+                value=value
                 on:input=move |event| ask(event_target_value(&event))
                 on:keydown=on_keydown
                 on:blur=move |_| {
@@ -135,7 +185,7 @@ pub fn SearchBox(
                 }
                 on:focus=move |_| set_open.set(!items.with_untracked(Vec::is_empty))
             />
-            <ul id=list_id class="suggestions" role="listbox" aria-label=m.search_suggestions hidden=move || !open.get()>
+            <ul id=list_id class="suggestions" role="listbox" aria-label=words.with_value(|w| w.suggestions.clone()) hidden=move || !open.get()>
                 {move || {
                     items
                         .get()
@@ -147,7 +197,7 @@ pub fn SearchBox(
                                 <li id=option_id(index) role="option" aria-selected=move || selected().to_string() class:active=selected>
                                     <a href=item.href tabindex="-1">
                                         <span class="suggestion-label">{item.label}</span>
-                                        <span class="suggestion-kind">{kind_name(m, item.kind)}</span>
+                                        <span class="suggestion-kind">{words.with_value(|w| w.kind(item.kind))}</span>
                                     </a>
                                 </li>
                             }
@@ -156,13 +206,5 @@ pub fn SearchBox(
                 }}
             </ul>
         </div>
-    }
-}
-
-fn kind_name(m: &'static crate::i18n::Messages, kind: SuggestionKind) -> &'static str {
-    match kind {
-        SuggestionKind::Product => m.search_suggestion_product,
-        SuggestionKind::Listing => m.search_suggestion_listing,
-        SuggestionKind::Producer => m.search_suggestion_producer,
     }
 }

@@ -5,8 +5,8 @@
 //! CSV or XLSX sheet, reads the preview (what will be created or updated,
 //! and every problem by row and column in their language), and confirms;
 //! nothing is written before. Without JavaScript the form posts and the
-//! server answers with the preview page; once hydrated the upload shows a
-//! progress bar.
+//! server answers with the preview page; once the upload form's island has
+//! hydrated, the upload shows a progress bar.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -93,58 +93,91 @@ fn ImportContent(page: ImportPage, producer: Option<String>, confirm: ServerActi
     }
 }
 
-/// The upload form: a plain multipart post; once hydrated, sent with a
-/// progress bar and the preview opened without a reload.
+/// The upload form: a plain multipart post; once hydrated (it is an island,
+/// issue 14), sent with a progress bar and the preview opened when checked.
 #[component]
 fn UploadForm(producer: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
+    let page = match &producer {
+        Some(slug) => i18n.path(&format!("/admin/producers/{slug}/import")),
+        None => i18n.path("/dashboard/import"),
+    };
+    let words = UploadWords {
+        file: m.import_file.to_owned(),
+        file_hint: m.import_file_hint.to_owned(),
+        check: m.import_check.to_owned(),
+        uploading: m.import_uploading.to_owned(),
+        progress: m.import_progress.to_owned(),
+        too_large: m.import_too_large_body.to_owned(),
+        try_again: m.form_try_again.to_owned(),
+    };
+    view! { <SheetUpload producer locale=i18n.locale.code().to_owned() page words /> }
+}
+
+/// The upload form's words in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UploadWords {
+    file: String,
+    file_hint: String,
+    check: String,
+    uploading: String,
+    /// With `{percent}`.
+    progress: String,
+    too_large: String,
+    try_again: String,
+}
+
+/// The form itself: the island. `page` is the import page the preview opens on.
+#[island]
+fn SheetUpload(producer: Option<String>, locale: String, page: String, words: UploadWords) -> impl IntoView {
     let progress = RwSignal::new(None::<u32>);
-    let failed = RwSignal::new(None::<&'static str>);
+    let failed = RwSignal::new(None::<String>);
     let form = NodeRef::<leptos::html::Form>::new();
+    let words = StoredValue::new(words);
     #[cfg(feature = "hydrate")]
-    let on_submit = {
-        let producer = producer.clone();
-        move |event: leptos::ev::SubmitEvent| {
-            let Some(element) = form.get() else { return };
-            event.prevent_default();
-            failed.set(None);
-            progress.set(Some(0));
-            let navigate = leptos_router::hooks::use_navigate();
-            let page = match &producer {
-                Some(slug) => i18n.path(&format!("/admin/producers/{slug}/import")),
-                None => i18n.path("/dashboard/import"),
-            };
-            let sent = browser::send_with_progress(&element, progress, move |status, body| {
-                progress.set(None);
-                match (status, browser::token_of(&body)) {
-                    (200 | 422, Some(token)) => navigate(&format!("{page}?batch={token}"), Default::default()),
-                    (413, _) => failed.set(Some(m.import_too_large_body)),
-                    _ => failed.set(Some(m.form_try_again)),
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        let Some(element) = form.get() else { return };
+        event.prevent_default();
+        failed.set(None);
+        progress.set(Some(0));
+        let page = page.clone();
+        let sent = browser::send_with_progress(&element, progress, move |status, body| {
+            progress.set(None);
+            match (status, browser::token_of(&body)) {
+                (200 | 422, Some(token)) => {
+                    if window().location().set_href(&format!("{page}?batch={token}")).is_err() {
+                        failed.set(Some(words.with_value(|w| w.try_again.clone())));
+                    }
                 }
-            });
-            if sent.is_err() {
-                progress.set(None);
-                failed.set(Some(m.form_try_again));
+                (413, _) => failed.set(Some(words.with_value(|w| w.too_large.clone()))),
+                _ => failed.set(Some(words.with_value(|w| w.try_again.clone()))),
             }
+        });
+        if sent.is_err() {
+            progress.set(None);
+            failed.set(Some(words.with_value(|w| w.try_again.clone())));
         }
     };
     #[cfg(not(feature = "hydrate"))]
-    let on_submit = |_: leptos::ev::SubmitEvent| {};
+    let on_submit = {
+        let _ = &page;
+        |_: leptos::ev::SubmitEvent| {}
+    };
     view! {
         <form class="upload-form import-form" method="post" enctype="multipart/form-data" action="/api/import" node_ref=form on:submit=on_submit>
-            <input type="hidden" name="locale" value=i18n.locale.code() />
+            <input type="hidden" name="locale" value=locale />
             {producer.map(|slug| view! { <input type="hidden" name="for" value=slug /> })}
             <div class="field">
-                <label for="import-sheet">{m.import_file}</label>
+                <label for="import-sheet">{words.with_value(|w| w.file.clone())}</label>
                 <input id="import-sheet" name="sheet" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
-                <p class="field-hint">{m.import_file_hint}</p>
+                <p class="field-hint">{words.with_value(|w| w.file_hint.clone())}</p>
             </div>
-            <button class="button button-accent" type="submit">{m.import_check}</button>
+            <button class="button button-accent" type="submit">{words.with_value(|w| w.check.clone())}</button>
             {move || progress.get().map(|percent| view! {
                 <div class="import-progress" role="status">
-                    <progress max="100" value=percent.to_string() aria-label=m.import_uploading></progress>
-                    <span>{fill(m.import_progress, &[("percent", &percent.to_string())])}</span>
+                    <progress max="100" value=percent.to_string() aria-label=words.with_value(|w| w.uploading.clone())></progress>
+                    <span>{words.with_value(|w| fill(&w.progress, &[("percent", &percent.to_string())]))}</span>
                 </div>
             })}
             {move || failed.get().map(|text| view! { <p class="field-error" role="alert">{text}</p> })}

@@ -2,7 +2,9 @@
 //! order, page), so every state is shareable, Back works, and it all works
 //! before hydration: facets, sort and pages are plain links. The facet panel
 //! sits beside the results, and opens as a drawer on phones (a checkbox and
-//! its label, no script needed).
+//! its label, no script needed). A choice made in the drawer loads the page
+//! afresh with `filters=open`, which renders the drawer open again for the
+//! next choice; its "show results" label closes it.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -38,7 +40,7 @@ pub fn SearchPage() -> impl IntoView {
             <h1>{move || search_heading(&query.get())}</h1>
             <form class="hero-search search-form" role="search" aria-label=m.search_form_region method="get" action=i18n.path("/search")>
                 <label class="visually-hidden" for="search-q">{m.nav_search_label}</label>
-                <SearchBox id="search-q" value=Signal::derive(move || query.get().text) />
+                <SearchBox id="search-q" value=query.get_untracked().text />
                 // A new search keeps the filters and the order.
                 {move || hidden_filters(&query.get())}
                 <button type="submit" class="button button-accent">{m.nav_search_button}</button>
@@ -156,9 +158,20 @@ fn ActiveFilters(query: ListingQuery) -> impl IntoView {
         .then(|| view! { <ul class="chips active-filters" aria-label=m.search_active_filters>{chips}</ul> })
 }
 
+/// The query parameter that renders the phone drawer open.
+const DRAWER_OPEN: (&str, &str) = ("filters", "open");
+
+/// A link chosen inside the drawer: the next page opens it again.
+fn in_drawer(href: String) -> String {
+    let (key, value) = DRAWER_OPEN;
+    let joint = if href.contains('?') { '&' } else { '?' };
+    format!("{href}{joint}{key}={value}")
+}
+
 #[component]
 fn FacetPanel(facets: Vec<FacetGroup>, query: ListingQuery) -> impl IntoView {
     let m = use_i18n().messages;
+    let open = use_query_map().with_untracked(|q| q.get(DRAWER_OPEN.0).as_deref() == Some(DRAWER_OPEN.1));
     let groups: Vec<_> = facets
         .into_iter()
         .map(|group| {
@@ -174,7 +187,7 @@ fn FacetPanel(facets: Vec<FacetGroup>, query: ListingQuery) -> impl IntoView {
                     let name = value_name(facet, &value.slug);
                     view! {
                         <li>
-                            <a class="facet-value" class:selected=selected href=href(&target) aria-current=selected.then_some("true")>
+                            <a class="facet-value" class:selected=selected href=in_drawer(href(&target)) aria-current=selected.then_some("true")>
                                 <span class="facet-name">{name}</span>
                                 <span class="facet-count">{value.count}</span>
                             </a>
@@ -191,7 +204,7 @@ fn FacetPanel(facets: Vec<FacetGroup>, query: ListingQuery) -> impl IntoView {
         })
         .collect();
     view! {
-        <input type="checkbox" id="facets-open" class="facets-toggle visually-hidden" />
+        <input type="checkbox" id="facets-open" class="facets-toggle visually-hidden" checked=open />
         <label for="facets-open" class="button facets-button">{m.search_filters}</label>
         <aside class="facet-panel" aria-label=m.search_filters>
             <label for="facets-open" class="facets-close">{m.search_close_filters}</label>

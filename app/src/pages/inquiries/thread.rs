@@ -52,14 +52,6 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
     };
     let id = thread.id;
     let rights = thread.rights;
-    // A sent reply empties the form (after hydration; without JavaScript
-    // the page is loaded afresh anyway).
-    let reply_form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if let (Some(Ok(())), Some(form)) = (reply.value().get(), reply_form.get()) {
-            form.reset();
-        }
-    });
     let fact = |label: &'static str, value: String| view! { <div class="fact"><dt>{label}</dt><dd>{value}</dd></div> };
     view! {
         <PageMeta title=format!("{} · {}", thread.product, m.site_name) description=m.thread_intro path=format!("/inquiries/{id}") />
@@ -99,7 +91,7 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
                 <section class="form-card reply-card" aria-labelledby="reply-title">
                     <h2 id="reply-title">{m.thread_reply_title}</h2>
                     <FormAlert error=reply_error />
-                    <ActionForm action=reply node_ref=reply_form>
+                    <ActionForm action=reply>
                         <input type="hidden" name="locale" value=i18n.locale.code() />
                         <input type="hidden" name="id" value=id.to_string() />
                         <div class="field">
