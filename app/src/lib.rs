@@ -2,7 +2,8 @@
 //!
 //! Built twice: with `ssr` inside the server (renders pages, runs server
 //! functions against the ports) and with `hydrate` into wasm (hydrates the
-//! pages' islands, the only interactive parts: see `docs/decisions.md`). Nothing here may depend on a database,
+//! pages' islands, the only interactive parts: see `docs/decisions.md`).
+//! Nothing here may depend on a database,
 //! search engine or image crate: those live in `server` behind [`ports`].
 
 #![recursion_limit = "512"]
