@@ -65,6 +65,7 @@ fn ImportContent(page: ImportPage, producer: Option<String>, confirm: ServerActi
     };
     let limits = fill(m.import_limits, &[("rows", &IMPORT_MAX_ROWS.to_string())]);
     let upload_producer = producer.clone();
+    let upload_page = i18n.path(&path);
     view! {
         <PageMeta title=format!("{} · {}", m.import_title, m.site_name) description=m.import_intro path=path />
         <div class="container editor-page import-page">
@@ -86,7 +87,7 @@ fn ImportContent(page: ImportPage, producer: Option<String>, confirm: ServerActi
                     <li>{m.import_step_fill}</li>
                     <li>{m.import_step_upload}" "<span class="muted">{limits}</span></li>
                 </ol>
-                <UploadForm producer=upload_producer />
+                <UploadForm producer=upload_producer page=upload_page />
             </section>
             {page.preview.map(|preview| view! { <PreviewPanel preview producer confirm /> })}
         </div>
@@ -96,13 +97,13 @@ fn ImportContent(page: ImportPage, producer: Option<String>, confirm: ServerActi
 /// The upload form: a plain multipart post; once hydrated (it is an island,
 /// issue 14), sent with a progress bar and the preview opened when checked.
 #[component]
-fn UploadForm(producer: Option<String>) -> impl IntoView {
+fn UploadForm(
+    producer: Option<String>,
+    /// This import page in the reader's language, where the preview opens.
+    page: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
-    let page = match &producer {
-        Some(slug) => i18n.path(&format!("/admin/producers/{slug}/import")),
-        None => i18n.path("/dashboard/import"),
-    };
     let words = UploadWords {
         file: m.import_file.to_owned(),
         file_hint: m.import_file_hint.to_owned(),
