@@ -244,6 +244,8 @@ fn router(state: AppState) -> Router {
         .merge(http::static_files::routes(&settings.site_root, &settings.media_dir(), state.leptos_options.hash_files))
         .merge(http::api_v1::routes())
         .merge(dynamic)
+        // Innermost: a panicking handler's answer still gets the headers below.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(http::panic_answer::answer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::locale_cookie::remember))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::cross_site::check))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::security_headers::add))

@@ -2,7 +2,7 @@
 // port over a fresh data directory, and Debian's Chromium through
 // playwright-core (never a downloaded browser).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -137,3 +137,32 @@ export function serverAndBrowser() {
 
 /** A full-page screenshot in target/screenshots/. */
 export const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** The plain text of an .eml file (quoted-printable or base64 bodies decoded). */
+function mailText(raw) {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const joined = body.replace(/=\r?\n/g, '');
+    return Buffer.from(joined.replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+/** The newest mail to `address` containing `needle` among the mail files of
+ * the server's data dir, waiting for the sender job (15 s at most). */
+export async function mailIn(dataDir, address, needle) {
+  const dir = join(dataDir, 'mail');
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    let files = [];
+    try { files = readdirSync(dir).filter((name) => name.endsWith('.eml')).sort().reverse(); } catch { /* not yet */ }
+    for (const name of files) {
+      const raw = readFileSync(join(dir, name), 'utf8');
+      const text = mailText(raw);
+      if (raw.includes(address) && text.includes(needle)) return text;
+    }
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  throw new Error(`no mail to ${address} containing ${needle} in ${dir}`);
+}

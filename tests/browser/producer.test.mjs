@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { openPage, serverAndBrowser, shot, waitForHydration } from './harness.mjs';
+import { mailIn, openPage, serverAndBrowser, shot, waitForHydration } from './harness.mjs';
 
 const ctx = serverAndBrowser();
 
@@ -28,6 +28,15 @@ test('a producer signs up, describes the company, publishes a French listing wit
   await page.getByLabel('Adresse e-mail').fill('amina@tifawine.ma');
   await page.getByLabel('Mot de passe').fill('argan trees of the Souss plain');
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  // The same answer for any address: the mailed link goes on.
+  await page.waitForURL(/\/fr\/account\/sign-up\?sent=1$/);
+  await page.getByText('Consultez votre messagerie').waitFor();
+  await shot(page, 'sign-up-sent-fr-desktop');
+  const mail = await mailIn(ctx.server.dataDir, 'amina@tifawine.ma', 'token=');
+  assert.ok(!mail.includes('Amina Oudaden'), 'the mail carries nothing the visitor typed');
+  await page.goto(mail.match(/https?:\/\/\S+\/account\/confirm\?token=[0-9a-f]{64}/)[0]);
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Confirmer mon adresse' }).click();
   await page.waitForURL(/\/fr\/dashboard$/);
   await page.getByText('Commencez par votre profil').waitFor();
   assert.ok(await page.locator('.account-name', { hasText: 'Amina Oudaden' }).isVisible(), 'the header shows who is signed in');

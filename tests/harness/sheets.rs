@@ -80,3 +80,30 @@ pub fn xlsx(rows: &[Vec<String>], formula: Option<(usize, usize)>) -> Vec<u8> {
 pub fn zip_bomb() -> Vec<u8> {
     workbook(vec![b' '; 80 * 1024 * 1024])
 }
+
+/// A two-row XLSX (header and one listing) with one more cell far away, at
+/// `reference` (`F1048576`): calamine would size a dense grid from it.
+pub fn xlsx_with_far_cell(reference: &str) -> Vec<u8> {
+    let row: String = reference.chars().skip_while(char::is_ascii_alphabetic).collect();
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>sector</t></is></c><c r="B1" t="inlineStr"><is><t>title_fr</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>agrifood</t></is></c><c r="B2" t="inlineStr"><is><t>Miel</t></is></c></row><row r="{row}"><c r="{reference}" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#
+    );
+    workbook(sheet.into_bytes())
+}
+
+/// A small XLSX whose shared-string table declares `unique_count` strings
+/// (it holds two): calamine would reserve a vector of that length.
+pub fn xlsx_with_string_count(unique_count: &str) -> Vec<u8> {
+    let sheet = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row></sheetData></worksheet>"#;
+    let strings = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="{unique_count}"><si><t>sector</t></si><si><t>title_fr</t></si></sst>"#
+    );
+    archive(&[
+        ("[Content_Types].xml", TYPES.as_bytes().to_vec()),
+        ("_rels/.rels", RELS.as_bytes().to_vec()),
+        ("xl/workbook.xml", WORKBOOK.as_bytes().to_vec()),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes().to_vec()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes().to_vec()),
+        ("xl/sharedStrings.xml", strings.into_bytes()),
+    ])
+}

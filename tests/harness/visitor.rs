@@ -26,6 +26,7 @@ impl Answer {
     }
 }
 
+#[derive(Clone)]
 pub struct Visitor {
     pub base: String,
     pub jar: Arc<Jar>,
@@ -153,7 +154,8 @@ impl TestApp {
     }
 
     /// A visitor signed in to a new account with `role`. Producers and buyers
-    /// sign up through the site; organisers and admins are appointed (an
+    /// sign up through the site and open the link mailed to them (so their
+    /// address is confirmed); organisers and admins are appointed (an
     /// `admin` here is of the national team: `signed_in_office` for others).
     pub async fn signed_in(&self, role: &str, email: &str) -> Visitor {
         if role == "admin" {
@@ -163,6 +165,10 @@ impl TestApp {
         if role == "producer" || role == "buyer" {
             let answer = visitor.sign_up(email, PASSWORD, role).await;
             assert_eq!(answer.status, 200, "sign-up of {email}: {}", answer.body);
+            // The link mailed to the address signs this browser in.
+            let token = self.confirmation_token(email).await;
+            let confirmed = visitor.post("/api/confirm_address", &[("token", &token), ("locale", "fr")]).await;
+            assert_eq!(confirmed.status, 200, "confirmation of {email}: {}", confirmed.body);
         } else {
             let role = app::domain::Role::from_slug(role).expect("a role");
             server::auth::admin::create_account(&self.db, email, "Appointed", role, PASSWORD)
@@ -176,6 +182,35 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// A producer or buyer who signed up and then signed in with the
+    /// password, without opening the mailed link: the address is not confirmed.
+    pub async fn signed_in_unconfirmed(&self, role: &str, email: &str) -> Visitor {
+        let visitor = self.visitor();
+        let answer = visitor.sign_up(email, PASSWORD, role).await;
+        assert_eq!(answer.status, 200, "sign-up of {email}: {}", answer.body);
+        let answer = visitor.sign_in(email, PASSWORD).await;
+        assert_eq!(answer.status, 200, "sign-in of {email}: {}", answer.body);
+        visitor
+    }
+
+    /// The token of the newest confirmation link mailed to `email`.
+    pub async fn confirmation_token(&self, email: &str) -> String {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        use server::entities::mail_outbox;
+        let email = email.to_lowercase();
+        let mail = mail_outbox::Entity::find()
+            .filter(mail_outbox::Column::ToAddress.eq(email.as_str()))
+            .order_by_desc(mail_outbox::Column::Id)
+            .all(&self.db)
+            .await
+            .expect("mails")
+            .into_iter()
+            .find(|mail| mail.body.contains("/account/confirm?token="))
+            .unwrap_or_else(|| panic!("no confirmation mail to {email}"));
+        let start = mail.body.find("token=").expect("a link") + 6;
+        mail.body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
+    }
+
     /// A visitor signed in as an administrator of `office` (`national` or a
     /// region's slug), created as `server admin create` does.
     pub async fn signed_in_office(&self, office: &str, email: &str) -> Visitor {

@@ -249,3 +249,29 @@ async fn answers_have_their_documented_shape() {
     assert!(strings(&resolve(&doc, &error["properties"]["error"])["enum"]).contains(&"invalid_parameter"));
     app.stop().await;
 }
+
+/// The words that went stale when Chinese and Portuguese arrived (issue 24):
+/// the `lang` refusal and the document's description of `q` and of the
+/// reference data name every interface language, from the list itself.
+#[tokio::test]
+async fn the_api_names_every_interface_language() {
+    let app = TestApp::spawn().await;
+    let (status, refusal) = json(&app, "/api/v1/listings?lang=xx").await;
+    assert_eq!(status, 400, "{refusal}");
+    let message = refusal["message"].as_str().unwrap_or_default();
+    let (_, doc) = json(&app, "/api/v1/openapi.json").await;
+    let q = doc["paths"]["/api/v1/listings"]["get"]["parameters"]
+        .as_array()
+        .and_then(|parameters| parameters.iter().find(|p| p["name"] == "q"))
+        .map(|q| q["description"].as_str().unwrap_or_default().to_owned())
+        .expect("the q parameter");
+    let description = doc["info"]["description"].as_str().unwrap_or_default();
+    for locale in app::domain::Locale::ALL {
+        let code = format!(" {}", locale.code());
+        assert!(message.contains(locale.code()), "the refusal names {}: {message}", locale.code());
+        assert!(q.contains(locale.code()), "q's description names {}: {q}", locale.code());
+        assert!(description.replace('(', " ").contains(&code), "the description names {}", locale.code());
+    }
+    assert!(!q.contains("four") && !description.contains("Arabic and Spanish"), "no stale count: {q}");
+    app.stop().await;
+}

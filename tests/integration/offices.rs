@@ -767,6 +767,76 @@ async fn an_office_onboards_a_cooperative_which_claims_it_once() {
     assert_eq!(expired.status, 422);
     assert!(expired.body.contains("14"), "the page says why");
     let actions = audit_actions(&app).await;
-    assert_eq!(actions, ["onboard", "invite", "onboard", "invite"]);
+    assert_eq!(actions, ["onboard", "act_for", "invite", "onboard", "invite"], "a refused change writes no row");
+    app.stop().await;
+}
+
+/// An office working for its cooperative leaves a trace (issue 24): opening
+/// the workspace, and each change made there (here a listing created, then
+/// published), each an audit row naming the office's administrator, the
+/// producer and what was done.
+#[tokio::test]
+async fn an_office_acting_for_a_cooperative_is_audited_change_by_change() {
+    let app = TestApp::spawn().await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let fields = [
+        ("form[legal_name]", "Coopérative Tamount"),
+        ("form[legal_form]", "cooperative"),
+        ("form[region]", "souss-massa"),
+        ("form[city]", "Tafraout"),
+        ("form[sectors][cosmetics-argan]", "on"),
+        ("locale", "fr"),
+    ];
+    assert_eq!(souss.post("/api/office/onboard", &fields).await.status, 200);
+    let slug = slug_of(&app, "Coopérative Tamount").await;
+    let acting = souss.post("/api/office/act_for", &[("producer", &slug), ("locale", "fr")]).await;
+    assert_eq!(acting.status, 200, "{}", acting.body);
+    let cookie = format!("{}; tradema_acting_for={slug}", souss.cookies());
+    let post = |path: &'static str, form: Vec<(&'static str, String)>| {
+        let request = app
+            .client
+            .post(app.url(path))
+            .header("cookie", cookie.clone())
+            .header("sec-fetch-site", "same-origin")
+            .form(&form);
+        async move { request.send().await.expect("request") }
+    };
+    let saved = post(
+        "/api/save_listing",
+        vec![
+            ("form[title][fr]", "Huile d'argan de Tafraout".into()),
+            ("form[description][fr]", "Pressée à froid par la coopérative.".into()),
+            ("form[sector]", "cosmetics-argan".into()),
+            ("form[price_mode]", "on_request".into()),
+            ("locale", "fr".into()),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status().as_u16(), 200);
+    let listing = listings::Entity::find().one(&app.db).await.expect("q").expect("the listing").id;
+    let published =
+        post("/api/change_listing_status", vec![("id", listing.to_string()), ("change", "publish".into())]).await;
+    assert_eq!(published.status().as_u16(), 200);
+
+    let mut rows = audit_log::Entity::find().all(&app.db).await.expect("audit");
+    rows.sort_by_key(|row| row.id);
+    let producer = producers::Entity::find().filter(producers::Column::Slug.eq(&slug)).one(&app.db).await;
+    let producer = producer.expect("q").expect("producer");
+    let lines: Vec<(&str, &str, i64, Option<&str>)> = rows
+        .iter()
+        .map(|row| (row.action.as_str(), row.actor_email.as_str(), row.object_id, row.note.as_deref()))
+        .collect();
+    let created = format!("listing {listing} created");
+    let status = format!("listing {listing} status: published");
+    assert_eq!(
+        lines,
+        [
+            ("onboard", "office@souss.ma", producer.id, None),
+            ("act_for", "office@souss.ma", producer.id, None),
+            ("change_for", "office@souss.ma", producer.id, Some(created.as_str())),
+            ("change_for", "office@souss.ma", producer.id, Some(status.as_str())),
+        ]
+    );
+    assert!(rows.iter().all(|row| row.object_kind == "producer" && row.region.as_deref() == Some("souss-massa")));
     app.stop().await;
 }

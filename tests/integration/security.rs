@@ -345,3 +345,38 @@ async fn an_unverified_ice_blocks_nobody_and_reveals_nobody() {
     assert_eq!(editor["form"]["ice"], "001525846000087", "the declared ICE is kept");
     app.stop().await;
 }
+
+/// Redirect targets with characters a header cannot carry (issue 24): NUL,
+/// DEL, CR and LF in `back` (the shortlist) and `from` (an office's
+/// suspension) panicked while the `Location` was built, and the connection
+/// closed with no answer. Each now answers, sends the browser to a path of
+/// ours that carries none of them, and the change is made.
+#[tokio::test]
+async fn redirect_targets_with_control_characters_answer_and_stay_on_the_site() {
+    let app = TestApp::spawn().await;
+    let (_producer, listing) = super::inquiries::producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = super::inquiries::confirmed_buyer(&app, "buyer@import.jp").await;
+    let office = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let listing = listing.to_string();
+    let safe = |location: &str| location.starts_with('/') && !location.chars().any(char::is_control);
+    for (name, target) in [("NUL", "/en\0x"), ("DEL", "/en\u{7f}x"), ("CR", "/en\rx"), ("LF", "/en\nSet-Cookie: x=1")] {
+        for on in ["true", "false"] {
+            let kept = buyer
+                .post("/api/keep", &[("listing", listing.as_str()), ("on", on), ("back", target), ("locale", "en")])
+                .await;
+            assert_eq!(kept.status, 200, "keep with {name}: {}", kept.body);
+            assert!(safe(&kept.header("location")), "keep with {name}: {:?}", kept.header("location"));
+            let list = buyer.get("/api/shortlist?locale=en").await.json();
+            let expected = usize::from(on == "true");
+            assert_eq!(list["listings"].as_array().map(Vec::len), Some(expected), "keep {on} with {name} saved");
+        }
+        for suspend in ["true", "false"] {
+            let fields = [("user_id", owner.as_str()), ("suspend", suspend), ("from", target), ("locale", "fr")];
+            let answer = office.post("/api/office/suspend", &fields).await;
+            assert_eq!(answer.status, 200, "suspend with {name}: {}", answer.body);
+            assert!(safe(&answer.header("location")), "suspend with {name}: {:?}", answer.header("location"));
+        }
+    }
+    app.stop().await;
+}

@@ -28,16 +28,43 @@ pub async fn sign_up(
     let role =
         super::context::respond(Role::from_slug(&role).ok_or_else(|| AppError::invalid("role", "invalid.choice")))?;
     let form = crate::ports::SignUp { email, password, display_name, role, locale };
-    let viewer = super::context::respond(services.accounts.sign_up(&*session.0, form).await)?;
-    super::context::redirect_to(&landing(&viewer, locale));
+    let signed = super::context::respond(services.accounts.sign_up(&*session.0, form).await)?;
+    // The same note, the same answer, for a new address and a known one.
+    let created = match signed {
+        crate::ports::SignedUp::Created { user_id } => Some(user_id),
+        crate::ports::SignedUp::Known => None,
+    };
+    super::context::respond(super::sign_up_note::SignUpNote { created, inquiry: None }.keep(&*session.0).await)?;
+    super::context::redirect_to(&locale.localize_path("/account/sign-up?sent=1"));
     Ok(())
 }
 
+/// Signs in; an inquiry typed on this browser with this account's address
+/// at sign-up (the address had an account) is sent now, and the browser
+/// goes to its conversation.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
     let session = super::context::session()?;
     let viewer = super::context::respond(services.accounts.sign_in(&*session.0, &email, &password).await)?;
+    let pending = super::sign_up_note::SignUpNote::take(&*session.0).await.ok().flatten().and_then(|note| note.inquiry);
+    if let Some(pending) = pending.filter(|pending| pending.is_for(&viewer.email))
+        && let Ok(about) = pending.about()
+    {
+        let client = session.0.client();
+        let sent = services
+            .inquiries
+            .send(&viewer, &client, &about, pending.showcase.as_deref(), &pending.form, pending.locale)
+            .await;
+        match sent {
+            Ok(sent) => {
+                let flag = if sent.held { "held=1" } else { "sent=1" };
+                super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{}?{flag}", sent.id)));
+                return Ok(());
+            }
+            Err(error) => tracing::warn!(?error, "the inquiry kept at sign-up could not be sent at sign-in"),
+        }
+    }
     super::context::redirect_to(&landing(&viewer, locale));
     Ok(())
 }
@@ -81,7 +108,7 @@ pub async fn reset_password(token: String, password: String, locale: Locale) -> 
 /// Where a person lands after signing in: producers on their dashboard,
 /// everyone else on the catalogue.
 #[cfg(feature = "ssr")]
-fn landing(viewer: &Viewer, locale: Locale) -> String {
+pub(crate) fn landing(viewer: &Viewer, locale: Locale) -> String {
     match viewer.role {
         crate::domain::Role::Producer => locale.localize_path("/dashboard"),
         _ => locale.localize_path("/"),

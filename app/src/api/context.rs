@@ -97,7 +97,28 @@ fn is_plain_form_post() -> bool {
 }
 
 /// Sends the browser to `path` after the call: a 302 for a plain form post,
-/// a client-side navigation for a hydrated page.
+/// a client-side navigation for a hydrated page. A target that is not a
+/// path of this site (`is_local_path`: another host, a control character)
+/// is never sent: the browser goes back to the page the form was on.
 pub(crate) fn redirect_to(path: &str) {
-    leptos_axum::redirect(path);
+    if crate::domain::is_local_path(path) {
+        leptos_axum::redirect(path);
+    } else {
+        tracing::warn!(target = ?path, "refused a redirect target; back to the form's page");
+        leptos_axum::redirect(&form_page());
+    }
+}
+
+/// The path (and query) of the page the form was posted from, from its
+/// `Referer`; the home page when there is none that is a path of ours.
+fn form_page() -> String {
+    use_context::<Parts>()
+        .and_then(|request| request.headers.get(http::header::REFERER)?.to_str().ok().map(str::to_owned))
+        // `https://host/path?query` → `/path?query`.
+        .map(|referer| match referer.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or_else(|| "/".to_owned(), |start| rest[start..].to_owned()),
+            None => referer,
+        })
+        .filter(|path| crate::domain::is_local_path(path))
+        .unwrap_or_else(|| "/".to_owned())
 }

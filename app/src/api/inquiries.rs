@@ -36,33 +36,64 @@ pub async fn send_inquiry(
     #[server(default)] account: InlineAccount,
     locale: Locale,
 ) -> Result<(), AppError> {
+    use super::sign_up_note::{PendingInquiry, SignUpNote};
     use crate::domain::Role;
-    use crate::ports::SignUp;
+    use crate::ports::{SignUp, SignedUp};
 
     let services = super::context::services()?;
     let session = super::context::session()?;
-    let about = super::context::respond(crate::domain::InquiryAbout::from_fields(listing, producer))?;
+    let about = super::context::respond(crate::domain::InquiryAbout::from_fields(listing, producer.clone()))?;
     // The inquiry is checked before any account is made for it.
     super::context::respond(form.validate(crate::domain::CalendarDate::today()))?;
     let viewer = match session.0.viewer() {
         Some(viewer) => viewer,
-        None => {
-            let signed = match account.mode.as_str() {
-                "sign-in" => services.accounts.sign_in(&*session.0, &account.email, &account.password).await,
-                "sign-up" => {
-                    let sign_up = SignUp {
-                        email: account.email.clone(),
-                        password: account.password.clone(),
-                        display_name: account.display_name.clone(),
-                        role: Role::Buyer,
-                        locale,
-                    };
-                    services.accounts.sign_up(&*session.0, sign_up).await
-                }
-                _ => Err(AppError::invalid("account_mode", "invalid.required")),
-            };
-            super::context::respond(signed)?
-        }
+        None => match account.mode.as_str() {
+            "sign-in" => super::context::respond(
+                services.accounts.sign_in(&*session.0, &account.email, &account.password).await,
+            )?,
+            "sign-up" => {
+                let sign_up = SignUp {
+                    email: account.email.clone(),
+                    password: account.password.clone(),
+                    display_name: account.display_name.clone(),
+                    role: Role::Buyer,
+                    locale,
+                };
+                let signed = super::context::respond(services.accounts.sign_up(&*session.0, sign_up).await)?;
+                // Nobody is signed in yet, and the answer is the same for a
+                // new address and a known one: the inquiry is held for the
+                // new account, or kept in this browser for the known one's
+                // owner to send by signing in.
+                let note = match signed {
+                    SignedUp::Created { user_id } => {
+                        let client = session.0.client();
+                        let held = services
+                            .inquiries
+                            .hold_for_new_buyer(user_id, &client, &about, showcase.as_deref(), &form, locale)
+                            .await;
+                        if let Err(error) = held {
+                            tracing::warn!(?error, user = user_id, "the inquiry of a new account was not held");
+                        }
+                        SignUpNote { created: Some(user_id), inquiry: None }
+                    }
+                    SignedUp::Known => SignUpNote {
+                        created: None,
+                        inquiry: Some(PendingInquiry {
+                            listing,
+                            producer: producer.clone(),
+                            showcase: showcase.clone(),
+                            form: form.clone(),
+                            locale,
+                            email: crate::domain::normalize_email(&account.email).unwrap_or_default(),
+                        }),
+                    },
+                };
+                super::context::respond(note.keep(&*session.0).await)?;
+                super::context::redirect_to(&locale.localize_path("/account/sign-up?sent=1&inquiry=1"));
+                return Ok(());
+            }
+            _ => return super::context::respond(Err(AppError::invalid("account_mode", "invalid.required"))),
+        },
     };
     let sent = services.inquiries.send(&viewer, &session.0.client(), &about, showcase.as_deref(), &form, locale).await;
     let sent = super::context::respond(sent)?;
@@ -111,13 +142,34 @@ pub async fn act_on_thread(
     Ok(())
 }
 
-/// Confirms a buyer's address from the mailed link (a button on the link's
-/// page, so a mail scanner fetching the link confirms nothing).
+/// Confirms an account's address from the mailed link (a button on the
+/// link's page, so a mail scanner fetching the link confirms nothing). The
+/// browser that signed the account up is signed in by it (it typed the
+/// password and now holds the mailbox); any other is asked to sign in.
 #[server(endpoint = "confirm_address")]
 pub async fn confirm_address(token: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    super::context::respond(services.inquiries.confirm_address(&token).await)?;
-    super::context::redirect_to(&locale.localize_path("/account/confirm?done=1"));
+    let session = super::context::session()?;
+    let user_id = super::context::respond(services.inquiries.confirm_address(&token).await)?;
+    let signed_in = session.0.viewer().is_some_and(|viewer| viewer.user_id == user_id);
+    let created_here = !signed_in
+        && super::sign_up_note::SignUpNote::take(&*session.0)
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|note| note.created == Some(user_id));
+    let next = if created_here {
+        let viewer = super::context::respond(session.0.begin(user_id).await)?;
+        match viewer.role {
+            crate::domain::Role::Buyer => locale.localize_path("/account/confirm?done=1"),
+            _ => super::accounts::landing(&viewer, locale),
+        }
+    } else if signed_in {
+        locale.localize_path("/account/confirm?done=1")
+    } else {
+        locale.localize_path("/account/confirm?done=1&sign_in=1")
+    };
+    super::context::redirect_to(&next);
     Ok(())
 }
 

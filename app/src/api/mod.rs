@@ -14,4 +14,6 @@ pub mod inquiries;
 pub mod offices;
 pub mod shortlists;
 pub mod showcases;
+#[cfg(feature = "ssr")]
+mod sign_up_note;
 pub mod studio;

@@ -219,7 +219,7 @@ pub async fn act_for(producer: String, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
     let admin = super::context::respond(super::context::admin())?;
     let slug = clean_slug(&producer);
-    super::context::respond(services.offices.act_for(&admin, &slug).await)?;
+    super::context::respond(services.offices.start_acting(&admin, &slug).await)?;
     set_acting_cookie(Some(&slug));
     super::context::redirect_to(&locale.localize_path("/dashboard"));
     Ok(())

@@ -50,8 +50,9 @@ pub struct Viewer {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProducerAccess {
     user_id: i64,
-    /// A trade office working on an onboarded cooperative's catalogue.
-    on_behalf: bool,
+    /// The trade office working on an onboarded cooperative's catalogue:
+    /// what it changes there is recorded in the audit log as its own.
+    on_behalf: Option<super::office::AdminAccess>,
 }
 
 impl ProducerAccess {
@@ -62,15 +63,21 @@ impl ProducerAccess {
 
     /// Whether a trade office acts for the producer (until it claims its account).
     pub fn on_behalf(&self) -> bool {
-        self.on_behalf
+        self.on_behalf.is_some()
+    }
+
+    /// The administrator working for the producer, when it is not the
+    /// producer itself.
+    pub fn office(&self) -> Option<&super::office::AdminAccess> {
+        self.on_behalf.as_ref()
     }
 
     /// A trade office's access to the catalogue of the producer owned by
     /// `owner_user_id`: only with an administrator's proof, and only once the
     /// offices' service has checked the producer is an unclaimed cooperative
     /// of the office's region (`Offices::act_for`).
-    pub fn for_office(_admin: &super::office::AdminAccess, owner_user_id: i64) -> ProducerAccess {
-        ProducerAccess { user_id: owner_user_id, on_behalf: true }
+    pub fn for_office(admin: &super::office::AdminAccess, owner_user_id: i64) -> ProducerAccess {
+        ProducerAccess { user_id: owner_user_id, on_behalf: Some(admin.clone()) }
     }
 }
 
@@ -79,7 +86,7 @@ impl Viewer {
     /// not exist for other roles.
     pub fn as_producer(&self) -> Result<ProducerAccess, AppError> {
         if self.role == Role::Producer {
-            Ok(ProducerAccess { user_id: self.user_id, on_behalf: false })
+            Ok(ProducerAccess { user_id: self.user_id, on_behalf: None })
         } else {
             Err(AppError::NotFound)
         }

@@ -26,6 +26,10 @@ slug_enum! {
         Onboard => "onboard",
         Invite => "invite",
         Import => "import",
+        /// An office began working on an unclaimed cooperative's catalogue.
+        ActFor => "act_for",
+        /// A change an office made while working for a cooperative (the note says what).
+        ChangeFor => "change_for",
     }
 }
 

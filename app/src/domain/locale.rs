@@ -24,6 +24,13 @@ impl Locale {
     /// Every interface language, in the order the switcher shows them.
     pub const ALL: [Locale; 6] = [Locale::Fr, Locale::En, Locale::Ar, Locale::Es, Locale::Zh, Locale::Pt];
 
+    /// Every language's code, in the switcher's order, as a sentence lists
+    /// them (`fr, en, ar, es, zh, pt`): what error messages and API
+    /// documents quote, so none of them goes stale when a language is added.
+    pub fn codes_listed() -> String {
+        Locale::ALL.map(Locale::code).join(", ")
+    }
+
     /// The language used when nothing in the request says otherwise.
     pub const DEFAULT: Locale = Locale::Fr;
 

@@ -26,6 +26,7 @@ mod office;
 mod office_desk;
 mod platform;
 mod profile;
+mod redirect;
 mod region;
 mod saved_search;
 mod search;
@@ -88,6 +89,7 @@ pub use profile::{
     CompanyProfile, DESCRIPTION_MAX_CHARS, FieldMap, Ice, ProfileEditor, ProfileForm, SPOKEN_LANGUAGES,
     spoken_language, spoken_language_name,
 };
+pub use redirect::is_local_path;
 pub use region::Region;
 pub use saved_search::{ALERT_MAX_LISTINGS, AlertSubscription, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearches};
 pub use search::{

@@ -80,8 +80,11 @@ pub trait Offices: Send + Sync {
     /// Invites the cooperative's address to claim the producer (a link that
     /// works once, for 14 days).
     async fn invite(&self, admin: &AdminAccess, producer: &str, email: &str, locale: Locale) -> Result<(), AppError>;
-    /// The office's access to an unclaimed producer's workspace.
+    /// The office's access to an unclaimed producer's workspace, checked
+    /// again on every request made there.
     async fn act_for(&self, admin: &AdminAccess, producer: &str) -> Result<ProducerAccess, AppError>;
+    /// Opens that workspace for the office, with an audit row saying so.
+    async fn start_acting(&self, admin: &AdminAccess, producer: &str) -> Result<ProducerAccess, AppError>;
     /// Every audit row matching `filter` (the CSV export).
     async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError>;
 }
@@ -120,6 +123,17 @@ pub struct SignUp {
     pub locale: Locale,
 }
 
+/// What a sign-up did. The answer the visitor gets must be the same for
+/// both ("check your mail"): only the server's next step differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedUp {
+    /// A new, unconfirmed account; its confirmation link is mailed.
+    Created { user_id: i64 },
+    /// The address already had an account; its owner is mailed that
+    /// someone tried, with links to sign in and to reset the password.
+    Known,
+}
+
 /// The session of the person making a request, as account actions see it.
 #[async_trait::async_trait]
 pub trait SessionHandle: Send + Sync {
@@ -133,6 +147,10 @@ pub trait SessionHandle: Send + Sync {
     async fn begin(&self, user_id: i64) -> Result<Viewer, AppError>;
     /// Ends the session on the server; its cookie no longer works.
     async fn end(&self) -> Result<(), AppError>;
+    /// Keeps `value` under `key` in this browser's session (signed in or not).
+    async fn keep(&self, key: &str, value: String) -> Result<(), AppError>;
+    /// Takes back what was kept under `key`, which is then gone.
+    async fn take(&self, key: &str) -> Result<Option<String>, AppError>;
 }
 
 /// A request's session, as the server's middleware leaves it in the request.
@@ -142,8 +160,11 @@ pub struct RequestSession(pub Arc<dyn SessionHandle>);
 /// Accounts and sessions.
 #[async_trait::async_trait]
 pub trait Accounts: Send + Sync {
-    /// Creates an account and signs it in (a new session id).
-    async fn sign_up(&self, session: &dyn SessionHandle, form: SignUp) -> Result<Viewer, AppError>;
+    /// Creates an unconfirmed account and mails its confirmation link, or,
+    /// when the address has an account, mails its owner that someone tried.
+    /// Signs nobody in: whoever typed the form must prove the mailbox or
+    /// sign in. Both take about the same time (a password is hashed either way).
+    async fn sign_up(&self, session: &dyn SessionHandle, form: SignUp) -> Result<SignedUp, AppError>;
     /// Checks the password and signs in (a new session id). A wrong password
     /// and an unknown address get the same answer in about the same time.
     async fn sign_in(&self, session: &dyn SessionHandle, email: &str, password: &str) -> Result<Viewer, AppError>;
@@ -233,9 +254,21 @@ pub trait Inquiries: Send + Sync {
         form: &InquiryForm,
         locale: Locale,
     ) -> Result<SentInquiry, AppError>;
-    /// Confirms an address from a mailed link; delivers the held inquiries
-    /// and says how many.
-    async fn confirm_address(&self, token: &str) -> Result<u64, AppError>;
+    /// Holds an inquiry for the buyer account a sign-up just created
+    /// (`SignedUp::Created`), not signed in: delivered once its address is
+    /// confirmed. Refused for any account that is not an unconfirmed buyer.
+    async fn hold_for_new_buyer(
+        &self,
+        user_id: i64,
+        client: &str,
+        about: &InquiryAbout,
+        showcase: Option<&str>,
+        form: &InquiryForm,
+        locale: Locale,
+    ) -> Result<SentInquiry, AppError>;
+    /// Confirms an address from a mailed link; delivers the held inquiries.
+    /// Returns the account it proved.
+    async fn confirm_address(&self, token: &str) -> Result<i64, AppError>;
     async fn inbox(
         &self,
         viewer: &Viewer,

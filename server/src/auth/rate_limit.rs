@@ -165,6 +165,8 @@ pub struct Limits {
     pub login_address: Limiter,
     /// Accounts created from one address: 10 per hour.
     pub sign_up_address: Limiter,
+    /// "Someone tried to sign up with your address" mails to one account: 3 a day.
+    pub sign_up_known: Limiter,
     /// Reset links asked from one address: 10 per hour.
     pub reset_address: Limiter,
     /// Reset links mailed to one account: 3 per hour.
@@ -183,6 +185,7 @@ impl Default for Limits {
             login_account: Limiter::new(50, minutes(15)),
             login_address: Limiter::new(30, minutes(15)),
             sign_up_address: Limiter::new(10, minutes(60)),
+            sign_up_known: Limiter::new(3, minutes(24 * 60)),
             reset_address: Limiter::new(10, minutes(60)),
             reset_account: Limiter::new(3, minutes(60)),
             reset_use_address: Limiter::new(10, minutes(60)),

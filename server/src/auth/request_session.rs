@@ -57,6 +57,14 @@ impl SessionHandle for HttpSession {
         auth.logout().await.map_err(|e| internal("cannot end the session", e))?;
         Ok(())
     }
+
+    async fn keep(&self, key: &str, value: String) -> Result<(), AppError> {
+        self.auth.session.insert(key, value).await.map_err(|e| internal("cannot keep a value in the session", e))
+    }
+
+    async fn take(&self, key: &str) -> Result<Option<String>, AppError> {
+        self.auth.session.remove::<String>(key).await.map_err(|e| internal("cannot read a value of the session", e))
+    }
 }
 
 /// Inside the session layer: leaves the request's `RequestSession` in it.

@@ -17,8 +17,9 @@
 //! - Kept pages count too: this layer sits outside the page cache.
 //! - A listing or producer page reached from a showcase (`?showcase=slug`,
 //!   from its page or a QR code) also counts a visit for that exhibitor in
-//!   the showcase's leads, by world market, once per visitor, page and day
-//!   (issue 12).
+//!   the showcase's leads, by world market, once per visitor, exhibitor and
+//!   day, and only for a listing the organiser featured there or the page of
+//!   a producer exhibiting there (issues 12 and 24).
 //!
 //! Counts gather in memory and are written by a background job every few
 //! seconds (`ViewCounter::flush`); a failed write keeps them for the next.
@@ -256,35 +257,29 @@ async fn country_of(state: &AppState, viewer: Option<Viewer>, languages: Option<
     }
 }
 
-/// Counts a visit from a showcase to an exhibitor's page.
+/// Counts a visit from a showcase to an exhibitor: only for a listing the
+/// organiser featured there or the page of a producer exhibiting there, and
+/// once per visitor, exhibitor and day (its producer page and its listings
+/// read by one visitor are one visit).
 async fn count_showcase_visit(
     state: &AppState,
+    visitor: &str,
     showcase: &str,
     page: &Counted,
     country: Option<CountryCode>,
     day: NaiveDate,
 ) {
-    use sea_orm::EntityTrait;
-    let producer = match page {
-        Counted::Listing(id) => {
-            crate::entities::listings::Entity::find_by_id(*id).one(&state.db).await.map(|l| l.map(|l| l.producer_id))
-        }
-        Counted::Producer(slug) => {
-            use sea_orm::{ColumnTrait, QueryFilter};
-            crate::entities::producers::Entity::find()
-                .filter(crate::entities::producers::Column::Slug.eq(slug.as_str()))
-                .one(&state.db)
-                .await
-                .map(|p| p.map(|p| p.id))
-        }
+    let exhibit = match page {
+        Counted::Listing(id) => crate::repo::showcase::featured_listing(&state.db, showcase, *id).await,
+        Counted::Producer(slug) => crate::repo::showcase::exhibiting_producer(&state.db, showcase, slug).await,
     };
     let market = country.map_or("unknown", |c| c.world_region().slug());
-    let outcome = match producer {
-        Ok(Some(producer)) => {
-            crate::repo::showcase::add_visit(&state.db, showcase, producer, market, day).await.map(|_| ())
+    let outcome = match exhibit {
+        Ok(Some(exhibit)) if state.views.first_sighting(visitor, ("showcase exhibitor", exhibit), day) => {
+            crate::repo::showcase::add_visit(&state.db, exhibit, market, day).await
         }
-        Ok(None) => Ok(()),
-        Err(error) => Err(error.into()),
+        Ok(_) => Ok(()),
+        Err(error) => Err(error),
     };
     if let Err(error) = outcome {
         tracing::warn!(?error, showcase, "cannot count a showcase visit");
@@ -341,7 +336,7 @@ pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Re
                     state.views.add(id, today, country);
                 }
                 if let Some(slug) = showcase_visit {
-                    count_showcase_visit(&state, &slug, &page, country, today).await;
+                    count_showcase_visit(&state, &visitor, &slug, &page, country, today).await;
                 }
             });
         }

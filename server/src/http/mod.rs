@@ -3,7 +3,7 @@
 //! and the audit log's CSV exports, security headers, the cross-site request check, the language
 //! cookie, listing views counted for the insights, anonymous pages kept
 //! between changes, private-answer caching, redirect targets and the
-//! hygiene of server-function input.
+//! hygiene of server-function input, and the answer to a handler that panics.
 
 pub mod api_v1;
 pub mod audit_export;
@@ -14,6 +14,7 @@ pub mod import_sheet;
 pub mod listing_views;
 pub mod locale_cookie;
 pub mod page_cache;
+pub mod panic_answer;
 pub mod private_cache;
 pub mod safe_redirect;
 pub mod security_headers;

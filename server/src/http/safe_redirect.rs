@@ -20,9 +20,7 @@ const SAFE_TARGET: &str = "/";
 /// Whether `location` stays on the site whose public URL is `ours`.
 pub fn is_same_origin(location: &str, ours: &Url) -> bool {
     if location.starts_with('/') {
-        // `//host` and `/\host` are read by browsers as another host.
-        let second = location.as_bytes().get(1);
-        return !matches!(second, Some(b'/' | b'\\')) && !location.chars().any(char::is_control);
+        return app::domain::is_local_path(location);
     }
     Url::parse(location).is_ok_and(|url| url.origin() == ours.origin())
 }

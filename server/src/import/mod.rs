@@ -9,8 +9,10 @@
 //! `server import --producer SLUG FILE` runs the same check and write from a
 //! terminal (`write` reports progress through a callback).
 
+pub mod reader;
 pub mod sheet;
 pub mod terminal;
+pub mod xlsx_guard;
 
 use std::collections::HashSet;
 

@@ -15,6 +15,8 @@ use std::io::{Cursor, Read};
 use app::domain::{IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, RowProblem, check_header};
 use calamine::{Data, Reader, Xlsx};
 
+use super::xlsx_guard;
+
 /// Largest total uncompressed size of an XLSX's entries.
 const XLSX_MAX_UNCOMPRESSED: u64 = 50 * 1024 * 1024;
 /// Largest compression ratio of an XLSX entry (text XML compresses about
@@ -142,12 +144,23 @@ fn check_archive(bytes: &[u8]) -> Result<(), RowProblem> {
 
 fn xlsx_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, RowProblem> {
     check_archive(bytes)?;
-    // The declared sizes can lie: read at most the limit from each entry.
+    // The declared sizes can lie: read at most the limit from each entry,
+    // and every XML entry through the guard, before calamine sizes anything.
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| whole("import.not_a_sheet"))?;
     for index in 0..archive.len() {
-        let entry = archive.by_index(index).map_err(|_| whole("import.not_a_sheet"))?;
-        let read = std::io::copy(&mut entry.take(XLSX_MAX_UNCOMPRESSED + 1), &mut std::io::sink()).unwrap_or(u64::MAX);
-        if read > XLSX_MAX_UNCOMPRESSED {
+        let mut entry = archive.by_index(index).map_err(|_| whole("import.not_a_sheet"))?;
+        let name = entry.name().map_err(|_| whole("import.not_a_sheet"))?;
+        let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
+        drop(name);
+        let mut limited = (&mut entry).take(XLSX_MAX_UNCOMPRESSED + 1);
+        if is_xml {
+            xlsx_guard::check_xml(&mut limited).map_err(|refusal| match refusal {
+                xlsx_guard::Refusal::TooBig => whole("import.sheet_too_big"),
+                xlsx_guard::Refusal::Malformed => whole("import.not_a_sheet"),
+            })?;
+        }
+        let rest = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(u64::MAX);
+        if rest > XLSX_MAX_UNCOMPRESSED || limited.limit() == 0 {
             return Err(whole("import.zip_bomb"));
         }
     }

@@ -3,6 +3,11 @@
 //! sender job's rules. Mails are never sent from a request: a service writes
 //! them to the outbox (`repo::mail_outbox`) in the transaction of the event
 //! that causes them, and `jobs::mail_sender` sends them.
+//!
+//! A mail that may reach an address nobody has confirmed (a confirmation,
+//! a reset link, a message notice, a sign-up attempt) carries no text a
+//! visitor typed, not even a display name: anyone can type any address
+//! into a form, and Trade.ma must not carry their words to it (issue 24).
 
 pub mod transport;
 
@@ -35,13 +40,24 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// The mail carrying a password-reset link, in the account's language.
-pub fn password_reset(locale: Locale, to: &str, name: &str, link: &str, minutes: i64) -> Mail {
+pub fn password_reset(locale: Locale, to: &str, link: &str, minutes: i64) -> Mail {
     let m = messages(locale);
     let minutes = minutes.to_string();
     Mail {
         to: to.to_owned(),
         subject: m.mail_reset_subject.to_owned(),
-        body: fill(m.mail_reset_body, &[("name", name), ("link", link), ("minutes", &minutes)]),
+        body: fill(m.mail_reset_body, &[("link", link), ("minutes", &minutes)]),
+    }
+}
+
+/// The mail to the owner of an address someone tried to sign up with:
+/// nothing was created; links to sign in and to choose a new password.
+pub fn sign_up_attempt(locale: Locale, to: &str, sign_in: &str, reset: &str) -> Mail {
+    let m = messages(locale);
+    Mail {
+        to: to.to_owned(),
+        subject: m.mail_sign_up_attempt_subject.to_owned(),
+        body: fill(m.mail_sign_up_attempt_body, &[("sign_in", sign_in), ("reset", reset)]),
     }
 }
 
@@ -60,23 +76,23 @@ pub fn invitation(locale: Locale, to: &str, producer: &str, link: &str, days: i6
 /// The mail telling one side of a conversation that the other wrote. It
 /// carries nothing the other side typed (not the message, not the product
 /// as the buyer named it): a mail client would make links of it.
-pub fn new_message(locale: Locale, to: &str, name: &str, link: &str) -> Mail {
+pub fn new_message(locale: Locale, to: &str, link: &str) -> Mail {
     let m = messages(locale);
     Mail {
         to: to.to_owned(),
         subject: m.mail_message_subject.to_owned(),
-        body: fill(m.mail_message_body, &[("name", name), ("link", link)]),
+        body: fill(m.mail_message_body, &[("link", link)]),
     }
 }
 
 /// The mail carrying the link that confirms a buyer's address.
-pub fn confirm_address(locale: Locale, to: &str, name: &str, link: &str, days: i64) -> Mail {
+pub fn confirm_address(locale: Locale, to: &str, link: &str, days: i64) -> Mail {
     let m = messages(locale);
     let days = days.to_string();
     Mail {
         to: to.to_owned(),
         subject: m.mail_confirm_subject.to_owned(),
-        body: fill(m.mail_confirm_body, &[("name", name), ("link", link), ("days", &days)]),
+        body: fill(m.mail_confirm_body, &[("link", link), ("days", &days)]),
     }
 }
 
@@ -133,21 +149,29 @@ mod tests {
 
     #[test]
     fn the_reset_mail_speaks_the_account_language() {
-        let mail = password_reset(Locale::Ar, "a@b.ma", "أمينة", "https://trade.ma/ar/account/reset?token=t", 30);
+        let mail = password_reset(Locale::Ar, "a@b.ma", "https://trade.ma/ar/account/reset?token=t", 30);
         assert!(mail.subject.contains("كلمة المرور"));
-        assert!(mail.body.contains("أمينة") && mail.body.contains("token=t") && mail.body.contains("30"));
+        assert!(mail.body.contains("token=t") && mail.body.contains("30"));
         assert!(!mail.body.contains('{'), "every placeholder is filled: {}", mail.body);
     }
 
     #[test]
     fn conversation_mails_fill_every_placeholder_in_every_language() {
         for locale in Locale::ALL {
-            let message = new_message(locale, "a@b.ma", "Ana", "https://trade.ma/fr/inquiries/3");
-            assert!(message.body.contains("/inquiries/3") && message.body.contains("Ana"));
+            let message = new_message(locale, "a@b.ma", "https://trade.ma/fr/inquiries/3");
+            assert!(message.body.contains("/inquiries/3"));
             assert!(!message.body.contains('{') && !message.subject.contains('{'), "{}", message.body);
-            let confirm = confirm_address(locale, "a@b.ma", "Ana", "https://trade.ma/es/account/confirm?token=t", 7);
+            let confirm = confirm_address(locale, "a@b.ma", "https://trade.ma/es/account/confirm?token=t", 7);
             assert!(confirm.body.contains("token=t") && confirm.body.contains('7'));
-            assert!(!confirm.body.contains("{link}") && !confirm.body.contains("{days}"), "{}", confirm.body);
+            assert!(!confirm.body.contains('{'), "{}", confirm.body);
+            let attempt = sign_up_attempt(
+                locale,
+                "a@b.ma",
+                "https://trade.ma/fr/account/sign-in",
+                "https://trade.ma/fr/account/forgot",
+            );
+            assert!(attempt.body.contains("/account/sign-in") && attempt.body.contains("/account/forgot"));
+            assert!(!attempt.body.contains('{') && !attempt.subject.contains('{'), "{}", attempt.body);
         }
     }
 }

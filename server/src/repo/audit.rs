@@ -12,7 +12,7 @@ use sea_orm::{
     QuerySelect, Select, Set,
 };
 
-use crate::entities::{audit_log, users};
+use crate::entities::{audit_log, producers, users};
 use crate::error::StoreError;
 
 /// What an action was done to.
@@ -23,6 +23,15 @@ pub struct AuditTarget<'a> {
     pub label: &'a str,
     /// The region of the producer concerned, if any.
     pub region: Option<Region>,
+}
+
+impl AuditTarget<'_> {
+    /// The producer `row`, by its trade name and region.
+    pub fn producer(row: &producers::Model) -> Result<AuditTarget<'_>, StoreError> {
+        let region =
+            Region::from_slug(&row.region).ok_or_else(|| StoreError::Corrupt(format!("region `{}`", row.region)))?;
+        Ok(AuditTarget { kind: AuditObject::Producer, id: row.id, label: &row.trade_name, region: Some(region) })
+    }
 }
 
 /// Why, when the action has a reason.

@@ -174,26 +174,57 @@ pub async fn next_item_position(db: &impl ConnectionTrait, id: i64) -> Result<i3
 
 /// The published showcase `slug`, when the producer exhibits in it.
 pub async fn exhibiting(db: &impl ConnectionTrait, slug: &str, producer_id: i64) -> Result<Option<i64>, StoreError> {
-    let Some(showcase) = by_slug(db, slug).await?.filter(|s| s.status == ShowcaseStatus::Published.slug()) else {
-        return Ok(None);
-    };
-    let exhibits = crate::entities::showcase_exhibitors::Entity::find_by_id((showcase.id, producer_id)).one(db).await?;
+    let Some(showcase) = published_by_slug(db, slug).await? else { return Ok(None) };
+    let exhibits = showcase_exhibitors::Entity::find_by_id((showcase.id, producer_id)).one(db).await?;
     Ok(exhibits.map(|_| showcase.id))
 }
 
-/// Adds one visit from `market` (a `WorldRegion` slug or `unknown`) to an
-/// exhibitor's pages from the published showcase `slug`; nothing when the
-/// showcase is not published or the producer does not exhibit there.
-pub async fn add_visit(
+/// The exhibit a page reached from the published showcase `slug` shows:
+/// (showcase, producer) when `listing` is one the organiser featured there.
+pub async fn featured_listing(
     db: &impl ConnectionTrait,
     slug: &str,
-    producer_id: i64,
+    listing: i64,
+) -> Result<Option<(i64, i64)>, StoreError> {
+    let Some(showcase) = published_by_slug(db, slug).await? else { return Ok(None) };
+    if showcase_items::Entity::find_by_id((showcase.id, listing)).one(db).await?.is_none() {
+        return Ok(None);
+    }
+    let producer = crate::entities::listings::Entity::find_by_id(listing).one(db).await?;
+    Ok(producer.map(|listing| (showcase.id, listing.producer_id)))
+}
+
+/// (showcase, producer) when the producer whose public slug is `producer`
+/// exhibits in the published showcase `slug`.
+pub async fn exhibiting_producer(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    producer: &str,
+) -> Result<Option<(i64, i64)>, StoreError> {
+    use crate::entities::producers;
+    let Some(showcase) = published_by_slug(db, slug).await? else { return Ok(None) };
+    let Some(producer) = producers::Entity::find().filter(producers::Column::Slug.eq(producer)).one(db).await? else {
+        return Ok(None);
+    };
+    let exhibits = showcase_exhibitors::Entity::find_by_id((showcase.id, producer.id)).one(db).await?;
+    Ok(exhibits.map(|_| (showcase.id, producer.id)))
+}
+
+async fn published_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<showcases::Model>, StoreError> {
+    Ok(by_slug(db, slug).await?.filter(|s| s.status == ShowcaseStatus::Published.slug()))
+}
+
+/// Adds one visit from `market` (a `WorldRegion` slug or `unknown`) to an
+/// exhibitor of a showcase (found by `featured_listing` or
+/// `exhibiting_producer`) on `day`.
+pub async fn add_visit(
+    db: &impl ConnectionTrait,
+    (showcase_id, producer_id): (i64, i64),
     market: &str,
     day: NaiveDate,
-) -> Result<bool, StoreError> {
+) -> Result<(), StoreError> {
     use crate::entities::showcase_visits;
-    use sea_orm::sea_query::{ExprTrait, OnConflict};
-    let Some(showcase_id) = exhibiting(db, slug, producer_id).await? else { return Ok(false) };
+    use sea_orm::sea_query::OnConflict;
     showcase_visits::Entity::insert(showcase_visits::ActiveModel {
         showcase_id: Set(showcase_id),
         producer_id: Set(producer_id),
@@ -216,7 +247,7 @@ pub async fn add_visit(
     )
     .exec_without_returning(db)
     .await?;
-    Ok(true)
+    Ok(())
 }
 
 /// A showcase's visits by exhibitor and market (`None`: unknown).

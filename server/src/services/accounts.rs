@@ -1,6 +1,7 @@
 //! The `Accounts` port: sign-up, sign-in and out, password change and reset.
-//! Rules: no answer reveals whether an address has an account (sign-in and
-//! reset give the same message, status and time); failed sign-ins are limited
+//! Rules: no answer reveals whether an address has an account (sign-up,
+//! sign-in and reset give the same message, status and time: a sign-up with
+//! a known address mails its owner instead of saying so); failed sign-ins are limited
 //! per account-and-address, per account and per address; every password
 //! change ends the account's other sessions.
 
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use app::domain::{AccountStatus, AppError, ClaimPage, Locale, Role, Viewer, normalize_display_name, normalize_email};
-use app::ports::{Accounts, SessionHandle, SignUp};
+use app::ports::{Accounts, SessionHandle, SignUp, SignedUp};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
@@ -59,7 +60,7 @@ async fn hash_password(password: String) -> Result<String, AppError> {
 
 #[async_trait::async_trait]
 impl Accounts for AccountsService {
-    async fn sign_up(&self, session: &dyn SessionHandle, form: SignUp) -> Result<Viewer, AppError> {
+    async fn sign_up(&self, session: &dyn SessionHandle, form: SignUp) -> Result<SignedUp, AppError> {
         // Organisers and administrators are appointed, never self-declared.
         if !Role::SELF_SERVICE.contains(&form.role) {
             return Err(AppError::invalid("role", "invalid.choice"));
@@ -74,11 +75,32 @@ impl Accounts for AccountsService {
         let display_name =
             normalize_display_name(&form.display_name).map_err(|reason| AppError::invalid("display_name", reason))?;
         password::check_new(&form.password).map_err(|reason| AppError::invalid("password", reason))?;
+        // Hashed either way: a known address answers in the same time.
         let password_hash = hash_password(form.password).await?;
+        let now = Utc::now();
+        let txn = db::begin_write(&self.db).await?;
+        if let Some(known) = user::by_email(&txn, &email).await? {
+            if self.limits.sign_up_known.try_hit(&known.email, Instant::now()) {
+                let mail = crate::mail::sign_up_attempt(
+                    form.locale,
+                    &known.email,
+                    &super::link_to(&self.public_url, &form.locale.localize_path("/account/sign-in")),
+                    &super::link_to(&self.public_url, &form.locale.localize_path("/account/forgot")),
+                );
+                mail_outbox::enqueue(&txn, &mail, now).await?;
+            } else {
+                tracing::warn!(user = known.id, "sign-up attempts on this address are rate-limited; no mail sent");
+            }
+            db::commit_private(txn).await?;
+            tracing::info!(user = known.id, "sign-up with an address that has an account; its owner is told");
+            return Ok(SignedUp::Known);
+        }
         let new = NewAccount { email, password_hash, display_name, role: form.role, locale: form.locale };
-        let row = user::insert(&self.db, new, Utc::now()).await?;
-        tracing::info!(user = row.id, role = %row.role, "account created");
-        session.begin(row.id).await
+        let row = user::insert(&txn, new, now).await?;
+        super::confirmation::queue(&txn, &row, form.locale, now, &self.public_url).await?;
+        db::commit_private(txn).await?;
+        tracing::info!(user = row.id, role = %row.role, "account created; confirmation mailed");
+        Ok(SignedUp::Created { user_id: row.id })
     }
 
     async fn invitation(&self, token: &str) -> Result<ClaimPage, AppError> {
@@ -241,7 +263,7 @@ async fn queue_reset_link(
     let mut link = public_url.clone();
     link.set_path(&format!("/{}/account/reset", locale.code()));
     link.set_query(Some(&format!("token={token}")));
-    let mail = crate::mail::password_reset(locale, &user.email, &user.display_name, link.as_str(), RESET_TOKEN_MINUTES);
+    let mail = crate::mail::password_reset(locale, &user.email, link.as_str(), RESET_TOKEN_MINUTES);
     let at = Utc::now();
     let txn = db::begin_write(db).await?;
     let expires_at = at + chrono::Duration::minutes(RESET_TOKEN_MINUTES);

@@ -3,24 +3,25 @@
 //! (`Offices`, recorded in the audit log as "import for someone"). Who may
 //! act is decided by the port; this file takes the producer already found.
 
-use app::domain::{AdminAccess, AppError, AuditAction, AuditObject, ImportPage, ImportPreview, Region};
+use app::domain::{AdminAccess, AppError, AuditAction, ImportPage, ImportPreview};
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
 use crate::db;
 use crate::entities::producers;
-use crate::error::StoreError;
 use crate::import;
+use crate::import::reader::SheetReader;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
 
 /// Reads and checks a sheet; the preview (held as a batch) either way.
 pub async fn preview_sheet(
     db: &DatabaseConnection,
+    sheets: &SheetReader,
     producer: &producers::Model,
     user_id: i64,
     bytes: &[u8],
 ) -> Result<ImportPreview, AppError> {
-    let (rows, problems) = match import::sheet::read(bytes) {
+    let (rows, problems) = match sheets.read(bytes.to_vec()).await {
         Ok(sheet) => import::check(db, producer, sheet).await?,
         Err(problem) => (Vec::new(), vec![problem]),
     };
@@ -70,14 +71,7 @@ pub async fn confirm(
     }
     let (created, updated) = import::write(&txn, producer, &rows, now, |_| {}).await?;
     if let Some(admin) = admin {
-        let region = Region::from_slug(&producer.region)
-            .ok_or_else(|| StoreError::Corrupt(format!("region `{}`", producer.region)))?;
-        let target = AuditTarget {
-            kind: AuditObject::Producer,
-            id: producer.id,
-            label: &producer.trade_name,
-            region: Some(region),
-        };
+        let target = AuditTarget::producer(producer)?;
         let note = format!("{created} created, {updated} updated");
         audit::record(&txn, admin, AuditAction::Import, target, AuditWhy { reason: None, note: Some(&note) }, now)
             .await?;

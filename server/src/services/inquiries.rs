@@ -138,7 +138,7 @@ impl InquiriesService {
         let Some(user) = users::Entity::find_by_id(recipient).one(txn).await? else { return Ok(()) };
         let locale = Locale::from_code(&user.locale).unwrap_or(Locale::DEFAULT);
         let link = self.link(&format!("/{}/inquiries/{}", locale.code(), row.id));
-        let mail = crate::mail::new_message(locale, &user.email, &user.display_name, &link);
+        let mail = crate::mail::new_message(locale, &user.email, &link);
         mail_outbox::enqueue(txn, &mail, now).await?;
         Ok(())
     }
@@ -333,7 +333,26 @@ impl Inquiries for InquiriesService {
         Ok(SentInquiry { id, held: !delivered })
     }
 
-    async fn confirm_address(&self, token: &str) -> Result<u64, AppError> {
+    async fn hold_for_new_buyer(
+        &self,
+        user_id: i64,
+        client: &str,
+        about: &InquiryAbout,
+        showcase: Option<&str>,
+        form: &InquiryForm,
+        locale: Locale,
+    ) -> Result<SentInquiry, AppError> {
+        let row = users::Entity::find_by_id(user_id).one(&self.db).await.map_err(StoreError::from)?;
+        let buyer = row
+            .filter(|row| row.email_verified_at.is_none())
+            .and_then(|row| crate::auth::AccountUser::from_row(&row))
+            .map(|account| account.viewer)
+            .filter(|viewer| viewer.role == Role::Buyer)
+            .ok_or(AppError::NotFound)?;
+        self.send(&buyer, client, about, showcase, form, locale).await
+    }
+
+    async fn confirm_address(&self, token: &str) -> Result<i64, AppError> {
         let bad = || AppError::invalid("token", "invalid.confirm_token");
         if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
             return Err(bad());
@@ -351,7 +370,7 @@ impl Inquiries for InquiriesService {
         }
         db::commit(txn).await?;
         tracing::info!(user = user_id, delivered = delivered.len(), "address confirmed; held inquiries delivered");
-        Ok(delivered.len() as u64)
+        Ok(user_id)
     }
 
     async fn inbox(

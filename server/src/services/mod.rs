@@ -64,15 +64,17 @@ pub fn build(
     public_url: Url,
     signer: crate::signing::LinkSigner,
 ) -> Services {
+    // Sheets are parsed two at a time, whoever uploads them.
+    let sheets = Arc::new(crate::import::reader::SheetReader::new(2));
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
-        offices: Arc::new(OfficesService::new(db.clone(), public_url.clone())),
+        offices: Arc::new(OfficesService::new(db.clone(), public_url.clone(), sheets.clone())),
         accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
         alerts: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),
         showcases: Arc::new(ShowcasesService::new(db.clone(), public_url)),
         shortlists: Arc::new(ShortlistsService::new(db.clone())),
         insight: Arc::new(InsightService::new(db.clone())),
-        studio: Arc::new(StudioService::new(db, storage)),
+        studio: Arc::new(StudioService::new(db, storage, sheets)),
     }
 }

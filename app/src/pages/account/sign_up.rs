@@ -1,10 +1,12 @@
-//! Sign up: a producer or a buyer creates an account and is signed in.
+//! Sign up: a producer or a buyer creates an account. The answer is the
+//! same whether or not the address has one ("check your mail"): the link
+//! mailed to a new address confirms it and signs this browser in.
 
 use leptos::prelude::*;
 
 use super::{AccountCard, NewPasswordField};
 use crate::api::accounts::SignUp;
-use crate::components::{FieldError, FormAlert, submission_error};
+use crate::components::{FieldError, FlashNote, FormAlert, submission_error};
 use crate::domain::Role;
 use crate::i18n::use_i18n;
 use crate::pages::{NotFound, lang_segment_is_valid};
@@ -20,6 +22,8 @@ pub fn SignUpPage() -> impl IntoView {
     let error = submission_error(action);
     view! {
         <AccountCard title=m.account_sign_up_title intro=m.account_sign_up_intro path="/account/sign-up">
+            <FlashNote flag="sent" text=m.account_sign_up_sent />
+            <FlashNote flag="inquiry" text=m.account_sign_up_sent_inquiry />
             <FormAlert error />
             <ActionForm action>
                 <input type="hidden" name="locale" value=i18n.locale.code() />

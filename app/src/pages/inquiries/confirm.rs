@@ -1,6 +1,7 @@
-//! The page of the link mailed to a buyer: a button confirms the address
-//! (a mail scanner that fetches the link confirms nothing), then the held
-//! inquiries are delivered.
+//! The page of the link mailed to a new account (and to a buyer whose
+//! inquiry waits): a button confirms the address (a mail scanner that
+//! fetches the link confirms nothing), then the held inquiries are
+//! delivered. A browser that did not sign the account up is asked to sign in.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -22,6 +23,7 @@ pub fn ConfirmPage() -> impl IntoView {
     // Read again on every navigation: the redirect after confirming comes
     // back to this same page with `?done=1`.
     let done = move || query.with(|q| q.get("done").is_some());
+    let sign_in = move || query.with(|q| q.get("sign_in").is_some());
     let action = ServerAction::<ConfirmAddress>::new();
     let error = submission_error(action);
     view! {
@@ -39,7 +41,11 @@ pub fn ConfirmPage() -> impl IntoView {
                     </ActionForm>
                 }>
                     <p class="form-success" role="status">{m.confirm_done}</p>
-                    <a class="button" href=i18n.path("/inquiries")>{m.confirm_see_inquiries}</a>
+                    <Show when=sign_in fallback=move || view! {
+                        <a class="button" href=i18n.path("/inquiries")>{m.confirm_see_inquiries}</a>
+                    }>
+                        <a class="button" href=i18n.path("/account/sign-in")>{m.confirm_sign_in_next}</a>
+                    </Show>
                 </Show>
             </section>
         </div>

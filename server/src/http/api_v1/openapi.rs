@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use app::domain::Locale;
 use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -48,6 +49,20 @@ impl Modify for Describe {
         openapi.info.description = Some(description());
         openapi.info.license = None;
         openapi.info.contact = None;
+        describe_query_words(openapi);
+    }
+}
+
+/// The `q` parameter of `GET /api/v1/listings` names the languages it
+/// searches, from `Locale::ALL`.
+fn describe_query_words(openapi: &mut utoipa::openapi::OpenApi) {
+    let listings = openapi.paths.paths.get_mut("/api/v1/listings").and_then(|item| item.get.as_mut());
+    let parameters = listings.and_then(|operation| operation.parameters.as_mut());
+    for parameter in parameters.into_iter().flatten().filter(|parameter| parameter.name == "q") {
+        parameter.description = Some(format!(
+            "Words to look for, in any of the interface languages ({}); at most 200 characters.",
+            Locale::codes_listed()
+        ));
     }
 }
 
@@ -60,8 +75,9 @@ fn description() -> String {
          is a `429` with `Retry-After` (seconds). Every answer carries a strong `ETag`: send it back in \
          `If-None-Match` to get a `304` while nothing changed. A bad parameter is a `400` whose body names it.\n\n\
          Reference data (sectors, regions, certifications, origin labels, Incoterms) travels as stable slugs; \
-         `GET /api/v1/reference` names them in French, English, Arabic and Spanish.\n\n\
-         A readable reference of this document: `/api/v1/docs`."
+         `GET /api/v1/reference` names them in every interface language ({languages}).\n\n\
+         A readable reference of this document: `/api/v1/docs`.",
+        languages = Locale::codes_listed()
     )
 }
 

@@ -41,7 +41,8 @@ pub const LISTING_PARAMETERS: [&str; 14] = [
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListingParameters {
-    /// Words to look for, in any of the four languages (at most 200 characters).
+    /// Words to look for (at most 200 characters); the languages they may be
+    /// in are listed from `Locale::ALL` by the document's `Describe`.
     #[param(max_length = 200, example = "argan oil")]
     pub q: Option<String>,
     /// Only listings of this sector.
@@ -116,7 +117,7 @@ pub(super) fn locale_of(params: &BTreeMap<String, String>) -> Result<Locale, Api
     match params.get("lang") {
         None => Ok(Locale::En),
         Some(code) => Locale::from_code(code)
-            .ok_or_else(|| ApiError::parameter("lang", format!("`{code}` is not one of fr, en, ar, es"))),
+            .ok_or_else(|| ApiError::parameter("lang", format!("`{code}` is not one of {}", Locale::codes_listed()))),
     }
 }
 

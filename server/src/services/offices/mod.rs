@@ -15,6 +15,7 @@ mod roles;
 mod verification;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use app::domain::{
     AUDIT_PAGE_SIZE, AccountLine, AccountStatus, AdminAccess, AppError, AuditEntry, AuditFilter, AuditPage, Hidden,
@@ -30,6 +31,7 @@ use sea_orm::{
 
 use crate::entities::{listings, producers, users};
 use crate::error::StoreError;
+use crate::import::reader::SheetReader;
 use crate::repo::convert::{hidden, slug};
 use crate::repo::{audit, verification as requests};
 
@@ -41,11 +43,12 @@ pub use onboarding::{claim, claim_page};
 pub struct OfficesService {
     db: DatabaseConnection,
     public_url: url::Url,
+    sheets: Arc<SheetReader>,
 }
 
 impl OfficesService {
-    pub fn new(db: DatabaseConnection, public_url: url::Url) -> OfficesService {
-        OfficesService { db, public_url }
+    pub fn new(db: DatabaseConnection, public_url: url::Url, sheets: Arc<SheetReader>) -> OfficesService {
+        OfficesService { db, public_url, sheets }
     }
 }
 
@@ -246,7 +249,7 @@ impl Offices for OfficesService {
 
     async fn import_sheet(&self, admin: &AdminAccess, producer: &str, sheet: &[u8]) -> Result<ImportPreview, AppError> {
         let producer = moderation::producer_in_office(&self.db, admin, producer).await?;
-        crate::services::imports::preview_sheet(&self.db, &producer, admin.user_id(), sheet).await
+        crate::services::imports::preview_sheet(&self.db, &self.sheets, &producer, admin.user_id(), sheet).await
     }
 
     async fn import_page(
@@ -279,6 +282,10 @@ impl Offices for OfficesService {
 
     async fn act_for(&self, admin: &AdminAccess, producer: &str) -> Result<app::domain::ProducerAccess, AppError> {
         onboarding::act_for(&self.db, admin, producer).await
+    }
+
+    async fn start_acting(&self, admin: &AdminAccess, producer: &str) -> Result<app::domain::ProducerAccess, AppError> {
+        onboarding::start_acting(&self.db, admin, producer).await
     }
 
     async fn audit_export(&self, admin: &AdminAccess, filter: &AuditFilter) -> Result<Vec<AuditEntry>, AppError> {

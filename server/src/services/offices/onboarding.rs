@@ -82,6 +82,24 @@ pub async fn act_for(db: &DatabaseConnection, admin: &AdminAccess, slug: &str) -
     Ok(ProducerAccess::for_office(admin, producer.owner_user_id))
 }
 
+/// `act_for`, when the office opens the workspace: the audit row of its
+/// beginning is written with the check, in one transaction.
+pub async fn start_acting(
+    db: &DatabaseConnection,
+    admin: &AdminAccess,
+    slug: &str,
+) -> Result<ProducerAccess, AppError> {
+    let txn = db::begin_write(db).await?;
+    let producer = producer_in_office(&txn, admin, slug).await?;
+    if !unclaimed(&producer) {
+        return Err(AppError::NotFound);
+    }
+    let target = AuditTarget::producer(&producer)?;
+    audit::record(&txn, admin, AuditAction::ActFor, target, AuditWhy::default(), Utc::now()).await?;
+    db::commit_private(txn).await?;
+    Ok(ProducerAccess::for_office(admin, producer.owner_user_id))
+}
+
 /// Invites `email` to claim the producer; earlier invitations stop working.
 pub async fn invite(
     db: &DatabaseConnection,

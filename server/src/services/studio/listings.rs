@@ -62,8 +62,11 @@ pub async fn save(
     let producer_region = slug(&producer.region, Region::from_slug, "region")?;
     let origin = draft.origin_region.unwrap_or(producer_region);
     draft.check_labels(origin)?;
-    let saved = rows::save(&txn, producer.id, existing, &draft, origin, Utc::now()).await?;
+    let now = Utc::now();
+    let saved = rows::save(&txn, producer.id, existing, &draft, origin, now).await?;
     enqueue(&txn, saved, OutboxOp::Upsert).await?;
+    let what = if id.is_some() { "updated" } else { "created" };
+    super::on_behalf::record(&txn, access, &producer, &format!("listing {saved} {what}"), now).await?;
     db::commit(txn).await?;
     tracing::info!(listing = saved, producer = producer.id, created = id.is_none(), "listing saved");
     Ok(saved)
@@ -76,11 +79,13 @@ pub async fn change_status(
     change: StatusChange,
 ) -> Result<(), AppError> {
     let txn = db::begin_write(db).await?;
-    let (_, model) = own_listing(&txn, access, id).await?;
+    let (producer, model) = own_listing(&txn, access, id).await?;
     let next =
         change.apply(rows::status_of(&model)?).ok_or_else(|| AppError::invalid("status", "invalid.status_change"))?;
-    rows::set_status(&txn, model, next, Utc::now()).await?;
+    let now = Utc::now();
+    rows::set_status(&txn, model, next, now).await?;
     enqueue(&txn, id, OutboxOp::Upsert).await?;
+    super::on_behalf::record(&txn, access, &producer, &format!("listing {id} status: {}", next.slug()), now).await?;
     db::commit(txn).await?;
     tracing::info!(listing = id, status = next.slug(), "listing status changed");
     Ok(())
@@ -90,9 +95,10 @@ pub async fn change_status(
 /// the caller removes after the commit.
 pub async fn delete(db: &DatabaseConnection, access: &ProducerAccess, id: i64) -> Result<Vec<String>, AppError> {
     let txn = db::begin_write(db).await?;
-    let (_, model) = own_listing(&txn, access, id).await?;
+    let (producer, model) = own_listing(&txn, access, id).await?;
     let keys = rows::delete(&txn, model.id).await?;
     enqueue(&txn, id, OutboxOp::Delete).await?;
+    super::on_behalf::record(&txn, access, &producer, &format!("listing {id} deleted"), Utc::now()).await?;
     db::commit(txn).await?;
     tracing::info!(listing = id, photos = keys.len(), "listing deleted");
     Ok(keys)

@@ -6,6 +6,7 @@
 //! same transaction.
 
 mod listings;
+mod on_behalf;
 mod photos;
 mod profile;
 pub(crate) mod verification;
@@ -24,16 +25,18 @@ pub use photos::{PhotoUploads, UploadError};
 
 use crate::entities::{listings as listing_rows, producers};
 use crate::error::StoreError;
+use crate::import::reader::SheetReader;
 use crate::media::storage::MediaStorage;
 
 pub struct StudioService {
     db: DatabaseConnection,
     storage: Arc<dyn MediaStorage>,
+    sheets: Arc<SheetReader>,
 }
 
 impl StudioService {
-    pub fn new(db: DatabaseConnection, storage: Arc<dyn MediaStorage>) -> StudioService {
-        StudioService { db, storage }
+    pub fn new(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, sheets: Arc<SheetReader>) -> StudioService {
+        StudioService { db, storage, sheets }
     }
 }
 
@@ -122,7 +125,7 @@ impl Studio for StudioService {
     async fn import_sheet(&self, access: &ProducerAccess, sheet: &[u8]) -> Result<ImportPreview, AppError> {
         let producer =
             own_producer(&self.db, access).await?.ok_or_else(|| AppError::invalid("sheet", "invalid.profile_first"))?;
-        crate::services::imports::preview_sheet(&self.db, &producer, access.user_id(), sheet).await
+        crate::services::imports::preview_sheet(&self.db, &self.sheets, &producer, access.user_id(), sheet).await
     }
 
     async fn import_page(&self, access: &ProducerAccess, token: Option<&str>) -> Result<ImportPage, AppError> {
@@ -133,6 +136,7 @@ impl Studio for StudioService {
 
     async fn import_confirm(&self, access: &ProducerAccess, token: &str) -> Result<(usize, usize), AppError> {
         let producer = own_producer(&self.db, access).await?.ok_or(AppError::NotFound)?;
-        crate::services::imports::confirm(&self.db, &producer, access.user_id(), token, None).await
+        // An office importing through the cooperative's workspace is recorded as an office import.
+        crate::services::imports::confirm(&self.db, &producer, access.user_id(), token, access.office()).await
     }
 }

@@ -187,7 +187,7 @@ impl PhotoUploads {
     ) -> Result<Vec<i64>, UploadError> {
         let txn = db::begin_write(&self.db).await?;
         // Checked again inside the transaction: two uploads may race for the last places.
-        own_listing(&txn, access, listing_id).await?;
+        let (producer, _) = own_listing(&txn, access, listing_id).await?;
         let existing = photo_count(&txn, listing_id).await?;
         if usize::try_from(existing).unwrap_or(usize::MAX) + stored.len() > MAX_PHOTOS {
             return Err(UploadError::TooMany);
@@ -196,8 +196,11 @@ impl PhotoUploads {
             .iter()
             .map(|(key, photo)| NewPhoto { storage_key: key, width: photo.width, height: photo.height })
             .collect();
-        let ids = photo::append(&txn, listing_id, existing, &rows, Utc::now()).await?;
+        let now = Utc::now();
+        let ids = photo::append(&txn, listing_id, existing, &rows, now).await?;
         enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
+        let what = format!("listing {listing_id}: {} photos added", ids.len());
+        super::on_behalf::record(&txn, access, &producer, &what, now).await?;
         db::commit(txn).await?;
         tracing::info!(listing = listing_id, added = ids.len(), "photos added");
         Ok(ids)
@@ -233,7 +236,9 @@ impl PhotoUploads {
         // exactly one set of files stays.
         let swapped = async {
             let txn = db::begin_write(&self.db).await?;
-            let old = producer_profile::set_logo(&txn, producer.id, &key, Utc::now()).await?;
+            let now = Utc::now();
+            let old = producer_profile::set_logo(&txn, producer.id, &key, now).await?;
+            super::on_behalf::record(&txn, access, &producer, "logo replaced", now).await?;
             db::commit(txn).await?;
             Ok::<_, StoreError>(old)
         };
@@ -325,7 +330,7 @@ pub async fn change(
     change: PhotoChange,
 ) -> Result<(), AppError> {
     let txn = db::begin_write(db).await?;
-    own_listing(&txn, access, listing_id).await?;
+    let (producer, _) = own_listing(&txn, access, listing_id).await?;
     let mut photos = photo::of_listing(&txn, listing_id).await?;
     let index = photos.iter().position(|p| p.id == photo_id).ok_or(AppError::NotFound)?;
     let mut removed = None;
@@ -345,6 +350,8 @@ pub async fn change(
     }
     photo::renumber(&txn, &photos).await?;
     enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
+    let what = format!("listing {listing_id}: photo {photo_id} {change:?}");
+    super::on_behalf::record(&txn, access, &producer, &what, Utc::now()).await?;
     db::commit(txn).await?;
     if let Some(key) = removed {
         delete_files(storage, &[key]).await;

@@ -30,8 +30,12 @@ pub async fn save(db: &DatabaseConnection, access: &ProducerAccess, form: &Profi
     }
     let now = Utc::now();
     let (id, slug) = producer_profile::save(&txn, access.user_id(), &profile, now).await?;
-    if let (Some(before), Some(after)) = (before, producer_profile::owned_by(&txn, access.user_id()).await?) {
-        super::verification::after_profile_change(&txn, &before, &after, now).await?;
+    let after = producer_profile::owned_by(&txn, access.user_id()).await?;
+    if let (Some(before), Some(after)) = (before, after.as_ref()) {
+        super::verification::after_profile_change(&txn, &before, after, now).await?;
+    }
+    if let Some(after) = &after {
+        super::on_behalf::record(&txn, access, after, "company profile saved", now).await?;
     }
     search_outbox::requeue_producer(&txn, id).await?;
     db::commit(txn).await?;

@@ -117,15 +117,18 @@ pub async fn request_review(
             if producer.hidden_at.is_none() {
                 return Err(AppError::invalid("review", "invalid.not_hidden"));
             }
+            super::on_behalf::record(&txn, access, &producer, "review of the producer requested", now).await?;
             let mut row = producers::ActiveModel::from(producer);
             row.review_requested_at = Set(Some(now));
             row.update(&txn).await.map_err(StoreError::from)?;
         }
         Some(id) => {
-            let (_, found) = super::own_listing(&txn, access, id).await?;
+            let (producer, found) = super::own_listing(&txn, access, id).await?;
             if found.hidden_at.is_none() {
                 return Err(AppError::invalid("review", "invalid.not_hidden"));
             }
+            super::on_behalf::record(&txn, access, &producer, &format!("review of listing {id} requested"), now)
+                .await?;
             let mut row = listings::ActiveModel::from(found);
             row.review_requested_at = Set(Some(now));
             row.update(&txn).await.map_err(StoreError::from)?;
