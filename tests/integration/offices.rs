@@ -840,3 +840,56 @@ async fn an_office_acting_for_a_cooperative_is_audited_change_by_change() {
     assert!(rows.iter().all(|row| row.object_kind == "producer" && row.region.as_deref() == Some("souss-massa")));
     app.stop().await;
 }
+
+/// One rule decides who works in a producer's workspace, for the upload and
+/// import routes as for server functions: the "act for" cookie selects an
+/// unclaimed cooperative for an administrator of its region only. Another
+/// region's office or a producer sending the same cookie gets nothing.
+#[tokio::test]
+async fn an_act_for_cookie_opens_uploads_and_sheets_only_to_the_cooperatives_office() {
+    let app = TestApp::spawn().await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let fields = [
+        ("form[legal_name]", "Coopérative Tamount"),
+        ("form[legal_form]", "cooperative"),
+        ("form[region]", "souss-massa"),
+        ("form[city]", "Tafraout"),
+        ("form[sectors][cosmetics-argan]", "on"),
+        ("locale", "fr"),
+    ];
+    assert_eq!(souss.post("/api/office/onboard", &fields).await.status, 200);
+    let slug = slug_of(&app, "Coopérative Tamount").await;
+    let with_cookie = |visitor: &Visitor| {
+        let url: url::Url = visitor.base.parse().expect("base url");
+        visitor.jar.add_cookie_str(&format!("tradema_acting_for={slug}; Path=/"), &url);
+    };
+    assert_eq!(souss.post("/api/office/act_for", &[("producer", &slug), ("locale", "fr")]).await.status, 200);
+    with_cookie(&souss);
+    let listing = souss.create_listing("Huile d'argan de Tafraout").await;
+    let sheet = tests::sheets::csv(&[
+        vec!["sector".into(), "title_fr".into()],
+        vec!["cosmetics-argan".into(), "Savon à l'argan".into()],
+    ]);
+
+    let oriental = app.signed_in_office("oriental", "office@oriental.ma").await;
+    let producer = app.signed_in("producer", "other@coop.ma").await;
+    for (who, visitor) in [("another region's office", &oriental), ("a producer", &producer)] {
+        with_cookie(visitor);
+        let photo = visitor.upload(listing, vec![("a.jpg", tests::images::jpeg(1280, 960))]).await;
+        assert_eq!(photo.status, 404, "{who}: a photo for the cooperative: {}", photo.body);
+    }
+    let foreign_sheet = oriental.import_sheet("sheet.csv", sheet.clone(), None).await;
+    assert_eq!(foreign_sheet.status, 404, "another region's office: {}", foreign_sheet.body);
+    // The cookie is a selection, not a grant: a producer's sheet goes to its
+    // own workspace (which has no profile yet), never to the cooperative's.
+    let own_sheet = producer.import_sheet("sheet.csv", sheet.clone(), None).await;
+    assert_eq!(own_sheet.status, 422, "{}", own_sheet.body);
+    assert!(own_sheet.body.contains("invalid.profile_first"), "{}", own_sheet.body);
+
+    // The cooperative's own office may do both.
+    let photo = souss.upload(listing, vec![("a.jpg", tests::images::jpeg(1280, 960))]).await;
+    assert!(photo.status < 300, "{}", photo.body);
+    let checked = souss.import_sheet("sheet.csv", sheet, None).await;
+    assert_eq!(checked.status, 200, "{}", checked.body);
+    app.stop().await;
+}

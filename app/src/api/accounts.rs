@@ -50,11 +50,12 @@ pub async fn sign_in(email: String, password: String, locale: Locale) -> Result<
     let pending = super::sign_up_note::SignUpNote::take(&*session.0).await.ok().flatten().and_then(|note| note.inquiry);
     if let Some(pending) = pending.filter(|pending| pending.is_for(&viewer.email))
         && let Ok(about) = pending.about()
+        && let Ok(buyer) = viewer.as_buyer()
     {
         let client = session.0.client();
         let sent = services
             .inquiries
-            .send(&viewer, &client, &about, pending.showcase.as_deref(), &pending.form, pending.locale)
+            .send(&buyer, &client, &about, pending.showcase.as_deref(), &pending.form, pending.locale)
             .await;
         match sent {
             Ok(sent) => {

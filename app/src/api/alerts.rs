@@ -12,9 +12,9 @@ use crate::domain::{AlertSubscription, AppError, ListingQuery, Locale, SavedSear
 #[server(endpoint = "save_search")]
 pub async fn save_search(query: ListingQuery, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.alerts.save(&viewer, &query, locale).await)?;
-    let confirmed = super::context::respond(services.alerts.saved(&viewer).await)?.address_confirmed;
+    let buyer = super::context::respond(super::context::buyer())?;
+    super::context::respond(services.alerts.save(&buyer, &query, locale).await)?;
+    let confirmed = super::context::respond(services.alerts.saved(&buyer).await)?.address_confirmed;
     let kept = query.to_kept().to_query_string();
     let note = if confirmed { "saved=1" } else { "saved_unconfirmed=1" };
     super::context::redirect_to(&format!("{}?{kept}&{note}", locale.localize_path("/search")));
@@ -24,15 +24,15 @@ pub async fn save_search(query: ListingQuery, locale: Locale) -> Result<(), AppE
 #[server(endpoint = "saved_searches", input = GetUrl)]
 pub async fn get_saved_searches() -> Result<SavedSearches, AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.alerts.saved(&viewer).await)
+    let buyer = super::context::respond(super::context::buyer())?;
+    super::context::respond(services.alerts.saved(&buyer).await)
 }
 
 #[server(endpoint = "remove_saved_search")]
 pub async fn remove_saved_search(id: i64, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.alerts.remove(&viewer, id).await)?;
+    let buyer = super::context::respond(super::context::buyer())?;
+    super::context::respond(services.alerts.remove(&buyer, id).await)?;
     super::context::redirect_to(&locale.localize_path("/account/searches"));
     Ok(())
 }
@@ -40,8 +40,8 @@ pub async fn remove_saved_search(id: i64, locale: Locale) -> Result<(), AppError
 #[server(endpoint = "set_search_alerts")]
 pub async fn set_search_alerts(id: i64, on: bool, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.alerts.set_alerts(&viewer, id, on).await)?;
+    let buyer = super::context::respond(super::context::buyer())?;
+    super::context::respond(services.alerts.set_alerts(&buyer, id, on).await)?;
     super::context::redirect_to(&locale.localize_path("/account/searches"));
     Ok(())
 }

@@ -5,7 +5,7 @@
 use http::request::Parts;
 use leptos::prelude::*;
 
-use crate::domain::{AdminAccess, AppError, ProducerAccess, Viewer};
+use crate::domain::{AdminAccess, AppError, BuyerAccess, OrganiserAccess, ProducerAccess, Viewer};
 use crate::ports::{RequestSession, Services};
 
 /// The services the server injected for this request.
@@ -31,19 +31,21 @@ pub(crate) fn viewer() -> Result<Viewer, AppError> {
     session()?.0.viewer().ok_or(AppError::Unauthorized)
 }
 
-/// The signed-in producer's capability (`Viewer::as_producer`): other roles
-/// get `NotFound`, the producer's workspace does not exist for them. An
-/// administrator working on an onboarded cooperative's catalogue (the
-/// `ACTING_FOR_COOKIE` names it) gets that producer's workspace, after the
-/// offices' service checks again that it may (`Offices::act_for`).
+/// The capability of the producer's workspace for this request, by the one
+/// rule (`ports::producer_access`): the producer, or an office acting for
+/// an unclaimed cooperative of its region; `NotFound` for anyone else.
 pub(crate) async fn producer() -> Result<ProducerAccess, AppError> {
-    let viewer = viewer()?;
-    if viewer.role == crate::domain::Role::Admin
-        && let Some(slug) = acting_for()
-    {
-        return services()?.offices.act_for(&viewer.as_admin()?, &slug).await;
-    }
-    viewer.as_producer()
+    crate::ports::producer_access(&viewer()?, acting_for().as_deref(), &*services()?.offices).await
+}
+
+/// The signed-in buyer's capability (`Viewer::as_buyer`); `NotFound` for other roles.
+pub(crate) fn buyer() -> Result<BuyerAccess, AppError> {
+    viewer()?.as_buyer()
+}
+
+/// The signed-in organiser's capability (`Viewer::as_organiser`); `NotFound` for other roles.
+pub(crate) fn organiser() -> Result<OrganiserAccess, AppError> {
+    viewer()?.as_organiser()
 }
 
 /// The producer an administrator works on, from the request's cookie.

@@ -95,7 +95,9 @@ pub async fn send_inquiry(
             _ => return super::context::respond(Err(AppError::invalid("account_mode", "invalid.required"))),
         },
     };
-    let sent = services.inquiries.send(&viewer, &session.0.client(), &about, showcase.as_deref(), &form, locale).await;
+    // Only buyers send inquiries (the form says so to anyone else first).
+    let buyer = super::context::respond(viewer.as_buyer())?;
+    let sent = services.inquiries.send(&buyer, &session.0.client(), &about, showcase.as_deref(), &form, locale).await;
     let sent = super::context::respond(sent)?;
     super::context::redirect_to(&locale.localize_path(&format!(
         "/inquiries/{}?{}",
@@ -188,24 +190,24 @@ pub async fn get_unread() -> Result<u64, AppError> {
 #[server(endpoint = "buyer_country", input = GetUrl)]
 pub async fn get_buyer_country() -> Result<Option<crate::domain::CountryCode>, AppError> {
     let services = super::context::services()?;
-    match super::context::session()?.0.viewer() {
-        Some(viewer) => super::context::respond(services.inquiries.buyer_country(&viewer).await),
-        None => Ok(None),
+    match super::context::session()?.0.viewer().map(|viewer| viewer.as_buyer()) {
+        Some(Ok(buyer)) => super::context::respond(services.inquiries.buyer_country(&buyer).await),
+        _ => Ok(None),
     }
 }
 
 #[server(endpoint = "buyer_profile", input = GetUrl)]
 pub async fn get_buyer_profile() -> Result<crate::domain::BuyerProfileForm, AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.inquiries.buyer_profile(&viewer).await)
+    let buyer = super::context::respond(super::context::buyer())?;
+    super::context::respond(services.inquiries.buyer_profile(&buyer).await)
 }
 
 #[server(endpoint = "save_buyer_profile")]
 pub async fn save_buyer_profile(form: crate::domain::BuyerProfileForm, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.inquiries.save_buyer_profile(&viewer, &form).await)?;
+    let buyer = super::context::respond(super::context::buyer())?;
+    super::context::respond(services.inquiries.save_buyer_profile(&buyer, &form).await)?;
     super::context::redirect_to(&locale.localize_path("/account/company?saved=1"));
     Ok(())
 }

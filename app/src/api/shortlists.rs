@@ -20,8 +20,8 @@ fn thing(listing: Option<i64>, producer: Option<String>) -> Result<SavedThing, A
 #[server(endpoint = "shortlist", input = GetUrl)]
 pub async fn get_shortlist(locale: Locale) -> Result<Shortlist, AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.shortlists.shortlist(&viewer, locale).await)
+    let buyer = super::context::respond(super::context::buyer())?;
+    super::context::respond(services.shortlists.shortlist(&buyer, locale).await)
 }
 
 /// Whether the signed-in buyer saved it; `None` for anyone else (no button).
@@ -29,10 +29,8 @@ pub async fn get_shortlist(locale: Locale) -> Result<Shortlist, AppError> {
 pub async fn is_kept(listing: Option<i64>, producer: Option<String>, locale: Locale) -> Result<Option<bool>, AppError> {
     let services = super::context::services()?;
     let thing = super::context::respond(thing(listing, producer))?;
-    match super::context::session()?.0.viewer() {
-        Some(viewer) if viewer.role == crate::domain::Role::Buyer => {
-            super::context::respond(services.shortlists.is_kept(&viewer, &thing, locale).await).map(Some)
-        }
+    match super::context::session()?.0.viewer().map(|viewer| viewer.as_buyer()) {
+        Some(Ok(buyer)) => super::context::respond(services.shortlists.is_kept(&buyer, &thing, locale).await).map(Some),
         _ => Ok(None),
     }
 }
@@ -47,9 +45,9 @@ pub async fn keep(
     locale: Locale,
 ) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
+    let buyer = super::context::respond(super::context::buyer())?;
     let thing = super::context::respond(thing(listing, producer))?;
-    super::context::respond(services.shortlists.keep(&viewer, &thing, on, locale).await)?;
+    super::context::respond(services.shortlists.keep(&buyer, &thing, on, locale).await)?;
     // Only a path of this site: never a redirect elsewhere.
     let back = if back.starts_with('/') && !back.starts_with("//") { back } else { locale.localize_path("/shortlist") };
     super::context::redirect_to(&back);

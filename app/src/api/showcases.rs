@@ -13,15 +13,15 @@ use crate::domain::{
 #[server(endpoint = "my_showcases", input = GetUrl)]
 pub async fn get_my_showcases() -> Result<Vec<ShowcaseLine>, AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.showcases.mine(&viewer).await)
+    let organiser = super::context::respond(super::context::organiser())?;
+    super::context::respond(services.showcases.mine(&organiser).await)
 }
 
 #[server(endpoint = "showcase_editor", input = GetUrl)]
 pub async fn get_showcase_editor(id: i64, locale: Locale) -> Result<ShowcaseEditor, AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.showcases.editor(&viewer, id, locale).await)
+    let organiser = super::context::respond(super::context::organiser())?;
+    super::context::respond(services.showcases.editor(&organiser, id, locale).await)
 }
 
 /// Creates (no `id`) or updates a showcase, then opens its editor.
@@ -32,8 +32,8 @@ pub async fn save_showcase(
     locale: Locale,
 ) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    let saved = super::context::respond(services.showcases.save(&viewer, id, &form).await)?;
+    let organiser = super::context::respond(super::context::organiser())?;
+    let saved = super::context::respond(services.showcases.save(&organiser, id, &form).await)?;
     super::context::redirect_to(&locale.localize_path(&format!("/organiser/showcases/{saved}?saved=1")));
     Ok(())
 }
@@ -41,8 +41,8 @@ pub async fn save_showcase(
 #[server(endpoint = "change_showcase")]
 pub async fn change_showcase(id: i64, change: ShowcaseChange, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.showcases.change(&viewer, id, change).await)?;
+    let organiser = super::context::respond(super::context::organiser())?;
+    super::context::respond(services.showcases.change(&organiser, id, change).await)?;
     super::context::redirect_to(&locale.localize_path(&format!("/organiser/showcases/{id}?changed=1")));
     Ok(())
 }
@@ -62,9 +62,9 @@ pub async fn curate_showcase(
     locale: Locale,
 ) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
+    let organiser = super::context::respond(super::context::organiser())?;
     let step = super::context::respond(crate::domain::Curation::from_fields(&action, producer, listing, note))?;
-    super::context::respond(services.showcases.curate(&viewer, id, step).await)?;
+    super::context::respond(services.showcases.curate(&organiser, id, step).await)?;
     // Only a query string of the search fields goes back (no redirect elsewhere).
     let search: String =
         search.chars().filter(|c| c.is_ascii_alphanumeric() || "=&-_%+.".contains(*c)).take(300).collect();
@@ -76,8 +76,8 @@ pub async fn curate_showcase(
 #[server(endpoint = "showcase_leads", input = GetUrl)]
 pub async fn get_showcase_leads(id: i64) -> Result<ShowcaseLeads, AppError> {
     let services = super::context::services()?;
-    let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.showcases.leads(&viewer, id).await)
+    let organiser = super::context::respond(super::context::organiser())?;
+    super::context::respond(services.showcases.leads(&organiser, id).await)
 }
 
 #[server(endpoint = "showcases", input = GetUrl)]

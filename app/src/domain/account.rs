@@ -81,12 +81,56 @@ impl ProducerAccess {
     }
 }
 
+/// Proof that the person acting is a buyer: what only buyers have (the
+/// shortlist, saved searches, the company profile, sending an inquiry)
+/// takes this, and only [`Viewer::as_buyer`] makes one. Never sent over the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuyerAccess {
+    user_id: i64,
+}
+
+impl BuyerAccess {
+    /// The buyer's account.
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+}
+
+/// Proof that the person acting is a trade-fair organiser: their showcases
+/// take this, and only [`Viewer::as_organiser`] makes one. Never sent over the wire.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrganiserAccess {
+    user_id: i64,
+}
+
+impl OrganiserAccess {
+    /// The organiser's account.
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+}
+
 impl Viewer {
     /// The producer's capability, or `NotFound`: the producer's workspace does
     /// not exist for other roles.
     pub fn as_producer(&self) -> Result<ProducerAccess, AppError> {
         if self.role == Role::Producer {
             Ok(ProducerAccess { user_id: self.user_id, on_behalf: None })
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// The buyer's capability, or `NotFound`: what only buyers have does
+    /// not exist for other roles (the same answer as every other proof).
+    pub fn as_buyer(&self) -> Result<BuyerAccess, AppError> {
+        if self.role == Role::Buyer { Ok(BuyerAccess { user_id: self.user_id }) } else { Err(AppError::NotFound) }
+    }
+
+    /// The organiser's capability, or `NotFound`.
+    pub fn as_organiser(&self) -> Result<OrganiserAccess, AppError> {
+        if self.role == Role::Organiser {
+            Ok(OrganiserAccess { user_id: self.user_id })
         } else {
             Err(AppError::NotFound)
         }

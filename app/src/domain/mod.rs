@@ -39,8 +39,8 @@ mod trade_agreement;
 mod verification;
 
 pub use account::{
-    AccountStatus, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, ProducerAccess,
-    Role, Viewer, check_password_length, normalize_display_name, normalize_email,
+    AccountStatus, BuyerAccess, DISPLAY_NAME_MAX_CHARS, EMAIL_MAX_CHARS, OrganiserAccess, PASSWORD_MAX_CHARS,
+    PASSWORD_MIN_CHARS, ProducerAccess, Role, Viewer, check_password_length, normalize_display_name, normalize_email,
 };
 pub use audit::{AUDIT_PAGE_SIZE, AuditAction, AuditEntry, AuditFilter, AuditObject, AuditPage};
 pub use buyer::{BuyerProfile, BuyerProfileForm, BuyerType};

@@ -11,9 +11,9 @@
 use std::sync::Arc;
 
 use crate::domain::{
-    AccountLine, AdminAccess, AuditEntry, AuditFilter, AuditPage, ClaimPage, ImportPage, ImportPreview, ModerationStep,
-    OfficeProducer, OfficeProducers, PlatformView, ProducerFilter, RoleGrant, VerificationDecision, VerificationForm,
-    VerificationQueue, VerificationStatus,
+    AccountLine, AdminAccess, AuditEntry, AuditFilter, AuditPage, BuyerAccess, ClaimPage, ImportPage, ImportPreview,
+    ModerationStep, OfficeProducer, OfficeProducers, OrganiserAccess, PlatformView, ProducerFilter, RoleGrant,
+    VerificationDecision, VerificationForm, VerificationQueue, VerificationStatus,
 };
 use crate::domain::{
     AlertSubscription, AppError, BuyerProfileForm, CountryCode, Curation, Dashboard, HomePage, Inbox, InquiryAbout,
@@ -23,6 +23,23 @@ use crate::domain::{
     ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage, StatusChange, Suggestions,
     Thread, ThreadAction, Viewer,
 };
+
+/// The one rule for who works in a producer's workspace, for server
+/// functions and upload routes alike: the producer itself, or an
+/// administrator whose request names (by the `ACTING_FOR_COOKIE`) an
+/// unclaimed cooperative of its region, checked again by the offices'
+/// service on every request (`Offices::act_for`). The cookie selects; it
+/// grants nothing: anyone else gets `NotFound`.
+pub async fn producer_access(
+    viewer: &Viewer,
+    acting_for: Option<&str>,
+    offices: &dyn Offices,
+) -> Result<ProducerAccess, AppError> {
+    match acting_for {
+        Some(slug) if viewer.role == Role::Admin => offices.act_for(&viewer.as_admin()?, slug).await,
+        _ => viewer.as_producer(),
+    }
+}
 
 /// The regional trade offices' tools (issue 13). Every method takes the
 /// administrator's proof; another region's producer is `NotFound` for a
@@ -247,7 +264,7 @@ pub trait Inquiries: Send + Sync {
     /// producer exhibits there.
     async fn send(
         &self,
-        buyer: &Viewer,
+        buyer: &BuyerAccess,
         client: &str,
         about: &InquiryAbout,
         showcase: Option<&str>,
@@ -286,33 +303,33 @@ pub trait Inquiries: Send + Sync {
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError>;
     /// Where a buyer's goods go by default: their profile's country, else
     /// their account's (`None` for other roles).
-    async fn buyer_country(&self, viewer: &Viewer) -> Result<Option<CountryCode>, AppError>;
+    async fn buyer_country(&self, buyer: &BuyerAccess) -> Result<Option<CountryCode>, AppError>;
     /// The buyer's company profile as its form shows it (empty before the
     /// first save); `NotFound` for other roles.
-    async fn buyer_profile(&self, viewer: &Viewer) -> Result<BuyerProfileForm, AppError>;
-    async fn save_buyer_profile(&self, viewer: &Viewer, form: &BuyerProfileForm) -> Result<(), AppError>;
+    async fn buyer_profile(&self, buyer: &BuyerAccess) -> Result<BuyerProfileForm, AppError>;
+    async fn save_buyer_profile(&self, buyer: &BuyerAccess, form: &BuyerProfileForm) -> Result<(), AppError>;
 }
 
 /// A buyer's shortlist of listings and producers (issue 11).
 #[async_trait::async_trait]
 pub trait Shortlists: Send + Sync {
-    async fn shortlist(&self, viewer: &Viewer, locale: Locale) -> Result<Shortlist, AppError>;
+    async fn shortlist(&self, buyer: &BuyerAccess, locale: Locale) -> Result<Shortlist, AppError>;
     /// Saves (`on`) or removes a thing buyers may see.
-    async fn keep(&self, viewer: &Viewer, thing: &SavedThing, on: bool, locale: Locale) -> Result<(), AppError>;
-    async fn is_kept(&self, viewer: &Viewer, thing: &SavedThing, locale: Locale) -> Result<bool, AppError>;
+    async fn keep(&self, buyer: &BuyerAccess, thing: &SavedThing, on: bool, locale: Locale) -> Result<(), AppError>;
+    async fn is_kept(&self, buyer: &BuyerAccess, thing: &SavedThing, locale: Locale) -> Result<bool, AppError>;
 }
 
 /// A buyer's saved searches and their daily alerts (issue 11).
 #[async_trait::async_trait]
 pub trait SearchAlerts: Send + Sync {
     /// The buyer's saved searches; `NotFound` for other roles.
-    async fn saved(&self, viewer: &Viewer) -> Result<SavedSearches, AppError>;
+    async fn saved(&self, buyer: &BuyerAccess) -> Result<SavedSearches, AppError>;
     /// Keeps the search (once; saving it again keeps the first) with its
     /// alerts on, and asks an unconfirmed address to confirm itself.
     /// Returns its id.
-    async fn save(&self, viewer: &Viewer, query: &ListingQuery, locale: Locale) -> Result<i64, AppError>;
-    async fn remove(&self, viewer: &Viewer, id: i64) -> Result<(), AppError>;
-    async fn set_alerts(&self, viewer: &Viewer, id: i64, on: bool) -> Result<(), AppError>;
+    async fn save(&self, buyer: &BuyerAccess, query: &ListingQuery, locale: Locale) -> Result<i64, AppError>;
+    async fn remove(&self, buyer: &BuyerAccess, id: i64) -> Result<(), AppError>;
+    async fn set_alerts(&self, buyer: &BuyerAccess, id: i64, on: bool) -> Result<(), AppError>;
     /// The search a mailed link names, when its token is right (no sign-in).
     async fn subscription(&self, id: i64, token: &str) -> Result<AlertSubscription, AppError>;
     /// Stops the alerts of the search a mailed link names (no sign-in).
@@ -325,15 +342,15 @@ pub trait SearchAlerts: Send + Sync {
 #[async_trait::async_trait]
 pub trait Showcases: Send + Sync {
     /// The organiser's showcases, newest first; `NotFound` for other roles.
-    async fn mine(&self, viewer: &Viewer) -> Result<Vec<ShowcaseLine>, AppError>;
-    async fn editor(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<ShowcaseEditor, AppError>;
+    async fn mine(&self, organiser: &OrganiserAccess) -> Result<Vec<ShowcaseLine>, AppError>;
+    async fn editor(&self, organiser: &OrganiserAccess, id: i64, locale: Locale) -> Result<ShowcaseEditor, AppError>;
     /// Creates (`id` = `None`, as a draft) or updates a showcase; its id.
-    async fn save(&self, viewer: &Viewer, id: Option<i64>, form: &ShowcaseForm) -> Result<i64, AppError>;
-    async fn change(&self, viewer: &Viewer, id: i64, change: ShowcaseChange) -> Result<(), AppError>;
-    async fn curate(&self, viewer: &Viewer, id: i64, step: Curation) -> Result<(), AppError>;
+    async fn save(&self, organiser: &OrganiserAccess, id: Option<i64>, form: &ShowcaseForm) -> Result<i64, AppError>;
+    async fn change(&self, organiser: &OrganiserAccess, id: i64, change: ShowcaseChange) -> Result<(), AppError>;
+    async fn curate(&self, organiser: &OrganiserAccess, id: i64, step: Curation) -> Result<(), AppError>;
     /// What the showcase brought its exhibitors: visits and inquiries per
     /// exhibitor and per world market (never messages, never buyers).
-    async fn leads(&self, viewer: &Viewer, id: i64) -> Result<ShowcaseLeads, AppError>;
+    async fn leads(&self, organiser: &OrganiserAccess, id: i64) -> Result<ShowcaseLeads, AppError>;
     /// Published showcases for the public list.
     async fn published(&self, locale: Locale) -> Result<ShowcaseList, AppError>;
     /// A showcase's page, filtered by sector and region (with each

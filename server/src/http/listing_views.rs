@@ -245,7 +245,7 @@ pub fn country_from_languages(accept_language: &str) -> Option<CountryCode> {
 
 /// The reader's country: a signed-in buyer's profile, else their language.
 async fn country_of(state: &AppState, viewer: Option<Viewer>, languages: Option<CountryCode>) -> Option<CountryCode> {
-    match viewer.filter(|viewer| viewer.role == Role::Buyer) {
+    match viewer.and_then(|viewer| viewer.as_buyer().ok()) {
         Some(buyer) => match state.services.inquiries.buyer_country(&buyer).await {
             Ok(country) => country.or(languages),
             Err(error) => {

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use app::domain::{ACTING_FOR_COOKIE, AppError, Locale, ProducerAccess, Role};
+use app::domain::{ACTING_FOR_COOKIE, AppError, Locale, ProducerAccess};
 use axum::Json;
 use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, Path, State};
@@ -22,21 +22,16 @@ use crate::state::AppState;
 /// Largest upload request: a few phone photos at once.
 pub const UPLOAD_BODY_LIMIT: usize = 25 * 1024 * 1024;
 
-/// The same check as the workspace's pages: signed in (else 401), and a
-/// producer (else 404, `Viewer::as_producer`), or an administrator working
-/// on an unclaimed cooperative of its region (`Offices::act_for`).
+/// The same check as the workspace's pages: signed in (else 401), then the
+/// one rule of `app::ports::producer_access`.
 pub(crate) async fn producer_access(
     auth: &AuthSession,
     headers: &HeaderMap,
     state: &AppState,
 ) -> Result<ProducerAccess, AppError> {
     let viewer = &auth.user.as_ref().ok_or(AppError::Unauthorized)?.viewer;
-    if viewer.role == Role::Admin
-        && let Some(slug) = app::api::cookie_value(headers, ACTING_FOR_COOKIE)
-    {
-        return state.services.offices.act_for(&viewer.as_admin()?, &slug).await;
-    }
-    viewer.as_producer()
+    let acting_for = app::api::cookie_value(headers, ACTING_FOR_COOKIE);
+    app::ports::producer_access(viewer, acting_for.as_deref(), &*state.services.offices).await
 }
 
 fn wants_html(headers: &HeaderMap) -> bool {
@@ -206,12 +201,16 @@ pub async fn upload_showcase_cover(
     let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
         return refuse(Locale::DEFAULT, UploadError::App(AppError::Unauthorized));
     };
+    let organiser = match viewer.as_organiser() {
+        Ok(organiser) => organiser,
+        Err(error) => return refuse(Locale::DEFAULT, UploadError::App(error)),
+    };
     let Ok(multipart) = multipart else { return refuse(Locale::DEFAULT, UploadError::Malformed) };
     let (cover, locale) = match one_file(multipart, "cover").await {
         Ok(read) => read,
         Err((locale, error)) => return refuse(locale, error),
     };
-    match uploads.set_showcase_cover(&viewer, showcase_id, cover).await {
+    match uploads.set_showcase_cover(&organiser, showcase_id, cover).await {
         Ok(()) if html => Redirect::to(&back(locale)("cover=ok")).into_response(),
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => refuse(locale, error),

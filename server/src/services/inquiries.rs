@@ -19,10 +19,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use app::domain::{
-    AppError, BuyerProfileForm, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine, Incoterm,
-    InquiryAbout, InquiryDraft, InquiryForm, InquiryStart, InquiryStatus, ListingCard, Locale, Quantity, QuoteCard,
-    QuoteDecision, QuoteTerms, ReplyForm, Role, SentInquiry, Side, Thread, ThreadAction, ThreadEvent, ThreadMessage,
-    ThreadRights, Unit, Viewer,
+    AppError, BuyerAccess, BuyerProfileForm, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine,
+    Incoterm, InquiryAbout, InquiryDraft, InquiryForm, InquiryStart, InquiryStatus, ListingCard, Locale, Quantity,
+    QuoteCard, QuoteDecision, QuoteTerms, ReplyForm, Role, SentInquiry, Side, Thread, ThreadAction, ThreadEvent,
+    ThreadMessage, ThreadRights, Unit, Viewer,
 };
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
@@ -250,33 +250,30 @@ impl Inquiries for InquiriesService {
 
     async fn send(
         &self,
-        buyer: &Viewer,
+        buyer: &BuyerAccess,
         client: &str,
         about: &InquiryAbout,
         showcase: Option<&str>,
         form: &InquiryForm,
         locale: Locale,
     ) -> Result<SentInquiry, AppError> {
-        if buyer.role != Role::Buyer {
-            return Err(AppError::invalid("account", "invalid.inquiry_buyers_only"));
-        }
         let draft: InquiryDraft = form.validate(CalendarDate::today())?;
         let (producer, listing) = self.target(about, locale).await?;
         let listing_id = listing.as_ref().map(|card| card.id);
-        if producer.owner_user_id == buyer.user_id {
+        if producer.owner_user_id == buyer.user_id() {
             return Err(AppError::NotFound);
         }
         let now = Utc::now();
         // What the text is about is part of what makes it the same inquiry.
         let subject = listing_id.map_or_else(|| format!("producer {}", producer.id), |id| id.to_string());
         let digest = sha256_hex(&format!("{subject}\n{}", draft.message.trim()));
-        let account = users::Entity::find_by_id(buyer.user_id)
+        let account = users::Entity::find_by_id(buyer.user_id())
             .one(&self.db)
             .await
             .map_err(StoreError::from)?
             .ok_or(AppError::Unauthorized)?;
         let home =
-            buyer_names(&self.db, &[buyer.user_id]).await?.remove(&buyer.user_id).and_then(|(_, country)| country);
+            buyer_names(&self.db, &[buyer.user_id()]).await?.remove(&buyer.user_id()).and_then(|(_, country)| country);
         let destination = draft
             .destination_country
             .or(home)
@@ -291,24 +288,24 @@ impl Inquiries for InquiriesService {
         // a double submit cannot pass both checks twice.
         let txn = db::begin_write(&self.db).await?;
         if let Some(existing) =
-            inquiry::same_since(&txn, buyer.user_id, producer.id, &digest, now - Duration::hours(24)).await?
+            inquiry::same_since(&txn, buyer.user_id(), producer.id, &digest, now - Duration::hours(24)).await?
         {
             return Err(AppError::AlreadySent { inquiry: existing });
         }
-        let spammer = inquiry::spam_since(&txn, buyer.user_id, now - Duration::days(30)).await? > 0;
+        let spammer = inquiry::spam_since(&txn, buyer.user_id(), now - Duration::days(30)).await? > 0;
         let over = if spammer {
-            inquiry::sent_since(&txn, buyer.user_id, now - Duration::days(1)).await? >= AFTER_SPAM_PER_DAY
+            inquiry::sent_since(&txn, buyer.user_id(), now - Duration::days(1)).await? >= AFTER_SPAM_PER_DAY
         } else {
-            inquiry::sent_since(&txn, buyer.user_id, now - Duration::hours(1)).await? >= PER_HOUR
+            inquiry::sent_since(&txn, buyer.user_id(), now - Duration::hours(1)).await? >= PER_HOUR
         };
         if over || !self.per_address.try_hit(client, Instant::now()) {
-            tracing::warn!(user = buyer.user_id, spammer, "inquiry refused: too many");
+            tracing::warn!(user = buyer.user_id(), spammer, "inquiry refused: too many");
             return Err(AppError::RateLimited);
         }
         let new = NewInquiry {
             producer_id: producer.id,
             listing_id,
-            buyer_user_id: buyer.user_id,
+            buyer_user_id: buyer.user_id(),
             draft: &draft,
             destination_country: destination.as_str(),
             buyer_country: home.map(CountryCode::as_str),
@@ -346,9 +343,9 @@ impl Inquiries for InquiriesService {
         let buyer = row
             .filter(|row| row.email_verified_at.is_none())
             .and_then(|row| crate::auth::AccountUser::from_row(&row))
-            .map(|account| account.viewer)
-            .filter(|viewer| viewer.role == Role::Buyer)
-            .ok_or(AppError::NotFound)?;
+            .ok_or(AppError::NotFound)?
+            .viewer
+            .as_buyer()?;
         self.send(&buyer, client, about, showcase, form, locale).await
     }
 
@@ -604,27 +601,19 @@ impl Inquiries for InquiriesService {
         Ok(())
     }
 
-    async fn buyer_country(&self, viewer: &Viewer) -> Result<Option<CountryCode>, AppError> {
-        if viewer.role != Role::Buyer {
-            return Ok(None);
-        }
-        Ok(buyer_names(&self.db, &[viewer.user_id]).await?.remove(&viewer.user_id).and_then(|(_, country)| country))
+    async fn buyer_country(&self, buyer: &BuyerAccess) -> Result<Option<CountryCode>, AppError> {
+        let user_id = buyer.user_id();
+        Ok(buyer_names(&self.db, &[user_id]).await?.remove(&user_id).and_then(|(_, country)| country))
     }
 
-    async fn buyer_profile(&self, viewer: &Viewer) -> Result<BuyerProfileForm, AppError> {
-        if viewer.role != Role::Buyer {
-            return Err(AppError::NotFound);
-        }
-        Ok(crate::repo::buyer_profile::form_of(&self.db, viewer.user_id).await?.unwrap_or_default())
+    async fn buyer_profile(&self, buyer: &BuyerAccess) -> Result<BuyerProfileForm, AppError> {
+        Ok(crate::repo::buyer_profile::form_of(&self.db, buyer.user_id()).await?.unwrap_or_default())
     }
 
-    async fn save_buyer_profile(&self, viewer: &Viewer, form: &BuyerProfileForm) -> Result<(), AppError> {
-        if viewer.role != Role::Buyer {
-            return Err(AppError::NotFound);
-        }
+    async fn save_buyer_profile(&self, buyer: &BuyerAccess, form: &BuyerProfileForm) -> Result<(), AppError> {
         let profile = form.validate()?;
         let txn = db::begin_write(&self.db).await?;
-        crate::repo::buyer_profile::save(&txn, viewer.user_id, &profile, Utc::now()).await?;
+        crate::repo::buyer_profile::save(&txn, buyer.user_id(), &profile, Utc::now()).await?;
         // Producers' inboxes show the company: nothing public changes.
         db::commit_private(txn).await?;
         Ok(())

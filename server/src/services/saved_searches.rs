@@ -12,7 +12,7 @@
 //! The alerts themselves are mailed by `jobs::alerts`.
 
 use app::domain::{
-    AlertSubscription, AppError, ListingQuery, Locale, MAX_SAVED_SEARCHES, Role, SavedSearchLine, SavedSearches, Viewer,
+    AlertSubscription, AppError, BuyerAccess, ListingQuery, Locale, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearches,
 };
 use app::ports::SearchAlerts;
 use chrono::Utc;
@@ -35,10 +35,6 @@ pub struct SavedSearchesService {
 pub fn parse_kept(query: &str) -> ListingQuery {
     let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     ListingQuery::from_pairs(|key| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
-}
-
-fn buyer(viewer: &Viewer) -> Result<i64, AppError> {
-    if viewer.role == Role::Buyer { Ok(viewer.user_id) } else { Err(AppError::NotFound) }
 }
 
 fn line(model: saved_searches::Model) -> SavedSearchLine {
@@ -70,15 +66,15 @@ impl SavedSearchesService {
 
 #[async_trait::async_trait]
 impl SearchAlerts for SavedSearchesService {
-    async fn saved(&self, viewer: &Viewer) -> Result<SavedSearches, AppError> {
-        let user_id = buyer(viewer)?;
+    async fn saved(&self, buyer: &BuyerAccess) -> Result<SavedSearches, AppError> {
+        let user_id = buyer.user_id();
         let account = users::Entity::find_by_id(user_id).one(&self.db).await.map_err(StoreError::from)?;
         let lines = saved_search::of_user(&self.db, user_id).await?.into_iter().map(line).collect();
         Ok(SavedSearches { lines, address_confirmed: account.is_some_and(|a| a.email_verified_at.is_some()) })
     }
 
-    async fn save(&self, viewer: &Viewer, query: &ListingQuery, locale: Locale) -> Result<i64, AppError> {
-        let user_id = buyer(viewer)?;
+    async fn save(&self, buyer: &BuyerAccess, query: &ListingQuery, locale: Locale) -> Result<i64, AppError> {
+        let user_id = buyer.user_id();
         if query.text.chars().count() > ListingQuery::MAX_TEXT_CHARS {
             return Err(AppError::invalid("query", "invalid.too_long"));
         }
@@ -107,13 +103,13 @@ impl SearchAlerts for SavedSearchesService {
         Ok(id)
     }
 
-    async fn remove(&self, viewer: &Viewer, id: i64) -> Result<(), AppError> {
-        let user_id = buyer(viewer)?;
+    async fn remove(&self, buyer: &BuyerAccess, id: i64) -> Result<(), AppError> {
+        let user_id = buyer.user_id();
         if saved_search::delete(&self.db, user_id, id).await? { Ok(()) } else { Err(AppError::NotFound) }
     }
 
-    async fn set_alerts(&self, viewer: &Viewer, id: i64, on: bool) -> Result<(), AppError> {
-        let user_id = buyer(viewer)?;
+    async fn set_alerts(&self, buyer: &BuyerAccess, id: i64, on: bool) -> Result<(), AppError> {
+        let user_id = buyer.user_id();
         if saved_search::set_alerts(&self.db, Some(user_id), id, on).await? { Ok(()) } else { Err(AppError::NotFound) }
     }
 

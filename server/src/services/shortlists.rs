@@ -3,7 +3,7 @@
 //! workspace that is not theirs); only what buyers may see can be saved, and
 //! what stops being visible drops out of the page by itself.
 
-use app::domain::{AppError, Locale, Role, SavedThing, Shortlist, Viewer};
+use app::domain::{AppError, BuyerAccess, Locale, SavedThing, Shortlist};
 use app::ports::Shortlists;
 use chrono::Utc;
 use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter};
@@ -43,14 +43,10 @@ impl ShortlistsService {
     }
 }
 
-fn buyer(viewer: &Viewer) -> Result<i64, AppError> {
-    if viewer.role == Role::Buyer { Ok(viewer.user_id) } else { Err(AppError::NotFound) }
-}
-
 #[async_trait::async_trait]
 impl Shortlists for ShortlistsService {
-    async fn shortlist(&self, viewer: &Viewer, locale: Locale) -> Result<Shortlist, AppError> {
-        let user_id = buyer(viewer)?;
+    async fn shortlist(&self, buyer: &BuyerAccess, locale: Locale) -> Result<Shortlist, AppError> {
+        let user_id = buyer.user_id();
         let (listing_ids, producer_ids) = shortlist::of_user(&self.db, user_id).await?;
         let listings = listing::cards_by_ids(&self.db, &listing_ids, locale).await?;
         let mut visible = visibility::producers()
@@ -64,8 +60,8 @@ impl Shortlists for ShortlistsService {
         Ok(Shortlist { listings, producers })
     }
 
-    async fn keep(&self, viewer: &Viewer, thing: &SavedThing, on: bool, locale: Locale) -> Result<(), AppError> {
-        let user_id = buyer(viewer)?;
+    async fn keep(&self, buyer: &BuyerAccess, thing: &SavedThing, on: bool, locale: Locale) -> Result<(), AppError> {
+        let user_id = buyer.user_id();
         let target = self.target(thing, locale).await?;
         let txn = db::begin_write(&self.db).await?;
         if on {
@@ -77,8 +73,8 @@ impl Shortlists for ShortlistsService {
         Ok(())
     }
 
-    async fn is_kept(&self, viewer: &Viewer, thing: &SavedThing, locale: Locale) -> Result<bool, AppError> {
-        let user_id = buyer(viewer)?;
+    async fn is_kept(&self, buyer: &BuyerAccess, thing: &SavedThing, locale: Locale) -> Result<bool, AppError> {
+        let user_id = buyer.user_id();
         let target = self.target(thing, locale).await?;
         Ok(shortlist::contains(&self.db, user_id, target).await?)
     }

@@ -16,9 +16,9 @@
 use std::collections::{HashMap, HashSet};
 
 use app::domain::{
-    AppError, Certification, CuratedExhibitor, CuratedListing, Curation, Exhibitor, FeaturedListing, Locale, Region,
-    Role, Sector, ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList,
-    ShowcasePage, ShowcaseStatus, Viewer, publish_problem,
+    AppError, Certification, CuratedExhibitor, CuratedListing, Curation, Exhibitor, FeaturedListing, Locale,
+    OrganiserAccess, Region, Role, Sector, ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine,
+    ShowcaseList, ShowcasePage, ShowcaseStatus, Viewer, publish_problem,
 };
 use app::ports::Showcases;
 use chrono::Utc;
@@ -36,15 +36,17 @@ pub struct ShowcasesService {
     public_url: url::Url,
 }
 
-/// Whether the viewer may change the showcase: its own organiser only.
-pub(crate) fn may_edit(viewer: &Viewer, showcase: &showcases::Model) -> bool {
-    viewer.role == Role::Organiser && showcase.organiser_user_id == viewer.user_id
+/// Whether the organiser may change the showcase: its own organiser only.
+pub(crate) fn may_edit(organiser: &OrganiserAccess, showcase: &showcases::Model) -> bool {
+    showcase.organiser_user_id == organiser.user_id()
 }
 
 /// Whether the viewer may see the showcase's page.
 fn may_see(viewer: Option<&Viewer>, showcase: &showcases::Model) -> bool {
     showcase.status == ShowcaseStatus::Published.slug()
-        || viewer.is_some_and(|viewer| viewer.role == Role::Admin || may_edit(viewer, showcase))
+        || viewer.is_some_and(|viewer| {
+            viewer.role == Role::Admin || viewer.as_organiser().is_ok_and(|organiser| may_edit(&organiser, showcase))
+        })
 }
 
 fn status_of(model: &showcases::Model) -> Result<ShowcaseStatus, StoreError> {
@@ -88,9 +90,9 @@ impl ShowcasesService {
     }
 
     /// The showcase the organiser may change, or `NotFound`.
-    async fn own(&self, viewer: &Viewer, id: i64) -> Result<showcases::Model, AppError> {
+    async fn own(&self, organiser: &OrganiserAccess, id: i64) -> Result<showcases::Model, AppError> {
         match repo::by_id(&self.db, id).await? {
-            Some(showcase) if may_edit(viewer, &showcase) => Ok(showcase),
+            Some(showcase) if may_edit(organiser, &showcase) => Ok(showcase),
             _ => Err(AppError::NotFound),
         }
     }
@@ -242,19 +244,16 @@ mod curation;
 
 #[async_trait::async_trait]
 impl Showcases for ShowcasesService {
-    async fn mine(&self, viewer: &Viewer) -> Result<Vec<ShowcaseLine>, AppError> {
-        if viewer.role != Role::Organiser {
-            return Err(AppError::NotFound);
-        }
+    async fn mine(&self, organiser: &OrganiserAccess) -> Result<Vec<ShowcaseLine>, AppError> {
         let mut lines = Vec::new();
-        for model in repo::of_organiser(&self.db, viewer.user_id).await? {
+        for model in repo::of_organiser(&self.db, organiser.user_id()).await? {
             lines.push(self.line(&model).await?);
         }
         Ok(lines)
     }
 
-    async fn editor(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<ShowcaseEditor, AppError> {
-        let model = self.own(viewer, id).await?;
+    async fn editor(&self, organiser: &OrganiserAccess, id: i64, locale: Locale) -> Result<ShowcaseEditor, AppError> {
+        let model = self.own(organiser, id).await?;
         let texts = repo::texts(&self.db, id).await?;
         let (exhibitors, _) = self.curated(id, locale).await?;
         Ok(ShowcaseEditor {
@@ -267,13 +266,10 @@ impl Showcases for ShowcasesService {
         })
     }
 
-    async fn save(&self, viewer: &Viewer, id: Option<i64>, form: &ShowcaseForm) -> Result<i64, AppError> {
-        if viewer.role != Role::Organiser {
-            return Err(AppError::NotFound);
-        }
+    async fn save(&self, organiser: &OrganiserAccess, id: Option<i64>, form: &ShowcaseForm) -> Result<i64, AppError> {
         let draft = form.validate()?;
         let existing = match id {
-            Some(id) => Some(self.own(viewer, id).await?),
+            Some(id) => Some(self.own(organiser, id).await?),
             None => None,
         };
         let published = existing.as_ref().is_some_and(|m| m.status == ShowcaseStatus::Published.slug());
@@ -291,7 +287,7 @@ impl Showcases for ShowcasesService {
             _ => self.slug_for(draft.slug.as_deref(), &draft.texts[0].title, id).await?,
         };
         let txn = db::begin_write(&self.db).await?;
-        let saved = match repo::save(&txn, existing.clone(), viewer.user_id, &slug, &draft, Utc::now()).await {
+        let saved = match repo::save(&txn, existing.clone(), organiser.user_id(), &slug, &draft, Utc::now()).await {
             Ok(saved) => saved,
             // Another showcase took the address meanwhile (the unique index).
             Err(_) if repo::slug_taken(&self.db, &slug, id).await? => {
@@ -305,12 +301,12 @@ impl Showcases for ShowcasesService {
         } else {
             db::commit_private(txn).await?;
         }
-        tracing::info!(showcase = saved, organiser = viewer.user_id, "showcase saved");
+        tracing::info!(showcase = saved, organiser = organiser.user_id(), "showcase saved");
         Ok(saved)
     }
 
-    async fn change(&self, viewer: &Viewer, id: i64, change: ShowcaseChange) -> Result<(), AppError> {
-        let model = self.own(viewer, id).await?;
+    async fn change(&self, organiser: &OrganiserAccess, id: i64, change: ShowcaseChange) -> Result<(), AppError> {
+        let model = self.own(organiser, id).await?;
         let next =
             status_of(&model)?.after(change).ok_or_else(|| AppError::invalid("status", "invalid.status_change"))?;
         if next == ShowcaseStatus::Published {
@@ -323,8 +319,8 @@ impl Showcases for ShowcasesService {
         Ok(())
     }
 
-    async fn curate(&self, viewer: &Viewer, id: i64, step: Curation) -> Result<(), AppError> {
-        let model = self.own(viewer, id).await?;
+    async fn curate(&self, organiser: &OrganiserAccess, id: i64, step: Curation) -> Result<(), AppError> {
+        let model = self.own(organiser, id).await?;
         let txn = db::begin_write(&self.db).await?;
         self.apply(&txn, id, &step).await?;
         if model.status == ShowcaseStatus::Published.slug() {
@@ -338,8 +334,8 @@ impl Showcases for ShowcasesService {
         Ok(())
     }
 
-    async fn leads(&self, viewer: &Viewer, id: i64) -> Result<ShowcaseLeads, AppError> {
-        self.own(viewer, id).await?;
+    async fn leads(&self, organiser: &OrganiserAccess, id: i64) -> Result<ShowcaseLeads, AppError> {
+        self.own(organiser, id).await?;
         let exhibitors = repo::exhibitors(&self.db, id).await?;
         let ids: Vec<i64> = exhibitors.iter().map(|e| e.producer_id).collect();
         let names: HashMap<i64, (String, String)> = producers::Entity::find()

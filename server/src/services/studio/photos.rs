@@ -262,13 +262,13 @@ impl PhotoUploads {
     /// listing photo. The old cover's files go once the new key is committed.
     pub async fn set_showcase_cover(
         &self,
-        viewer: &app::domain::Viewer,
+        organiser: &app::domain::OrganiserAccess,
         showcase_id: i64,
         bytes: Vec<u8>,
     ) -> Result<(), UploadError> {
         let showcase = crate::repo::showcase::by_id(&self.db, showcase_id)
             .await?
-            .filter(|showcase| crate::services::showcases::may_edit(viewer, showcase))
+            .filter(|showcase| crate::services::showcases::may_edit(organiser, showcase))
             .ok_or(UploadError::App(AppError::NotFound))?;
         if bytes.is_empty() {
             return Err(UploadError::NoFile);
