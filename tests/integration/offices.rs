@@ -893,3 +893,28 @@ async fn an_act_for_cookie_opens_uploads_and_sheets_only_to_the_cooperatives_off
     assert_eq!(checked.status, 200, "{}", checked.body);
     app.stop().await;
 }
+
+/// The audit log is append-only on PostgreSQL too: the migration's triggers
+/// refuse an update and a delete there as on SQLite.
+#[tokio::test]
+async fn postgresql_refuses_to_rewrite_or_remove_an_audit_row() {
+    let cluster = tests::postgres::PgCluster::start();
+    let app = TestApp::spawn_on(&cluster.create_database("audit")).await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let fields = [
+        ("form[legal_name]", "Coopérative Tamount"),
+        ("form[legal_form]", "cooperative"),
+        ("form[region]", "souss-massa"),
+        ("form[city]", "Tafraout"),
+        ("form[sectors][cosmetics-argan]", "on"),
+        ("locale", "fr"),
+    ];
+    assert_eq!(souss.post("/api/office/onboard", &fields).await.status, 200);
+    assert_eq!(audit_actions(&app).await, ["onboard"]);
+    for statement in ["UPDATE audit_log SET action = 'verify'", "DELETE FROM audit_log"] {
+        let refused = app.db.execute_unprepared(statement).await;
+        assert!(refused.is_err(), "{statement} must fail on PostgreSQL");
+    }
+    assert_eq!(audit_actions(&app).await, ["onboard"], "the row is as it was");
+    app.stop().await;
+}

@@ -19,10 +19,3 @@ slug_enum! {
         Cif => "CIF",
     }
 }
-
-impl Incoterm {
-    /// Whether the rule is for sea and inland waterway transport only.
-    pub fn sea_only(self) -> bool {
-        matches!(self, Incoterm::Fas | Incoterm::Fob | Incoterm::Cfr | Incoterm::Cif)
-    }
-}

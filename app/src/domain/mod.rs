@@ -24,6 +24,7 @@ mod metrics;
 mod moderation;
 mod office;
 mod office_desk;
+mod outbox;
 mod platform;
 mod profile;
 mod redirect;
@@ -84,6 +85,7 @@ pub use office_desk::{
     ACTING_FOR_COOKIE, AccountLine, ClaimPage, OFFICE_PAGE_SIZE, OfficeListingLine, OfficeProducer, OfficeProducerLine,
     OfficeProducers, ProducerFilter, ProducerState,
 };
+pub use outbox::{MailStatus, OutboxOp};
 pub use platform::{NEW_EXPORTERS_TARGET, PlatformView, RegionFigures};
 pub use profile::{
     CompanyProfile, DESCRIPTION_MAX_CHARS, FieldMap, Ice, ProfileEditor, ProfileForm, SPOKEN_LANGUAGES,

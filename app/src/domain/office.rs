@@ -107,12 +107,6 @@ impl AdminAccess {
     pub fn check_national(&self) -> Result<(), AppError> {
         if self.office == Office::National { Ok(()) } else { Err(AppError::NotFound) }
     }
-
-    /// Test-only access for a given office (the services' unit tests).
-    #[cfg(test)]
-    pub fn for_tests(user_id: i64, office: Office) -> AdminAccess {
-        AdminAccess { user_id, office }
-    }
 }
 
 impl Viewer {

@@ -24,11 +24,6 @@ pub fn published() -> Select<listings::Entity> {
     visibility::listings().order_by_desc(listings::Column::PublishedAt).order_by_desc(listings::Column::Id)
 }
 
-/// The listings buyers may see from one origin region, newest first.
-pub fn from_region(region: Region) -> Select<listings::Entity> {
-    published().filter(listings::Column::OriginRegion.eq(region.slug()))
-}
-
 /// How many listings `select` finds.
 pub async fn count(db: &impl ConnectionTrait, select: Select<listings::Entity>) -> Result<u64, StoreError> {
     Ok(select.count(db).await?)

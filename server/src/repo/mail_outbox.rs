@@ -9,27 +9,7 @@ use crate::entities::mail_outbox;
 use crate::error::StoreError;
 use crate::mail::Mail;
 
-/// Where a mail stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MailStatus {
-    /// Waiting for its next attempt.
-    Pending,
-    /// Handed to the transport.
-    Sent,
-    /// Given up on after too many failures (the dead letters).
-    Dead,
-}
-
-impl MailStatus {
-    /// The value stored in `mail_outbox.status`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MailStatus::Pending => "pending",
-            MailStatus::Sent => "sent",
-            MailStatus::Dead => "dead",
-        }
-    }
-}
+pub use app::domain::MailStatus;
 
 /// A mail waiting in the outbox.
 #[derive(Debug)]
@@ -45,7 +25,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: &Mail, now: DateTime<Utc>)
         to_address: Set(mail.to.clone()),
         subject: Set(mail.subject.clone()),
         body: Set(mail.body.clone()),
-        status: Set(MailStatus::Pending.as_str().to_owned()),
+        status: Set(MailStatus::Pending.slug().to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now),
         last_error: Set(None),
@@ -61,7 +41,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: &Mail, now: DateTime<Utc>)
 /// Pending mails whose next attempt is due, oldest first.
 pub async fn due(db: &impl ConnectionTrait, now: DateTime<Utc>, limit: u64) -> Result<Vec<QueuedMail>, StoreError> {
     let rows = mail_outbox::Entity::find()
-        .filter(mail_outbox::Column::Status.eq(MailStatus::Pending.as_str()))
+        .filter(mail_outbox::Column::Status.eq(MailStatus::Pending.slug()))
         .filter(mail_outbox::Column::NextAttemptAt.lte(now))
         .order_by_asc(mail_outbox::Column::Id)
         .limit(limit)
@@ -80,7 +60,7 @@ pub async fn due(db: &impl ConnectionTrait, now: DateTime<Utc>, limit: u64) -> R
 /// Records that a mail was handed to the transport.
 pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
     mail_outbox::Entity::update_many()
-        .col_expr(mail_outbox::Column::Status, Expr::value(MailStatus::Sent.as_str()))
+        .col_expr(mail_outbox::Column::Status, Expr::value(MailStatus::Sent.slug()))
         .col_expr(mail_outbox::Column::SentAt, Expr::value(now))
         .filter(mail_outbox::Column::Id.eq(id))
         .exec(db)
@@ -98,7 +78,7 @@ pub async fn mark_failed(
 ) -> Result<(), StoreError> {
     let status = if retry_at.is_some() { MailStatus::Pending } else { MailStatus::Dead };
     let mut update = mail_outbox::Entity::update_many()
-        .col_expr(mail_outbox::Column::Status, Expr::value(status.as_str()))
+        .col_expr(mail_outbox::Column::Status, Expr::value(status.slug()))
         .col_expr(mail_outbox::Column::Attempts, Expr::value(i32::try_from(attempts).unwrap_or(i32::MAX)))
         .col_expr(mail_outbox::Column::LastError, Expr::value(error.to_owned()));
     if let Some(at) = retry_at {

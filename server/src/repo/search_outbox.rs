@@ -11,30 +11,13 @@ use sea_orm::{
 use crate::entities::{listings, producers, search_outbox};
 use crate::error::StoreError;
 
-/// What the indexer must do with a listing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutboxOp {
-    /// (Re)index the listing as it now is; it drops out if no longer visible.
-    Upsert,
-    /// Remove the listing from the index.
-    Delete,
-}
-
-impl OutboxOp {
-    /// The value stored in `search_outbox.op`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutboxOp::Upsert => "upsert",
-            OutboxOp::Delete => "delete",
-        }
-    }
-}
+pub use app::domain::OutboxOp;
 
 /// Queues a listing for the search indexer, inside the caller's transaction.
 pub async fn enqueue(db: &impl ConnectionTrait, listing_id: i64, op: OutboxOp) -> Result<(), StoreError> {
     search_outbox::ActiveModel {
         listing_id: Set(listing_id),
-        op: Set(op.as_str().to_owned()),
+        op: Set(op.slug().to_owned()),
         attempts: Set(0),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -69,21 +52,16 @@ pub struct Pending {
     pub op: OutboxOp,
 }
 
-impl OutboxOp {
-    /// The operation a stored value names (unknown values re-index, which is
-    /// always safe: the document drops out if the listing is not visible).
-    pub fn from_slug(value: &str) -> OutboxOp {
-        if value == OutboxOp::Delete.as_str() { OutboxOp::Delete } else { OutboxOp::Upsert }
-    }
+/// The operation a stored value names (an unknown value re-indexes, which
+/// is always safe: the document drops out if the listing is not visible).
+fn stored_op(value: &str) -> OutboxOp {
+    OutboxOp::from_slug(value).unwrap_or(OutboxOp::Upsert)
 }
 
 /// The oldest `limit` changes, in order.
 pub async fn pending(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Pending>, StoreError> {
     let rows = search_outbox::Entity::find().order_by_asc(search_outbox::Column::Id).limit(limit).all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Pending { id: row.id, listing_id: row.listing_id, op: OutboxOp::from_slug(&row.op) })
-        .collect())
+    Ok(rows.into_iter().map(|row| Pending { id: row.id, listing_id: row.listing_id, op: stored_op(&row.op) }).collect())
 }
 
 /// Removes changes the backend has confirmed.
