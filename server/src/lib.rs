@@ -5,10 +5,6 @@
 
 pub mod auth;
 pub mod bench;
-pub mod bench_http;
-pub mod bench_inbox;
-pub mod bench_insights;
-pub mod bench_search;
 pub mod config;
 pub mod db;
 pub mod entities;

@@ -189,7 +189,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         // CPU-bound and alone on the runtime: blocking here measures it truly.
-        Command::BenchPhoto { file, runs } => server::bench::photo(file, runs),
+        Command::BenchPhoto { file, runs } => server::bench::photo::run(file, runs),
         Command::CreateAccount { email, name, role } => {
             let role = app::domain::Role::from_slug(&role)
                 .ok_or_else(|| anyhow::anyhow!("unknown role `{role}`: producer, buyer, organiser or admin"))?;
@@ -237,13 +237,13 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::BenchSearch { listings, meili_url, meili_key } => {
-            server::bench_search::run(listings, meili_url, meili_key).await
+            server::bench::search::run(listings, meili_url, meili_key).await
         }
-        Command::BenchInbox { threads } => server::bench_inbox::run(threads).await,
-        Command::BenchInsights { views, database_url } => server::bench_insights::run(views, database_url).await,
+        Command::BenchInbox { threads } => server::bench::inbox::run(threads).await,
+        Command::BenchInsights { views, database_url } => server::bench::insights::run(views, database_url).await,
         Command::BenchHttp { listings, seconds, connections, database_url, keep_serving } => {
-            let load = server::bench_http::Load { listings, seconds, connections, database_url, keep_serving };
-            server::bench_http::run(load).await
+            let load = server::bench::http::Load { listings, seconds, connections, database_url, keep_serving };
+            server::bench::http::run(load).await
         }
         Command::Reindex => {
             let db = server::db::connect(&settings).await?;

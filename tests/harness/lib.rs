@@ -39,27 +39,75 @@ pub fn public_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("public")
 }
 
-impl TestApp {
-    /// Starts the application on SQLite in a fresh temporary directory.
-    pub async fn spawn() -> TestApp {
-        TestApp::spawn_configured(|_| {}).await
+/// A change to a test's settings, made after the defaults.
+type Configure<'a> = Box<dyn FnOnce(&mut Settings) + 'a>;
+
+/// How a test's application starts: SQLite in a fresh temporary data
+/// directory, on 127.0.0.1 port 0, unless told otherwise. The one place that
+/// makes a test's settings.
+#[derive(Default)]
+pub struct TestAppBuilder<'a> {
+    database_url: Option<String>,
+    search: Option<std::sync::Arc<dyn server::search::SearchIndex>>,
+    configure: Option<Configure<'a>>,
+}
+
+impl<'a> TestAppBuilder<'a> {
+    /// Another database (a PostgreSQL URL from `PgCluster`); media and mail
+    /// still go to the fresh data directory.
+    pub fn on_database(mut self, database_url: &str) -> TestAppBuilder<'a> {
+        self.database_url = Some(database_url.to_owned());
+        self
     }
 
-    /// Starts the application on SQLite with some settings changed.
-    pub async fn spawn_configured(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    /// A given search backend instead of the configured one.
+    pub fn with_search(mut self, search: std::sync::Arc<dyn server::search::SearchIndex>) -> TestAppBuilder<'a> {
+        self.search = Some(search);
+        self
+    }
+
+    /// Settings changed after the defaults are made.
+    pub fn configured(mut self, configure: impl FnOnce(&mut Settings) + 'a) -> TestAppBuilder<'a> {
+        self.configure = Some(Box::new(configure));
+        self
+    }
+
+    pub async fn spawn(self) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temporary data dir");
         let mut settings = Settings::for_data_dir(data_dir.path());
         settings.listen = "127.0.0.1:0".parse().expect("loopback address");
         settings.public_url = "http://127.0.0.1:0".parse().expect("url");
         settings.site_root = public_dir();
-        configure(&mut settings);
-        TestApp::spawn_with(settings, data_dir).await
+        if let Some(database_url) = self.database_url {
+            settings.database_url = secrecy::SecretString::from(database_url);
+        }
+        if let Some(configure) = self.configure {
+            configure(&mut settings);
+        }
+        TestApp::start(settings, data_dir, self.search).await
+    }
+}
+
+impl TestApp {
+    /// How to start one other than the default.
+    pub fn builder<'a>() -> TestAppBuilder<'a> {
+        TestAppBuilder::default()
+    }
+
+    /// Starts the application on SQLite in a fresh temporary directory.
+    pub async fn spawn() -> TestApp {
+        TestApp::builder().spawn().await
+    }
+
+    /// Starts the application on SQLite with some settings changed.
+    pub async fn spawn_configured(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        TestApp::builder().configured(configure).spawn().await
     }
 
     /// Starts the application on another database (a PostgreSQL URL from
     /// `PgCluster`), with a fresh temporary data directory for media and mail.
     pub async fn spawn_on(database_url: &str) -> TestApp {
-        TestApp::spawn_on_with(database_url, None).await
+        TestApp::builder().on_database(database_url).spawn().await
     }
 
     /// `spawn_on` with a given search backend.
@@ -67,29 +115,20 @@ impl TestApp {
         database_url: &str,
         search: Option<std::sync::Arc<dyn server::search::SearchIndex>>,
     ) -> TestApp {
-        let data_dir = tempfile::tempdir().expect("temporary data dir");
-        let mut settings = Settings::for_data_dir(data_dir.path());
-        settings.listen = "127.0.0.1:0".parse().expect("loopback address");
-        settings.public_url = "http://127.0.0.1:0".parse().expect("url");
-        settings.site_root = public_dir();
-        settings.database_url = secrecy::SecretString::from(database_url.to_owned());
-        TestApp::start(settings, data_dir, search).await
+        let builder = TestApp::builder().on_database(database_url);
+        match search {
+            Some(search) => builder.with_search(search).spawn().await,
+            None => builder.spawn().await,
+        }
     }
 
     /// Starts the application on SQLite with a given search backend.
     pub async fn spawn_with_search(search: std::sync::Arc<dyn server::search::SearchIndex>) -> TestApp {
-        let data_dir = tempfile::tempdir().expect("temporary data dir");
-        let mut settings = Settings::for_data_dir(data_dir.path());
-        settings.listen = "127.0.0.1:0".parse().expect("loopback address");
-        settings.public_url = "http://127.0.0.1:0".parse().expect("url");
-        settings.site_root = public_dir();
-        TestApp::start(settings, data_dir, Some(search)).await
+        TestApp::builder().with_search(search).spawn().await
     }
+}
 
-    async fn spawn_with(settings: Settings, data_dir: TempDir) -> TestApp {
-        TestApp::start(settings, data_dir, None).await
-    }
-
+impl TestApp {
     async fn start(
         settings: Settings,
         data_dir: TempDir,

@@ -59,7 +59,7 @@ fn vips_once(input: &Path, out_dir: &Path) -> anyhow::Result<Duration> {
 }
 
 /// Runs the comparison and prints the numbers.
-pub fn photo(file: Option<PathBuf>, runs: usize) -> anyhow::Result<()> {
+pub fn run(file: Option<PathBuf>, runs: usize) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let input = match file {
         Some(file) => file,

@@ -11,7 +11,7 @@ use app::domain::{AccountStatus, InquiryStatus};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
-use crate::bench_http::{free_port, start_server, stop_server};
+use crate::bench::http::{free_port, start_server, stop_server};
 use crate::config::Settings;
 use crate::entities::{inquiries, listings, producers, users};
 
@@ -23,7 +23,7 @@ const SAMPLES: usize = 200;
 /// Writes `threads` conversations for the first bench producer; returns its
 /// sign-in address.
 async fn seed(db: &sea_orm::DatabaseConnection, threads: usize) -> anyhow::Result<String> {
-    crate::bench_search::import(db, 200).await?;
+    crate::bench::search::import(db, 200).await?;
     let producer = producers::Entity::find()
         .filter(producers::Column::Slug.eq("bench-producer-0"))
         .one(db)

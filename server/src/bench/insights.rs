@@ -55,7 +55,7 @@ pub async fn run(views: usize, database_url: Option<String>) -> anyhow::Result<(
     let db = crate::db::connect(&settings).await?;
     crate::db::migrate(&db).await?;
     let started = Instant::now();
-    crate::bench_search::import(&db, 400).await?;
+    crate::bench::search::import(&db, 400).await?;
     let today = Utc::now().date_naive();
     let producer_ids: Vec<i64> =
         producers::Entity::find().select_only().column(producers::Column::Id).into_tuple().all(&db).await?;

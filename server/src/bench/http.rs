@@ -135,7 +135,7 @@ pub async fn run(load: Load) -> anyhow::Result<()> {
     let db = crate::db::connect(&settings).await?;
     crate::db::migrate(&db).await?;
     let started = Instant::now();
-    crate::bench_search::import(&db, load.listings).await?;
+    crate::bench::search::import(&db, load.listings).await?;
     drop(db);
     println!(
         "bench-http: {} listings seeded in {:.1} s; wrk, {} s per run, 2 threads",
@@ -181,7 +181,7 @@ async fn measure(base: &str, load: &Load, pid: u32) -> anyhow::Result<()> {
         },
         Target::one("producer page", "/fr/producers/bench-producer-1", Some((1_500, 50))),
         Target {
-            rotate: Some(Rotation::Producers(crate::bench_search::PRODUCERS)),
+            rotate: Some(Rotation::Producers(crate::bench::search::PRODUCERS)),
             ..Target::one("producer, each different", "/fr/producers/bench-producer-1", Some((1_500, 50)))
         },
         Target::one("search ?q=huile", "/fr/search?q=huile", Some((1_500, 50))),
