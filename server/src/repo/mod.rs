@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod buyer_profile;
 pub mod convert;
+pub mod curation;
 pub mod email_verification;
 pub mod inquiry;
 pub mod listing;
