@@ -20,17 +20,16 @@ use app::domain::{
     ImportPreview, ImportRow, ListingDraft, ListingStatus, PREVIEW_LINES, PreviewLine, Region, RowAction, RowProblem,
     read_row,
 };
-use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
 
-use crate::entities::{import_batches, listings, producers};
+use crate::entities::producers;
 use crate::error::StoreError;
 use crate::repo::convert::slug;
-use crate::repo::own_listing;
 use crate::repo::search_outbox::{self, OutboxOp};
+use crate::repo::{import_batch, listing, own_listing};
 
-/// How long a checked sheet waits for its confirmation.
-pub const BATCH_MINUTES: i64 = 60;
+pub use crate::repo::import_batch::BATCH_MINUTES;
 
 /// A checked row with its draft.
 struct Checked {
@@ -46,13 +45,7 @@ pub async fn check(
     producer: &producers::Model,
     sheet: Vec<sheet::SheetRow>,
 ) -> Result<(Vec<ImportRow>, Vec<RowProblem>), StoreError> {
-    let own: Vec<i64> = listings::Entity::find()
-        .select_only()
-        .column(listings::Column::Id)
-        .filter(listings::Column::ProducerId.eq(producer.id))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let own = listing::ids_of_producer(db, producer.id).await?;
     let region = slug(&producer.region, Region::from_slug, "region")?;
     let mut rows = Vec::new();
     let mut problems = Vec::new();
@@ -132,49 +125,15 @@ pub async fn hold(
         problems,
         lines,
     };
-    import_batches::Entity::delete_many()
-        .filter(import_batches::Column::CreatedAt.lt(now - Duration::minutes(BATCH_MINUTES)))
-        .exec(db)
-        .await?;
     let stored_rows = if preview.problems.is_empty() { rows } else { Vec::new() };
-    import_batches::ActiveModel {
-        token: Set(token),
-        producer_id: Set(producer.id),
-        user_id: Set(user_id),
-        rows: Set(serde_json::to_string(&stored_rows).map_err(|e| StoreError::Corrupt(e.to_string()))?),
-        preview: Set(serde_json::to_string(&preview).map_err(|e| StoreError::Corrupt(e.to_string()))?),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await?;
+    import_batch::hold(db, producer.id, user_id, &preview, &stored_rows, now).await?;
     Ok(preview)
 }
 
+/// Forgets a batch as it is written (1, or 0 when another confirmation took it first).
+pub use import_batch::drop as drop_batch;
 /// The batch `token` of `user_id` for `producer_id`, while it is fresh.
-pub async fn batch(
-    db: &impl ConnectionTrait,
-    token: &str,
-    user_id: i64,
-    producer_id: i64,
-    now: DateTime<Utc>,
-) -> Result<Option<(ImportPreview, Vec<ImportRow>)>, StoreError> {
-    let Some(found) = import_batches::Entity::find_by_id(token.to_owned()).one(db).await? else { return Ok(None) };
-    if found.user_id != user_id
-        || found.producer_id != producer_id
-        || found.created_at < now - Duration::minutes(BATCH_MINUTES)
-    {
-        return Ok(None);
-    }
-    let preview = serde_json::from_str(&found.preview).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let rows = serde_json::from_str(&found.rows).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok(Some((preview, rows)))
-}
-
-/// Forgets a batch (as it is written); returns how many rows went (1, or 0
-/// when another confirmation took it first).
-pub async fn drop_batch(db: &impl ConnectionTrait, token: &str) -> Result<u64, StoreError> {
-    Ok(import_batches::Entity::delete_by_id(token.to_owned()).exec(db).await?.rows_affected)
-}
+pub use import_batch::find as batch;
 
 /// Writes checked rows for `producer` inside the caller's transaction:
 /// creates or updates each listing, publishes those marked so, queues them
@@ -187,14 +146,7 @@ pub async fn write(
     now: DateTime<Utc>,
     mut progress: impl FnMut(usize),
 ) -> Result<(usize, usize), app::domain::AppError> {
-    let own: Vec<i64> = listings::Entity::find()
-        .select_only()
-        .column(listings::Column::Id)
-        .filter(listings::Column::ProducerId.eq(producer.id))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(StoreError::from)?;
+    let own = listing::ids_of_producer(db, producer.id).await?;
     let region = slug(&producer.region, Region::from_slug, "region")?;
     let (mut created, mut updated) = (0, 0);
     for (done, row) in rows.iter().enumerate() {

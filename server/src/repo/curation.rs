@@ -4,7 +4,7 @@
 //! checked) are `services::showcases::curation`'s.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::showcase::{exhibitors, next_exhibitor_position, next_item_position};
 use super::visibility;
@@ -32,17 +32,6 @@ pub async fn producer_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<O
 /// The producer whose listing this is, whatever its state.
 pub async fn listing_owner(db: &impl ConnectionTrait, listing: i64) -> Result<Option<i64>, StoreError> {
     Ok(listings::Entity::find_by_id(listing).one(db).await?.map(|listing| listing.producer_id))
-}
-
-/// The ids of every listing of a producer.
-pub async fn listings_of(db: &impl ConnectionTrait, producer: i64) -> Result<Vec<i64>, StoreError> {
-    Ok(listings::Entity::find()
-        .select_only()
-        .column(listings::Column::Id)
-        .filter(listings::Column::ProducerId.eq(producer))
-        .into_tuple()
-        .all(db)
-        .await?)
 }
 
 /// Adds the producer as the showcase's last exhibitor, unless it is one.
@@ -78,7 +67,7 @@ pub async fn add_item(db: &impl ConnectionTrait, showcase: i64, listing: i64) ->
 
 /// Removes an exhibitor and the listings of it the showcase featured.
 pub async fn remove_exhibitor(db: &impl ConnectionTrait, showcase: i64, producer: i64) -> Result<(), StoreError> {
-    let theirs = listings_of(db, producer).await?;
+    let theirs = super::listing::ids_of_producer(db, producer).await?;
     showcase_items::Entity::delete_many()
         .filter(showcase_items::Column::ShowcaseId.eq(showcase))
         .filter(showcase_items::Column::ListingId.is_in(theirs))

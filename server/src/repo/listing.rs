@@ -24,6 +24,17 @@ pub fn published() -> Select<listings::Entity> {
     visibility::listings().order_by_desc(listings::Column::PublishedAt).order_by_desc(listings::Column::Id)
 }
 
+/// The ids of every listing of a producer, whatever their state.
+pub async fn ids_of_producer(db: &impl ConnectionTrait, producer: i64) -> Result<Vec<i64>, StoreError> {
+    Ok(listings::Entity::find()
+        .select_only()
+        .column(listings::Column::Id)
+        .filter(listings::Column::ProducerId.eq(producer))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 /// How many listings `select` finds.
 pub async fn count(db: &impl ConnectionTrait, select: Select<listings::Entity>) -> Result<u64, StoreError> {
     Ok(select.count(db).await?)

@@ -8,6 +8,7 @@ pub mod buyer_profile;
 pub mod convert;
 pub mod curation;
 pub mod email_verification;
+pub mod import_batch;
 pub mod inquiry;
 pub mod listing;
 pub mod listing_view;

@@ -53,7 +53,8 @@ impl ShowcasesService {
             }
             Curation::MoveListing(listing, earlier) => {
                 let owner = stored::listing_owner(txn, *listing).await?.ok_or(AppError::NotFound)?;
-                let own_ids: HashSet<i64> = stored::listings_of(txn, owner).await?.into_iter().collect();
+                let own_ids: HashSet<i64> =
+                    crate::repo::listing::ids_of_producer(txn, owner).await?.into_iter().collect();
                 // Listings are ordered within their exhibitor.
                 let order: Vec<showcase_items::Model> =
                     repo::items(txn, id).await?.into_iter().filter(|i| own_ids.contains(&i.listing_id)).collect();
