@@ -14,12 +14,10 @@ use std::sync::Arc;
 use app::domain::{ALERT_MAX_LISTINGS, AccountStatus, ListingCard, Locale, SearchSort};
 use app::ports::Catalog;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::DatabaseConnection;
 use url::Url;
 
 use crate::db;
-use crate::entities::{listings, users};
-use crate::error::StoreError;
 use crate::repo::{mail_outbox, saved_search};
 use crate::services::{link_to, saved_searches::parse_kept};
 use crate::signing::{LinkSigner, Purpose};
@@ -54,7 +52,7 @@ impl Alerts {
 
     /// Mails one search's new matches, if any; whether a mail was queued.
     async fn alert(&self, search: &crate::entities::saved_searches::Model, now: DateTime<Utc>) -> anyhow::Result<bool> {
-        let Some(buyer) = users::Entity::find_by_id(search.user_id).one(&self.db).await? else {
+        let Some(buyer) = crate::repo::user::by_id(&self.db, search.user_id).await? else {
             return Ok(false);
         };
         if buyer.email_verified_at.is_none() || buyer.status != AccountStatus::Active.slug() {
@@ -66,15 +64,7 @@ impl Alerts {
         let results =
             self.catalog.find_listings(&newest, locale, CANDIDATES).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
         let ids: Vec<i64> = results.cards.iter().map(|card| card.id).collect();
-        let published_since: Vec<i64> = listings::Entity::find()
-            .select_only()
-            .column(listings::Column::Id)
-            .filter(listings::Column::Id.is_in(ids.iter().copied()))
-            .filter(listings::Column::PublishedAt.gt(search.created_at))
-            .into_tuple()
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?;
+        let published_since = crate::repo::listing::published_after(&self.db, &ids, search.created_at).await?;
         // Claimed and checked inside the write transaction: of two servers
         // running this job, one mails; the other finds it mailed.
         let txn = db::begin_write(&self.db).await?;

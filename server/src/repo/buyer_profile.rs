@@ -1,10 +1,11 @@
-//! A buyer's company profile, one row per buyer account.
+//! A buyer's company profile, one row per buyer account, and the name and
+//! country producers see for a buyer.
 
-use app::domain::{BuyerProfile, BuyerProfileForm};
+use app::domain::{BuyerProfile, BuyerProfileForm, CountryCode};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use crate::entities::buyer_profiles;
+use crate::entities::{buyer_profiles, users};
 use crate::error::StoreError;
 
 /// The profile as its form shows it, if the buyer wrote one.
@@ -55,4 +56,28 @@ pub async fn save(
         row.insert(db).await?;
     }
     Ok(())
+}
+
+/// The name a producer sees for a buyer: the company, else the person.
+pub async fn names(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, (String, Option<CountryCode>)>, StoreError> {
+    let profiles = buyer_profiles::Entity::find()
+        .filter(buyer_profiles::Column::UserId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let people = users::Entity::find().filter(users::Column::Id.is_in(ids.iter().copied())).all(db).await?;
+    Ok(people
+        .into_iter()
+        .map(|user| {
+            let profile = profiles.iter().find(|profile| profile.user_id == user.id);
+            let name = profile.map_or_else(|| user.display_name.clone(), |profile| profile.company_name.clone());
+            let country = profile
+                .map(|profile| profile.country.as_str())
+                .or(user.country.as_deref())
+                .and_then(|code| CountryCode::parse(code).ok());
+            (user.id, (name, country))
+        })
+        .collect())
 }

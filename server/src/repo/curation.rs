@@ -19,8 +19,7 @@ pub async fn visible_listing_producer(db: &impl ConnectionTrait, listing: i64) -
 
 /// A producer buyers may see, by slug: its id.
 pub async fn visible_producer(db: &impl ConnectionTrait, slug: &str) -> Result<Option<i64>, StoreError> {
-    let found = visibility::producers().filter(producers::Column::Slug.eq(slug)).one(db).await?;
-    Ok(found.map(|producer| producer.id))
+    Ok(super::producer::visible_by_slug(db, slug).await?.map(|producer| producer.id))
 }
 
 /// Any producer by slug (an exhibitor may no longer be public): its id.

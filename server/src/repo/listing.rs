@@ -35,6 +35,22 @@ pub async fn ids_of_producer(db: &impl ConnectionTrait, producer: i64) -> Result
         .await?)
 }
 
+/// Which of the listings `ids` were published after `since`.
+pub async fn published_after(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+    since: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<i64>, StoreError> {
+    Ok(listings::Entity::find()
+        .select_only()
+        .column(listings::Column::Id)
+        .filter(listings::Column::Id.is_in(ids.iter().copied()))
+        .filter(listings::Column::PublishedAt.gt(since))
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
 /// How many listings `select` finds.
 pub async fn count(db: &impl ConnectionTrait, select: Select<listings::Entity>) -> Result<u64, StoreError> {
     Ok(select.count(db).await?)

@@ -143,3 +143,24 @@ pub async fn detail(
         response: app::domain::ResponseMetrics::New,
     }))
 }
+
+/// A producer by id, whatever its state.
+pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<producers::Model>, StoreError> {
+    Ok(producers::Entity::find_by_id(id).one(db).await?)
+}
+
+/// The trade names of the producers `ids`.
+pub async fn trade_names(db: &impl ConnectionTrait, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+    let found = producers::Entity::find().filter(producers::Column::Id.is_in(ids.iter().copied())).all(db).await?;
+    Ok(found.into_iter().map(|producer| (producer.id, producer.trade_name)).collect())
+}
+
+/// A producer buyers may see (`visibility::producers`), by public slug.
+pub async fn visible_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<producers::Model>, StoreError> {
+    Ok(visibility::producers().filter(producers::Column::Slug.eq(slug)).one(db).await?)
+}
+
+/// Of the producers `ids`, those buyers may see.
+pub async fn visible_by_ids(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<producers::Model>, StoreError> {
+    Ok(visibility::producers().filter(producers::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}

@@ -321,3 +321,12 @@ pub async fn set_cover(
         .await?;
     Ok(old)
 }
+
+/// The titles of the showcases `ids`.
+pub async fn titles(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, String>, StoreError> {
+    let found = showcases::Entity::find().filter(showcases::Column::Id.is_in(ids.iter().copied())).all(db).await?;
+    Ok(found.into_iter().map(|showcase| (showcase.id, showcase.title)).collect())
+}

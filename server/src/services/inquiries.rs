@@ -26,13 +26,13 @@ use app::domain::{
 };
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use url::Url;
 
 use super::sha256_hex;
 use crate::auth::rate_limit::Limiter;
 use crate::db;
-use crate::entities::{buyer_profiles, inquiries, producers, quotes, users};
+use crate::entities::{inquiries, producers, quotes};
 use crate::error::StoreError;
 use crate::repo::inquiry::{self, Activity, NewInquiry, Owner};
 use crate::repo::{email_verification, listing, mail_outbox};
@@ -73,12 +73,7 @@ impl InquiriesService {
             }
             InquiryAbout::Producer(slug) => (slug.clone(), None),
         };
-        let producer = crate::repo::visibility::producers()
-            .filter(producers::Column::Slug.eq(slug.as_str()))
-            .one(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .ok_or(AppError::NotFound)?;
+        let producer = crate::repo::producer::visible_by_slug(&self.db, &slug).await?.ok_or(AppError::NotFound)?;
         Ok((producer, listing))
     }
 
@@ -115,7 +110,7 @@ impl InquiriesService {
     ) -> Result<(), StoreError> {
         let (read_at, recipient) = match actor {
             Side::Buyer => {
-                let owner = producers::Entity::find_by_id(row.producer_id).one(txn).await?;
+                let owner = crate::repo::producer::by_id(txn, row.producer_id).await?;
                 (row.producer_read_at, owner.map(|producer| producer.owner_user_id))
             }
             Side::Producer => (row.buyer_read_at, Some(row.buyer_user_id)),
@@ -135,7 +130,7 @@ impl InquiriesService {
         row: &inquiries::Model,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let Some(user) = users::Entity::find_by_id(recipient).one(txn).await? else { return Ok(()) };
+        let Some(user) = crate::repo::user::by_id(txn, recipient).await? else { return Ok(()) };
         let locale = Locale::from_code(&user.locale).unwrap_or(Locale::DEFAULT);
         let link = self.link(&format!("/{}/inquiries/{}", locale.code(), row.id));
         let mail = crate::mail::new_message(locale, &user.email, &link);
@@ -146,7 +141,7 @@ impl InquiriesService {
 
 /// The producer company an account owns.
 async fn own_producer(db: &DatabaseConnection, user_id: i64) -> Result<Option<producers::Model>, StoreError> {
-    Ok(producers::Entity::find().filter(producers::Column::OwnerUserId.eq(user_id)).one(db).await?)
+    crate::repo::producer_profile::owned_by(db, user_id).await
 }
 
 fn calendar(date: chrono::NaiveDate) -> Result<CalendarDate, StoreError> {
@@ -205,30 +200,6 @@ fn excerpt(body: &str) -> String {
     }
 }
 
-/// The name a producer sees for a buyer: the company, else the person.
-async fn buyer_names(
-    db: &DatabaseConnection,
-    ids: &[i64],
-) -> Result<std::collections::HashMap<i64, (String, Option<CountryCode>)>, StoreError> {
-    let profiles = buyer_profiles::Entity::find()
-        .filter(buyer_profiles::Column::UserId.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    let people = users::Entity::find().filter(users::Column::Id.is_in(ids.iter().copied())).all(db).await?;
-    Ok(people
-        .into_iter()
-        .map(|user| {
-            let profile = profiles.iter().find(|profile| profile.user_id == user.id);
-            let name = profile.map_or_else(|| user.display_name.clone(), |profile| profile.company_name.clone());
-            let country = profile
-                .map(|profile| profile.country.as_str())
-                .or(user.country.as_deref())
-                .and_then(|code| CountryCode::parse(code).ok());
-            (user.id, (name, country))
-        })
-        .collect())
-}
-
 #[async_trait::async_trait]
 impl Inquiries for InquiriesService {
     async fn start(
@@ -241,7 +212,10 @@ impl Inquiries for InquiriesService {
         let producer = crate::repo::producer::cards_for(&self.db, vec![producer]).await?.remove(0);
         let default_destination = match viewer {
             Some(viewer) if viewer.role == Role::Buyer => {
-                buyer_names(&self.db, &[viewer.user_id]).await?.remove(&viewer.user_id).and_then(|(_, country)| country)
+                crate::repo::buyer_profile::names(&self.db, &[viewer.user_id])
+                    .await?
+                    .remove(&viewer.user_id)
+                    .and_then(|(_, country)| country)
             }
             _ => None,
         };
@@ -267,13 +241,11 @@ impl Inquiries for InquiriesService {
         // What the text is about is part of what makes it the same inquiry.
         let subject = listing_id.map_or_else(|| format!("producer {}", producer.id), |id| id.to_string());
         let digest = sha256_hex(&format!("{subject}\n{}", draft.message.trim()));
-        let account = users::Entity::find_by_id(buyer.user_id())
-            .one(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .ok_or(AppError::Unauthorized)?;
-        let home =
-            buyer_names(&self.db, &[buyer.user_id()]).await?.remove(&buyer.user_id()).and_then(|(_, country)| country);
+        let account = crate::repo::user::by_id(&self.db, buyer.user_id()).await?.ok_or(AppError::Unauthorized)?;
+        let home = crate::repo::buyer_profile::names(&self.db, &[buyer.user_id()])
+            .await?
+            .remove(&buyer.user_id())
+            .and_then(|(_, country)| country);
         let destination = draft
             .destination_country
             .or(home)
@@ -339,7 +311,7 @@ impl Inquiries for InquiriesService {
         form: &InquiryForm,
         locale: Locale,
     ) -> Result<SentInquiry, AppError> {
-        let row = users::Entity::find_by_id(user_id).one(&self.db).await.map_err(StoreError::from)?;
+        let row = crate::repo::user::by_id(&self.db, user_id).await?;
         let buyer = row
             .filter(|row| row.email_verified_at.is_none())
             .and_then(|row| crate::auth::AccountUser::from_row(&row))
@@ -359,9 +331,7 @@ impl Inquiries for InquiriesService {
         let user_id = email_verification::spend(&txn, &sha256_hex(token), now).await?.ok_or_else(bad)?;
         let delivered = inquiry::deliver_held(&txn, user_id, now).await?;
         for row in &delivered {
-            if let Some(producer) =
-                producers::Entity::find_by_id(row.producer_id).one(&txn).await.map_err(StoreError::from)?
-            {
+            if let Some(producer) = crate::repo::producer::by_id(&txn, row.producer_id).await? {
                 self.queue_message_mail(&txn, producer.owner_user_id, row, now).await?;
             }
         }
@@ -395,25 +365,11 @@ impl Inquiries for InquiriesService {
         let cards = listing::cards_by_ids(&self.db, &listing_ids, locale).await?;
         let last = inquiry::last_messages(&self.db, &ids).await?;
         let buyers: Vec<i64> = rows.iter().map(|row| row.buyer_user_id).collect();
-        let buyer_names = buyer_names(&self.db, &buyers).await?;
+        let buyer_names = crate::repo::buyer_profile::names(&self.db, &buyers).await?;
         let producer_ids: Vec<i64> = rows.iter().map(|row| row.producer_id).collect();
-        let producer_names: std::collections::HashMap<i64, String> = producers::Entity::find()
-            .filter(producers::Column::Id.is_in(producer_ids))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .into_iter()
-            .map(|producer| (producer.id, producer.trade_name))
-            .collect();
+        let producer_names = crate::repo::producer::trade_names(&self.db, &producer_ids).await?;
         let showcase_ids: Vec<i64> = rows.iter().filter_map(|row| row.showcase_id).collect();
-        let showcase_titles: std::collections::HashMap<i64, String> = crate::entities::showcases::Entity::find()
-            .filter(crate::entities::showcases::Column::Id.is_in(showcase_ids))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .into_iter()
-            .map(|showcase| (showcase.id, showcase.title))
-            .collect();
+        let showcase_titles = crate::repo::showcase::titles(&self.db, &showcase_ids).await?;
         let mut lines = Vec::with_capacity(rows.len());
         for row in rows {
             let read_at = match side {
@@ -448,13 +404,11 @@ impl Inquiries for InquiriesService {
     async fn thread(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<Thread, AppError> {
         let (row, side) = self.open(viewer, id).await?;
         let status = status_of(&row.status)?;
-        let producer = producers::Entity::find_by_id(row.producer_id)
-            .one(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .ok_or(AppError::NotFound)?;
-        let (buyer_name, buyer_country) =
-            buyer_names(&self.db, &[row.buyer_user_id]).await?.remove(&row.buyer_user_id).unwrap_or_default();
+        let producer = crate::repo::producer::by_id(&self.db, row.producer_id).await?.ok_or(AppError::NotFound)?;
+        let (buyer_name, buyer_country) = crate::repo::buyer_profile::names(&self.db, &[row.buyer_user_id])
+            .await?
+            .remove(&row.buyer_user_id)
+            .unwrap_or_default();
         let listing = match row.listing_id {
             Some(id) => listing::cards_by_ids(&self.db, &[id], locale).await?.pop(),
             None => None,
@@ -603,7 +557,10 @@ impl Inquiries for InquiriesService {
 
     async fn buyer_country(&self, buyer: &BuyerAccess) -> Result<Option<CountryCode>, AppError> {
         let user_id = buyer.user_id();
-        Ok(buyer_names(&self.db, &[user_id]).await?.remove(&user_id).and_then(|(_, country)| country))
+        Ok(crate::repo::buyer_profile::names(&self.db, &[user_id])
+            .await?
+            .remove(&user_id)
+            .and_then(|(_, country)| country))
     }
 
     async fn buyer_profile(&self, buyer: &BuyerAccess) -> Result<BuyerProfileForm, AppError> {

@@ -6,13 +6,11 @@
 use app::domain::{AppError, BuyerAccess, Locale, SavedThing, Shortlist};
 use app::ports::Shortlists;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter};
+use sea_orm::DatabaseConnection;
 
 use crate::db;
-use crate::entities::producers;
-use crate::error::StoreError;
 use crate::repo::shortlist::{self, Target};
-use crate::repo::{listing, producer, visibility};
+use crate::repo::{listing, producer};
 
 pub struct ShortlistsService {
     db: DatabaseConnection,
@@ -31,12 +29,7 @@ impl ShortlistsService {
                 Ok(Target::Listing(*id))
             }
             SavedThing::Producer(slug) => {
-                let found = visibility::producers()
-                    .filter(producers::Column::Slug.eq(slug.as_str()))
-                    .one(&self.db)
-                    .await
-                    .map_err(StoreError::from)?
-                    .ok_or(AppError::NotFound)?;
+                let found = producer::visible_by_slug(&self.db, slug).await?.ok_or(AppError::NotFound)?;
                 Ok(Target::Producer(found.id))
             }
         }
@@ -49,11 +42,7 @@ impl Shortlists for ShortlistsService {
         let user_id = buyer.user_id();
         let (listing_ids, producer_ids) = shortlist::of_user(&self.db, user_id).await?;
         let listings = listing::cards_by_ids(&self.db, &listing_ids, locale).await?;
-        let mut visible = visibility::producers()
-            .filter(producers::Column::Id.is_in(producer_ids.iter().copied()))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?;
+        let mut visible = producer::visible_by_ids(&self.db, &producer_ids).await?;
         // Newest saved first, as the rows came.
         visible.sort_by_key(|row| producer_ids.iter().position(|id| *id == row.id));
         let producers = producer::cards_for(&self.db, visible).await?;
