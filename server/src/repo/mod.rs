@@ -10,6 +10,7 @@ pub mod curation;
 pub mod email_verification;
 pub mod import_batch;
 pub mod inquiry;
+pub mod invitation;
 pub mod listing;
 pub mod listing_view;
 pub mod mail_outbox;

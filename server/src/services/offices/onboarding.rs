@@ -12,16 +12,15 @@ use app::domain::{
     AdminAccess, AppError, AuditAction, AuditObject, ClaimPage, Locale, ProducerAccess, ProfileForm, Role,
     normalize_email,
 };
-use chrono::{DateTime, Datelike, Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-};
+use chrono::{Datelike, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
 use super::moderation::{producer_in_office, region_of};
 use crate::db;
 use crate::entities::{producer_invitations, producers, users};
 use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
+use crate::repo::invitation::{self, NewInvitation};
 use crate::repo::{mail_outbox, producer_profile, search_outbox};
 use crate::services::sha256_hex;
 
@@ -59,8 +58,7 @@ pub async fn onboard(db: &DatabaseConnection, admin: &AdminAccess, form: &Profil
     .await
     .map_err(StoreError::from)?;
     let (id, slug) = producer_profile::save(&txn, owner.id, &profile, now).await?;
-    let created =
-        producers::Entity::find_by_id(id).one(&txn).await.map_err(StoreError::from)?.ok_or(AppError::NotFound)?;
+    let created = crate::repo::producer::by_id(&txn, id).await?.ok_or(AppError::NotFound)?;
     let mut row = producers::ActiveModel::from(created.clone());
     row.onboarded_at = Set(Some(now));
     row.update(&txn).await.map_err(StoreError::from)?;
@@ -117,21 +115,16 @@ pub async fn invite(
         return Err(AppError::invalid("email", "invalid.already_claimed"));
     }
     let token = crate::services::random_hex(32);
-    void_invitations(&txn, producer.id, now).await?;
-    producer_invitations::ActiveModel {
-        producer_id: Set(producer.id),
-        email: Set(email.clone()),
-        token_hash: Set(sha256_hex(&token)),
-        locale: Set(locale.code().to_owned()),
-        invited_by: Set(admin.user_id()),
-        created_at: Set(now),
-        expires_at: Set(now + Duration::days(INVITATION_DAYS)),
-        used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(StoreError::from)?;
+    invitation::void_of_producer(&txn, producer.id, now).await?;
+    let new = NewInvitation {
+        producer_id: producer.id,
+        email: &email,
+        token_hash: sha256_hex(&token),
+        locale: locale.code(),
+        invited_by: admin.user_id(),
+        expires_at: now + Duration::days(INVITATION_DAYS),
+    };
+    invitation::insert(&txn, new, now).await?;
     let link = crate::services::link_to(public_url, &format!("/{}/account/claim?token={token}", locale.code()));
     let mail = crate::mail::invitation(locale, &email, &producer.trade_name, &link, INVITATION_DAYS);
     mail_outbox::enqueue(&txn, &mail, now).await?;
@@ -142,28 +135,9 @@ pub async fn invite(
     Ok(())
 }
 
-/// Marks the producer's unused invitations used: a new invitation or a
-/// claim leaves no other link working.
-async fn void_invitations(db: &impl ConnectionTrait, producer_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-    producer_invitations::Entity::update_many()
-        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
-        .filter(producer_invitations::Column::ProducerId.eq(producer_id))
-        .filter(producer_invitations::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
 /// The pending invitation of the producer, if any (its address).
 pub async fn pending_invitation(db: &impl ConnectionTrait, producer_id: i64) -> Result<Option<String>, StoreError> {
-    Ok(producer_invitations::Entity::find()
-        .filter(producer_invitations::Column::ProducerId.eq(producer_id))
-        .filter(producer_invitations::Column::UsedAt.is_null())
-        .filter(producer_invitations::Column::ExpiresAt.gt(Utc::now()))
-        .order_by_desc(producer_invitations::Column::Id)
-        .one(db)
-        .await?
-        .map(|invitation| invitation.email))
+    invitation::pending_email(db, producer_id, Utc::now()).await
 }
 
 /// The invitation of `token` with its producer, while it works.
@@ -172,20 +146,11 @@ async fn open_invitation(
     token: &str,
 ) -> Result<(producer_invitations::Model, producers::Model), AppError> {
     let refused = || AppError::invalid("token", "invalid.invitation");
-    let invitation = producer_invitations::Entity::find()
-        .filter(producer_invitations::Column::TokenHash.eq(sha256_hex(token.trim())))
-        .one(db)
-        .await
-        .map_err(StoreError::from)?
-        .ok_or_else(refused)?;
+    let invitation = invitation::by_token_hash(db, &sha256_hex(token.trim())).await?.ok_or_else(refused)?;
     if invitation.used_at.is_some() || invitation.expires_at <= Utc::now() {
         return Err(refused());
     }
-    let producer = producers::Entity::find_by_id(invitation.producer_id)
-        .one(db)
-        .await
-        .map_err(StoreError::from)?
-        .ok_or_else(refused)?;
+    let producer = crate::repo::producer::by_id(db, invitation.producer_id).await?.ok_or_else(refused)?;
     if !unclaimed(&producer) {
         return Err(AppError::invalid("token", "invalid.already_claimed"));
     }
@@ -212,29 +177,14 @@ pub async fn claim(
     let (invitation, producer) = open_invitation(&txn, token).await?;
     // Used up first, on a condition: of two claims racing with one link,
     // only one changes the row (PostgreSQL reads committed data).
-    let used = producer_invitations::Entity::update_many()
-        .col_expr(producer_invitations::Column::UsedAt, sea_orm::sea_query::Expr::value(now))
-        .filter(producer_invitations::Column::Id.eq(invitation.id))
-        .filter(producer_invitations::Column::UsedAt.is_null())
-        .exec(&txn)
-        .await
-        .map_err(StoreError::from)?;
-    if used.rows_affected != 1 {
+    if !invitation::use_once(&txn, invitation.id, now).await? {
         return Err(AppError::invalid("token", "invalid.invitation"));
     }
-    let taken = users::Entity::find()
-        .filter(users::Column::Email.eq(invitation.email.as_str()))
-        .one(&txn)
-        .await
-        .map_err(StoreError::from)?;
+    let taken = crate::repo::user::by_email(&txn, &invitation.email).await?;
     if taken.is_some() {
         return Err(AppError::invalid("email", "invalid.invitation_email_taken"));
     }
-    let owner = users::Entity::find_by_id(producer.owner_user_id)
-        .one(&txn)
-        .await
-        .map_err(StoreError::from)?
-        .ok_or(AppError::NotFound)?;
+    let owner = crate::repo::user::by_id(&txn, producer.owner_user_id).await?.ok_or(AppError::NotFound)?;
     let mut account = users::ActiveModel::from(owner);
     account.email = Set(invitation.email.clone());
     account.display_name = Set(display_name.to_owned());
@@ -246,7 +196,7 @@ pub async fn claim(
     let mut row = producers::ActiveModel::from(producer.clone());
     row.claimed_at = Set(Some(now));
     row.update(&txn).await.map_err(StoreError::from)?;
-    void_invitations(&txn, producer.id, now).await?;
+    invitation::void_of_producer(&txn, producer.id, now).await?;
     search_outbox::requeue_producer(&txn, producer.id).await?;
     db::commit(txn).await?;
     tracing::info!(producer = producer.id, user = account.id, "cooperative claimed its producer");
