@@ -1,7 +1,9 @@
 //! Repositories: plain async functions over `&impl ConnectionTrait`, one
-//! module per aggregate, returning `app::domain` types (never models), except
-//! `inquiry`, whose rows the inquiries service combines with others (the
-//! producer, the buyer's profile, the listing's card) into one domain view.
+//! module per aggregate, returning `app::domain` types where a caller only
+//! shows them, and sea-orm rows where a service of this crate applies its
+//! rules to the row itself (a producer, an account, a showcase, an inquiry,
+//! an invitation): the rows never leave the server crate. Errors are
+//! `StoreError`, turned into `AppError` at the port.
 
 pub mod audit;
 pub mod buyer_profile;
