@@ -23,3 +23,30 @@ pub fn answer(panic: Box<dyn Any + Send + 'static>) -> Response {
     });
     (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use axum::routing::get;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    async fn panics() -> &'static str {
+        panic!("a bug in a handler")
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_500_in_the_error_shape() {
+        let router = Router::new()
+            .route("/boom", get(panics))
+            .layer(tower_http::catch_panic::CatchPanicLayer::custom(super::answer));
+        let response = router.oneshot(Request::get("/boom").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(json["error"], "internal");
+        assert!(!json["message"].as_str().unwrap_or_default().contains("a bug"), "the panic's text stays in the log");
+    }
+}

@@ -4,9 +4,11 @@
 //! the process), a vector from `uniqueCount` in `sharedStrings.xml` (10^18
 //! panicked). This pass reads every XML entry once with a streaming reader,
 //! in buffers bounded by the archive's own limits, and refuses a sheet whose
-//! rows, columns, cells, declared dimension or string count go past what a
-//! catalogue of `IMPORT_MAX_ROWS` rows can hold. It allocates nothing in
-//! proportion to any number it reads.
+//! rows, columns, cells or string count go past what a catalogue of
+//! `IMPORT_MAX_ROWS` rows can hold. It allocates nothing in proportion to any
+//! number it reads. The declared `<dimension>` is not refused: calamine
+//! reserves from it only below 100,000 cells, and LibreOffice writes
+//! whole-sheet dimensions (`A1:AMJ1048576`) for ordinary sheets.
 
 use std::io::{BufReader, Read};
 
@@ -26,7 +28,7 @@ const MAX_CELLS: u64 = MAX_SHEET_ROW as u64 * MAX_SHEET_COLUMN as u64;
 /// Why a workbook was refused before it was opened.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// A row, a cell, the dimension or the string table reaches past the limits.
+    /// A row, a cell or the string table reaches past the limits.
     TooBig,
     /// The XML cannot be read at all.
     Malformed,
@@ -109,14 +111,6 @@ impl Scan {
                     None => within(self.row.max(1), self.cells_in_row),
                 }
             }
-            "dimension" => match attribute(element, "ref")? {
-                // `A1:F20`, or one cell; every corner within the limits.
-                Some(range) => range.split(|b| *b == b':').try_for_each(|corner| {
-                    let (row, column) = reference(corner).ok_or(Refusal::Malformed)?;
-                    within(row, column)
-                }),
-                None => Ok(()),
-            },
             "sst" => {
                 for name in ["uniqueCount", "count"] {
                     if let Some(count) = attribute(element, name)?
@@ -167,7 +161,7 @@ mod tests {
 
     #[test]
     fn a_catalogue_sheet_passes() {
-        let sheet = r#"<worksheet><dimension ref="A1:AD5001"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row><c/><c/></row></sheetData></worksheet>"#;
+        let sheet = r#"<worksheet><dimension ref="A1:AMJ1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row><row><c/><c/></row></sheetData></worksheet>"#;
         assert_eq!(check(sheet), Ok(()));
         assert_eq!(check(r#"<sst uniqueCount="120" count="400"><si><t>a</t></si></sst>"#), Ok(()));
     }
@@ -177,7 +171,6 @@ mod tests {
         for sheet in [
             r#"<worksheet><sheetData><row r="1048576"><c r="F1048576"/></row></sheetData></worksheet>"#,
             r#"<worksheet><sheetData><row r="1"><c r="XFD1"/></row></sheetData></worksheet>"#,
-            r#"<worksheet><dimension ref="A1:XFD1048576"/></worksheet>"#,
             r#"<worksheet><sheetData><row r="99999999999999999999"/></sheetData></worksheet>"#,
             r#"<sst uniqueCount="1000000000000000000"/>"#,
             r#"<sst count="-1"/>"#,
