@@ -149,9 +149,10 @@ fn xlsx_grid(bytes: &[u8]) -> Result<Vec<Vec<String>>, RowProblem> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| whole("import.not_a_sheet"))?;
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).map_err(|_| whole("import.not_a_sheet"))?;
-        let name = entry.name().map_err(|_| whole("import.not_a_sheet"))?;
-        let is_xml = name.ends_with(".xml") || name.ends_with(".rels");
-        drop(name);
+        let is_xml = entry
+            .name()
+            .map(|name| name.ends_with(".xml") || name.ends_with(".rels"))
+            .map_err(|_| whole("import.not_a_sheet"))?;
         let mut limited = (&mut entry).take(XLSX_MAX_UNCOMPRESSED + 1);
         if is_xml {
             xlsx_guard::check_xml(&mut limited).map_err(|refusal| match refusal {

@@ -28,8 +28,7 @@ pub struct AuditTarget<'a> {
 impl AuditTarget<'_> {
     /// The producer `row`, by its trade name and region.
     pub fn producer(row: &producers::Model) -> Result<AuditTarget<'_>, StoreError> {
-        let region =
-            Region::from_slug(&row.region).ok_or_else(|| StoreError::Corrupt(format!("region `{}`", row.region)))?;
+        let region = super::convert::slug(&row.region, Region::from_slug, "region")?;
         Ok(AuditTarget { kind: AuditObject::Producer, id: row.id, label: &row.trade_name, region: Some(region) })
     }
 }

@@ -78,9 +78,7 @@ pub async fn producer(
     row.updated_at = Set(now);
     row.update(&txn).await.map_err(StoreError::from)?;
     search_outbox::requeue_producer(&txn, found.id).await?;
-    let region = Some(region_of(&found)?);
-    let target = AuditTarget { kind: AuditObject::Producer, id: found.id, label: &found.trade_name, region };
-    audit::record(&txn, admin, change.action, target, why(&step), now).await?;
+    audit::record(&txn, admin, change.action, AuditTarget::producer(&found)?, why(&step), now).await?;
     db::commit(txn).await?;
     Ok(())
 }

@@ -9,13 +9,12 @@
 //! import a sheet for it, as for any producer of its region, in the log).
 
 use app::domain::{
-    AdminAccess, AppError, AuditAction, AuditObject, ClaimPage, Locale, ProducerAccess, ProfileForm, Role,
-    normalize_email,
+    AdminAccess, AppError, AuditAction, ClaimPage, Locale, ProducerAccess, ProfileForm, Role, normalize_email,
 };
 use chrono::{Datelike, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
 
-use super::moderation::{producer_in_office, region_of};
+use super::moderation::producer_in_office;
 use crate::db;
 use crate::entities::{producer_invitations, producers, users};
 use crate::error::StoreError;
@@ -62,9 +61,8 @@ pub async fn onboard(db: &DatabaseConnection, admin: &AdminAccess, form: &Profil
     let mut row = producers::ActiveModel::from(created.clone());
     row.onboarded_at = Set(Some(now));
     row.update(&txn).await.map_err(StoreError::from)?;
-    let target =
-        AuditTarget { kind: AuditObject::Producer, id, label: &created.trade_name, region: Some(profile.region) };
-    audit::record(&txn, admin, AuditAction::Onboard, target, AuditWhy::default(), now).await?;
+    audit::record(&txn, admin, AuditAction::Onboard, AuditTarget::producer(&created)?, AuditWhy::default(), now)
+        .await?;
     db::commit(txn).await?;
     tracing::info!(producer = id, admin = admin.user_id(), "cooperative onboarded by its office");
     Ok(slug)
@@ -128,8 +126,7 @@ pub async fn invite(
     let link = crate::services::link_to(public_url, &format!("/{}/account/claim?token={token}", locale.code()));
     let mail = crate::mail::invitation(locale, &email, &producer.trade_name, &link, INVITATION_DAYS);
     mail_outbox::enqueue(&txn, &mail, now).await?;
-    let region = Some(region_of(&producer)?);
-    let target = AuditTarget { kind: AuditObject::Producer, id: producer.id, label: &producer.trade_name, region };
+    let target = AuditTarget::producer(&producer)?;
     audit::record(&txn, admin, AuditAction::Invite, target, AuditWhy { reason: None, note: Some(&email) }, now).await?;
     db::commit(txn).await?;
     Ok(())

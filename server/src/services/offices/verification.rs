@@ -5,8 +5,7 @@
 //! documents' refresh and the audit row are one transaction.
 
 use app::domain::{
-    AdminAccess, AppError, AuditAction, AuditObject, Region, VerificationDecision, VerificationRequestLine,
-    VerificationState,
+    AdminAccess, AppError, AuditAction, Region, VerificationDecision, VerificationRequestLine, VerificationState,
 };
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
@@ -69,8 +68,7 @@ pub async fn decide(
     if request.state != VerificationState::Pending.slug() {
         return Err(AppError::invalid("decision", "invalid.already_decided"));
     }
-    let target =
-        AuditTarget { kind: AuditObject::Producer, id: producer.id, label: &producer.trade_name, region: Some(region) };
+    let target = AuditTarget::producer(&producer)?;
     match decision {
         VerificationDecision::Approve => {
             if verification::ice_holder(&txn, &request.ice, producer.id).await?.is_some() {
