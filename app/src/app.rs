@@ -1,6 +1,6 @@
 //! The application root: the router, the stylesheet and the page-wide language.
-//! It renders only on the server: the browser hydrates the islands alone
-//! (issue 14), and navigations load pages afresh.
+//! It renders only on the server: the browser hydrates the islands alone,
+//! and navigations load pages afresh.
 
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, provide_meta_context};
@@ -11,14 +11,14 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
-    AccountsPage, AdminPage, AuditPage, ClaimProducerPage, ImportPage, OfficeImportPage, OfficeProducerPage,
-    OfficeProducersPage, OnboardPage, VerificationPage, VerificationQueuePage,
+    AccountsPage, AuditPage, ClaimProducerPage, ImportPage, OfficeImportPage, OfficeProducerPage, OfficeProducersPage,
+    OfficesOverviewPage, OnboardPage, VerificationPage, VerificationQueuePage,
 };
 use crate::pages::{
-    BuyerProfilePage, ConfirmPage, DashboardPage, EditListingPage, EditShowcasePage, ForgotPage, HomePage, InboxPage,
-    InquiryPage, InsightsPage, ListingPage, NewListingPage, NewShowcasePage, NotFound, OrganiserPage, PasswordPage,
-    ProducerPage, ProfilePage, RegionPage, ResetPage, SavedSearchesPage, SearchPage, SectorPage, ShortlistPage,
-    ShowcasePage, ShowcasePrintPage, ShowcasesPage, SignInPage, SignUpPage, StopAlertsPage, ThreadPage,
+    BuyerProfilePage, ConfirmPage, EditListingPage, EditShowcasePage, ForgotPage, HomePage, InboxPage, InquiryPage,
+    InsightsPage, ListingPage, NewListingPage, NewShowcasePage, NotFound, OrganiserPage, PasswordPage, ProducerPage,
+    ProfilePage, RegionPage, ResetPage, SavedSearchesPage, SearchPage, SectorPage, ShortlistPage, ShowcasePage,
+    ShowcasePrintPage, ShowcasesPage, SignInPage, SignUpPage, StopAlertsPage, StudioPage, ThreadPage,
 };
 
 /// The router and everything every page shares.
@@ -60,11 +60,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/account/forgot") view=ForgotPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/reset") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/account/password") view=PasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/:lang/dashboard") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard") view=StudioPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/insights") view=InsightsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/verification") view=VerificationPage ssr=SsrMode::Async />
-                    <Route path=path!("/:lang/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin") view=OfficesOverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/verification") view=VerificationQueuePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/producers") view=OfficeProducersPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/producers/new") view=OnboardPage ssr=SsrMode::Async />

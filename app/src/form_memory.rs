@@ -1,4 +1,4 @@
-//! Keeps what a person typed when a form's plain post fails (issue 14).
+//! Keeps what a person typed when a form's plain post fails.
 //!
 //! Forms are server-rendered and post without script: a failed post comes
 //! back as the same page with `__err` in its address, rendered afresh, and

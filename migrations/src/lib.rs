@@ -23,6 +23,7 @@ mod m20261130_000016_curate_showcases;
 mod m20261201_000017_staff_regional_offices;
 mod m20261201_000018_hold_import_batches;
 mod m20261201_000019_onboard_cooperatives;
+mod m20261206_000020_queue_reset_requests;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000017_staff_regional_offices::Migration),
             Box::new(m20261201_000018_hold_import_batches::Migration),
             Box::new(m20261201_000019_onboard_cooperatives::Migration),
+            Box::new(m20261206_000020_queue_reset_requests::Migration),
         ]
     }
 }

@@ -1,4 +1,4 @@
-//! Buyers contact suppliers (issue 11): buyer profiles, e-mail
+//! Buyers contact suppliers: buyer profiles, e-mail
 //! verification links, inquiries with what a request for quotation carries,
 //! conversations with read marks, and quotes with the buyer's decision.
 //!
@@ -92,7 +92,7 @@ impl MigrationTrait for Migration {
                     // SHA-256 of the first message's text, for the 24-hour
                     // duplicate rule.
                     .col(string_len("message_digest", 64))
-                    // The showcase the buyer came from (issue 12).
+                    // The showcase the buyer came from.
                     .col(big_integer_null("showcase_id"))
                     .col(timestamp_with_time_zone("created_at"))
                     .foreign_key(&mut foreign_key("inquiries", "producer_id", "producers", ForeignKeyAction::Cascade))

@@ -1,4 +1,4 @@
-//! A buyer's shortlist (issue 11): listings and producers saved to compare
+//! A buyer's shortlist: listings and producers saved to compare
 //! later. One row per saved thing; each is saved at most once per account.
 
 use sea_orm_migration::prelude::*;

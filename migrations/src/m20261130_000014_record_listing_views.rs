@@ -1,4 +1,4 @@
-//! Producer insights (issue 11): listing views counted without personal
+//! Producer insights: listing views counted without personal
 //! data, and the buyer's country on each inquiry.
 //!
 //! A view row is a counter: how many distinct sessions saw one listing on

@@ -1,4 +1,4 @@
-//! Saved searches and their alerts (issue 11): a buyer keeps a search (its
+//! Saved searches and their alerts: a buyer keeps a search (its
 //! words and filters, as the search page's query) and is mailed, at most
 //! once a day, the listings published since that match it.
 //!

@@ -1,4 +1,4 @@
-//! Showcases curated by fair organisers (issue 12). Migration 5's
+//! Showcases curated by fair organisers. Migration 5's
 //! `showcases` and `showcase_items` were never written (organisers had
 //! nothing to do); this step adds what curation needs:
 //! - on `showcases`: the venue, the themes (a JSON array of tags) and the

@@ -1,4 +1,4 @@
-//! Regional trade offices (issue 13): an administrator's office, producer
+//! Regional trade offices: an administrator's office, producer
 //! verification requests, moderation (hidden listings and producers, with a
 //! reason), and the append-only audit log.
 //!

@@ -1,4 +1,4 @@
-//! Bulk imports (issue 13): a checked sheet waits here between its preview
+//! Bulk imports: a checked sheet waits here between its preview
 //! and the person's confirmation. `rows` holds the checked rows (JSON),
 //! `preview` what the page shows; a batch is used once and kept an hour.
 

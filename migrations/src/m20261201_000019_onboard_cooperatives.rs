@@ -1,4 +1,4 @@
-//! Onboarding on behalf of a cooperative (issue 13): an office creates a
+//! Onboarding on behalf of a cooperative: an office creates a
 //! producer whose owner account is a placeholder (no address of its own,
 //! no usable password) and invites the cooperative's address to claim it.
 //!

@@ -1,16 +1,18 @@
 //! Opening the database (SQLite tuned for a web server, or PostgreSQL),
-//! running the migrations, and starting write transactions the safe way.
+//! running the migrations, the application's handle on it (`Db`), and
+//! write transactions begun the safe way and counted when they commit.
 
 use std::time::Duration;
 
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
+    QueryResult, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use secrecy::ExposeSecret;
 
+use crate::changes::Changes;
 use crate::config::Settings;
 use crate::error::StoreError;
 
@@ -58,35 +60,123 @@ pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
     Ok(())
 }
 
+/// The application's database: the connection pool, and the record of
+/// what this application committed (`changes::Changes`) that its caches
+/// and search indexer follow. Derefs to the pool for queries; a write goes
+/// through `begin_write` and `commit`.
+#[derive(Clone)]
+pub struct Db {
+    connection: DatabaseConnection,
+    changes: Changes,
+}
+
+impl Db {
+    pub fn new(connection: DatabaseConnection, changes: Changes) -> Db {
+        Db { connection, changes }
+    }
+
+    /// A handle for a one-off command (`server reindex`, a bench): no cache
+    /// or indexer of a running server follows its counters.
+    pub fn standalone(connection: DatabaseConnection) -> Db {
+        Db::new(connection, Changes::default())
+    }
+
+    /// The connection pool.
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.connection
+    }
+
+    /// What this application has committed and indexed.
+    pub fn changes(&self) -> &Changes {
+        &self.changes
+    }
+}
+
+impl std::ops::Deref for Db {
+    type Target = DatabaseConnection;
+
+    fn deref(&self) -> &DatabaseConnection {
+        &self.connection
+    }
+}
+
+/// A transaction begun with `begin_write`, to end with `commit` (or
+/// `commit_private`); dropped, it rolls back.
+pub struct WriteTxn {
+    txn: DatabaseTransaction,
+    changes: Changes,
+}
+
+impl std::ops::Deref for WriteTxn {
+    type Target = DatabaseTransaction;
+
+    fn deref(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+}
+
+impl WriteTxn {
+    /// Abandons the transaction: nothing it wrote stays.
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        Ok(self.txn.rollback().await?)
+    }
+}
+
+/// Queries through `Db` and `WriteTxn` go to the pool and the transaction.
+macro_rules! delegate_connection {
+    ($type:ty, $field:ident) => {
+        #[async_trait::async_trait]
+        impl ConnectionTrait for $type {
+            fn get_database_backend(&self) -> DbBackend {
+                self.$field.get_database_backend()
+            }
+
+            async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+                self.$field.execute_raw(stmt).await
+            }
+
+            async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+                self.$field.execute_unprepared(sql).await
+            }
+
+            async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+                self.$field.query_one_raw(stmt).await
+            }
+
+            async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+                self.$field.query_all_raw(stmt).await
+            }
+
+            fn support_returning(&self) -> bool {
+                self.$field.support_returning()
+            }
+        }
+    };
+}
+
+delegate_connection!(Db, connection);
+delegate_connection!(WriteTxn, txn);
+
 /// Begins a transaction that will write. On SQLite it takes the write lock at
 /// once (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes
 /// fails with SQLITE_BUSY under contention instead of waiting.
-pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, StoreError> {
-    Ok(db
+pub async fn begin_write(db: &Db) -> Result<WriteTxn, StoreError> {
+    let txn = db
+        .connection
         .begin_with_options(TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..TransactionOptions::default()
         })
-        .await?)
+        .await?;
+    Ok(WriteTxn { txn, changes: db.changes.clone() })
 }
 
-/// Write transactions committed by this process since it started: answers
-/// cached from the database (`services::cached`) are good while it stays
-/// the same.
-static COMMITS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// How many write transactions this process has committed.
-pub fn commits() -> u64 {
-    COMMITS.load(std::sync::atomic::Ordering::Acquire)
-}
-
-/// Commits a transaction begun with `begin_write`, then wakes the search
-/// indexer (the commit may have queued listings for it) and counts the
-/// commit (cached answers are then recomputed).
-pub async fn commit(txn: DatabaseTransaction) -> Result<(), StoreError> {
-    txn.commit().await?;
-    COMMITS.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-    crate::search::indexer::WAKE.notify_one();
+/// Commits a transaction begun with `begin_write`, then counts the commit
+/// (cached answers are then recomputed) and wakes the search indexer (the
+/// commit may have queued listings for it).
+pub async fn commit(txn: WriteTxn) -> Result<(), StoreError> {
+    txn.txn.commit().await?;
+    txn.changes.committed();
     Ok(())
 }
 
@@ -95,8 +185,8 @@ pub async fn commit(txn: DatabaseTransaction) -> Result<(), StoreError> {
 /// catalogue's cached answers and kept pages stay good. Without this, every
 /// message between two people would make every visitor's next page render
 /// again.
-pub async fn commit_private(txn: DatabaseTransaction) -> Result<(), StoreError> {
-    txn.commit().await?;
+pub async fn commit_private(txn: WriteTxn) -> Result<(), StoreError> {
+    txn.txn.commit().await?;
     Ok(())
 }
 

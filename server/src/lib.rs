@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod bench;
+pub mod changes;
 pub mod config;
 pub mod db;
 pub mod entities;
@@ -57,25 +58,6 @@ pub struct Application {
 
 /// How long shutdown waits for background jobs to stop.
 const JOBS_SHUTDOWN: Duration = Duration::from_secs(10);
-/// How often the mail sender looks for mail to send.
-const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
-/// How often due search alerts are looked for (each search is mailed at
-/// most once a day).
-const ALERTS_PERIOD: Duration = Duration::from_secs(600);
-/// How often counted listing views are written (lost on a crash: at most
-/// this much).
-const VIEW_FLUSH_PERIOD: Duration = Duration::from_secs(5);
-/// How often the search indexer looks at the outbox when no commit woke it.
-const SEARCH_INDEXER_PERIOD: Duration = Duration::from_millis(400);
-/// The longest pause of the search indexer after failures.
-const SEARCH_MAX_BACKOFF: Duration = Duration::from_secs(10);
-/// How often the search indexer confirms the index's schema version.
-const SEARCH_RECHECK: Duration = Duration::from_secs(300);
-/// How often the database's query planner statistics are refreshed (also
-/// at start).
-const STATISTICS_PERIOD: Duration = Duration::from_secs(3600);
-/// How often expired sessions are deleted.
-const SESSION_SWEEP_PERIOD: Duration = Duration::from_secs(3600);
 
 impl Application {
     /// The address actually bound (useful with port 0).
@@ -130,8 +112,9 @@ pub async fn build_app_with_search(
         // Port 0 asked the system for a free port; the public URL follows it.
         let _ = settings.public_url.set_port(Some(bound.port()));
     }
-    let db = db::connect(&settings).await.context("cannot open the database (TRADEMA_DATABASE_URL)")?;
-    db::migrate(&db).await.context("cannot migrate the database")?;
+    let connection = db::connect(&settings).await.context("cannot open the database (TRADEMA_DATABASE_URL)")?;
+    db::migrate(&connection).await.context("cannot migrate the database")?;
+    let db = db::Db::new(connection, changes::Changes::default());
     std::fs::create_dir_all(settings.media_dir())
         .with_context(|| format!("cannot create the media directory {}", settings.media_dir().display()))?;
 
@@ -152,15 +135,18 @@ pub async fn build_app_with_search(
         Some(search) => search,
         None => search::open(&settings).await?,
     };
+    let limits = Arc::new(auth::rate_limit::Limits::default());
     let state = AppState {
         leptos_options: leptos_options.clone(),
         services: services::build(
             db.clone(),
+            limits.clone(),
             storage.clone(),
             search.clone(),
             settings.public_url.clone(),
             signer.clone(),
         ),
+        limits,
         search,
         uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,
@@ -168,7 +154,7 @@ pub async fn build_app_with_search(
         views: http::listing_views::counter(),
         signer,
     };
-    let jobs = start_jobs(&state, mailer);
+    let jobs = jobs::start(&state, mailer);
     let router = router(state.clone());
     Ok(Application { listener, router, state, jobs })
 }
@@ -205,7 +191,7 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(http::server_fn_input::check))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn_with_state(
-            Arc::new(http::page_cache::PageCache::default()),
+            Arc::new(http::page_cache::PageCache::new(state.db.changes())),
             http::page_cache::serve,
         ))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::listing_views::count));
@@ -229,7 +215,7 @@ fn router(state: AppState) -> Router {
         .merge(pages)
         .layer(axum::middleware::from_fn(auth::request_session::attach))
         .layer(axum::middleware::from_fn(http::private_cache::mark_signed_in))
-        .layer(auth::layer(state.db.clone(), &settings))
+        .layer(auth::layer(state.db.connection().clone(), &settings))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::safe_redirect::same_origin_only));
     Router::new()
         .route("/healthz", get(http::health::alive))
@@ -256,112 +242,6 @@ fn router(state: AppState) -> Router {
 fn request_span(request: &axum::extract::Request) -> tracing::Span {
     let client = request.extensions().get::<http::client_address::ClientAddress>().map(|client| client.0);
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = ?client)
-}
-
-/// The background jobs: the mail sender, the search alerts, the listing view counter, the session sweeper (at start and
-/// hourly), the media sweep (once, at start) and the search indexer (the
-/// outbox, every 400 ms, after building the index when it is missing or of
-/// an older schema version).
-fn start_jobs(state: &AppState, mailer: mail::Mailer) -> jobs::Jobs {
-    let mut jobs = jobs::Jobs::new();
-    let (db, index) = (state.db.clone(), state.search.clone());
-    // When the schema version was last confirmed (`None`: not yet, or a
-    // backend restarted empty must be noticed: it is checked again every
-    // SEARCH_RECHECK).
-    let checked = Arc::new(std::sync::Mutex::new(None::<std::time::Instant>));
-    // Woken by every commit; the period is the safety net.
-    jobs.every_or_woken(
-        "search indexer",
-        SEARCH_INDEXER_PERIOD,
-        // A search backend that comes back is caught up within seconds.
-        SEARCH_MAX_BACKOFF,
-        Some(&search::indexer::WAKE),
-        move || {
-            let (db, index, checked) = (db.clone(), index.clone(), checked.clone());
-            async move {
-                // First, then every SEARCH_RECHECK: an index that is missing or
-                // of an older schema version is rebuilt from the database.
-                let due = checked
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner())
-                    .is_none_or(|at| at.elapsed() >= SEARCH_RECHECK);
-                if due {
-                    if index.schema_version().await? != Some(search::SCHEMA_VERSION) {
-                        tracing::info!(backend = index.backend(), "building the search index from the database");
-                        let count = search::indexer::rebuild(&db, &*index, None).await?;
-                        tracing::info!(listings = count, "search index built");
-                    }
-                    *checked.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(std::time::Instant::now());
-                }
-                index.refresh().await?;
-                let applied = search::indexer::drain(&db, &*index).await?;
-                if applied > 0 {
-                    tracing::debug!(changes = applied, "search index updated");
-                }
-                Ok(())
-            }
-        },
-    );
-    let db = state.db.clone();
-    jobs.every("mail sender", MAIL_SENDER_PERIOD, move || {
-        let (db, mailer) = (db.clone(), mailer.clone());
-        async move {
-            let round = jobs::mail_sender::send_due(&db, &mailer, chrono::Utc::now()).await?;
-            if round != jobs::mail_sender::Round::default() {
-                tracing::info!(?round, "mail outbox");
-            }
-            Ok(())
-        }
-    });
-    let alerts = Arc::new(jobs::alerts::Alerts {
-        db: state.db.clone(),
-        catalog: state.services.catalog.clone(),
-        signer: state.signer.clone(),
-        public_url: state.settings.public_url.clone(),
-    });
-    jobs.every("search alerts", ALERTS_PERIOD, move || {
-        let alerts = alerts.clone();
-        async move {
-            let mailed = alerts.send_due(chrono::Utc::now()).await?;
-            if mailed > 0 {
-                tracing::info!(mails = mailed, "search alerts queued");
-            }
-            Ok(())
-        }
-    });
-    let (db, views) = (state.db.clone(), state.views.clone());
-    jobs.every("listing view counter", VIEW_FLUSH_PERIOD, move || {
-        let (db, views) = (db.clone(), views.clone());
-        async move {
-            views.flush(&db).await?;
-            Ok(())
-        }
-    });
-    let store = auth::session_store(state.db.clone());
-    jobs.every("session sweeper", SESSION_SWEEP_PERIOD, move || {
-        let store = store.clone();
-        async move {
-            let deleted = store.delete_expired().await?;
-            if deleted > 0 {
-                tracing::info!(sessions = deleted, "expired sessions deleted");
-            }
-            Ok(())
-        }
-    });
-    let db = state.db.clone();
-    jobs.every("planner statistics", STATISTICS_PERIOD, move || {
-        let db = db.clone();
-        async move { Ok(db::refresh_statistics(&db).await?) }
-    });
-    let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
-    jobs.once("media sweep", async move {
-        let report = media::sweep::sweep(&db, &media_dir, media::sweep::GRACE).await?;
-        if report != media::sweep::SweepReport::default() {
-            tracing::info!(?report, "media sweep removed unfinished and unreferenced files");
-        }
-        Ok(())
-    });
-    jobs
 }
 
 /// Completes on SIGTERM or Ctrl-C.

@@ -183,7 +183,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate => {
-            let db = server::db::connect(&settings).await?;
+            let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
             println!("database schema is up to date");
             Ok(())
@@ -198,11 +198,16 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             }
             let mut secret = String::new();
             std::io::stdin().read_line(&mut secret)?;
-            let db = server::db::connect(&settings).await?;
+            let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
-            let id =
-                server::auth::admin::create_account(&db, &email, &name, role, secret.trim_end_matches(['\r', '\n']))
-                    .await?;
+            let id = server::auth::account_commands::create_account(
+                &db,
+                &email,
+                &name,
+                role,
+                secret.trim_end_matches(['\r', '\n']),
+            )
+            .await?;
             println!("account {id} created for {email} as {}", role.slug());
             Ok(())
         }
@@ -214,25 +219,30 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             let name = name.unwrap_or_else(|| format!("Trade office ({})", office.slug()));
             let mut secret = String::new();
             std::io::stdin().read_line(&mut secret)?;
-            let db = server::db::connect(&settings).await?;
+            let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
-            let id =
-                server::auth::admin::create_admin(&db, &email, &name, office, secret.trim_end_matches(['\r', '\n']))
-                    .await?;
+            let id = server::auth::account_commands::create_admin(
+                &db,
+                &email,
+                &name,
+                office,
+                secret.trim_end_matches(['\r', '\n']),
+            )
+            .await?;
             println!("administrator {id} created for {email}, office: {}", office.slug());
             Ok(())
         }
         Command::Import { producer, file } => {
-            let db = server::db::connect(&settings).await?;
+            let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
             let (created, updated) = server::import::terminal::run(&db, &producer, &file).await?;
             println!("imported into {producer}: {created} listings created, {updated} updated");
             Ok(())
         }
         Command::Suspend { email } => {
-            let db = server::db::connect(&settings).await?;
-            let id = server::auth::admin::account_id(&db, &email).await?;
-            let ended = server::auth::admin::suspend_account(&db, id).await?;
+            let db = server::db::Db::standalone(server::db::connect(&settings).await?);
+            let id = server::auth::account_commands::account_id(&db, &email).await?;
+            let ended = server::auth::account_commands::suspend_account(&db, id).await?;
             println!("account {id} suspended; {ended} sessions ended");
             Ok(())
         }
@@ -246,7 +256,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             server::bench::http::run(load).await
         }
         Command::Reindex => {
-            let db = server::db::connect(&settings).await?;
+            let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
             let index = server::search::open(&settings).await?;
             let count = server::search::indexer::reindex(&db, &*index).await?;
@@ -254,7 +264,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Seed { demo: _ } => {
-            let db = server::db::connect(&settings).await?;
+            let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
             let report = server::seed::seed_demo_if_empty(&db, &settings.media_dir()).await?;
             println!("{report}");

@@ -5,16 +5,17 @@ use std::sync::Arc;
 use app::ports::Services;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
-use sea_orm::DatabaseConnection;
 
+use crate::auth::rate_limit::Limits;
 use crate::config::Settings;
+use crate::db::Db;
 use crate::search::SearchIndex;
 use crate::services::studio::PhotoUploads;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub db: DatabaseConnection,
+    pub db: Db,
     pub services: Services,
     pub settings: Arc<Settings>,
     pub uploads: Arc<PhotoUploads>,
@@ -23,4 +24,6 @@ pub struct AppState {
     pub views: Arc<crate::http::listing_views::ViewCounter>,
     /// Signs the links mailed to people (`signing`).
     pub signer: crate::signing::LinkSigner,
+    /// The attempt limits (sign-in, sign-up, resets) the services and jobs share.
+    pub limits: Arc<Limits>,
 }

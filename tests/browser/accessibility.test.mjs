@@ -1,4 +1,4 @@
-// Accessibility proven on every page (issue 14): axe-core, injected into
+// Accessibility proven on every page: axe-core, injected into
 // Chromium, checks every public page and every signed-in page of each role,
 // in French and Arabic, at desktop and phone widths, and the suite fails on
 // any violation (WCAG 2.1 A and AA, and axe's best practices). The pages

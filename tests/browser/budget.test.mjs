@@ -1,4 +1,4 @@
-// The first-visit budget (issue 14): what a new visitor's phone downloads for
+// The first-visit budget: what a new visitor's phone downloads for
 // the home, search and listing pages, read from Chromium's network log, with
 // an empty cache, over the release front end (`target/site-release`: the
 // wasm built with the wasm-release profile and binaryen's wasm-opt, with the

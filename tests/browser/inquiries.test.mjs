@@ -1,4 +1,4 @@
-// A buyer contacts a supplier, in Chromium (issue 11): opens a listing,
+// A buyer contacts a supplier, in Chromium: opens a listing,
 // writes an inquiry, signs up inline, confirms the address from the mail
 // file and sees the inquiry delivered; the demo producer, on a 390 px phone
 // in Arabic, sees it with an unread badge and replies with a quote; the buyer

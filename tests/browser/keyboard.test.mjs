@@ -1,4 +1,4 @@
-// A keyboard-only journey (issue 14): the skip link comes first and lands in
+// A keyboard-only journey: the skip link comes first and lands in
 // the content, focus is always visible, the header's search is reached in a
 // few keys, the language menu and the phone menu open from the keyboard and
 // let focus move on, the facet drawer on a phone opens with the keyboard and

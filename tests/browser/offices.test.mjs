@@ -1,4 +1,4 @@
-// The trade offices, in Chromium (issue 13): the demo Souss-Massa office
+// The trade offices, in Chromium: the demo Souss-Massa office
 // approves a verification request, and the badge appears on the public
 // producer page and the producer is found by the "verified" search filter;
 // the same office imports a 20-row sheet for that producer in Arabic, reads

@@ -1,4 +1,4 @@
-// Fair organisers' showcases, in Chromium (issue 12): the demo organiser
+// Fair organisers' showcases, in Chromium: the demo organiser
 // creates a showcase, adds three producers and two products through the
 // search inside the editor, moves one, publishes; a visitor opens it in
 // Spanish, filters it by region, opens the print view and finds one QR code

@@ -1,18 +1,19 @@
 //! The test harness: `TestApp::spawn()` runs the real application on port 0
 //! over a fresh temporary data directory; `PgCluster` starts a throwaway
 //! PostgreSQL server; `fixtures` writes a small, known catalogue; `Visitor`
-//! is one person's cookie jar and forms; `images` makes good and bad photos.
+//! is one person's cookie jar and forms; `images` makes good and bad photos;
+//! `rows` reads outcomes from the database; `eventually` waits for one.
 
 pub mod fixtures;
 pub mod flaky_search;
 pub mod images;
 pub mod postgres;
+pub mod rows;
 pub mod sheets;
 pub mod visitor;
 
 use std::path::{Path, PathBuf};
 
-use sea_orm::DatabaseConnection;
 use server::config::Settings;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -21,7 +22,7 @@ use tokio::task::JoinHandle;
 /// A running Trade.ma on 127.0.0.1 with its own database and media directory.
 pub struct TestApp {
     pub address: String,
-    pub db: DatabaseConnection,
+    pub db: server::db::Db,
     pub settings: Settings,
     /// A client that keeps no cookies and follows no redirects.
     pub client: reqwest::Client,
@@ -32,6 +33,33 @@ pub struct TestApp {
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
     _data_dir: TempDir,
+}
+
+/// How often `eventually` looks again.
+const POLL_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Polls `check` until it gives a value and returns that value; panics
+/// naming `what` when `deadline` passes first. For what a background job
+/// does sooner or later: the test waits for the outcome itself (a row gone,
+/// a result found), never for a fixed time, and the deadline is generous
+/// because only a broken build ever reaches it.
+pub async fn eventually<T, F, Fut>(deadline: std::time::Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let polling = async {
+        loop {
+            if let Some(value) = check().await {
+                return value;
+            }
+            tokio::time::sleep(POLL_EVERY).await;
+        }
+    };
+    match tokio::time::timeout(deadline, polling).await {
+        Ok(value) => value,
+        Err(_) => panic!("still not the case after {deadline:?}: {what}"),
+    }
 }
 
 /// The workspace's `public/` directory, served as the site root in tests.
@@ -194,8 +222,8 @@ impl TestApp {
     }
 
     /// The saved-search alerts, as the background job runs them.
-    pub fn alerts(&self) -> server::jobs::alerts::Alerts {
-        server::jobs::alerts::Alerts {
+    pub fn alerts(&self) -> server::jobs::saved_search_alerts::SavedSearchAlerts {
+        server::jobs::saved_search_alerts::SavedSearchAlerts {
             db: self.db.clone(),
             catalog: self.state.services.catalog.clone(),
             signer: self.state.signer.clone(),

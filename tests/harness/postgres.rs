@@ -1,7 +1,8 @@
 //! A throwaway PostgreSQL 15 cluster for the database tests: `initdb` in a
 //! temporary directory, started on a free loopback port, stopped on drop.
 //! PostgreSQL refuses to run as root, so as root the commands run as the
-//! `postgres` user through `runuser`.
+//! `postgres` user through `runuser`. `RowLock` and `lock_waiters` make two
+//! requests meet at the same write, for the race tests.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -93,4 +94,41 @@ impl Drop for PgCluster {
             eprintln!("warning: pg_ctl stop failed: {}", String::from_utf8_lossy(&stop.stderr));
         }
     }
+}
+
+/// Rows a test holds locked on a transaction of its own (`SELECT … FOR
+/// UPDATE`), to make two requests meet at the same write: each reads the
+/// row as it was, then waits at its write until `release`. With
+/// `lock_waiters` the test knows when both are waiting.
+pub struct RowLock {
+    txn: sea_orm::DatabaseTransaction,
+}
+
+impl RowLock {
+    /// Runs `select_for_update` (a PostgreSQL `SELECT … FOR UPDATE`) in a new
+    /// transaction and keeps it open; panics when it locks no row.
+    pub async fn hold(db: &sea_orm::DatabaseConnection, select_for_update: &str) -> RowLock {
+        use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+        assert!(select_for_update.trim_end().ends_with("FOR UPDATE"), "not a locking read: {select_for_update}");
+        let txn = db.begin().await.expect("a transaction to hold the lock");
+        let statement = Statement::from_string(txn.get_database_backend(), select_for_update.to_owned());
+        let locked = txn.query_all_raw(statement).await.unwrap_or_else(|e| panic!("`{select_for_update}`: {e}"));
+        assert!(!locked.is_empty(), "`{select_for_update}` locked no row");
+        RowLock { txn }
+    }
+
+    /// Ends the transaction (it wrote nothing), which lets the waiting writes go on.
+    pub async fn release(self) {
+        self.txn.rollback().await.expect("the lock is released");
+    }
+}
+
+/// How many sessions of the connected PostgreSQL database wait for a lock
+/// right now (`pg_stat_activity`).
+pub async fn lock_waiters(db: &impl sea_orm::ConnectionTrait) -> u64 {
+    let sql = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+    let statement = sea_orm::Statement::from_string(db.get_database_backend(), sql.to_owned());
+    let row = db.query_one_raw(statement).await.expect("pg_stat_activity").expect("a count");
+    let count: i64 = row.try_get_by_index(0).expect("the number of waiting sessions");
+    u64::try_from(count).expect("a count is not negative")
 }

@@ -171,7 +171,7 @@ impl TestApp {
             assert_eq!(confirmed.status, 200, "confirmation of {email}: {}", confirmed.body);
         } else {
             let role = app::domain::Role::from_slug(role).expect("a role");
-            server::auth::admin::create_account(&self.db, email, "Appointed", role, PASSWORD)
+            server::auth::account_commands::create_account(&self.db, email, "Appointed", role, PASSWORD)
                 .await
                 .expect("create account");
             let answer = visitor.sign_in(email, PASSWORD).await;
@@ -215,7 +215,9 @@ impl TestApp {
     /// region's slug), created as `server admin create` does.
     pub async fn signed_in_office(&self, office: &str, email: &str) -> Visitor {
         let office = app::domain::Office::from_slug(office).expect("an office");
-        server::auth::admin::create_admin(&self.db, email, "Trade office", office, PASSWORD).await.expect("admin");
+        server::auth::account_commands::create_admin(&self.db, email, "Trade office", office, PASSWORD)
+            .await
+            .expect("admin");
         let visitor = self.visitor();
         let answer = visitor.sign_in(email, PASSWORD).await;
         assert_eq!(answer.status, 200, "sign-in of {email}: {}", answer.body);

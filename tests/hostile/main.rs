@@ -1,4 +1,4 @@
-//! Hostile sheets (issue 24), in a test binary of their own: the server runs
+//! Hostile sheets, in a test binary of their own: the server runs
 //! in this process and nothing else does, so the memory read from
 //! `/proc/self/status` is the server's alone. A 2 KB XLSX that names one
 //! cell far away (`F1048576`, `XFD1048576`) or declares 10^18 shared

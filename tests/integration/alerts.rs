@@ -1,4 +1,4 @@
-//! Saved searches and their alerts (issue 11): a buyer keeps a search; a
+//! Saved searches and their alerts: a buyer keeps a search; a
 //! listing published afterwards that matches it is mailed once, never
 //! twice, at most one mail a day; the mail's link stops the alerts without
 //! signing in, and a forged link is refused; searches are their buyer's

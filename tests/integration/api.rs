@@ -250,7 +250,7 @@ async fn answers_have_their_documented_shape() {
     app.stop().await;
 }
 
-/// The words that went stale when Chinese and Portuguese arrived (issue 24):
+/// The words that went stale when Chinese and Portuguese arrived:
 /// the `lang` refusal and the document's description of `q` and of the
 /// reference data name every interface language, from the list itself.
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! The attempt limits count the real client: behind a trusted proxy the
 //! address in `X-Forwarded-For`, otherwise the TCP peer, whatever the header
-//! says (issue 8, production correctness).
+//! says (production correctness).
 
 use tests::TestApp;
 use tests::visitor::{PASSWORD, Visitor};

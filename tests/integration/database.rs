@@ -7,17 +7,19 @@ use std::path::Path;
 use app::domain::{AppError, ListingQuery, Locale, PriceRange, Region};
 use app::ports::Catalog;
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use sea_orm_migration::SchemaManager;
 use secrecy::SecretString;
 use server::config::Settings;
+use server::db::Db;
 use server::entities::{listings, producers, users};
 use server::services::CatalogService;
 use tests::fixtures::{self, ARGAN_AR, ARGAN_EN, HONEY_EN, SAFFRON_FR};
 use tests::postgres::PgCluster;
 
-const TABLES: [&str; 15] = [
+const TABLES: [&str; 16] = [
     "users",
+    "password_reset_requests",
     "sessions",
     "producers",
     "producer_translations",
@@ -34,16 +36,16 @@ const TABLES: [&str; 15] = [
     "mail_outbox",
 ];
 
-async fn connect(url: &str, data_dir: &Path) -> DatabaseConnection {
+async fn connect(url: &str, data_dir: &Path) -> Db {
     let mut settings = Settings::for_data_dir(data_dir);
     settings.database_url = SecretString::from(url.to_owned());
-    server::db::connect(&settings).await.expect("connect")
+    Db::standalone(server::db::connect(&settings).await.expect("connect"))
 }
 
-async fn migrations_go_up_down_and_up(db: &DatabaseConnection) {
+async fn migrations_go_up_down_and_up(db: &Db) {
     server::db::migrate(db).await.expect("migrate up");
     server::db::migrate(db).await.expect("migrating twice is harmless");
-    let manager = SchemaManager::new(db);
+    let manager = SchemaManager::new(db.connection());
     for table in TABLES {
         assert!(manager.has_table(table).await.expect("has_table"), "{table} exists after up");
     }
@@ -51,7 +53,9 @@ async fn migrations_go_up_down_and_up(db: &DatabaseConnection) {
     // Every `down`, one step at a time, from the newest.
     let steps = Migrator::migrations().len();
     for step in 0..steps {
-        Migrator::down(db, Some(1)).await.unwrap_or_else(|e| panic!("down step {} of {steps}: {e}", step + 1));
+        Migrator::down(db.connection(), Some(1))
+            .await
+            .unwrap_or_else(|e| panic!("down step {} of {steps}: {e}", step + 1));
     }
     assert!(Migrator::get_applied_migrations(db).await.expect("applied").is_empty(), "every step went down");
     for table in TABLES {
@@ -60,11 +64,13 @@ async fn migrations_go_up_down_and_up(db: &DatabaseConnection) {
     server::db::migrate(db).await.expect("migrate up again");
 }
 
-async fn catalogue_reads_back_through_the_port(db: &DatabaseConnection) {
+async fn catalogue_reads_back_through_the_port(db: &Db) {
     let fixture = fixtures::catalogue(db).await;
     let search_dir = tempfile::tempdir().expect("search directory");
     let index = std::sync::Arc::new(server::search::embedded::EmbeddedIndex::open(search_dir.path()).expect("index"));
-    server::search::indexer::rebuild(db, &*index, None).await.expect("the index is built from the database");
+    server::search::indexer::rebuild(db, &*index, db.changes(), None)
+        .await
+        .expect("the index is built from the database");
     let catalog = CatalogService::new(db.clone(), index);
 
     let home = catalog.home(Locale::En).await.expect("home");
@@ -130,7 +136,7 @@ async fn catalogue_reads_back_through_the_port(db: &DatabaseConnection) {
     assert!(matches!(catalog.find_listings(&too_long, Locale::Fr, 24).await, Err(AppError::Invalid { .. })));
 }
 
-async fn write_transactions_commit_or_leave_nothing(db: &DatabaseConnection) {
+async fn write_transactions_commit_or_leave_nothing(db: &Db) {
     let before = users::Entity::find().count(db).await.expect("count");
     let at = chrono::Utc::now();
     let new_user = |email: &str| users::ActiveModel {
@@ -151,7 +157,7 @@ async fn write_transactions_commit_or_leave_nothing(db: &DatabaseConnection) {
 
     let tx = server::db::begin_write(db).await.expect("begin");
     new_user("kept@example.com").insert(&tx).await.expect("insert");
-    tx.commit().await.expect("commit");
+    server::db::commit(tx).await.expect("commit");
     assert_eq!(users::Entity::find().count(db).await.expect("count"), before + 1);
 
     let duplicate = new_user("kept@example.com").insert(db).await.expect_err("email is unique");
@@ -167,7 +173,7 @@ async fn write_transactions_commit_or_leave_nothing(db: &DatabaseConnection) {
             let count = users::Entity::find().count(&tx).await?;
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
             row.insert(&tx).await?;
-            tx.commit().await?;
+            server::db::commit(tx).await?;
             Ok::<u64, server::error::StoreError>(count)
         }
     };
@@ -296,7 +302,7 @@ async fn a_busy_sqlite_database_is_unavailable_not_an_internal_error() {
     use sea_orm::{ConnectOptions, ConnectionTrait, Database};
     let dir = tempfile::tempdir().expect("temporary dir");
     let url = format!("sqlite://{}/busy.db?mode=rwc", dir.path().display());
-    let holder = Database::connect(&url).await.expect("connect");
+    let holder = Db::standalone(Database::connect(&url).await.expect("connect"));
     holder.execute_unprepared("CREATE TABLE t (x INTEGER)").await.expect("create");
     let lock = server::db::begin_write(&holder).await.expect("BEGIN IMMEDIATE");
     lock.execute_unprepared("INSERT INTO t VALUES (1)").await.expect("insert under the lock");

@@ -1,4 +1,4 @@
-//! Bulk catalogue import (issue 13): a sheet is checked row by row and
+//! Bulk catalogue import: a sheet is checked row by row and
 //! nothing is written until confirmed; then all rows in one transaction.
 //! Bad rows are named exactly; a formula, an oversized body, a zip bomb and
 //! a wrong encoding are refused with a clear reason and write nothing; an
@@ -204,6 +204,8 @@ async fn an_office_imports_for_its_regions_producers_and_the_log_says_so() {
     assert_eq!((rows[0].action.as_str(), rows[0].note.as_deref()), ("import", Some("2 created, 0 updated")));
     let page = fes.get(&format!("/fr/admin/producers/{slug}/import")).await;
     assert_eq!(page.status, 200);
+    assert!(page.body.contains("Coopérative Zitoun"), "the page names whose catalogue it imports into");
+    assert!(page.body.contains(&format!("href=\"/fr/admin/producers/{slug}\"")), "and links back to it");
     let template = Visitor::new(&app).get("/fr/import/template.csv").await;
     assert!(template.body.starts_with("\u{feff}listing_id,status,sector"), "{}", template.body);
     app.stop().await;

@@ -1,4 +1,4 @@
-//! Buyers contact suppliers (issue 11), through the server functions a
+//! Buyers contact suppliers, through the server functions a
 //! page posts: an inquiry held until the buyer's address is confirmed, the
 //! conversation with a quote accepted, who may read and write it, the
 //! 24-hour duplicate rule, the hourly limit, and message text that stays

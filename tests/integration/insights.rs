@@ -1,4 +1,4 @@
-//! Producer insights (issue 11): listing views counted once per visitor and
+//! Producer insights: listing views counted once per visitor and
 //! day, without robots, with the country from the buyer's profile or the
 //! browser's language; the insights' numbers on fixed data, the twelve-month
 //! window's edges included; who may read them; inquiries from a producer's

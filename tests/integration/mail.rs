@@ -1,6 +1,6 @@
 //! The mail outbox and its sender job: a mail is sent by the job, a mail that
 //! cannot be sent is retried with a growing pause and finally marked dead
-//! (issue 8, background jobs with a mail outbox).
+//! (background jobs with a mail outbox).
 
 use chrono::{Duration, Utc};
 use sea_orm::EntityTrait;

@@ -14,6 +14,7 @@ mod mail;
 mod offices;
 mod operations;
 mod pages;
+mod races;
 mod search;
 mod security;
 mod seo;

@@ -1,4 +1,4 @@
-//! The findings of the outside security probe (issue 7), each as a test that
+//! The findings of the outside security probe, each as a test that
 //! failed on the code before the fix: markup in `<head>`, raw textareas,
 //! cacheable private answers, redirects off the site, 500s on malformed input,
 //! control characters, ICE squatting.
@@ -346,7 +346,7 @@ async fn an_unverified_ice_blocks_nobody_and_reveals_nobody() {
     app.stop().await;
 }
 
-/// Redirect targets with characters a header cannot carry (issue 24): NUL,
+/// Redirect targets with characters a header cannot carry: NUL,
 /// DEL, CR and LF in `back` (the shortlist) and `from` (an office's
 /// suspension) panicked while the `Location` was built, and the connection
 /// closed with no answer. Each now answers, sends the browser to a path of
@@ -357,7 +357,8 @@ async fn redirect_targets_with_control_characters_answer_and_stay_on_the_site() 
     let (_producer, listing) = super::inquiries::producer_with_listing(&app, "coop@tifawin.ma").await;
     let buyer = super::inquiries::confirmed_buyer(&app, "buyer@import.jp").await;
     let office = app.signed_in_office("souss-massa", "office@souss.ma").await;
-    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let owner =
+        server::auth::account_commands::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
     let listing = listing.to_string();
     let safe = |location: &str| location.starts_with('/') && !location.chars().any(char::is_control);
     for (name, target) in [("NUL", "/en\0x"), ("DEL", "/en\u{7f}x"), ("CR", "/en\rx"), ("LF", "/en\nSet-Cookie: x=1")] {

@@ -1,4 +1,4 @@
-//! Found by search engines and shared well (issue 14): absolute canonical
+//! Found by search engines and shared well: absolute canonical
 //! and language links, `robots.txt` and sitemaps that follow the catalogue,
 //! schema.org data parsed back and checked for the properties search engines
 //! require, link-preview tags, and Chinese and Portuguese pages written the

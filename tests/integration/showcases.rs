@@ -1,4 +1,4 @@
-//! Fair organisers' showcases (issue 12): who may read and change one (a
+//! Fair organisers' showcases: who may read and change one (a
 //! draft is nobody's business but its organiser's and the administrators'),
 //! what publishing asks for, curation through the server functions the
 //! editor posts, a listing that drops out of the public page and the print
@@ -269,7 +269,7 @@ async fn leads_count_visits_and_inquiries_per_exhibitor_and_market() {
     // Visits from the showcase: Nigeria three times (a reload, then the
     // featured listing of the same exhibitor: one visit), Brazil, unknown;
     // one visit without the showcase, and one to a listing the organiser
-    // never featured, neither of which is a lead (issue 24).
+    // never featured, neither of which is a lead.
     let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0";
     let visit = |path: String, client: &'static str, languages: &'static str| {
         let app = &app;

@@ -170,7 +170,7 @@ async fn a_producer_sets_a_logo_that_their_public_page_shows() {
 
 /// What a crash leaves in the media directory goes at the next start, once
 /// older than the grace period; referenced files, young files and files the
-/// server did not write stay (issue 8, media crash safety).
+/// server did not write stay (media crash safety).
 #[tokio::test]
 async fn the_media_sweep_removes_only_old_unfinished_and_unreferenced_files() {
     let app = TestApp::spawn().await;

@@ -44,7 +44,7 @@ async fn the_producer_workspace_runs_on_postgres() {
     assert!(page.contains("Huile d&#x27;argan") || page.contains("Huile d'argan"), "the public page shows it");
     // Another account typing the same ICE is not refused: an unverified ICE
     // blocks nobody, and the answer says nothing about who else holds it
-    // (security issue 7, finding 7; verification settles a clash).
+    // (verification settles a clash).
     let omar = app.signed_in("producer", "omar@coop.ma").await;
     let same_ice = omar.save_profile("Autre", &[("form[ice]", "001525846000087")]).await;
     assert_eq!(same_ice.status, 200, "{}", same_ice.body);

@@ -1,4 +1,4 @@
-// Lighthouse, mobile preset, on the pages buyers land on (issue 14): home,
+// Lighthouse, mobile preset, on the pages buyers land on: home,
 // search, a listing and a producer, against a running Trade.ma (a release
 // build: `./tradema lighthouse` builds and starts one). Prints the
 // performance, accessibility, best-practices and SEO scores of each page and

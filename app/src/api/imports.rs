@@ -1,4 +1,4 @@
-//! Server functions of the bulk import (issue 13): the preview of a checked
+//! Server functions of the bulk import: the preview of a checked
 //! sheet and its confirmation, for the producer's own catalogue or, with
 //! `producer`, for an office importing into one of its region's producers.
 //! The sheet itself is uploaded to the server's `/api/import` route.

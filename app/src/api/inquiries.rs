@@ -1,4 +1,4 @@
-//! Server functions of inquiries and conversations (issue 11). Thin: they
+//! Server functions of inquiries and conversations. Thin: they
 //! find the viewer (signing a buyer up or in on the way when the inquiry
 //! form carries an account), call the `Inquiries` port, and send the
 //! browser on.

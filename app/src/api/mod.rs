@@ -3,10 +3,10 @@
 //! calls one port method and maps the error.
 
 pub mod accounts;
-pub mod alerts;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod saved_searches;
 #[cfg(feature = "ssr")]
 pub use context::cookie_value;
 pub mod imports;

@@ -1,4 +1,4 @@
-//! Server functions of the trade offices (issue 13) and of the producer's
+//! Server functions of the trade offices and of the producer's
 //! side of verification and moderation. Thin: each obtains the proof
 //! (`as_admin`, `as_producer`) and calls one port method; the `Offices` and
 //! `Studio` ports decide what the office may see and do.

@@ -1,4 +1,4 @@
-//! Server functions of the buyer's shortlist (issue 11).
+//! Server functions of the buyer's shortlist.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;

@@ -1,4 +1,4 @@
-//! Server functions of fair organisers' showcases (issue 12): the
+//! Server functions of fair organisers' showcases: the
 //! organiser's list, editor, states and curation, and the public list and
 //! pages. Thin: the `Showcases` port decides who may see and do what.
 

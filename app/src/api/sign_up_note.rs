@@ -1,5 +1,5 @@
 //! What a sign-up leaves in the browser's session, so the answer can be the
-//! same whether or not the address had an account (issue 24) and nothing
+//! same whether or not the address had an account and nothing
 //! typed is lost: the new account's id (its confirmation link, opened in
 //! this browser, signs it in), or the inquiry typed with a known address
 //! (sent when its owner signs in here). Every sign-up keeps one, so every

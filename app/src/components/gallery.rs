@@ -1,5 +1,5 @@
 //! A listing's photos: one large, the others as thumbnails that replace it
-//! when pressed. The gallery is an island (issue 14), hydrated with the
+//! when pressed. The gallery is an island, hydrated with the
 //! photos and the reader's words as props; before hydration, or without
 //! JavaScript, the first photo and the thumbnails are already visible.
 

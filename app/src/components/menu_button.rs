@@ -1,5 +1,5 @@
 //! The phone menu button, the one header control that needs script. It is an
-//! island (only the interactive parts of a page hydrate, issue 14): pressed,
+//! island (only the interactive parts of a page hydrate): pressed,
 //! it opens or closes the navigation it controls (`#site-nav`) by setting
 //! that element's `open` class. Its words arrive as a prop, because an
 //! island hydrates without the page's context.

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::FlashNote;
-use crate::api::alerts::SaveSearch;
+use crate::api::saved_searches::SaveSearch;
 use crate::domain::{ListingQuery, Role, Viewer};
 use crate::i18n::use_i18n;
 

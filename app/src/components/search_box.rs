@@ -7,7 +7,7 @@
 //! keys move through the options, Enter opens the one chosen (or submits
 //! the form when none is), Escape closes the list.
 //!
-//! The field is an island (issue 14): [`SearchBox`] renders it on the server
+//! The field is an island: [`SearchBox`] renders it on the server
 //! with the reader's language and words as props, since an island hydrates
 //! without the page's context and the browser never carries the other
 //! languages' strings.

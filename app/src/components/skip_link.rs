@@ -1,6 +1,6 @@
 //! "Skip to content", the first thing a keyboard reaches. Without script the
 //! browser follows `#content` and starts the next Tab there; hydrated (it is
-//! an island, issue 14), it also moves focus into the content, so screen
+//! an island), it also moves focus into the content, so screen
 //! readers announce where the reader landed.
 
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-//! The trade-agreement hint of a listing page (issue 11): the reader says
+//! The trade-agreement hint of a listing page: the reader says
 //! where the goods would go (a small GET form, so the choice is in the URL:
 //! `?to=PA`, and works without JavaScript); a signed-in buyer's own country,
 //! read with the page, is the default. When an agreement of `TradeAgreement` covers that country

@@ -40,7 +40,7 @@ pub struct Viewer {
     pub role: Role,
     /// The trade office an administrator works for (`None` for other roles).
     #[serde(default)]
-    pub office: Option<super::office::Office>,
+    pub office: Option<super::offices::Office>,
 }
 
 /// Proof that the person acting is a producer. The producer's workspace (the
@@ -52,7 +52,7 @@ pub struct ProducerAccess {
     user_id: i64,
     /// The trade office working on an onboarded cooperative's catalogue:
     /// what it changes there is recorded in the audit log as its own.
-    on_behalf: Option<super::office::AdminAccess>,
+    on_behalf: Option<super::offices::AdminAccess>,
 }
 
 impl ProducerAccess {
@@ -68,7 +68,7 @@ impl ProducerAccess {
 
     /// The administrator working for the producer, when it is not the
     /// producer itself.
-    pub fn office(&self) -> Option<&super::office::AdminAccess> {
+    pub fn office(&self) -> Option<&super::offices::AdminAccess> {
         self.on_behalf.as_ref()
     }
 
@@ -76,7 +76,7 @@ impl ProducerAccess {
     /// `owner_user_id`: only with an administrator's proof, and only once the
     /// offices' service has checked the producer is an unclaimed cooperative
     /// of the office's region (`Offices::act_for`).
-    pub fn for_office(admin: &super::office::AdminAccess, owner_user_id: i64) -> ProducerAccess {
+    pub fn for_office(admin: &super::offices::AdminAccess, owner_user_id: i64) -> ProducerAccess {
         ProducerAccess { user_id: owner_user_id, on_behalf: Some(admin.clone()) }
     }
 }

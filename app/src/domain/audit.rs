@@ -1,4 +1,4 @@
-//! The audit log (issue 13): every administrator action, with who, what,
+//! The audit log: every administrator action, with who, what,
 //! when, on which object and why. Append-only: the server has a function
 //! that adds a row and none that changes or removes one, and the database
 //! refuses updates and deletes of the table (triggers, both backends).

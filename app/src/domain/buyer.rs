@@ -1,4 +1,4 @@
-//! A buyer's company profile (issue 11), validated by the browser and the
+//! A buyer's company profile, validated by the browser and the
 //! server alike: who is asking, from which country, for which sectors.
 
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,4 @@
-//! What the inquiry pages show (issue 11): an inbox line, a conversation
+//! What the inquiry pages show: an inbox line, a conversation
 //! with its messages and quotes, and which side of it the reader is on.
 //! Who may do what in a conversation is decided here once
 //! (`ThreadRights::for_side`); the server enforces it, the pages only
@@ -78,7 +78,7 @@ pub struct InboxLine {
     pub unread: bool,
     /// Waiting for the buyer's e-mail confirmation (the buyer's inbox only).
     pub held: bool,
-    /// The showcase the buyer came from, by its title (issue 12).
+    /// The showcase the buyer came from, by its title.
     pub showcase: Option<String>,
 }
 

@@ -1,4 +1,4 @@
-//! Bulk catalogue import (issue 13): the sheet's template (one column per
+//! Bulk catalogue import: the sheet's template (one column per
 //! field and per language), a row read into the listing form the editor
 //! posts (so a row is checked by exactly the editor's rules), and what the
 //! preview shows before anything is written.

@@ -1,5 +1,5 @@
 //! Inquiries, conversations and quotes as the browser and the server both
-//! validate them (issue 11): what a buyer may ask, what a producer may
+//! validate them: what a buyer may ask, what a producer may
 //! quote, and how a conversation's status follows what happens in it. One
 //! rule in one place: `InquiryStatus::after`. The buyer's own profile is in
 //! `buyer`.

@@ -1,4 +1,4 @@
-//! Where a producer's interest comes from (issue 11): listing views and
+//! Where a producer's interest comes from: listing views and
 //! inquiries over the last `INSIGHT_MONTHS` calendar months (this month
 //! and the eleven before), by month, by world market and by country, and the
 //! share from outside Europe that the export roadmap measures.

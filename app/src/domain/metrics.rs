@@ -1,4 +1,4 @@
-//! A producer's responsiveness as buyers see it on its pages (issue 11):
+//! A producer's responsiveness as buyers see it on its pages:
 //! the share of inquiries it answered and the median time to its first
 //! answer, over the last `WINDOW_DAYS` days, computed from the conversations
 //! themselves. Below `MIN_INQUIRIES` the numbers would say more about luck

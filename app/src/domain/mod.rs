@@ -22,10 +22,8 @@ mod listing_form;
 mod locale;
 mod metrics;
 mod moderation;
-mod office;
-mod office_desk;
+mod offices;
 mod outbox;
-mod platform;
 mod profile;
 mod redirect;
 mod region;
@@ -80,20 +78,20 @@ pub use listing_form::{
 pub use locale::{LOCALE_COOKIE, Locale};
 pub use metrics::{InquiryTiming, ResponseMetrics, WINDOW_DAYS as METRICS_WINDOW_DAYS};
 pub use moderation::{Hidden, HideReason, ModerationStep};
-pub use office::{AdminAccess, Office, RoleGrant};
-pub use office_desk::{
+pub use offices::desk::{
     ACTING_FOR_COOKIE, AccountLine, ClaimPage, OFFICE_PAGE_SIZE, OfficeListingLine, OfficeProducer, OfficeProducerLine,
     OfficeProducers, ProducerFilter, ProducerState,
 };
+pub use offices::platform::{NEW_EXPORTERS_TARGET, PlatformView, RegionFigures};
+pub use offices::{AdminAccess, Office, RoleGrant};
 pub use outbox::{MailStatus, OutboxOp};
-pub use platform::{NEW_EXPORTERS_TARGET, PlatformView, RegionFigures};
 pub use profile::{
     CompanyProfile, DESCRIPTION_MAX_CHARS, FieldMap, Ice, ProfileEditor, ProfileForm, SPOKEN_LANGUAGES,
     spoken_language, spoken_language_name,
 };
 pub use redirect::is_local_path;
 pub use region::Region;
-pub use saved_search::{ALERT_MAX_LISTINGS, AlertSubscription, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearches};
+pub use saved_search::{ALERT_MAX_LISTINGS, AlertSubscription, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearchList};
 pub use search::{
     FacetGroup, FacetValue, ListingQuery, ListingResults, MAX_PAGE, MOQ_CEILINGS, RESULTS_PER_PAGE, SearchFacet,
     SearchSort, Suggestion, SuggestionKind, Suggestions,
@@ -101,9 +99,10 @@ pub use search::{
 pub use sector::Sector;
 pub use shortlist::{SavedThing, Shortlist};
 pub use showcase::{
-    CuratedExhibitor, CuratedListing, Curation, CurationNote, Exhibitor, ExhibitorLeads, FeaturedListing,
-    PUBLISH_MIN_LANGUAGES, ShowcaseChange, ShowcaseDraft, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine,
-    ShowcaseList, ShowcasePage, ShowcaseStatus, ShowcaseText, publish_problem,
+    CITY_MAX_CHARS, CuratedExhibitor, CuratedListing, Curation, CurationNote, EVENT_LINE_MAX_CHARS, Exhibitor,
+    ExhibitorLeads, FeaturedListing, PUBLISH_MIN_LANGUAGES, SHOWCASE_DESCRIPTION_MAX_CHARS, SHOWCASE_TITLE_MAX_CHARS,
+    ShowcaseChange, ShowcaseDraft, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList,
+    ShowcasePage, ShowcaseStatus, ShowcaseText, publish_problem,
 };
 pub use trade_agreement::TradeAgreement;
 pub use verification::{

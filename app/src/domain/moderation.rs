@@ -1,4 +1,4 @@
-//! Moderation (issue 13): an office hides a listing or a producer with a
+//! Moderation: an office hides a listing or a producer with a
 //! reason from a fixed list (so the owner reads it in its language) and an
 //! optional note. Hidden things leave every public read (the rule is in the
 //! server's `repo::visibility`); their owner still sees them, with the

@@ -1,4 +1,4 @@
-//! Saved searches (issue 11): a buyer keeps a search (its words and
+//! Saved searches: a buyer keeps a search (its words and
 //! filters) to run again and to be mailed, at most once a day, the listings
 //! published since that match it. The query kept is the search page's,
 //! without its page number and order, so the same search is kept once.
@@ -62,7 +62,7 @@ pub struct SavedSearchLine {
 
 /// The buyer's saved searches page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedSearches {
+pub struct SavedSearchList {
     pub lines: Vec<SavedSearchLine>,
     /// Alerts go only to a confirmed address.
     pub address_confirmed: bool,

@@ -1,4 +1,4 @@
-//! A buyer's shortlist (issue 11): listings and producers saved to compare.
+//! A buyer's shortlist: listings and producers saved to compare.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,4 +1,4 @@
-//! Fair organisers' showcases (issue 12): what an organiser types about an
+//! Fair organisers' showcases: what an organiser types about an
 //! event, its states, and the rules that decide when it may be published.
 //! Checked here (shared with the browser) and again by the server.
 

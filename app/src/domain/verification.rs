@@ -1,4 +1,4 @@
-//! Producer verification (issue 13): what a producer submits (its ICE and
+//! Producer verification: what a producer submits (its ICE and
 //! the numbers of its legal documents), the states of a request, and the
 //! reasons an office may give for a refusal. The reasons are a fixed list
 //! so the producer reads them in its own language; the reviewer may add a
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::company::LegalForm;
 use super::error::AppError;
-use super::office::Office;
+use super::offices::Office;
 use super::profile::Ice;
 use super::region::Region;
 use super::slug_enum::slug_enum;

@@ -1,4 +1,4 @@
-//! Bulk import of listings from a sheet (issue 13):
+//! Bulk import of listings from a sheet:
 //! `/{lang}/dashboard/import` for a producer's own catalogue, and
 //! `/{lang}/admin/producers/{slug}/import` for an office importing into a
 //! producer of its region. The person downloads the template, uploads a
@@ -94,8 +94,8 @@ fn ImportContent(page: ImportPage, producer: Option<String>, confirm: ServerActi
     }
 }
 
-/// The upload form: a plain multipart post; once hydrated (it is an island,
-/// issue 14), sent with a progress bar and the preview opened when checked.
+/// The upload form: a plain multipart post; once hydrated (it is an
+/// island), sent with a progress bar and the preview opened when checked.
 #[component]
 fn UploadForm(
     producer: Option<String>,

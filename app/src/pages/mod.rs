@@ -3,13 +3,12 @@
 //! listing answers 404) and hydrates in the browser.
 
 mod account;
-mod admin;
-mod dashboard;
 mod home;
 mod import_sheet;
 mod inquiries;
 mod listing;
 mod not_found;
+mod offices;
 mod organiser;
 mod producer;
 mod region;
@@ -19,18 +18,19 @@ mod sector;
 mod shortlist;
 mod showcases;
 mod stop_alerts;
+mod studio;
 
 pub use account::{BuyerProfilePage, ClaimProducerPage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
-pub use admin::{
-    AccountsPage, AdminPage, AuditPage, OfficeProducerPage, OfficeProducersPage, OnboardPage, VerificationQueuePage,
-};
-pub use dashboard::{DashboardPage, EditListingPage, InsightsPage, NewListingPage, ProfilePage, VerificationPage};
 pub use home::HomePage;
 pub use import_sheet::{ImportPage, OfficeImportPage};
 pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
 pub use listing::ListingPage;
 use listing::listing_id;
 pub use not_found::NotFound;
+pub use offices::{
+    AccountsPage, AuditPage, OfficeProducerPage, OfficeProducersPage, OfficesOverviewPage, OnboardPage,
+    VerificationQueuePage,
+};
 pub use organiser::{EditShowcasePage, NewShowcasePage, OrganiserPage};
 pub use producer::ProducerPage;
 pub use region::RegionPage;
@@ -40,6 +40,7 @@ pub use sector::SectorPage;
 pub use shortlist::ShortlistPage;
 pub use showcases::{ShowcasePage, ShowcasePrintPage, ShowcasesPage};
 pub use stop_alerts::StopAlertsPage;
+pub use studio::{EditListingPage, InsightsPage, NewListingPage, ProfilePage, StudioPage, VerificationPage};
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::{NotFound, lang_segment_is_valid, loaded};
-use crate::api::alerts::{RemoveSavedSearch, SetSearchAlerts, get_saved_searches};
+use crate::api::saved_searches::{RemoveSavedSearch, SetSearchAlerts, get_saved_searches};
 use crate::components::{FormAlert, PageMeta, submission_error};
-use crate::domain::{SavedSearchLine, SavedSearches};
+use crate::domain::{SavedSearchLine, SavedSearchList};
 use crate::i18n::{fill, use_i18n};
 
 #[component]
@@ -23,7 +23,7 @@ pub fn SavedSearchesPage() -> impl IntoView {
 
 #[component]
 fn SavedSearchesContent(
-    saved: SavedSearches,
+    saved: SavedSearchList,
     remove: ServerAction<RemoveSavedSearch>,
     switch: ServerAction<SetSearchAlerts>,
 ) -> impl IntoView {

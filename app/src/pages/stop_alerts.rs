@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{NotFound, lang_segment_is_valid, loaded};
-use crate::api::alerts::{StopAlerts, get_alert_subscription};
+use crate::api::saved_searches::{StopAlerts, get_alert_subscription};
 use crate::components::{FormAlert, PageMeta, submission_error};
 use crate::domain::AlertSubscription;
 use crate::i18n::use_i18n;

@@ -19,9 +19,9 @@ use crate::domain::{
     AlertSubscription, AppError, BuyerProfileForm, CountryCode, Curation, Dashboard, HomePage, Inbox, InquiryAbout,
     InquiryForm, InquiryStart, InquiryStatus, Insights, ListingDetail, ListingEditor, ListingForm, ListingQuery,
     ListingResults, Locale, PhotoChange, ProducerAccess, ProducerDetail, ProfileEditor, ProfileForm, Region,
-    RegionPage, ReplyForm, Role, SavedSearches, SavedThing, Sector, SectorPage, SentInquiry, Shortlist, ShowcaseChange,
-    ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage, StatusChange, Suggestions,
-    Thread, ThreadAction, Viewer,
+    RegionPage, ReplyForm, Role, SavedSearchList, SavedThing, Sector, SectorPage, SentInquiry, Shortlist,
+    ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage,
+    StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
 
 /// The one rule for who works in a producer's workspace, for server
@@ -41,7 +41,7 @@ pub async fn producer_access(
     }
 }
 
-/// The regional trade offices' tools (issue 13). Every method takes the
+/// The regional trade offices' tools. Every method takes the
 /// administrator's proof; another region's producer is `NotFound` for a
 /// regional office, and appointments and the audit log are the national
 /// team's only. Every action writes its audit row in its own transaction.
@@ -248,7 +248,7 @@ pub trait Studio: Send + Sync {
     async fn import_confirm(&self, access: &ProducerAccess, token: &str) -> Result<(usize, usize), AppError>;
 }
 
-/// Buyers' inquiries and the conversations they open (issue 11). Every
+/// Buyers' inquiries and the conversations they open. Every
 /// call names who acts; the service decides what they may see and do.
 #[async_trait::async_trait]
 pub trait Inquiries: Send + Sync {
@@ -310,7 +310,7 @@ pub trait Inquiries: Send + Sync {
     async fn save_buyer_profile(&self, buyer: &BuyerAccess, form: &BuyerProfileForm) -> Result<(), AppError>;
 }
 
-/// A buyer's shortlist of listings and producers (issue 11).
+/// A buyer's shortlist of listings and producers.
 #[async_trait::async_trait]
 pub trait Shortlists: Send + Sync {
     async fn shortlist(&self, buyer: &BuyerAccess, locale: Locale) -> Result<Shortlist, AppError>;
@@ -319,11 +319,11 @@ pub trait Shortlists: Send + Sync {
     async fn is_kept(&self, buyer: &BuyerAccess, thing: &SavedThing, locale: Locale) -> Result<bool, AppError>;
 }
 
-/// A buyer's saved searches and their daily alerts (issue 11).
+/// A buyer's saved searches and their daily alerts.
 #[async_trait::async_trait]
-pub trait SearchAlerts: Send + Sync {
+pub trait SavedSearches: Send + Sync {
     /// The buyer's saved searches; `NotFound` for other roles.
-    async fn saved(&self, buyer: &BuyerAccess) -> Result<SavedSearches, AppError>;
+    async fn saved(&self, buyer: &BuyerAccess) -> Result<SavedSearchList, AppError>;
     /// Keeps the search (once; saving it again keeps the first) with its
     /// alerts on, and asks an unconfirmed address to confirm itself.
     /// Returns its id.
@@ -336,7 +336,7 @@ pub trait SearchAlerts: Send + Sync {
     async fn stop_alerts(&self, id: i64, token: &str) -> Result<(), AppError>;
 }
 
-/// Fair organisers' showcases (issue 12). Organiser calls act for the
+/// Fair organisers' showcases. Organiser calls act for the
 /// showcase's own organiser only (`NotFound` for anyone else); a draft is
 /// seen by its organiser and administrators only.
 #[async_trait::async_trait]
@@ -366,7 +366,7 @@ pub trait Showcases: Send + Sync {
     ) -> Result<ShowcasePage, AppError>;
 }
 
-/// What a producer learns about the interest in its listings (issue 11).
+/// What a producer learns about the interest in its listings.
 #[async_trait::async_trait]
 pub trait MarketInsight: Send + Sync {
     /// Views and inquiries of the last twelve months, by month, market and
@@ -384,6 +384,6 @@ pub struct Services {
     pub inquiries: Arc<dyn Inquiries>,
     pub shortlists: Arc<dyn Shortlists>,
     pub insight: Arc<dyn MarketInsight>,
-    pub alerts: Arc<dyn SearchAlerts>,
+    pub saved_searches: Arc<dyn SavedSearches>,
     pub showcases: Arc<dyn Showcases>,
 }

@@ -4,7 +4,7 @@
 //! `AuthSession` in every request; `request_session::attach` wraps it in the
 //! `SessionHandle` the `Accounts` service works on.
 
-pub mod admin;
+pub mod account_commands;
 pub mod backend;
 pub mod password;
 pub mod rate_limit;

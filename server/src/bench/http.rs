@@ -132,7 +132,7 @@ pub async fn run(load: Load) -> anyhow::Result<()> {
     if let Some(url) = &load.database_url {
         settings.database_url = url.clone().into();
     }
-    let db = crate::db::connect(&settings).await?;
+    let db = crate::db::Db::standalone(crate::db::connect(&settings).await?);
     crate::db::migrate(&db).await?;
     let started = Instant::now();
     crate::bench::search::import(&db, load.listings).await?;

@@ -1,4 +1,4 @@
-//! `server bench-inbox --threads N` (issue 11): a producer with N
+//! `server bench-inbox --threads N`: a producer with N
 //! conversations from 40 buyers, its inbox page loaded over HTTP by a
 //! signed-in browser-like client, and the time of each answer printed as
 //! p50/p95/p99 beside the budget (50 ms). A benchmark, not a timed test:
@@ -22,7 +22,7 @@ const SAMPLES: usize = 200;
 
 /// Writes `threads` conversations for the first bench producer; returns its
 /// sign-in address.
-async fn seed(db: &sea_orm::DatabaseConnection, threads: usize) -> anyhow::Result<String> {
+async fn seed(db: &crate::db::Db, threads: usize) -> anyhow::Result<String> {
     crate::bench::search::import(db, 200).await?;
     let producer = producers::Entity::find()
         .filter(producers::Column::Slug.eq("bench-producer-0"))
@@ -141,7 +141,7 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 pub async fn run(threads: usize) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let settings = Settings::for_data_dir(dir.path());
-    let db = crate::db::connect(&settings).await?;
+    let db = crate::db::Db::standalone(crate::db::connect(&settings).await?);
     crate::db::migrate(&db).await?;
     let started = Instant::now();
     let email = seed(&db, threads).await?;

@@ -1,4 +1,4 @@
-//! `server bench-insights --views N [--database-url URL]` (issue 11): N
+//! `server bench-insights --views N [--database-url URL]`: N
 //! recorded view rows (distinct listing, day and country) for one producer
 //! and as many for the others, a year of inquiries, then the producer's
 //! insights computed again and again, with p50/p95/p99 printed beside the
@@ -52,7 +52,7 @@ pub async fn run(views: usize, database_url: Option<String>) -> anyhow::Result<(
     if let Some(url) = &database_url {
         settings.database_url = url.clone().into();
     }
-    let db = crate::db::connect(&settings).await?;
+    let db = crate::db::Db::standalone(crate::db::connect(&settings).await?);
     crate::db::migrate(&db).await?;
     let started = Instant::now();
     crate::bench::search::import(&db, 400).await?;

@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use app::domain::{AccountStatus, LegalForm, ListingStatus, Locale, Region, Sector};
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set};
+use sea_orm::{ConnectionTrait, EntityTrait, Set};
+
+use crate::db::Db;
 
 use crate::config::Settings;
 use crate::entities::{listing_translations, listings, producers, users};
@@ -68,7 +70,7 @@ fn report(label: &str, mut times: Vec<Duration>) {
 }
 
 /// Writes N listings (and their producers) straight into the database.
-pub(crate) async fn import(db: &DatabaseConnection, count: usize) -> anyhow::Result<()> {
+pub(crate) async fn import(db: &Db, count: usize) -> anyhow::Result<()> {
     let vocabulary = Vocabulary::global();
     let mut rng = DemoRng::new(0x7A11_5EED);
     let now = Utc::now();
@@ -176,7 +178,7 @@ pub(crate) async fn import(db: &DatabaseConnection, count: usize) -> anyhow::Res
 }
 
 /// One engine + cards run of every query, `RUNS_PER_QUERY` times.
-async fn run_engine(db: &DatabaseConnection, index: &dyn SearchIndex) -> anyhow::Result<()> {
+async fn run_engine(db: &Db, index: &dyn SearchIndex) -> anyhow::Result<()> {
     let mut by_kind: Vec<(&str, Vec<Duration>)> = Vec::new();
     let mut all = Vec::new();
     let mut engine_only = Vec::new();
@@ -211,7 +213,7 @@ async fn run_engine(db: &DatabaseConnection, index: &dyn SearchIndex) -> anyhow:
 }
 
 /// SQLite FTS5 over the same titles and descriptions: the reference.
-async fn run_fts5(db: &DatabaseConnection) -> anyhow::Result<()> {
+async fn run_fts5(db: &Db) -> anyhow::Result<()> {
     let started = Instant::now();
     db.execute_unprepared(
         "CREATE VIRTUAL TABLE bench_fts USING fts5(title, description, content='listing_translations', \
@@ -258,7 +260,7 @@ async fn run_fts5(db: &DatabaseConnection) -> anyhow::Result<()> {
 pub async fn run(count: usize, meili_url: Option<String>, meili_key: Option<String>) -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let settings = Settings::for_data_dir(dir.path());
-    let db = crate::db::connect(&settings).await?;
+    let db = crate::db::Db::standalone(crate::db::connect(&settings).await?);
     crate::db::migrate(&db).await?;
     println!(
         "bench-search: {count} listings from {PRODUCERS} producers, {} vocabulary concepts",
@@ -270,7 +272,7 @@ pub async fn run(count: usize, meili_url: Option<String>, meili_key: Option<Stri
 
     let index = EmbeddedIndex::open(&settings.search_dir())?;
     let started = Instant::now();
-    let indexed = crate::search::indexer::rebuild(&db, &index, None).await?;
+    let indexed = crate::search::indexer::rebuild(&db, &index, db.changes(), None).await?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "embedded (tantivy): indexed {indexed} listings in {seconds:.1} s = {:.0} listings/s (database reads, vocabulary and analysis included)",
@@ -285,7 +287,7 @@ pub async fn run(count: usize, meili_url: Option<String>, meili_key: Option<Stri
         let prefix = format!("bench_{}_", std::process::id());
         let meili = crate::search::meili::MeiliIndex::connect(&url, meili_key.as_deref(), &prefix).await?;
         let started = Instant::now();
-        let indexed = crate::search::indexer::rebuild(&db, &meili, None).await?;
+        let indexed = crate::search::indexer::rebuild(&db, &meili, db.changes(), None).await?;
         let seconds = started.elapsed().as_secs_f64();
         println!(
             "Meilisearch: indexed {indexed} listings in {seconds:.1} s = {:.0} listings/s",

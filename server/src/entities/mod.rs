@@ -12,6 +12,7 @@ pub mod listing_translations;
 pub mod listing_views;
 pub mod listings;
 pub mod mail_outbox;
+pub mod password_reset_requests;
 pub mod password_resets;
 pub mod producer_certifications;
 pub mod producer_invitations;

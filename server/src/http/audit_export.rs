@@ -1,4 +1,4 @@
-//! `GET /{lang}/admin/audit.csv` (issue 13): the audit log's rows matching
+//! `GET /{lang}/admin/audit.csv`: the audit log's rows matching
 //! the page's filters, for the national team's spreadsheet. UTF-8 with a
 //! byte-order mark; every cell through the formula guard. Anyone but a
 //! national administrator gets a 404, as for the page.

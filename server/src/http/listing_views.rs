@@ -1,4 +1,4 @@
-//! Counts listing views for the producers' insights (issue 11), without
+//! Counts listing views for the producers' insights, without
 //! personal data: what is kept is the listing, the day and the country.
 //!
 //! - Counted: a `GET` of a listing page answered `200`, from a browser that
@@ -19,7 +19,7 @@
 //!   from its page or a QR code) also counts a visit for that exhibitor in
 //!   the showcase's leads, by world market, once per visitor, exhibitor and
 //!   day, and only for a listing the organiser featured there or the page of
-//!   a producer exhibiting there (issues 12 and 24).
+//!   a producer exhibiting there.
 //!
 //! Counts gather in memory and are written by a background job every few
 //! seconds (`ViewCounter::flush`); a failed write keeps them for the next.
@@ -28,13 +28,13 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, RandomState};
 use std::sync::{Arc, Mutex};
 
+use crate::db::Db;
 use app::domain::{CountryCode, Locale, Role, Viewer};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use chrono::{NaiveDate, Utc};
-use sea_orm::DatabaseConnection;
 
 use crate::auth::AuthSession;
 use crate::error::StoreError;
@@ -127,7 +127,7 @@ impl ViewCounter {
     /// Writes the gathered views (and the monthly roll-up) in one
     /// transaction; on failure nothing is written and they are kept for the
     /// next flush. Returns how many were written.
-    pub async fn flush(&self, db: &DatabaseConnection) -> Result<u64, StoreError> {
+    pub async fn flush(&self, db: &Db) -> Result<u64, StoreError> {
         let pending = {
             let mut counting = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             std::mem::take(&mut counting.pending)

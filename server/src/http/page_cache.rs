@@ -29,6 +29,7 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 
 use crate::auth::AuthSession;
+use crate::changes::{Changes, Follows};
 use crate::services::cached::Cached;
 
 /// The most pages kept (about 40 KB each, some 20 MB; at most 80 MB).
@@ -55,15 +56,11 @@ struct KeptPage {
     policy: Option<Vec<String>>,
 }
 
-/// What a page's answer depends on: the database's commits and the search
-/// index's changes (both only grow, so their sum moves when either does).
-fn page_inputs() -> u64 {
-    crate::db::commits().wrapping_add(crate::search::generation())
-}
-
-impl Default for PageCache {
-    fn default() -> Self {
-        PageCache { pages: Cached::following(page_inputs, CAPACITY).for_at_most(MAX_AGE) }
+impl PageCache {
+    /// A page's answer depends on the database's commits and the search
+    /// index's changes (both only grow, so their sum moves when either does).
+    pub fn new(changes: &Changes) -> Self {
+        PageCache { pages: Cached::following(changes, Follows::Both, CAPACITY).for_at_most(MAX_AGE) }
     }
 }
 

@@ -1,4 +1,4 @@
-//! `GET /{lang}/showcases/{slug}/exhibitors.csv` (issue 12): a showcase's
+//! `GET /{lang}/showcases/{slug}/exhibitors.csv`: a showcase's
 //! exhibitors with their public contact details, for the organiser's
 //! spreadsheet. UTF-8 with a byte-order mark, so spreadsheet programs read
 //! Arabic and accents right. Only what the producer pages already show:

@@ -182,7 +182,7 @@ pub async fn upload_logo(
 }
 
 /// `POST /api/showcases/{id}/cover` (multipart: `cover`, `locale`): a
-/// showcase's cover photo, for its own organiser (issue 12).
+/// showcase's cover photo, for its own organiser.
 pub async fn upload_showcase_cover(
     State(uploads): State<Arc<PhotoUploads>>,
     auth: AuthSession,

@@ -1,4 +1,4 @@
-//! Bulk catalogue import (issue 13), for a producer's own catalogue or by
+//! Bulk catalogue import, for a producer's own catalogue or by
 //! its regional office: a sheet is read (`sheet`), every row is checked by
 //! the listing editor's rules plus what only the server knows (the listing
 //! to update is this producer's; protected labels belong to the origin

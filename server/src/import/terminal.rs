@@ -6,14 +6,14 @@
 
 use std::path::Path;
 
+use crate::db::Db;
 use anyhow::{Context as _, bail};
 use chrono::Utc;
-use sea_orm::DatabaseConnection;
 
 use crate::db;
 
 /// Imports `file` into the producer `slug`; returns (created, updated).
-pub async fn run(db: &DatabaseConnection, slug: &str, file: &Path) -> anyhow::Result<(usize, usize)> {
+pub async fn run(db: &Db, slug: &str, file: &Path) -> anyhow::Result<(usize, usize)> {
     let producer = crate::repo::producer_profile::by_slug_for_office(db, slug)
         .await?
         .with_context(|| format!("no producer has the address `{slug}`"))?;

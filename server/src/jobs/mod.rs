@@ -1,157 +1,123 @@
-//! Background jobs under one supervisor: each runs in a `JoinSet` with the
-//! supervisor's cancellation token, a failing step is logged and retried with
-//! a growing pause (never lost silently), and shutdown cancels them all and
-//! waits for them, within a bound. Today's jobs: the mail sender, the session
-//! sweeper and the start-up media sweep; the search indexer and the alert
-//! digests come next, as one more `every` each.
+//! The background jobs, each a module with its name, period and step, all
+//! run by one supervisor (`supervisor::Jobs`): the search indexer, the mail
+//! sender, the reset links, the saved search alerts, the listing view counter
+//! (written once more at shutdown), the session sweeper, the planner
+//! statistics and, once at start, the media sweep; at shutdown it also
+//! waits for the photo uploads being stored. `start` is the one list of
+//! them.
 
-pub mod alerts;
 pub mod mail_sender;
+pub mod media_sweep;
+pub mod planner_statistics;
+pub mod reset_links;
+pub mod saved_search_alerts;
+pub mod search_indexer;
+pub mod session_sweep;
+pub mod supervisor;
+pub mod view_flush;
 
-use std::future::Future;
+use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::task::JoinSet;
-use tokio_util::sync::CancellationToken;
+pub use supervisor::Jobs;
 
-/// The longest pause between two tries of a failing job.
-const MAX_BACKOFF: Duration = Duration::from_secs(300);
+use crate::mail::Mailer;
+use crate::state::AppState;
 
-/// The running background jobs.
-pub struct Jobs {
-    cancel: CancellationToken,
-    running: JoinSet<()>,
-}
+/// How often the mail sender looks for mail to send.
+const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
+/// How often due search alerts are looked for (each search is mailed at
+/// most once a day).
+const ALERTS_PERIOD: Duration = Duration::from_secs(600);
 
-impl Default for Jobs {
-    fn default() -> Jobs {
-        Jobs::new()
-    }
-}
+/// Starts every background job of the application in `state`.
+pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
+    let mut jobs = Jobs::new();
 
-impl Jobs {
-    pub fn new() -> Jobs {
-        Jobs { cancel: CancellationToken::new(), running: JoinSet::new() }
-    }
+    let indexer = search_indexer::SearchIndexer::new(state.db.clone(), state.search.clone());
+    jobs.every_or_woken(
+        "search indexer",
+        search_indexer::PERIOD,
+        search_indexer::MAX_BACKOFF,
+        Some(state.db.changes().indexer_wake()),
+        move || {
+            let indexer = indexer.clone();
+            async move { indexer.step().await }
+        },
+    );
 
-    /// Runs `step` now and then every `period` until shutdown. A step that
-    /// fails is logged and tried again after a pause that doubles from
-    /// `period` up to five minutes, back to `period` once it succeeds.
-    pub fn every<F, Fut>(&mut self, name: &'static str, period: Duration, step: F)
-    where
-        F: FnMut() -> Fut + Send + 'static,
-        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
-    {
-        self.every_or_woken(name, period, MAX_BACKOFF, None, step);
-    }
-
-    /// `every` with its own longest pause after failures, and also as soon
-    /// as `wake` is notified (after a success; a failing step keeps its
-    /// backoff).
-    pub fn every_or_woken<F, Fut>(
-        &mut self,
-        name: &'static str,
-        period: Duration,
-        max_backoff: Duration,
-        wake: Option<&'static tokio::sync::Notify>,
-        mut step: F,
-    ) where
-        F: FnMut() -> Fut + Send + 'static,
-        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
-    {
-        let cancel = self.cancel.clone();
-        self.running.spawn(async move {
-            let mut pause = period;
-            loop {
-                let outcome = tokio::select! {
-                    () = cancel.cancelled() => break,
-                    outcome = step() => outcome,
-                };
-                let healthy = outcome.is_ok();
-                pause = match outcome {
-                    Ok(()) => period,
-                    Err(error) => {
-                        let next = (pause * 2).min(max_backoff);
-                        tracing::error!(job = name, error = %format!("{error:#}"), retry_in = ?next, "background job failed");
-                        next
-                    }
-                };
-                let woken = async {
-                    match wake {
-                        Some(wake) if healthy => wake.notified().await,
-                        _ => std::future::pending().await,
-                    }
-                };
-                tokio::select! {
-                    () = cancel.cancelled() => break,
-                    () = tokio::time::sleep(pause) => {}
-                    () = woken => {}
-                }
+    let db = state.db.clone();
+    jobs.every("mail sender", MAIL_SENDER_PERIOD, move || {
+        let (db, mailer) = (db.clone(), mailer.clone());
+        async move {
+            let round = mail_sender::send_due(&db, &mailer, chrono::Utc::now()).await?;
+            if round != mail_sender::Round::default() {
+                tracing::info!(?round, "mail outbox");
             }
-            tracing::debug!(job = name, "background job stopped");
-        });
-    }
-
-    /// Runs `work` once, in the background; shutdown cancels it if unfinished.
-    pub fn once<Fut>(&mut self, name: &'static str, work: Fut)
-    where
-        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
-    {
-        let cancel = self.cancel.clone();
-        self.running.spawn(async move {
-            tokio::select! {
-                () = cancel.cancelled() => tracing::info!(job = name, "one-off job cancelled by shutdown"),
-                outcome = work => if let Err(error) = outcome {
-                    tracing::error!(job = name, error = %format!("{error:#}"), "one-off job failed; it runs again at the next start");
-                },
-            }
-        });
-    }
-
-    /// Cancels every job and waits for them to stop, at most `within`.
-    pub async fn shutdown(mut self, within: Duration) {
-        self.cancel.cancel();
-        let all_stopped = async { while self.running.join_next().await.is_some() {} };
-        if tokio::time::timeout(within, all_stopped).await.is_err() {
-            tracing::warn!(?within, "background jobs did not stop in time; aborting them");
-            self.running.abort_all();
+            Ok(())
         }
-    }
-}
+    });
 
-#[cfg(test)]
-mod tests {
-    use std::sync::{Arc, Mutex};
-
-    use super::*;
-
-    #[tokio::test]
-    async fn a_failing_step_is_retried_with_a_growing_pause_and_shutdown_waits() {
-        let tries = Arc::new(Mutex::new(Vec::new()));
-        let mut jobs = Jobs::new();
-        let log = tries.clone();
-        let started = tokio::time::Instant::now();
-        jobs.every("flaky", Duration::from_millis(20), move || {
-            let log = log.clone();
-            async move {
-                let mut log = log.lock().expect("log");
-                log.push(started.elapsed());
-                let n = log.len();
-                if n <= 3 { Err(anyhow::anyhow!("try {n} fails")) } else { Ok(()) }
+    let reset_links = Arc::new(reset_links::ResetLinks {
+        db: state.db.clone(),
+        limits: state.limits.clone(),
+        public_url: state.settings.public_url.clone(),
+    });
+    jobs.every("reset links", reset_links::PERIOD, move || {
+        let reset_links = reset_links.clone();
+        async move {
+            let mailed = reset_links.deliver_waiting().await?;
+            if mailed > 0 {
+                tracing::info!(mails = mailed, "password reset links queued");
             }
-        });
-        while tries.lock().expect("log").len() < 6 {
-            tokio::time::sleep(Duration::from_millis(10)).await;
+            Ok(())
         }
-        jobs.shutdown(Duration::from_secs(5)).await;
-        let at = tries.lock().expect("log").clone();
-        let gaps: Vec<Duration> = at.windows(2).map(|pair| pair[1] - pair[0]).collect();
-        // Pauses after failures double (40, 80, 160 ms), then go back to 20 ms.
-        assert!(gaps[0] >= Duration::from_millis(40) && gaps[1] >= Duration::from_millis(80), "{gaps:?}");
-        assert!(gaps[2] >= Duration::from_millis(160), "{gaps:?}");
-        assert!(gaps[3] < Duration::from_millis(160), "back to the normal period after a success: {gaps:?}");
-        let stopped_at = at.len();
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        assert_eq!(tries.lock().expect("log").len(), stopped_at, "nothing runs after shutdown");
-    }
+    });
+
+    let alerts = Arc::new(saved_search_alerts::SavedSearchAlerts {
+        db: state.db.clone(),
+        catalog: state.services.catalog.clone(),
+        signer: state.signer.clone(),
+        public_url: state.settings.public_url.clone(),
+    });
+    jobs.every("saved search alerts", ALERTS_PERIOD, move || {
+        let alerts = alerts.clone();
+        async move {
+            let mailed = alerts.send_due(chrono::Utc::now()).await?;
+            if mailed > 0 {
+                tracing::info!(mails = mailed, "search alerts queued");
+            }
+            Ok(())
+        }
+    });
+
+    let (db, views) = (state.db.clone(), state.views.clone());
+    jobs.every("listing view counter", view_flush::PERIOD, move || {
+        let (db, views) = (db.clone(), views.clone());
+        async move { view_flush::flush(&db, &views).await }
+    });
+    let (db, views) = (state.db.clone(), state.views.clone());
+    jobs.at_shutdown("listing view counter", async move { view_flush::flush(&db, &views).await });
+
+    let store = crate::auth::session_store(state.db.connection().clone());
+    jobs.every("session sweeper", session_sweep::PERIOD, move || {
+        let store = store.clone();
+        async move { session_sweep::sweep(&store).await }
+    });
+
+    let db = state.db.clone();
+    jobs.every("planner statistics", planner_statistics::PERIOD, move || {
+        let db = db.clone();
+        async move { planner_statistics::refresh(&db).await }
+    });
+
+    let uploads = state.uploads.clone();
+    jobs.at_shutdown("photo uploads", async move {
+        uploads.finish_storing().await;
+        Ok(())
+    });
+
+    let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
+    jobs.once("media sweep", async move { media_sweep::run(&db, &media_dir).await });
+    jobs
 }

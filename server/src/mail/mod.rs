@@ -7,7 +7,7 @@
 //! A mail that may reach an address nobody has confirmed (a confirmation,
 //! a reset link, a message notice, a sign-up attempt) carries no text a
 //! visitor typed, not even a display name: anyone can type any address
-//! into a form, and Trade.ma must not carry their words to it (issue 24).
+//! into a form, and Trade.ma must not carry their words to it.
 
 pub mod transport;
 

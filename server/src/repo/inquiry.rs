@@ -1,4 +1,4 @@
-//! Inquiries, their messages and quotes as stored (issue 11). Rules about
+//! Inquiries, their messages and quotes as stored. Rules about
 //! who may read or write them live in `services::inquiries`; this module
 //! only reads and writes rows.
 

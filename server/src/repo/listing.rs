@@ -35,6 +35,17 @@ pub async fn ids_of_producer(db: &impl ConnectionTrait, producer: i64) -> Result
         .await?)
 }
 
+/// The producer of each of the listings `ids`, whatever their state.
+pub async fn owners_of(db: &impl ConnectionTrait, ids: &[i64]) -> Result<HashMap<i64, i64>, StoreError> {
+    Ok(listings::Entity::find()
+        .filter(listings::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|listing| (listing.id, listing.producer_id))
+        .collect())
+}
+
 /// Which of the listings `ids` were published after `since`.
 pub async fn published_after(
     db: &impl ConnectionTrait,

@@ -1,9 +1,14 @@
-//! Repositories: plain async functions over `&impl ConnectionTrait`, one
-//! module per aggregate, returning `app::domain` types where a caller only
-//! shows them, and sea-orm rows where a service of this crate applies its
-//! rules to the row itself (a producer, an account, a showcase, an inquiry,
-//! an invitation): the rows never leave the server crate. Errors are
-//! `StoreError`, turned into `AppError` at the port.
+//! Repositories: every database query of the server (the seed and the
+//! benchmark aside) is a plain async function here, over `&impl
+//! ConnectionTrait` (the pool or the caller's transaction), one module per
+//! aggregate or per read-only view (the home counts, the offices' directory
+//! and platform figures, the sitemap). They return `app::domain` types where
+//! a caller only shows them, and sea-orm rows where a service of this crate
+//! applies its rules to the row itself (a producer, a listing, an account, a
+//! showcase, an inquiry, an invitation, a verification request): the rows
+//! never leave the server crate. Writes take what changes as parameters; the
+//! rules (who may act, what is checked, the audit row) stay in the services.
+//! Errors are `StoreError`, turned into `AppError` at the port.
 
 pub mod audit;
 pub mod buyer_profile;
@@ -16,9 +21,12 @@ pub mod invitation;
 pub mod listing;
 pub mod listing_view;
 pub mod mail_outbox;
+pub mod moderation;
+pub mod office_directory;
 pub mod own_listing;
 pub mod password_reset;
 pub mod photo;
+pub mod platform_stats;
 pub mod producer;
 pub mod producer_profile;
 pub mod saved_search;

@@ -297,7 +297,8 @@ pub async fn photo_count(db: &impl ConnectionTrait, listing_id: i64) -> Result<u
 }
 
 /// Each listing's title in the reader's language (or the first language it
-/// has), for the trade offices' pages and the audit log.
+/// has), for the trade offices' pages, the audit log and a showcase's
+/// curation.
 pub async fn titles_of(
     db: &impl ConnectionTrait,
     ids: Vec<i64>,

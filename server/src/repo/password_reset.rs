@@ -1,10 +1,11 @@
-//! Password-reset tokens, kept only as SHA-256 hashes; each works once.
+//! Password resets: the requests waiting for the reset links job, and the
+//! tokens mailed, kept only as SHA-256 hashes; each token works once.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
-use crate::entities::password_resets;
+use crate::entities::{password_reset_requests, password_resets};
 use crate::error::StoreError;
 
 /// An open (unused, unexpired) token.
@@ -69,4 +70,46 @@ pub async fn spend_all_of(db: &impl ConnectionTrait, user_id: i64, now: DateTime
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// A reset asked for an address, waiting for the reset links job.
+pub struct ResetRequest {
+    pub id: i64,
+    pub email: String,
+    pub locale: String,
+}
+
+/// Records a reset asked for `email` (known or not).
+pub async fn request(
+    db: &impl ConnectionTrait,
+    email: &str,
+    locale: &str,
+    at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    password_reset_requests::ActiveModel {
+        email: Set(email.to_owned()),
+        locale: Set(locale.to_owned()),
+        requested_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The oldest waiting requests, at most `limit`.
+pub async fn waiting_requests(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<ResetRequest>, StoreError> {
+    let rows = password_reset_requests::Entity::find()
+        .order_by_asc(password_reset_requests::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|row| ResetRequest { id: row.id, email: row.email, locale: row.locale }).collect())
+}
+
+/// Deletes a handled request; whether it was still there (another round
+/// may have handled it first).
+pub async fn forget_request(db: &impl ConnectionTrait, id: i64) -> Result<bool, StoreError> {
+    let deleted = password_reset_requests::Entity::delete_by_id(id).exec(db).await?;
+    Ok(deleted.rows_affected == 1)
 }

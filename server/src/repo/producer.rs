@@ -1,5 +1,7 @@
 //! Producers as buyers see them: cards with their number of published
-//! listings, and the full public profile.
+//! listings, and the full public profile. Also producers by id whatever
+//! their state, and the onboarding stamps a trade office's onboarding
+//! writes (`onboarded_at`, `claimed_at`).
 
 use std::collections::HashMap;
 
@@ -7,7 +9,11 @@ use app::domain::{
     Certification, CountryCode, HeldCertification, LegalForm, Locale, ProducerCard, ProducerDetail, Region, Sector,
     SizeBand,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set, Unchanged,
+};
 
 use super::convert::{localized, pick_translation, slug, slug_list, strings};
 use super::{listing, visibility};
@@ -163,4 +169,45 @@ pub async fn visible_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Op
 /// Of the producers `ids`, those buyers may see.
 pub async fn visible_by_ids(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<producers::Model>, StoreError> {
     Ok(visibility::producers().filter(producers::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
+/// The producers `ids`, whatever their state.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<producers::Model>, StoreError> {
+    Ok(producers::Entity::find().filter(producers::Column::Id.is_in(ids.iter().copied())).all(db).await?)
+}
+
+/// How many of the producers `ids` buyers may see.
+pub async fn visible_count(db: &impl ConnectionTrait, ids: &[i64]) -> Result<u64, StoreError> {
+    Ok(visibility::producers().filter(producers::Column::Id.is_in(ids.iter().copied())).count(db).await?)
+}
+
+/// The certifications each producer of `ids` holds (unknown slugs left out;
+/// producers without any are absent).
+pub async fn certifications_of(
+    db: &impl ConnectionTrait,
+    ids: &[i64],
+) -> Result<HashMap<i64, Vec<Certification>>, StoreError> {
+    let mut held: HashMap<i64, Vec<Certification>> = HashMap::new();
+    for row in producer_certifications::Entity::find()
+        .filter(producer_certifications::Column::ProducerId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+    {
+        if let Some(certification) = Certification::from_slug(&row.certification) {
+            held.entry(row.producer_id).or_default().push(certification);
+        }
+    }
+    Ok(held)
+}
+
+/// Stamps the producer as created by its trade office (`onboarded_at`).
+pub async fn set_onboarded(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+    producers::ActiveModel { id: Unchanged(id), onboarded_at: Set(Some(at)), ..Default::default() }.update(db).await?;
+    Ok(())
+}
+
+/// Stamps the producer as claimed by its cooperative (`claimed_at`).
+pub async fn set_claimed(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+    producers::ActiveModel { id: Unchanged(id), claimed_at: Set(Some(at)), ..Default::default() }.update(db).await?;
+    Ok(())
 }

@@ -1,5 +1,5 @@
-//! Showcases, their texts, exhibitors and featured listings as stored
-//! (issue 12). Who may read or change them is decided in
+//! Showcases, their texts, exhibitors and featured listings as stored.
+//! Who may read or change them is decided in
 //! `services::showcases`; this module reads and writes rows.
 
 use app::domain::{CalendarDate, ShowcaseDraft, ShowcaseStatus};

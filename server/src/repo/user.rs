@@ -1,10 +1,12 @@
-//! Accounts: creating them, finding them, changing their password or status.
-//! The auth layer turns rows into the signed-in `AccountUser`.
+//! Accounts: creating them, finding them, changing their password or status,
+//! and the placeholder owner of a producer a trade office onboards (created,
+//! then handed over to the cooperative that claims it). The auth layer turns
+//! rows into the signed-in `AccountUser`.
 
 use app::domain::{AccountStatus, Locale, Role};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, Unchanged};
 
 use crate::entities::users;
 use crate::error::{StoreError, unique_as};
@@ -36,12 +38,66 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount, at: DateTime<Utc
     .map_err(|e| unique_as(e, "email"))
 }
 
+/// An account by id.
 pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<users::Model>, StoreError> {
     Ok(users::Entity::find_by_id(id).one(db).await?)
 }
 
+/// An account by its address (as stored: already normalized).
 pub async fn by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<users::Model>, StoreError> {
     Ok(users::Entity::find().filter(users::Column::Email.eq(email)).one(db).await?)
+}
+
+/// Creates the placeholder owner of a producer a trade office onboards: an
+/// active producer account, in French, whose password hash is no hash (no
+/// password matches it). A taken address is the database's error.
+pub async fn insert_placeholder_owner(
+    db: &impl ConnectionTrait,
+    email: String,
+    display_name: String,
+    at: DateTime<Utc>,
+) -> Result<users::Model, StoreError> {
+    Ok(users::ActiveModel {
+        email: Set(email),
+        // Not a hash: no password matches it.
+        password_hash: Set("!".to_owned()),
+        display_name: Set(display_name),
+        role: Set(Role::Producer.slug().to_owned()),
+        status: Set(AccountStatus::Active.slug().to_owned()),
+        locale: Set(Locale::Fr.code().to_owned()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Hands a placeholder account over to whoever claimed it: its address
+/// (confirmed at `at`), name, password hash and language code. A taken
+/// address is `Conflict { field: "email" }`. Returns the account.
+pub async fn claim_placeholder(
+    db: &impl ConnectionTrait,
+    id: i64,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    locale: &str,
+    at: DateTime<Utc>,
+) -> Result<users::Model, StoreError> {
+    users::ActiveModel {
+        id: Unchanged(id),
+        email: Set(email.to_owned()),
+        display_name: Set(display_name.to_owned()),
+        password_hash: Set(password_hash.to_owned()),
+        locale: Set(locale.to_owned()),
+        email_verified_at: Set(Some(at)),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map_err(|e| unique_as(e, "email"))
 }
 
 /// Sets a new password hash.

@@ -1,13 +1,20 @@
 //! Verification requests, as stored. A producer has at most one pending
-//! request: asking again while one waits replaces its content. Who may
-//! decide is `services::offices`' business.
+//! request: asking again while one waits replaces its content. The
+//! producer's side of a decision (the badge and the confirmed ICE given or
+//! taken back) is written here too. Who may decide is `services::offices`'
+//! business.
 
 use app::domain::{Region, VerificationClaim, VerificationState};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, Unchanged};
 
 use crate::entities::{producers, verification_requests};
-use crate::error::StoreError;
+use crate::error::{StoreError, unique_as};
+
+/// A request by id.
+pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<verification_requests::Model>, StoreError> {
+    Ok(verification_requests::Entity::find_by_id(id).one(db).await?)
+}
 
 /// The producer's latest request.
 pub async fn latest_for(
@@ -107,6 +114,42 @@ pub async fn decide(
         .exec(db)
         .await?;
     Ok(changed.rows_affected == 1)
+}
+
+/// Verifies the producer: `ice` becomes its confirmed ICE (and the declared
+/// one), the badge shows; `updated_at` becomes `now`. An ICE another producer
+/// holds is `Conflict { field: "ice" }`.
+pub async fn approve_producer(
+    db: &impl ConnectionTrait,
+    producer_id: i64,
+    ice: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    producers::ActiveModel {
+        id: Unchanged(producer_id),
+        verified: Set(true),
+        ice: Set(Some(ice.to_owned())),
+        declared_ice: Set(Some(ice.to_owned())),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map_err(|e| unique_as(e, "ice"))?;
+    Ok(())
+}
+
+/// Takes the badge and the confirmed ICE from a producer (the declared ICE
+/// stays); returns the producer's row as it now is.
+pub async fn withdraw_badge(db: &impl ConnectionTrait, producer_id: i64) -> Result<producers::Model, StoreError> {
+    Ok(producers::ActiveModel {
+        id: Unchanged(producer_id),
+        verified: Set(false),
+        ice: Set(None),
+        ..Default::default()
+    }
+    .update(db)
+    .await?)
 }
 
 /// The verified producer other than `except` that holds `ice`.

@@ -11,13 +11,9 @@ use sea_orm::DatabaseConnection;
 
 use super::vocabulary::Vocabulary;
 use super::{DocumentBatches, SearchDocument, SearchError, SearchIndex};
+use crate::changes::Changes;
 use crate::repo::search_feed;
 use crate::repo::search_outbox::{self, OutboxOp};
-
-/// Notified after every write transaction commits (`db::commit`): the
-/// indexer looks at the outbox at once instead of at its next tick. One for
-/// the process; a wake-up with nothing queued costs one small query.
-pub static WAKE: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
 /// Outbox rows applied per batch.
 pub const DRAIN_BATCH: u64 = 500;
@@ -39,7 +35,10 @@ async fn documents(db: &DatabaseConnection, ids: &[i64]) -> Result<Vec<SearchDoc
 }
 
 /// Applies waiting changes until the outbox is empty; how many were applied.
-pub async fn drain(db: &DatabaseConnection, index: &dyn SearchIndex) -> Result<usize, SearchError> {
+///
+/// Each applied batch counts as an index change of `changes` (the answers
+/// kept from the index are then recomputed).
+pub async fn drain(db: &DatabaseConnection, index: &dyn SearchIndex, changes: &Changes) -> Result<usize, SearchError> {
     let mut applied = 0;
     loop {
         let pending = search_outbox::pending(db, DRAIN_BATCH).await.map_err(store)?;
@@ -78,7 +77,7 @@ pub async fn drain(db: &DatabaseConnection, index: &dyn SearchIndex) -> Result<u
             }
             return Err(error);
         }
-        super::index_changed();
+        changes.index_changed();
         search_outbox::remove(db, &row_ids).await.map_err(store)?;
         applied += row_ids.len();
     }
@@ -127,12 +126,13 @@ impl DocumentBatches for DatabaseBatches<'_> {
 pub async fn rebuild(
     db: &DatabaseConnection,
     index: &dyn SearchIndex,
+    changes: &Changes,
     on_batch: Option<Box<dyn FnMut(u64) + Send + '_>>,
 ) -> Result<u64, SearchError> {
     let mut source = DatabaseBatches::new(db);
     source.on_batch = on_batch;
     let count = index.rebuild(&mut source).await?;
-    super::index_changed();
+    changes.index_changed();
     Ok(count)
 }
 
@@ -161,7 +161,8 @@ pub async fn reindex(db: &DatabaseConnection, index: &dyn SearchIndex) -> anyhow
         Box::new(move |read| tracing::info!(read, total, "reindexing"))
     };
     let clock = std::time::Instant::now();
-    let count = rebuild(db, index, Some(on_batch)).await?;
+    // A command of its own: no cache follows its counters.
+    let count = rebuild(db, index, &Changes::default(), Some(on_batch)).await?;
     let requeued = search_outbox::requeue_changed_since(db, started).await?;
     let seconds = clock.elapsed().as_secs_f64();
     tracing::info!(listings = count, requeued, seconds, "search index rebuilt and swapped in");

@@ -153,22 +153,6 @@ pub struct SearchHits {
     pub facets: FacetCounts,
 }
 
-/// Changes this process has made to the search index: what the index
-/// answers may differ once it moves. Answers kept from the index
-/// (`services::catalog`) are good while it stays the same.
-static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// How many times this process has changed the search index.
-pub fn generation() -> u64 {
-    GENERATION.load(std::sync::atomic::Ordering::Acquire)
-}
-
-/// Records that the index answers differently from now on (called once
-/// the change is visible to searches).
-pub fn index_changed() {
-    GENERATION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-}
-
 /// A source of documents in batches, for a rebuild.
 #[async_trait::async_trait]
 pub trait DocumentBatches: Send {

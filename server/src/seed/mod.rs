@@ -19,7 +19,9 @@ use std::time::Instant;
 
 use app::domain::{AccountStatus, ListingStatus};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
+
+use crate::db::Db;
 
 pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue};
 pub use offices::DEMO_SOUSS_ADMIN_EMAIL;
@@ -86,7 +88,7 @@ pub const DEMO_PASSWORD: &str = "tradema demo 2026";
 
 /// Seeds the demo catalogue unless the database already has producers; the
 /// placeholder photos go to `media_dir`.
-pub async fn seed_demo_if_empty(db: &DatabaseConnection, media_dir: &Path) -> anyhow::Result<SeedReport> {
+pub async fn seed_demo_if_empty(db: &Db, media_dir: &Path) -> anyhow::Result<SeedReport> {
     if producers::Entity::find().count(db).await? > 0 {
         return Ok(SeedReport { skipped: true, ..SeedReport::default() });
     }

@@ -1,4 +1,4 @@
-//! Demo data of the trade offices (issue 13): the Souss-Massa office's
+//! Demo data of the trade offices: the Souss-Massa office's
 //! administrator (the national one is `DEMO_ADMIN_EMAIL`), verification
 //! requests waiting in several regions (two in Souss-Massa), one refused
 //! request, and one listing hidden with a reason, recorded in the audit log

@@ -1,4 +1,4 @@
-//! The demo organiser and its showcases (issue 12): "Made in Africa —
+//! The demo organiser and its showcases: "Made in Africa —
 //! AfCFTA forum, Marrakech", published and upcoming, with exhibitors from
 //! every region that has producers (at least 12), curator's notes, stands
 //! and featured products; a past one; and a draft. Demo data only.

@@ -8,32 +8,27 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use app::domain::{AccountStatus, AppError, ClaimPage, Locale, Role, Viewer, normalize_display_name, normalize_email};
+use app::domain::{AppError, ClaimPage, Locale, Role, Viewer, normalize_display_name, normalize_email};
 use app::ports::{Accounts, SessionHandle, SignUp, SignedUp};
 use chrono::Utc;
-use sea_orm::DatabaseConnection;
 use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::auth::backend::check_password;
 use crate::auth::rate_limit::Limits;
 use crate::auth::{AccountUser, password};
-use crate::db;
-use crate::error::StoreError;
+use crate::db::{self, Db};
 use crate::repo::user::{self, NewAccount};
 use crate::repo::{mail_outbox, password_reset, session};
 
-/// How long a reset link works.
-const RESET_TOKEN_MINUTES: i64 = 30;
-
 pub struct AccountsService {
-    db: DatabaseConnection,
+    db: Db,
     limits: Arc<Limits>,
     public_url: Url,
 }
 
 impl AccountsService {
-    pub fn new(db: DatabaseConnection, limits: Arc<Limits>, public_url: Url) -> AccountsService {
+    pub fn new(db: Db, limits: Arc<Limits>, public_url: Url) -> AccountsService {
         AccountsService { db, limits, public_url }
     }
 }
@@ -196,16 +191,13 @@ impl Accounts for AccountsService {
             return Err(AppError::RateLimited);
         }
         self.limits.reset_address.record(&address, now);
-        // The lookup, the token and the mail happen after the answer, so the
-        // answer's time says nothing about whether the address is known.
-        let db = self.db.clone();
-        let limits = self.limits.clone();
-        let public_url = self.public_url.clone();
-        tokio::spawn(async move {
-            if let Err(error) = queue_reset_link(&db, &limits, &public_url, &email, locale).await {
-                tracing::error!(%error, "password reset link not queued");
-            }
-        });
+        // Only the request is written, whatever the address: the lookup,
+        // the token and the mail are the reset links job's
+        // (`jobs::reset_links`), so the answer's work and time say nothing
+        // about whether the address is known.
+        let txn = db::begin_write(&self.db).await?;
+        password_reset::request(&txn, &email, locale.code(), Utc::now()).await?;
+        db::commit_private(txn).await?;
         Ok(())
     }
 
@@ -234,40 +226,4 @@ impl Accounts for AccountsService {
         tracing::info!(user = reset.user_id, "password reset; every session ended");
         Ok(())
     }
-}
-
-/// Writes a reset token and the mail carrying it in one transaction, for
-/// the mail sender to deliver.
-async fn queue_reset_link(
-    db: &DatabaseConnection,
-    limits: &Limits,
-    public_url: &Url,
-    email: &str,
-    locale: Locale,
-) -> Result<(), StoreError> {
-    let Some(user) = user::by_email(db, email).await? else {
-        tracing::info!("password reset asked for an address without an account; nothing sent");
-        return Ok(());
-    };
-    if user.status != AccountStatus::Active.slug() {
-        tracing::info!(user = user.id, "password reset asked for a suspended account; nothing sent");
-        return Ok(());
-    }
-    let now = Instant::now();
-    if limits.reset_account.is_blocked(email, now) {
-        tracing::warn!(user = user.id, "password reset mails for this account are rate-limited; nothing sent");
-        return Ok(());
-    }
-    limits.reset_account.record(email, now);
-    let token = super::random_hex(32);
-    let mut link = public_url.clone();
-    link.set_path(&format!("/{}/account/reset", locale.code()));
-    link.set_query(Some(&format!("token={token}")));
-    let mail = crate::mail::password_reset(locale, &user.email, link.as_str(), RESET_TOKEN_MINUTES);
-    let at = Utc::now();
-    let txn = db::begin_write(db).await?;
-    let expires_at = at + chrono::Duration::minutes(RESET_TOKEN_MINUTES);
-    password_reset::insert(&txn, user.id, reset_token_hash(&token), at, expires_at).await?;
-    mail_outbox::enqueue(&txn, &mail, at).await?;
-    db::commit(txn).await
 }

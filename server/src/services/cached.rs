@@ -1,5 +1,5 @@
-//! Answers computed from the catalogue and kept until this process commits
-//! a write (`db::commits` moves) or `MAX_AGE` passes, whichever comes
+//! Answers computed from the catalogue and kept until this application
+//! commits a write (its `changes::Changes` move) or `MAX_AGE` passes, whichever comes
 //! first: the home page's counts by sector and region, a region's or a
 //! sector's producer count, the data of a listing or producer page.
 //! Recounting 100,000 listings on every page view is what made the home
@@ -23,7 +23,7 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::db;
+use crate::changes::{Changes, Follows};
 
 /// The longest an answer is kept.
 pub const MAX_AGE: Duration = Duration::from_secs(30);
@@ -34,8 +34,9 @@ const FIRST_WAIT: Duration = Duration::from_secs(10);
 /// Cached answers by key.
 pub struct Cached<K, V> {
     entries: Mutex<HashMap<K, Entry<V>>>,
-    /// The count of writes answers depend on (`db::commits`).
-    writes: fn() -> u64,
+    /// The application's changes, and which of them answers depend on.
+    changes: Changes,
+    follows: Follows,
     /// The most answers kept.
     capacity: usize,
     /// Keys whose first answer a request is computing; the others wait.
@@ -44,7 +45,7 @@ pub struct Cached<K, V> {
     max_age: Duration,
 }
 
-/// The capacity of `Cached::default()`: enough for keys drawn from
+/// The capacity of `Cached::new`'s caches: enough for keys drawn from
 /// reference data (languages, regions, sectors).
 const SMALL: usize = 256;
 
@@ -92,24 +93,25 @@ impl<K: Eq + Hash + Clone, V: Clone> Drop for FirstComputation<'_, K, V> {
     }
 }
 
-impl<K: Eq + Hash + Clone, V: Clone> Default for Cached<K, V> {
-    fn default() -> Self {
-        Cached::with_capacity(SMALL)
-    }
-}
-
 impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
-    /// A cache that keeps at most `capacity` answers.
-    pub fn with_capacity(capacity: usize) -> Self {
-        Cached::following(db::commits, capacity)
+    /// A small cache of answers that depend on the database's commits.
+    pub fn new(changes: &Changes) -> Self {
+        Cached::following(changes, Follows::Commits, SMALL)
     }
 
-    /// A cache of answers that depend on what `changes` counts instead of
-    /// the database's commits (the search index: `search::generation`).
-    pub fn following(changes: fn() -> u64, capacity: usize) -> Self {
+    /// A cache that keeps at most `capacity` answers depending on the
+    /// database's commits.
+    pub fn with_capacity(changes: &Changes, capacity: usize) -> Self {
+        Cached::following(changes, Follows::Commits, capacity)
+    }
+
+    /// A cache of answers that depend on what `follows` names (the search
+    /// index, or both).
+    pub fn following(changes: &Changes, follows: Follows, capacity: usize) -> Self {
         Cached {
             entries: Mutex::new(HashMap::new()),
-            writes: changes,
+            changes: changes.clone(),
+            follows,
             capacity: capacity.max(1),
             first: Mutex::new(HashMap::new()),
             max_age: MAX_AGE,
@@ -131,7 +133,7 @@ impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
     where
         F: Future<Output = Result<V, E>>,
     {
-        let commits = (self.writes)();
+        let commits = self.changes.count(self.follows);
         let mut refresh = None;
         let mut first = None;
         let mut waited = false;
@@ -190,12 +192,12 @@ impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
 
     /// The commit count to pass to `keep` for answers computed from now on.
     pub fn writes_now(&self) -> u64 {
-        (self.writes)()
+        self.changes.count(self.follows)
     }
 
     /// The kept answer for `key`, if it is still good.
     pub fn get(&self, key: &K) -> Option<V> {
-        let commits = (self.writes)();
+        let commits = self.changes.count(self.follows);
         let entries = self.lock();
         let entry = entries.get(key)?;
         entry.is_fresh(commits, self.max_age).then(|| entry.value.clone())
@@ -205,7 +207,7 @@ impl<K: Eq + Hash + Clone, V: Clone> Cached<K, V> {
     pub fn keep(&self, key: K, value: V, commits: u64) {
         let mut entries = self.lock();
         if entries.len() >= self.capacity && !entries.contains_key(&key) {
-            let current = (self.writes)();
+            let current = self.changes.count(self.follows);
             entries.retain(|_, entry| entry.is_fresh(current, self.max_age));
             if entries.len() >= self.capacity {
                 // The older half goes: one pass per `capacity / 2` answers
@@ -236,13 +238,12 @@ mod tests {
 
     #[tokio::test]
     async fn an_answer_is_kept_until_a_write_commits() {
-        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let cache: Cached<&str, u32> =
-            Cached { writes: || WRITES.load(std::sync::atomic::Ordering::Acquire), ..Cached::default() };
+        let changes = Changes::default();
+        let cache: Cached<&str, u32> = Cached::new(&changes);
         let first = cache.get_or_compute("k", async { Ok::<_, ()>(1) }).await;
         let kept = cache.get_or_compute("k", async { Ok::<_, ()>(2) }).await;
         assert_eq!((first, kept), (Ok(1), Ok(1)), "the second call is answered from the cache");
-        WRITES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        changes.committed();
         let fresh = cache.get_or_compute("k", async { Ok::<_, ()>(3) }).await;
         assert_eq!(fresh, Ok(3), "a commit makes it stale");
         let failed: Result<u32, &str> = cache.get_or_compute("other", async { Err("down") }).await;
@@ -253,7 +254,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_full_cache_keeps_at_most_its_capacity() {
-        let cache: Cached<u32, u32> = Cached::with_capacity(3);
+        let cache: Cached<u32, u32> = Cached::with_capacity(&Changes::default(), 3);
         for key in 0..10 {
             cache.get_or_compute(key, async move { Ok::<_, ()>(key * 10) }).await.expect("computed");
             assert!(cache.lock().len() <= 3, "never more than the capacity");
@@ -262,7 +263,7 @@ mod tests {
 
         // Answers kept together stay together: filling a full cache with a
         // page's worth of answers keeps them all.
-        let cache: Cached<u32, u32> = Cached::with_capacity(100);
+        let cache: Cached<u32, u32> = Cached::with_capacity(&Changes::default(), 100);
         for key in 0..100 {
             cache.keep(key, key, cache.writes_now());
         }
@@ -275,11 +276,10 @@ mod tests {
 
     #[tokio::test]
     async fn while_one_request_refreshes_a_stale_answer_the_others_get_the_previous_one() {
-        static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let cache: Cached<&str, u32> =
-            Cached { writes: || WRITES.load(std::sync::atomic::Ordering::Acquire), ..Cached::default() };
+        let changes = Changes::default();
+        let cache: Cached<&str, u32> = Cached::new(&changes);
         cache.get_or_compute("k", async { Ok::<_, ()>(1) }).await.expect("first");
-        WRITES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        changes.committed();
         let (release, wait) = tokio::sync::oneshot::channel::<()>();
         let slow = cache.get_or_compute("k", async {
             wait.await.expect("released");
@@ -296,20 +296,20 @@ mod tests {
         assert_eq!(cache.get_or_compute("k", async { Ok::<_, ()>(3) }).await, Ok(2), "the refresh was kept");
 
         // A refresh dropped half-way leaves nothing marked.
-        WRITES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        changes.committed();
         let dropped = cache.get_or_compute("k", std::future::pending::<Result<u32, ()>>());
         assert!(tokio::time::timeout(std::time::Duration::from_millis(10), dropped).await.is_err());
         assert_eq!(cache.get_or_compute("k", async { Ok::<_, ()>(4) }).await, Ok(4), "the next request refreshes");
 
         // A failed refresh takes the stale answer away.
-        WRITES.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        changes.committed();
         assert_eq!(cache.get_or_compute("k", async { Err::<u32, ()>(()) }).await, Err(()));
         assert!(cache.lock().get("k").is_none(), "nothing stale is left to give");
     }
 
     #[tokio::test]
     async fn requests_for_an_answer_being_computed_for_the_first_time_wait_for_it() {
-        let cache: Cached<&str, u32> = Cached::default();
+        let cache: Cached<&str, u32> = Cached::new(&Changes::default());
         let computed = std::sync::atomic::AtomicU32::new(0);
         let compute = || async {
             computed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -326,7 +326,7 @@ mod tests {
         assert_eq!(computed.load(std::sync::atomic::Ordering::SeqCst), 1, "computed once for four requests");
 
         // A first computation that fails wakes the others, which then try.
-        let failing: Cached<&str, u32> = Cached::default();
+        let failing: Cached<&str, u32> = Cached::new(&Changes::default());
         let (first, second) = tokio::join!(
             failing.get_or_compute("k", async {
                 tokio::time::sleep(Duration::from_millis(10)).await;

@@ -9,9 +9,10 @@ use app::ports::Catalog;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use sea_orm::DatabaseConnection;
+use crate::db::Db;
 
 use super::cached::Cached;
+use crate::changes::Follows;
 use crate::repo::{listing, producer, stats};
 use crate::search::analysis::fold;
 use crate::search::vocabulary::Vocabulary;
@@ -76,7 +77,7 @@ const SUGGESTED_LISTINGS: usize = 4;
 const SUGGESTED_PRODUCERS: usize = 3;
 
 pub struct CatalogService {
-    db: DatabaseConnection,
+    db: Db,
     search: Arc<dyn SearchIndex>,
     /// The home page by language.
     homes: Cached<Locale, HomePage>,
@@ -122,19 +123,19 @@ const KEPT_LISTINGS: usize = 4_096;
 const KEPT_PRODUCERS: usize = 1_024;
 
 impl CatalogService {
-    pub fn new(db: DatabaseConnection, search: Arc<dyn SearchIndex>) -> CatalogService {
+    pub fn new(db: Db, search: Arc<dyn SearchIndex>) -> CatalogService {
         CatalogService {
-            db,
             search,
-            homes: Cached::default(),
-            home_counts: Cached::default(),
-            producers_by_region: Cached::default(),
-            producers_by_sector: Cached::default(),
-            listings: Cached::with_capacity(KEPT_LISTINGS),
-            producers: Cached::with_capacity(KEPT_PRODUCERS),
-            region_producers: Cached::default(),
-            cards: Cached::with_capacity(KEPT_CARDS),
-            hits: Cached::following(crate::search::generation, KEPT_SEARCHES),
+            homes: Cached::new(db.changes()),
+            home_counts: Cached::new(db.changes()),
+            producers_by_region: Cached::new(db.changes()),
+            producers_by_sector: Cached::new(db.changes()),
+            listings: Cached::with_capacity(db.changes(), KEPT_LISTINGS),
+            producers: Cached::with_capacity(db.changes(), KEPT_PRODUCERS),
+            region_producers: Cached::new(db.changes()),
+            cards: Cached::with_capacity(db.changes(), KEPT_CARDS),
+            hits: Cached::following(db.changes(), Follows::Index, KEPT_SEARCHES),
+            db,
         }
     }
 

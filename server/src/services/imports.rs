@@ -1,11 +1,11 @@
-//! The import steps both ports share (issue 13): a producer imports into
+//! The import steps both ports share: a producer imports into
 //! its own catalogue (`Studio`), an office into a producer of its region
 //! (`Offices`, recorded in the audit log as "import for someone"). Who may
 //! act is decided by the port; this file takes the producer already found.
 
+use crate::db::Db;
 use app::domain::{AdminAccess, AppError, AuditAction, ImportPage, ImportPreview};
 use chrono::Utc;
-use sea_orm::DatabaseConnection;
 
 use crate::db;
 use crate::entities::producers;
@@ -15,7 +15,7 @@ use crate::repo::audit::{self, AuditTarget, AuditWhy};
 
 /// Reads and checks a sheet; the preview (held as a batch) either way.
 pub async fn preview_sheet(
-    db: &DatabaseConnection,
+    db: &Db,
     sheets: &SheetReader,
     producer: &producers::Model,
     user_id: i64,
@@ -35,7 +35,7 @@ pub async fn preview_sheet(
 /// The import page of `producer`, with the held preview `token` of
 /// `user_id` (`NotFound` once used, expired, or someone else's).
 pub async fn page(
-    db: &DatabaseConnection,
+    db: &Db,
     producer: &producers::Model,
     user_id: i64,
     token: Option<&str>,
@@ -53,7 +53,7 @@ pub async fn page(
 /// Writes the held batch in one transaction; with `admin`, the audit row
 /// of the office's import is part of it. Returns (created, updated).
 pub async fn confirm(
-    db: &DatabaseConnection,
+    db: &Db,
     producer: &producers::Model,
     user_id: i64,
     token: &str,

@@ -1,4 +1,4 @@
-//! The `Inquiries` port (issue 11): a buyer asks a producer about a listing,
+//! The `Inquiries` port: a buyer asks a producer about a listing,
 //! both sides write in one conversation, the producer quotes and the buyer
 //! decides. Rules, each here once:
 //! - only buyers send inquiries; an inquiry from an address not yet
@@ -18,6 +18,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::db::Db;
 use app::domain::{
     AppError, BuyerAccess, BuyerProfileForm, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine,
     Incoterm, InquiryAbout, InquiryDraft, InquiryForm, InquiryStart, InquiryStatus, ListingCard, Locale, Quantity,
@@ -26,7 +27,6 @@ use app::domain::{
 };
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::DatabaseConnection;
 use url::Url;
 
 use super::sha256_hex;
@@ -43,14 +43,14 @@ pub const PER_HOUR: u64 = 10;
 pub const AFTER_SPAM_PER_DAY: u64 = 2;
 
 pub struct InquiriesService {
-    db: DatabaseConnection,
+    db: Db,
     public_url: Url,
     /// Inquiries from one client address: `PER_HOUR` × 2 an hour.
     per_address: Arc<Limiter>,
 }
 
 impl InquiriesService {
-    pub fn new(db: DatabaseConnection, public_url: Url) -> InquiriesService {
+    pub fn new(db: Db, public_url: Url) -> InquiriesService {
         let per_address = Arc::new(Limiter::new((PER_HOUR * 2) as u32, std::time::Duration::from_secs(3600)));
         InquiriesService { db, public_url, per_address }
     }
@@ -140,7 +140,7 @@ impl InquiriesService {
 }
 
 /// The producer company an account owns.
-async fn own_producer(db: &DatabaseConnection, user_id: i64) -> Result<Option<producers::Model>, StoreError> {
+async fn own_producer(db: &Db, user_id: i64) -> Result<Option<producers::Model>, StoreError> {
     crate::repo::producer_profile::owned_by(db, user_id).await
 }
 

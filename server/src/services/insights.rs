@@ -1,22 +1,21 @@
-//! The `MarketInsight` port (issue 11): a producer's views and inquiries of
+//! The `MarketInsight` port: a producer's views and inquiries of
 //! the last twelve months, by month, market and country. The grouping and
 //! the shares are `app::domain::Insights`'s; this reads the counts.
 
+use crate::db::Db;
 use app::domain::{AppError, CalendarDate, Insights, ProducerAccess, insights_window_start};
 use app::ports::MarketInsight;
 use chrono::{NaiveDate, TimeZone, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::entities::producers;
 use crate::error::StoreError;
-use crate::repo::listing_view;
+use crate::repo::{listing_view, producer_profile};
 
 pub struct InsightService {
-    db: DatabaseConnection,
+    db: Db,
 }
 
 impl InsightService {
-    pub fn new(db: DatabaseConnection) -> InsightService {
+    pub fn new(db: Db) -> InsightService {
         InsightService { db }
     }
 
@@ -36,11 +35,7 @@ impl InsightService {
 #[async_trait::async_trait]
 impl MarketInsight for InsightService {
     async fn insights(&self, access: &ProducerAccess) -> Result<Insights, AppError> {
-        let producer = producers::Entity::find()
-            .filter(producers::Column::OwnerUserId.eq(access.user_id()))
-            .one(&self.db)
-            .await
-            .map_err(StoreError::from)?;
+        let producer = producer_profile::owned_by(&self.db, access.user_id()).await?;
         let today = CalendarDate::today();
         match producer {
             Some(producer) => self.of_producer(producer.id, today).await,

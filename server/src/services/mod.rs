@@ -1,7 +1,7 @@
 //! Implementations of the `app` crate's ports, and the `Services` bundle the
 //! router injects into every request.
 
-mod accounts;
+pub(crate) mod accounts;
 pub(crate) mod cached;
 mod catalog;
 pub mod confirmation;
@@ -16,8 +16,8 @@ pub mod studio;
 
 use std::sync::Arc;
 
+use crate::db::Db;
 use app::ports::Services;
-use sea_orm::DatabaseConnection;
 use url::Url;
 
 pub use accounts::{AccountsService, reset_token_hash, sha256_hex};
@@ -58,7 +58,8 @@ pub fn link_to(public_url: &Url, path: &str) -> String {
 
 /// Builds every service over one database.
 pub fn build(
-    db: DatabaseConnection,
+    db: Db,
+    limits: Arc<Limits>,
     storage: Arc<dyn MediaStorage>,
     search: Arc<dyn SearchIndex>,
     public_url: Url,
@@ -69,9 +70,9 @@ pub fn build(
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
         offices: Arc::new(OfficesService::new(db.clone(), public_url.clone(), sheets.clone())),
-        accounts: Arc::new(AccountsService::new(db.clone(), Arc::new(Limits::default()), public_url.clone())),
+        accounts: Arc::new(AccountsService::new(db.clone(), limits, public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
-        alerts: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),
+        saved_searches: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),
         showcases: Arc::new(ShowcasesService::new(db.clone(), public_url)),
         shortlists: Arc::new(ShortlistsService::new(db.clone())),
         insight: Arc::new(InsightService::new(db.clone())),

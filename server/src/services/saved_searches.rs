@@ -1,4 +1,4 @@
-//! The `SearchAlerts` port (issue 11): a buyer's saved searches. Rules, each
+//! The `SavedSearches` port: a buyer's saved searches. Rules, each
 //! here once:
 //! - only buyers keep searches, at most `MAX_SAVED_SEARCHES`; the same
 //!   search (words and filters; page and order aside) is kept once;
@@ -9,24 +9,24 @@
 //! - alerts go to confirmed addresses only: saving a search from an
 //!   unconfirmed one mails the confirmation link.
 //!
-//! The alerts themselves are mailed by `jobs::alerts`.
+//! The alerts themselves are mailed by `jobs::saved_search_alerts`.
 
+use crate::db::Db;
 use app::domain::{
-    AlertSubscription, AppError, BuyerAccess, ListingQuery, Locale, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearches,
+    AlertSubscription, AppError, BuyerAccess, ListingQuery, Locale, MAX_SAVED_SEARCHES, SavedSearchLine,
+    SavedSearchList,
 };
-use app::ports::SearchAlerts;
+use app::ports::SavedSearches;
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, EntityTrait};
 use url::Url;
 
 use crate::db;
-use crate::entities::{saved_searches, users};
-use crate::error::StoreError;
-use crate::repo::saved_search;
+use crate::entities::saved_searches;
+use crate::repo::{saved_search, user};
 use crate::signing::{LinkSigner, Purpose};
 
 pub struct SavedSearchesService {
-    db: DatabaseConnection,
+    db: Db,
     public_url: Url,
     signer: LinkSigner,
 }
@@ -48,7 +48,7 @@ fn line(model: saved_searches::Model) -> SavedSearchLine {
 }
 
 impl SavedSearchesService {
-    pub fn new(db: DatabaseConnection, public_url: Url, signer: LinkSigner) -> SavedSearchesService {
+    pub fn new(db: Db, public_url: Url, signer: LinkSigner) -> SavedSearchesService {
         SavedSearchesService { db, public_url, signer }
     }
 
@@ -65,12 +65,12 @@ impl SavedSearchesService {
 }
 
 #[async_trait::async_trait]
-impl SearchAlerts for SavedSearchesService {
-    async fn saved(&self, buyer: &BuyerAccess) -> Result<SavedSearches, AppError> {
+impl SavedSearches for SavedSearchesService {
+    async fn saved(&self, buyer: &BuyerAccess) -> Result<SavedSearchList, AppError> {
         let user_id = buyer.user_id();
-        let account = users::Entity::find_by_id(user_id).one(&self.db).await.map_err(StoreError::from)?;
+        let account = user::by_id(&self.db, user_id).await?;
         let lines = saved_search::of_user(&self.db, user_id).await?.into_iter().map(line).collect();
-        Ok(SavedSearches { lines, address_confirmed: account.is_some_and(|a| a.email_verified_at.is_some()) })
+        Ok(SavedSearchList { lines, address_confirmed: account.is_some_and(|a| a.email_verified_at.is_some()) })
     }
 
     async fn save(&self, buyer: &BuyerAccess, query: &ListingQuery, locale: Locale) -> Result<i64, AppError> {
@@ -94,7 +94,7 @@ impl SearchAlerts for SavedSearchesService {
             return Err(AppError::invalid("query", "invalid.saved_search_too_many"));
         }
         let id = saved_search::insert(&txn, user_id, &text, locale.code(), now).await?;
-        let account = users::Entity::find_by_id(user_id).one(&txn).await.map_err(StoreError::from)?;
+        let account = user::by_id(&txn, user_id).await?;
         if let Some(account) = account.filter(|a| a.email_verified_at.is_none()) {
             super::confirmation::queue(&txn, &account, locale, now, &self.public_url).await?;
         }

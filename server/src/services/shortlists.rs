@@ -1,23 +1,23 @@
-//! The `Shortlists` port (issue 11): a buyer saves listings and producers to
+//! The `Shortlists` port: a buyer saves listings and producers to
 //! compare later. Buyers only (every other role gets `NotFound`, as for any
 //! workspace that is not theirs); only what buyers may see can be saved, and
 //! what stops being visible drops out of the page by itself.
 
+use crate::db::Db;
 use app::domain::{AppError, BuyerAccess, Locale, SavedThing, Shortlist};
 use app::ports::Shortlists;
 use chrono::Utc;
-use sea_orm::DatabaseConnection;
 
 use crate::db;
 use crate::repo::shortlist::{self, Target};
 use crate::repo::{listing, producer};
 
 pub struct ShortlistsService {
-    db: DatabaseConnection,
+    db: Db,
 }
 
 impl ShortlistsService {
-    pub fn new(db: DatabaseConnection) -> ShortlistsService {
+    pub fn new(db: Db) -> ShortlistsService {
         ShortlistsService { db }
     }
 

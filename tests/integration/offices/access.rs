@@ -8,7 +8,8 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
     let (producer, listing) = producer_in(&app, "coop@tifawin.ma", "Coopérative Tifawin", "souss-massa", "Huile").await;
     assert_eq!(request_verification(&producer, ICE).await.status, 200);
     let slug = slug_of(&app, "Coopérative Tifawin").await;
-    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let owner =
+        server::auth::account_commands::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
     let buyer = app.signed_in("buyer", "buyer@import.pa").await;
     let organiser = app.signed_in("organiser", "salon@fairs.ma").await;
     let oriental = app.signed_in_office("oriental", "office@oriental.ma").await;
@@ -87,13 +88,14 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
     assert_eq!(souss.post(actions[3].0, &actions[3].1).await.status, 404, "a regional office grants nothing");
     assert_eq!(producers::Entity::find().count(&app.db).await.expect("count"), 1, "nobody else onboarded anyone");
     // Nobody grants themselves anything.
-    let me = server::auth::admin::account_id(&app.db, "team@national.ma").await.expect("me").to_string();
+    let me = server::auth::account_commands::account_id(&app.db, "team@national.ma").await.expect("me").to_string();
     let own = national
         .post("/api/office/grant", &[("user_id", &me), ("role", "admin"), ("office", "national"), ("locale", "fr")])
         .await;
     assert_eq!(own.status, 422, "{}", own.body);
     assert!(own.body.contains("not_yourself"), "{}", own.body);
-    let souss_id = server::auth::admin::account_id(&app.db, "office@souss.ma").await.expect("souss").to_string();
+    let souss_id =
+        server::auth::account_commands::account_id(&app.db, "office@souss.ma").await.expect("souss").to_string();
     let own = souss
         .post(
             "/api/office/grant",
@@ -104,7 +106,8 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
     assert_eq!(souss.get("/api/office/accounts").await.status, 404, "and is still regional");
     // The national team appoints an organiser and takes the role back; a
     // producer keeps its role.
-    let buyer_id = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
+    let buyer_id =
+        server::auth::account_commands::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
     let granted =
         national.post("/api/office/grant", &[("user_id", &buyer_id), ("role", "organiser"), ("locale", "fr")]).await;
     assert_eq!(granted.status, 200, "{}", granted.body);
@@ -116,7 +119,28 @@ async fn the_offices_tools_refuse_everyone_else_and_other_regions() {
     let kept =
         national.post("/api/office/grant", &[("user_id", &owner), ("role", "organiser"), ("locale", "fr")]).await;
     assert_eq!(kept.status, 422, "{}", kept.body);
-    assert_eq!(national.get("/fr/admin").await.status, 200);
-    assert_eq!(souss.get("/fr/admin/verification").await.status, 200);
+    // The pages show each office its own region's work: every refusal above
+    // left the request waiting and the producer as it was.
+    let overview = national.get("/en/admin").await;
+    assert_eq!(overview.status, 200);
+    for shown in ["1 verification requests", "0 reviews asked", "0 hidden listings", "Souss-Massa: 1 producers,"] {
+        assert!(overview.body.contains(shown), "the national overview shows `{shown}`: {}", overview.body);
+    }
+    let queue = souss.get("/en/admin/verification").await;
+    assert_eq!(queue.status, 200);
+    assert!(queue.body.contains("Coopérative Tifawin"), "the request's producer: {}", queue.body);
+    assert!(queue.body.contains(&format!("href=\"/en/admin/producers/{slug}\"")), "linked: {}", queue.body);
+    assert!(queue.body.contains(ICE) && queue.body.contains("No other producer holds this ICE."), "{}", queue.body);
+    let elsewhere = oriental.get("/en/admin/verification").await;
+    assert_eq!(elsewhere.status, 200);
+    assert!(elsewhere.body.contains("No request waits."), "the Oriental's queue is empty: {}", elsewhere.body);
+    assert!(!elsewhere.body.contains("Coopérative Tifawin"), "another region's request is not shown");
+    let list = souss.get("/en/admin/producers").await;
+    assert_eq!(list.status, 200);
+    for shown in ["1 producers", "Coopérative Tifawin", "coop@tifawin.ma"] {
+        assert!(list.body.contains(shown), "the region's producers list shows `{shown}`: {}", list.body);
+    }
+    let list = oriental.get("/en/admin/producers").await;
+    assert!(list.body.contains("0 producers") && !list.body.contains("Coopérative Tifawin"), "{}", list.body);
     app.stop().await;
 }

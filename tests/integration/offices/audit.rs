@@ -9,8 +9,10 @@ async fn the_audit_log_keeps_every_action_and_nothing_rewrites_it() {
     let slug = slug_of(&app, "Coopérative Tifawin").await;
     let national = app.signed_in("admin", "team@national.ma").await;
     app.signed_in("buyer", "buyer@import.pa").await;
-    let buyer = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
-    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let buyer =
+        server::auth::account_commands::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
+    let owner =
+        server::auth::account_commands::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
     let listing = listing.to_string();
     assert_eq!(request_verification(&producer, ICE).await.status, 200);
     let request = first_request(&national).await;
@@ -123,10 +125,42 @@ async fn the_audit_log_keeps_every_action_and_nothing_rewrites_it() {
     assert!(csv.body.starts_with('\u{feff}'), "a byte-order mark");
     assert_eq!(csv.body.lines().count(), 2, "{}", csv.body);
     assert!(csv.body.contains("'=HYPERLINK"), "the note cannot run as a formula: {}", csv.body);
+
+    // The page shows the same rows: each action by name, who and on what
+    // (read in the table's body, since the filter lists every action's name).
+    let rows_of = |page: &tests::visitor::Answer| {
+        assert_eq!(page.status, 200, "{}", page.body);
+        let (_, table) = page.body.split_once("<tbody").unwrap_or_else(|| panic!("no audit table: {}", page.body));
+        table.to_owned()
+    };
+    let page = national.get("/en/admin/audit").await;
+    assert!(page.body.contains("10 actions"), "{}", page.body);
+    let table = rows_of(&page);
+    for shown in [
+        "Verification refused",
+        "Hidden",
+        "Shown again",
+        "Account suspended",
+        "Account reinstated",
+        "Role granted",
+        "Role revoked",
+        "Producer onboarded",
+        "Invitation sent",
+        "Catalogue imported",
+        "team@national.ma",
+        "Coopérative Tifawin",
+        "Coopérative Nouvelle",
+    ] {
+        assert!(table.contains(shown), "the audit table shows `{shown}`: {table}");
+    }
+    let page = national.get("/en/admin/audit?action=hide").await;
+    assert!(page.body.contains("1 actions"), "{}", page.body);
+    let table = rows_of(&page);
+    assert!(table.contains("Hidden") && !table.contains("Verification refused"), "only the hide: {table}");
     app.stop().await;
 }
 
-/// An office working for its cooperative leaves a trace (issue 24): opening
+/// An office working for its cooperative leaves a trace: opening
 /// the workspace, and each change made there (here a listing created, then
 /// published), each an audit row naming the office's administrator, the
 /// producer and what was done.

@@ -1,4 +1,4 @@
-//! Regional trade offices (issue 13): who may use the offices' tools (and
+//! Regional trade offices: who may use the offices' tools (and
 //! on which region), verification from request to badge and search filter,
 //! moderation that takes a listing out of every public read and brings it
 //! back, suspension that ends open sessions, the append-only audit log, and

@@ -110,7 +110,8 @@ async fn a_suspended_account_is_signed_out_on_its_next_request() {
     let (producer, _) = producer_in(&app, "coop@tifawin.ma", "Coopérative Tifawin", "souss-massa", "Huile").await;
     assert_eq!(producer.get("/api/dashboard?locale=fr").await.status, 200);
     let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
-    let owner = server::auth::admin::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
+    let owner =
+        server::auth::account_commands::account_id(&app.db, "coop@tifawin.ma").await.expect("owner").to_string();
     let suspended =
         souss.post("/api/office/suspend", &[("user_id", &owner), ("suspend", "true"), ("locale", "fr")]).await;
     assert_eq!(suspended.status, 200, "{}", suspended.body);
@@ -122,13 +123,14 @@ async fn a_suspended_account_is_signed_out_on_its_next_request() {
     assert_eq!(reinstated.status, 200, "{}", reinstated.body);
     assert_eq!(producer.sign_in("coop@tifawin.ma", tests::visitor::PASSWORD).await.status, 200);
     // Administrators cannot suspend themselves; a buyer is the national team's.
-    let me = server::auth::admin::account_id(&app.db, "office@souss.ma").await.expect("me").to_string();
+    let me = server::auth::account_commands::account_id(&app.db, "office@souss.ma").await.expect("me").to_string();
     assert_eq!(
         souss.post("/api/office/suspend", &[("user_id", &me), ("suspend", "true"), ("locale", "fr")]).await.status,
         422
     );
     app.signed_in("buyer", "buyer@import.pa").await;
-    let buyer = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
+    let buyer =
+        server::auth::account_commands::account_id(&app.db, "buyer@import.pa").await.expect("buyer").to_string();
     assert_eq!(
         souss.post("/api/office/suspend", &[("user_id", &buyer), ("suspend", "true"), ("locale", "fr")]).await.status,
         404

@@ -91,6 +91,13 @@ async fn an_office_onboards_a_cooperative_which_claims_it_once() {
         .post("/api/office/invite", &[("producer", &slug), ("email", "Contact@Tighanimine.ma"), ("locale", "fr")])
         .await;
     assert_eq!(invited.status, 200, "{}", invited.body);
+    let desk = souss.get(&format!("/en/admin/producers/{slug}")).await;
+    assert_eq!(desk.status, 200);
+    let waiting =
+        ["Coopérative Tighanimine", "Not claimed yet", "An invitation waits to be used by", "contact@tighanimine.ma"];
+    for shown in waiting {
+        assert!(desk.body.contains(shown), "the office's page of the producer shows `{shown}`: {}", desk.body);
+    }
     let token = invitation_token(&app, "contact@tighanimine.ma").await;
     let visitor = Visitor::new(&app);
     let page = visitor.get(&format!("/fr/account/claim?token={token}")).await;

@@ -24,7 +24,7 @@ async fn the_platform_figures_count_new_exporters_and_far_markets() {
         .expect("backdate");
     // Inquiries this month: Brazil, Nigeria, France to Souss-Massa; China to the Oriental.
     app.signed_in("buyer", "buyer@import.pa").await;
-    let buyer_id = server::auth::admin::account_id(&app.db, "buyer@import.pa").await.expect("buyer");
+    let buyer_id = server::auth::account_commands::account_id(&app.db, "buyer@import.pa").await.expect("buyer");
     let now = Utc::now() - Duration::minutes(5);
     for (listing, country) in
         [(souss_listing, "BR"), (souss_listing, "NG"), (souss_listing, "FR"), (oriental_listing, "CN")]

@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::api::inquiries::{SaveBuyerProfile, get_buyer_profile};
+use crate::components::form_fields::{CheckboxGroup, SelectField, TextField};
 use crate::components::{FlashNote, FormAlert, PageMeta, submission_error};
 use crate::domain::{BuyerProfileForm, BuyerType, SPOKEN_LANGUAGES, Sector};
 use crate::i18n::use_i18n;
-use crate::pages::dashboard::fields::{CheckboxGroup, SelectField, TextField};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
 #[component]

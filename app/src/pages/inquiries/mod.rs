@@ -1,4 +1,4 @@
-//! The inquiry pages (issue 11): the form on a listing, the inbox, one
+//! The inquiry pages: the form on a listing, the inbox, one
 //! conversation, and the page of the link that confirms a buyer's address.
 
 mod confirm;

@@ -9,13 +9,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::accounts::get_viewer;
 use crate::api::inquiries::{SendInquiry, get_inquiry_start};
+use crate::components::form_fields::{SelectField, TextField};
 use crate::components::{FieldError, FormAlert, ListingCard, PageMeta, ProducerCard, TextArea, submission_error};
 use crate::domain::{
     AppError, Incoterm, InquiryAbout, InquiryStart, MESSAGE_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
     PRODUCT_MAX_CHARS, Viewer,
 };
 use crate::i18n::use_i18n;
-use crate::pages::dashboard::fields::{SelectField, TextField};
 use crate::pages::{NotFound, lang_segment_is_valid, listing_id, loaded};
 
 #[component]

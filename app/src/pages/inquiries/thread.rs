@@ -9,12 +9,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::{ThreadStatus, activity_time};
 use crate::api::inquiries::{ActOnThread, Reply, get_thread};
+use crate::components::form_fields::{SelectField, TextField};
 use crate::components::{FieldError, FlashNote, FormAlert, PageMeta, TextArea, submission_error};
 use crate::domain::{
     AppError, Incoterm, MESSAGE_MAX_CHARS, QuoteCard, QuoteDecision, Thread, ThreadAction, ThreadMessage, format_money,
 };
 use crate::i18n::{fill, use_i18n};
-use crate::pages::dashboard::fields::{SelectField, TextField};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
 #[component]

@@ -9,12 +9,13 @@ use super::curation::{Curation, editor_query};
 use super::status_tag;
 use crate::api::catalog::find_listings;
 use crate::api::showcases::{ChangeShowcase, CurateShowcase, SaveShowcase, get_showcase_editor, get_showcase_leads};
-use crate::components::{FieldError, FlashNote, FormAlert, PageMeta, Photo, TextArea, submission_error};
+use crate::components::form_fields::TextField;
+use crate::components::{FlashNote, FormAlert, LanguageTextPanels, PageMeta, Photo, submission_error};
 use crate::domain::{
-    AppError, ListingResults, Locale, ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseStatus,
+    AppError, CITY_MAX_CHARS, EVENT_LINE_MAX_CHARS, ListingResults, Locale, SHOWCASE_DESCRIPTION_MAX_CHARS,
+    SHOWCASE_TITLE_MAX_CHARS, ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseStatus,
 };
 use crate::i18n::use_i18n;
-use crate::pages::dashboard::fields::TextField;
 use crate::pages::{NotFound, lang_segment_is_valid, loaded, signed_in};
 
 #[component]
@@ -179,34 +180,23 @@ fn ShowcaseFormCard(id: Option<i64>, form: ShowcaseForm) -> impl IntoView {
             {id.map(|id| view! { <input type="hidden" name="id" value=id.to_string() /> })}
             <section class="form-section">
                 <p class="field-hint">{m.organiser_texts_hint}</p>
-                <div class="language-panels">
-                    {Locale::ALL.into_iter().map(|locale| {
-                        let code = locale.code();
-                        let title_field = locale.title_field();
-                        let title = form.title.get(code).cloned().unwrap_or_default();
-                        let description = form.description.get(code).cloned().unwrap_or_default();
-                        view! {
-                            <fieldset class="language-panel" lang=code dir=locale.dir()>
-                                <legend>{i18n.language_name(locale)}</legend>
-                                <div class="field">
-                                    <label for=format!("showcase-title-{code}")>{m.organiser_showcase_title}</label>
-                                    <input id=format!("showcase-title-{code}") name=format!("form[title][{code}]") value=title maxlength="160" />
-                                    <FieldError error field=title_field />
-                                </div>
-                                <div class="field">
-                                    <label for=format!("showcase-description-{code}")>{m.organiser_description}</label>
-                                    <TextArea id=format!("showcase-description-{code}") name=format!("form[description][{code}]") rows=4 max_chars=4000 value=description />
-                                </div>
-                            </fieldset>
-                        }
-                    }).collect_view()}
-                </div>
+                <LanguageTextPanels
+                    id_prefix="showcase-"
+                    title_label=m.organiser_showcase_title
+                    description_label=m.organiser_description
+                    titles=form.title.clone()
+                    descriptions=form.description.clone()
+                    title_max=SHOWCASE_TITLE_MAX_CHARS
+                    description_max=SHOWCASE_DESCRIPTION_MAX_CHARS
+                    rows=4
+                    error
+                />
             </section>
             <section class="form-section">
-                <TextField name="event_name" label=m.organiser_event_name value=form.event_name.clone() error required=true maxlength=160 />
+                <TextField name="event_name" label=m.organiser_event_name value=form.event_name.clone() error required=true maxlength=EVENT_LINE_MAX_CHARS />
                 <div class="field-row">
-                    <TextField name="city" label=m.organiser_city value=form.city.clone() error required=true maxlength=120 />
-                    <TextField name="venue" label=m.organiser_venue value=form.venue.clone() error maxlength=160 />
+                    <TextField name="city" label=m.organiser_city value=form.city.clone() error required=true maxlength=CITY_MAX_CHARS />
+                    <TextField name="venue" label=m.organiser_venue value=form.venue.clone() error maxlength=EVENT_LINE_MAX_CHARS />
                 </div>
                 <div class="field-row">
                     <TextField name="starts_on" label=m.organiser_starts_on value=form.starts_on.clone() error input_type="date" required=true maxlength=10 />

@@ -1,4 +1,4 @@
-//! The fair organiser's workspace (issue 12): `/{lang}/organiser` lists
+//! The fair organiser's workspace: `/{lang}/organiser` lists
 //! their showcases with state and counts; the editor
 //! (`/{lang}/organiser/showcases/{id}`, `…/new`) holds the showcase's texts
 //! and event, its states, and the curation of exhibitors and products.

@@ -1,4 +1,4 @@
-//! Public showcases (issue 12): `/{lang}/showcases` lists the published
+//! Public showcases: `/{lang}/showcases` lists the published
 //! ones (current and upcoming first, soonest first; past ones after);
 //! `/{lang}/showcases/{slug}` is a showcase's page with its exhibitors,
 //! filterable by sector and region in the URL; `…/print` is the A4 view

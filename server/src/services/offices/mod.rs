@@ -1,4 +1,4 @@
-//! The `Offices` port (issue 13): the regional trade offices' tools. Every
+//! The `Offices` port: the regional trade offices' tools. Every
 //! method takes an `AdminAccess`, which only `Viewer::as_admin` makes; an
 //! office sees and acts on the producers of its own region (another
 //! region's producer is `NotFound`), the national team on all of them, and
@@ -14,26 +14,22 @@ mod platform;
 mod roles;
 mod verification;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::db::Db;
 use app::domain::{
     AUDIT_PAGE_SIZE, AccountLine, AccountStatus, AdminAccess, AppError, AuditEntry, AuditFilter, AuditPage, Hidden,
-    ImportPage, ImportPreview, LegalForm, ListingStatus, Locale, ModerationStep, OFFICE_PAGE_SIZE, OfficeListingLine,
-    OfficeProducer, OfficeProducerLine, OfficeProducers, ProducerFilter, ProducerState, RejectReason, RoleGrant,
-    VerificationDecision, VerificationQueue, VerificationState,
+    ImportPage, ImportPreview, LegalForm, ListingStatus, Locale, ModerationStep, OfficeListingLine, OfficeProducer,
+    OfficeProducerLine, OfficeProducers, ProducerFilter, RejectReason, RoleGrant, VerificationDecision,
+    VerificationQueue, VerificationState,
 };
 use app::ports::Offices;
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
 
-use crate::entities::{listings, producers, users};
+use crate::entities::producers;
 use crate::error::StoreError;
 use crate::import::reader::SheetReader;
 use crate::repo::convert::{hidden, slug};
-use crate::repo::{audit, verification as requests};
+use crate::repo::{audit, office_directory, verification as requests};
 
 /// Rows the audit export holds at most.
 const EXPORT_MAX: u64 = 100_000;
@@ -41,13 +37,13 @@ const EXPORT_MAX: u64 = 100_000;
 pub use onboarding::{claim, claim_page};
 
 pub struct OfficesService {
-    db: DatabaseConnection,
+    db: Db,
     public_url: url::Url,
     sheets: Arc<SheetReader>,
 }
 
 impl OfficesService {
-    pub fn new(db: DatabaseConnection, public_url: url::Url, sheets: Arc<SheetReader>) -> OfficesService {
+    pub fn new(db: Db, public_url: url::Url, sheets: Arc<SheetReader>) -> OfficesService {
         OfficesService { db, public_url, sheets }
     }
 }
@@ -56,22 +52,11 @@ fn producer_hidden(row: &producers::Model) -> Option<Hidden> {
     hidden(row.hidden_reason.as_deref(), row.hidden_note.as_ref(), row.hidden_at, row.review_requested_at)
 }
 
-/// `%text%` for a `LIKE`, with the pattern characters taken out.
-pub(super) fn like_pattern(text: &str) -> String {
-    format!("%{}%", text.to_lowercase().replace(['\\', '%', '_'], ""))
-}
-
-async fn lines(db: &DatabaseConnection, rows: Vec<producers::Model>) -> Result<Vec<OfficeProducerLine>, StoreError> {
+async fn lines(db: &Db, rows: Vec<producers::Model>) -> Result<Vec<OfficeProducerLine>, StoreError> {
     let owner_ids: Vec<i64> = rows.iter().map(|row| row.owner_user_id).collect();
-    let owners: HashMap<i64, users::Model> = users::Entity::find()
-        .filter(users::Column::Id.is_in(owner_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|user| (user.id, user))
-        .collect();
+    let owners = office_directory::owners(db, owner_ids).await?;
     let producer_ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
-    let counts = crate::repo::producer::listing_counts(db, listings::Entity::find(), producer_ids).await?;
+    let counts = office_directory::listing_counts(db, producer_ids).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let owner = owners.get(&row.owner_user_id);
@@ -117,38 +102,10 @@ impl Offices for OfficesService {
         let mut filter = filter.clone();
         filter.page = filter.page.clamp(1, 10_000);
         filter.text = filter.text.chars().take(100).collect();
-        let mut condition = Condition::all();
         // A regional office sees its region whatever the filter says.
-        if let Some(region) = admin.office().region().or(filter.region) {
-            condition = condition.add(producers::Column::Region.eq(region.slug()));
-        }
-        if !filter.text.is_empty() {
-            let pattern = like_pattern(&filter.text);
-            condition = condition.add(
-                Condition::any()
-                    .add(Expr::expr(Func::lower(Expr::col(producers::Column::TradeName))).like(pattern.clone()))
-                    .add(Expr::expr(Func::lower(Expr::col(producers::Column::LegalName))).like(pattern)),
-            );
-        }
-        condition = match filter.state {
-            Some(ProducerState::Verified) => condition.add(producers::Column::Verified.eq(true)),
-            Some(ProducerState::Unverified) => condition.add(producers::Column::Verified.eq(false)),
-            Some(ProducerState::Hidden) => condition.add(producers::Column::HiddenAt.is_not_null()),
-            Some(ProducerState::ReviewAsked) => condition
-                .add(producers::Column::HiddenAt.is_not_null())
-                .add(producers::Column::ReviewRequestedAt.is_not_null()),
-            None => condition,
-        };
-        let select = producers::Entity::find().filter(condition);
-        let total = select.clone().count(&self.db).await.map_err(StoreError::from)?;
-        let rows = select
-            .order_by_asc(producers::Column::TradeName)
-            .order_by_asc(producers::Column::Id)
-            .offset(filter.page.saturating_sub(1) * OFFICE_PAGE_SIZE)
-            .limit(OFFICE_PAGE_SIZE)
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?;
+        let region = admin.office().region().or(filter.region);
+        let (total, rows) =
+            office_directory::producer_page(&self.db, region, &filter.text, filter.state, filter.page).await?;
         if let Some(region) = admin.office().region() {
             filter.region = Some(region);
         }
@@ -164,20 +121,8 @@ impl Offices for OfficesService {
                 request.reason.as_deref().and_then(RejectReason::from_slug),
             )
         });
-        let own = listings::Entity::find()
-            .filter(listings::Column::ProducerId.eq(row.id))
-            .order_by_desc(listings::Column::UpdatedAt)
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?;
-        let visible: Vec<i64> = crate::repo::visibility::listings()
-            .select_only()
-            .column(listings::Column::Id)
-            .filter(listings::Column::ProducerId.eq(row.id))
-            .into_tuple()
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?;
+        let own = office_directory::listings_of(&self.db, row.id).await?;
+        let visible = office_directory::visible_listing_ids(&self.db, row.id).await?;
         let titles = crate::repo::own_listing::titles_of(&self.db, own.iter().map(|l| l.id).collect(), locale).await?;
         let listings = own
             .into_iter()

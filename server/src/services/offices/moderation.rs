@@ -4,16 +4,16 @@
 //! indexer only keeps what `repo::visibility` lets buyers see) and writes
 //! its audit row, in one transaction.
 
+use crate::db::Db;
 use app::domain::{AccountStatus, AdminAccess, AppError, AuditAction, AuditObject, ModerationStep, Region, Role};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, Set};
 
 use crate::db;
-use crate::entities::{listings, producers};
+use crate::entities::producers;
 use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
 use crate::repo::search_outbox::{self, OutboxOp};
-use crate::repo::{producer_profile, session, user};
+use crate::repo::{moderation, producer_profile, session, user};
 
 /// The moderation columns' new values for `step`, and its audit action.
 struct Moderated {
@@ -59,24 +59,12 @@ pub(super) async fn producer_in_office(
 }
 
 /// Hides or unhides a producer (and so all its listings).
-pub async fn producer(
-    db: &DatabaseConnection,
-    admin: &AdminAccess,
-    slug: &str,
-    step: ModerationStep,
-) -> Result<(), AppError> {
+pub async fn producer(db: &Db, admin: &AdminAccess, slug: &str, step: ModerationStep) -> Result<(), AppError> {
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let found = producer_in_office(&txn, admin, slug).await?;
     let change = moderated(&step, found.hidden_at.is_some(), now)?;
-    let mut row = producers::ActiveModel::from(found.clone());
-    row.hidden_reason = Set(change.reason);
-    row.hidden_note = Set(change.note);
-    row.hidden_at = Set(change.at);
-    row.review_requested_at = Set(None);
-    // A rebuild of the search index catches changes by this stamp.
-    row.updated_at = Set(now);
-    row.update(&txn).await.map_err(StoreError::from)?;
+    moderation::set_producer_hidden(&txn, found.id, change.reason, change.note, change.at, now).await?;
     search_outbox::requeue_producer(&txn, found.id).await?;
     audit::record(&txn, admin, change.action, AuditTarget::producer(&found)?, why(&step), now).await?;
     db::commit(txn).await?;
@@ -84,30 +72,17 @@ pub async fn producer(
 }
 
 /// Hides or unhides one listing.
-pub async fn listing(
-    db: &DatabaseConnection,
-    admin: &AdminAccess,
-    id: i64,
-    step: ModerationStep,
-) -> Result<(), AppError> {
+pub async fn listing(db: &Db, admin: &AdminAccess, id: i64, step: ModerationStep) -> Result<(), AppError> {
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
-    let found =
-        listings::Entity::find_by_id(id).one(&txn).await.map_err(StoreError::from)?.ok_or(AppError::NotFound)?;
-    let owner = producers::Entity::find_by_id(found.producer_id).one(&txn).await.map_err(StoreError::from)?;
+    let found = moderation::listing_by_id(&txn, id).await?.ok_or(AppError::NotFound)?;
+    let owner = crate::repo::producer::by_id(&txn, found.producer_id).await?;
     let owner = owner.ok_or(AppError::NotFound)?;
     let region = region_of(&owner)?;
     admin.check_region(region)?;
     let change = moderated(&step, found.hidden_at.is_some(), now)?;
     let title = crate::repo::own_listing::title_of(&txn, found.id).await?;
-    let mut row = listings::ActiveModel::from(found.clone());
-    row.hidden_reason = Set(change.reason);
-    row.hidden_note = Set(change.note);
-    row.hidden_at = Set(change.at);
-    row.review_requested_at = Set(None);
-    // A rebuild of the search index catches changes by this stamp.
-    row.updated_at = Set(now);
-    row.update(&txn).await.map_err(StoreError::from)?;
+    moderation::set_listing_hidden(&txn, found.id, change.reason, change.note, change.at, now).await?;
     search_outbox::enqueue(&txn, found.id, OutboxOp::Upsert).await?;
     let target = AuditTarget { kind: AuditObject::Listing, id: found.id, label: &title, region: Some(region) };
     audit::record(&txn, admin, change.action, target, why(&step), now).await?;
@@ -119,17 +94,12 @@ pub async fn listing(
 /// acts on their own account; a regional office acts only on the accounts
 /// of its region's producers, the national team on any account but
 /// another administrator's (revoke the role first).
-pub async fn set_suspended(
-    db: &DatabaseConnection,
-    admin: &AdminAccess,
-    user_id: i64,
-    suspended: bool,
-) -> Result<(), AppError> {
+pub async fn set_suspended(db: &Db, admin: &AdminAccess, user_id: i64, suspended: bool) -> Result<(), AppError> {
     if user_id == admin.user_id() {
         return Err(AppError::invalid("account", "invalid.not_yourself"));
     }
     let now = Utc::now();
-    let txn: DatabaseTransaction = db::begin_write(db).await?;
+    let txn = db::begin_write(db).await?;
     let account = user::by_id(&txn, user_id).await?.ok_or(AppError::NotFound)?;
     let company = producer_profile::owned_by(&txn, user_id).await?;
     let region = company.as_ref().map(region_of).transpose()?;

@@ -8,15 +8,16 @@
 //! is handed over whole, and the office can no longer edit it (it may still
 //! import a sheet for it, as for any producer of its region, in the log).
 
+use crate::db::Db;
 use app::domain::{
-    AdminAccess, AppError, AuditAction, ClaimPage, Locale, ProducerAccess, ProfileForm, Role, normalize_email,
+    AdminAccess, AppError, AuditAction, ClaimPage, Locale, ProducerAccess, ProfileForm, normalize_email,
 };
 use chrono::{Datelike, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
+use sea_orm::ConnectionTrait;
 
 use super::moderation::producer_in_office;
 use crate::db;
-use crate::entities::{producer_invitations, producers, users};
+use crate::entities::{producer_invitations, producers};
 use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
 use crate::repo::invitation::{self, NewInvitation};
@@ -33,7 +34,7 @@ pub fn unclaimed(producer: &producers::Model) -> bool {
 }
 
 /// Creates a producer for a cooperative of the office's region; returns its slug.
-pub async fn onboard(db: &DatabaseConnection, admin: &AdminAccess, form: &ProfileForm) -> Result<String, AppError> {
+pub async fn onboard(db: &Db, admin: &AdminAccess, form: &ProfileForm) -> Result<String, AppError> {
     let now = Utc::now();
     let profile = form.validate(now.year())?;
     if !admin.office().covers(profile.region) {
@@ -41,26 +42,16 @@ pub async fn onboard(db: &DatabaseConnection, admin: &AdminAccess, form: &Profil
     }
     let placeholder = crate::services::random_hex(12);
     let txn = db::begin_write(db).await?;
-    let owner = users::ActiveModel {
-        email: Set(format!("unclaimed-{placeholder}@accounts.trade-ma.invalid")),
-        // Not a hash: no password matches it.
-        password_hash: Set("!".to_owned()),
-        display_name: Set(profile.trade_name.chars().take(120).collect()),
-        role: Set(Role::Producer.slug().to_owned()),
-        status: Set(app::domain::AccountStatus::Active.slug().to_owned()),
-        locale: Set(Locale::Fr.code().to_owned()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(StoreError::from)?;
+    let owner = crate::repo::user::insert_placeholder_owner(
+        &txn,
+        format!("unclaimed-{placeholder}@accounts.trade-ma.invalid"),
+        profile.trade_name.chars().take(120).collect(),
+        now,
+    )
+    .await?;
     let (id, slug) = producer_profile::save(&txn, owner.id, &profile, now).await?;
     let created = crate::repo::producer::by_id(&txn, id).await?.ok_or(AppError::NotFound)?;
-    let mut row = producers::ActiveModel::from(created.clone());
-    row.onboarded_at = Set(Some(now));
-    row.update(&txn).await.map_err(StoreError::from)?;
+    crate::repo::producer::set_onboarded(&txn, created.id, now).await?;
     audit::record(&txn, admin, AuditAction::Onboard, AuditTarget::producer(&created)?, AuditWhy::default(), now)
         .await?;
     db::commit(txn).await?;
@@ -70,7 +61,7 @@ pub async fn onboard(db: &DatabaseConnection, admin: &AdminAccess, form: &Profil
 
 /// The producer's workspace for the office, while the cooperative has not
 /// claimed it.
-pub async fn act_for(db: &DatabaseConnection, admin: &AdminAccess, slug: &str) -> Result<ProducerAccess, AppError> {
+pub async fn act_for(db: &Db, admin: &AdminAccess, slug: &str) -> Result<ProducerAccess, AppError> {
     let producer = producer_in_office(db, admin, slug).await?;
     if !unclaimed(&producer) {
         return Err(AppError::NotFound);
@@ -80,11 +71,7 @@ pub async fn act_for(db: &DatabaseConnection, admin: &AdminAccess, slug: &str) -
 
 /// `act_for`, when the office opens the workspace: the audit row of its
 /// beginning is written with the check, in one transaction.
-pub async fn start_acting(
-    db: &DatabaseConnection,
-    admin: &AdminAccess,
-    slug: &str,
-) -> Result<ProducerAccess, AppError> {
+pub async fn start_acting(db: &Db, admin: &AdminAccess, slug: &str) -> Result<ProducerAccess, AppError> {
     let txn = db::begin_write(db).await?;
     let producer = producer_in_office(&txn, admin, slug).await?;
     if !unclaimed(&producer) {
@@ -98,7 +85,7 @@ pub async fn start_acting(
 
 /// Invites `email` to claim the producer; earlier invitations stop working.
 pub async fn invite(
-    db: &DatabaseConnection,
+    db: &Db,
     admin: &AdminAccess,
     slug: &str,
     email: &str,
@@ -155,7 +142,7 @@ async fn open_invitation(
 }
 
 /// What the claim page shows.
-pub async fn claim_page(db: &DatabaseConnection, token: &str) -> Result<ClaimPage, AppError> {
+pub async fn claim_page(db: &Db, token: &str) -> Result<ClaimPage, AppError> {
     let (invitation, producer) = open_invitation(db, token).await?;
     Ok(ClaimPage { producer: producer.trade_name, email: invitation.email })
 }
@@ -163,12 +150,7 @@ pub async fn claim_page(db: &DatabaseConnection, token: &str) -> Result<ClaimPag
 /// Hands the producer over: the placeholder account takes the invited
 /// address, the name and the (already checked and hashed) password. Returns
 /// the account's id, to sign it in.
-pub async fn claim(
-    db: &DatabaseConnection,
-    token: &str,
-    display_name: &str,
-    password_hash: &str,
-) -> Result<i64, AppError> {
+pub async fn claim(db: &Db, token: &str, display_name: &str, password_hash: &str) -> Result<i64, AppError> {
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let (invitation, producer) = open_invitation(&txn, token).await?;
@@ -182,17 +164,17 @@ pub async fn claim(
         return Err(AppError::invalid("email", "invalid.invitation_email_taken"));
     }
     let owner = crate::repo::user::by_id(&txn, producer.owner_user_id).await?.ok_or(AppError::NotFound)?;
-    let mut account = users::ActiveModel::from(owner);
-    account.email = Set(invitation.email.clone());
-    account.display_name = Set(display_name.to_owned());
-    account.password_hash = Set(password_hash.to_owned());
-    account.locale = Set(invitation.locale.clone());
-    account.email_verified_at = Set(Some(now));
-    account.updated_at = Set(now);
-    let account = account.update(&txn).await.map_err(|e| crate::error::unique_as(e, "email"))?;
-    let mut row = producers::ActiveModel::from(producer.clone());
-    row.claimed_at = Set(Some(now));
-    row.update(&txn).await.map_err(StoreError::from)?;
+    let account = crate::repo::user::claim_placeholder(
+        &txn,
+        owner.id,
+        &invitation.email,
+        display_name,
+        password_hash,
+        &invitation.locale,
+        now,
+    )
+    .await?;
+    crate::repo::producer::set_claimed(&txn, producer.id, now).await?;
     invitation::void_of_producer(&txn, producer.id, now).await?;
     search_outbox::requeue_producer(&txn, producer.id).await?;
     db::commit(txn).await?;

@@ -5,36 +5,22 @@
 
 use std::collections::HashMap;
 
+use crate::db::Db;
 use app::domain::{
     AdminAccess, AppError, CalendarDate, Insights, NEW_EXPORTERS_TARGET, PlatformView, Region, RegionFigures, Sector,
     insights_window_start,
 };
 use chrono::{DateTime, Datelike, TimeZone, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 
-use crate::entities::{listings, producers};
-use crate::error::StoreError;
 use crate::repo::convert::strings;
-use crate::repo::{listing_view, verification};
+use crate::repo::{listing_view, platform_stats, verification};
 
-pub async fn view(db: &DatabaseConnection, admin: &AdminAccess, now: DateTime<Utc>) -> Result<PlatformView, AppError> {
+pub async fn view(db: &Db, admin: &AdminAccess, now: DateTime<Utc>) -> Result<PlatformView, AppError> {
     let scope = admin.office().region();
-    let mut in_scope = producers::Entity::find();
-    if let Some(region) = scope {
-        in_scope = in_scope.filter(producers::Column::Region.eq(region.slug()));
-    }
-    let rows: Vec<(i64, String, bool, sea_orm::JsonValue)> = in_scope
-        .clone()
-        .select_only()
-        .columns([producers::Column::Id, producers::Column::Region, producers::Column::Verified])
-        .column(producers::Column::Sectors)
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(StoreError::from)?;
+    let rows = platform_stats::producer_rows(db, scope).await?;
     let year = now.year();
     let year_start = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).single().unwrap_or(now);
-    let first_published = first_publications(db).await?;
+    let first_published = platform_stats::first_publications(db).await?;
     let mut regions: Vec<RegionFigures> = Region::ALL
         .iter()
         .filter(|region| scope.is_none_or(|own| own == **region))
@@ -54,33 +40,8 @@ pub async fn view(db: &DatabaseConnection, admin: &AdminAccess, now: DateTime<Ut
     }
     let mut sectors: Vec<(Sector, u64)> = sectors.into_iter().collect();
     sectors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    // The office's producers, as a subquery (a list of ids could pass the
-    // databases' limits on bound parameters).
-    let mut scoped =
-        sea_orm::sea_query::Query::select().column(producers::Column::Id).from(producers::Entity).to_owned();
-    if let Some(region) = scope {
-        scoped.and_where(producers::Column::Region.eq(region.slug()));
-    }
-    let reviews_asked = in_scope
-        .clone()
-        .filter(producers::Column::HiddenAt.is_not_null())
-        .filter(producers::Column::ReviewRequestedAt.is_not_null())
-        .count(db)
-        .await
-        .map_err(StoreError::from)?
-        + listings::Entity::find()
-            .filter(listings::Column::ProducerId.in_subquery(scoped.clone()))
-            .filter(listings::Column::HiddenAt.is_not_null())
-            .filter(listings::Column::ReviewRequestedAt.is_not_null())
-            .count(db)
-            .await
-            .map_err(StoreError::from)?;
-    let hidden_listings = listings::Entity::find()
-        .filter(listings::Column::ProducerId.in_subquery(scoped))
-        .filter(listings::Column::HiddenAt.is_not_null())
-        .count(db)
-        .await
-        .map_err(StoreError::from)?;
+    let reviews_asked = platform_stats::reviews_asked(db, scope).await?;
+    let hidden_listings = platform_stats::hidden_listings(db, scope).await?;
     let today = CalendarDate::parse(&now.format("%Y-%m-%d").to_string()).ok_or(AppError::Internal)?;
     let since = insights_window_start(today).to_string();
     let since = chrono::NaiveDate::parse_from_str(&since, "%Y-%m-%d")
@@ -102,18 +63,4 @@ pub async fn view(db: &DatabaseConnection, admin: &AdminAccess, now: DateTime<Ut
         hidden_listings,
         inquiries: Insights::compute(today, &[], &inquiries),
     })
-}
-
-/// When each producer's first listing was published.
-async fn first_publications(db: &DatabaseConnection) -> Result<HashMap<i64, DateTime<Utc>>, StoreError> {
-    let rows: Vec<(i64, Option<DateTime<Utc>>)> = listings::Entity::find()
-        .select_only()
-        .column(listings::Column::ProducerId)
-        .column_as(listings::Column::PublishedAt.min(), "first")
-        .filter(listings::Column::PublishedAt.is_not_null())
-        .group_by(listings::Column::ProducerId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().filter_map(|(id, first)| Some((id, first?))).collect())
 }

@@ -5,18 +5,16 @@
 //! transaction; the person's next request already sees the new role, since
 //! the session reloads the account on every request.
 
+use crate::db::Db;
 use app::domain::{
     AccountLine, AccountStatus, AdminAccess, AppError, AuditAction, AuditObject, Office, Role, RoleGrant,
 };
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::db;
 use crate::entities::users;
-use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
-use crate::repo::user;
+use crate::repo::{office_directory, user};
 
 /// Accounts shown at most per search.
 const FOUND_MAX: u64 = 30;
@@ -35,26 +33,19 @@ fn line(row: users::Model, admin: &AdminAccess) -> Option<AccountLine> {
 
 /// Accounts whose address contains `email`; without one, the appointed
 /// people (organisers and administrators).
-pub async fn find(db: &DatabaseConnection, admin: &AdminAccess, email: &str) -> Result<Vec<AccountLine>, AppError> {
+pub async fn find(db: &Db, admin: &AdminAccess, email: &str) -> Result<Vec<AccountLine>, AppError> {
     admin.check_national()?;
     let email = email.trim().to_lowercase();
-    let mut select = users::Entity::find();
-    select = if email.is_empty() {
-        select.filter(users::Column::Role.is_in([Role::Organiser.slug(), Role::Admin.slug()]))
+    let rows = if email.is_empty() {
+        office_directory::appointed(db, FOUND_MAX).await?
     } else {
-        select.filter(Expr::expr(Func::lower(Expr::col(users::Column::Email))).like(super::like_pattern(&email)))
+        office_directory::accounts_matching(db, &email, FOUND_MAX).await?
     };
-    let rows = select.order_by_asc(users::Column::Email).limit(FOUND_MAX).all(db).await.map_err(StoreError::from)?;
     Ok(rows.into_iter().filter_map(|row| line(row, admin)).collect())
 }
 
 /// Grants or revokes a role.
-pub async fn grant(
-    db: &DatabaseConnection,
-    admin: &AdminAccess,
-    user_id: i64,
-    grant: RoleGrant,
-) -> Result<(), AppError> {
+pub async fn grant(db: &Db, admin: &AdminAccess, user_id: i64, grant: RoleGrant) -> Result<(), AppError> {
     admin.check_national()?;
     if user_id == admin.user_id() {
         return Err(AppError::invalid("role", "invalid.not_yourself"));

@@ -4,15 +4,15 @@
 //! in its language. The decision, the producer's change, the search
 //! documents' refresh and the audit row are one transaction.
 
+use crate::db::Db;
 use app::domain::{
     AdminAccess, AppError, AuditAction, Region, VerificationDecision, VerificationRequestLine, VerificationState,
 };
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 
 use crate::db;
-use crate::entities::{producers, verification_requests};
-use crate::error::{StoreError, unique_as};
+use crate::entities::producers;
+use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
 use crate::repo::{search_outbox, verification};
 
@@ -21,7 +21,7 @@ fn region_of(producer: &producers::Model) -> Result<Region, StoreError> {
 }
 
 /// The pending requests `admin`'s office may decide, oldest first.
-pub async fn queue(db: &DatabaseConnection, admin: &AdminAccess) -> Result<Vec<VerificationRequestLine>, AppError> {
+pub async fn queue(db: &Db, admin: &AdminAccess) -> Result<Vec<VerificationRequestLine>, AppError> {
     let mut lines = Vec::new();
     for (request, producer) in verification::pending_in(db, admin.office().region()).await? {
         let holder = verification::ice_holder(db, &request.ice, producer.id).await?;
@@ -51,17 +51,12 @@ pub async fn queue(db: &DatabaseConnection, admin: &AdminAccess) -> Result<Vec<V
 /// Decides request `id`. Another region's request is `NotFound`; a request
 /// already decided is refused (422), as is approving an ICE another
 /// producer holds (the reviewer refuses it with "ICE already used").
-pub async fn decide(
-    db: &DatabaseConnection,
-    admin: &AdminAccess,
-    id: i64,
-    decision: VerificationDecision,
-) -> Result<(), AppError> {
+pub async fn decide(db: &Db, admin: &AdminAccess, id: i64, decision: VerificationDecision) -> Result<(), AppError> {
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
-    let request = verification_requests::Entity::find_by_id(id).one(&txn).await.map_err(StoreError::from)?;
+    let request = verification::by_id(&txn, id).await?;
     let request = request.ok_or(AppError::NotFound)?;
-    let producer = producers::Entity::find_by_id(request.producer_id).one(&txn).await.map_err(StoreError::from)?;
+    let producer = crate::repo::producer::by_id(&txn, request.producer_id).await?;
     let producer = producer.ok_or(AppError::NotFound)?;
     let region = region_of(&producer)?;
     admin.check_region(region)?;
@@ -74,12 +69,7 @@ pub async fn decide(
             if verification::ice_holder(&txn, &request.ice, producer.id).await?.is_some() {
                 return Err(AppError::invalid("ice", "invalid.ice_taken"));
             }
-            let mut row = producers::ActiveModel::from(producer.clone());
-            row.verified = Set(true);
-            row.ice = Set(Some(request.ice.clone()));
-            row.declared_ice = Set(Some(request.ice.clone()));
-            row.updated_at = Set(now);
-            row.update(&txn).await.map_err(|e| unique_as(e, "ice"))?;
+            verification::approve_producer(&txn, producer.id, &request.ice, now).await?;
             if !verification::decide(
                 &txn,
                 request.clone(),

@@ -1,4 +1,4 @@
-//! The curation steps of a showcase (issue 12), each applied inside the
+//! The curation steps of a showcase, each applied inside the
 //! caller's write transaction: add a producer or a listing (only what
 //! buyers may see; a listing brings its producer), remove, move within the
 //! order (products within their exhibitor), and the curator's notes.

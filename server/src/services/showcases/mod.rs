@@ -1,4 +1,4 @@
-//! The `Showcases` port (issue 12): fair organisers curate showcases of
+//! The `Showcases` port: fair organisers curate showcases of
 //! producers and their listings; buyers see the published ones. Rules, each
 //! here once:
 //! - `may_edit`: a showcase is changed by its own organiser only; anyone
@@ -15,6 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::db::Db;
 use app::domain::{
     AppError, Certification, CuratedExhibitor, CuratedListing, Curation, Exhibitor, FeaturedListing, Locale,
     OrganiserAccess, Region, Role, Sector, ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine,
@@ -22,17 +23,16 @@ use app::domain::{
 };
 use app::ports::Showcases;
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::db;
-use crate::entities::{listing_translations, listings, producer_certifications, producers, showcases};
+use crate::entities::{producers, showcase_translations, showcases};
 use crate::error::StoreError;
 use crate::repo::convert::{localized, pick_translation, slug as parse_slug};
 use crate::repo::showcase::{self as repo, calendar};
-use crate::repo::{listing, producer, visibility};
+use crate::repo::{listing, own_listing, producer};
 
 pub struct ShowcasesService {
-    db: DatabaseConnection,
+    db: Db,
     public_url: url::Url,
 }
 
@@ -68,7 +68,7 @@ fn themes_of(model: &showcases::Model) -> Vec<String> {
 }
 
 impl ShowcasesService {
-    pub fn new(db: DatabaseConnection, public_url: url::Url) -> ShowcasesService {
+    pub fn new(db: Db, public_url: url::Url) -> ShowcasesService {
         ShowcasesService { db, public_url }
     }
 
@@ -78,11 +78,7 @@ impl ShowcasesService {
     async fn publishable(&self, db: &impl sea_orm::ConnectionTrait, id: i64) -> Result<(), AppError> {
         let titled = repo::texts(db, id).await?.len();
         let exhibitors: Vec<i64> = repo::exhibitors(db, id).await?.into_iter().map(|e| e.producer_id).collect();
-        let public = visibility::producers()
-            .filter(producers::Column::Id.is_in(exhibitors))
-            .count(db)
-            .await
-            .map_err(StoreError::from)?;
+        let public = producer::visible_count(db, &exhibitors).await?;
         match publish_problem(titled, public as usize) {
             Some(problem) => Err(problem),
             None => Ok(()),
@@ -157,39 +153,15 @@ impl ShowcasesService {
         let exhibitors = repo::exhibitors(&self.db, showcase_id).await?;
         let items = repo::items(&self.db, showcase_id).await?;
         let producer_ids: Vec<i64> = exhibitors.iter().map(|e| e.producer_id).collect();
-        let all_producers = producers::Entity::find()
-            .filter(producers::Column::Id.is_in(producer_ids.clone()))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?;
-        let public_producers: HashSet<i64> = visibility::producers()
-            .filter(producers::Column::Id.is_in(producer_ids))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .into_iter()
-            .map(|p| p.id)
-            .collect();
+        let all_producers = producer::by_ids(&self.db, &producer_ids).await?;
+        let public_producers: HashSet<i64> =
+            producer::visible_by_ids(&self.db, &producer_ids).await?.into_iter().map(|p| p.id).collect();
         let item_ids: Vec<i64> = items.iter().map(|i| i.listing_id).collect();
         let cards: HashMap<i64, app::domain::ListingCard> =
             listing::cards_by_ids(&self.db, &item_ids, locale).await?.into_iter().map(|c| (c.id, c)).collect();
-        let owners: HashMap<i64, i64> = listings::Entity::find()
-            .filter(listings::Column::Id.is_in(item_ids.clone()))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .into_iter()
-            .map(|l| (l.id, l.producer_id))
-            .collect();
-        let mut titles: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-        for text in listing_translations::Entity::find()
-            .filter(listing_translations::Column::ListingId.is_in(item_ids))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?
-        {
-            titles.entry(text.listing_id).or_default().push((text.locale, text.title));
-        }
+        let owners: HashMap<i64, i64> = listing::owners_of(&self.db, &item_ids).await?;
+        // Each listing's title in the reader's language (or the nearest).
+        let titles: HashMap<i64, String> = own_listing::titles_of(&self.db, item_ids, locale).await?;
         let mut by_slug = HashMap::new();
         let mut curated = Vec::new();
         for exhibitor in &exhibitors {
@@ -199,10 +171,7 @@ impl ShowcasesService {
                 .filter(|item| owners.get(&item.listing_id) == Some(&model.id))
                 .map(|item| CuratedListing {
                     id: item.listing_id,
-                    title: titles
-                        .get(&item.listing_id)
-                        .and_then(|texts| pick_translation(texts, locale).map(|(_, t)| t.clone()))
-                        .unwrap_or_default(),
+                    title: titles.get(&item.listing_id).cloned().unwrap_or_default(),
                     card: cards.get(&item.listing_id).cloned(),
                     note: item.note.clone(),
                 })
@@ -221,7 +190,7 @@ impl ShowcasesService {
         Ok((curated, by_slug))
     }
 
-    fn form_of(model: &showcases::Model, texts: &[crate::entities::showcase_translations::Model]) -> ShowcaseForm {
+    fn form_of(model: &showcases::Model, texts: &[showcase_translations::Model]) -> ShowcaseForm {
         let mut form = ShowcaseForm {
             event_name: model.event_name.clone().unwrap_or_default(),
             city: model.event_city.clone().unwrap_or_default(),
@@ -338,14 +307,8 @@ impl Showcases for ShowcasesService {
         self.own(organiser, id).await?;
         let exhibitors = repo::exhibitors(&self.db, id).await?;
         let ids: Vec<i64> = exhibitors.iter().map(|e| e.producer_id).collect();
-        let names: HashMap<i64, (String, String)> = producers::Entity::find()
-            .filter(producers::Column::Id.is_in(ids))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?
-            .into_iter()
-            .map(|p| (p.id, (p.slug, p.trade_name)))
-            .collect();
+        let names: HashMap<i64, (String, String)> =
+            producer::by_ids(&self.db, &ids).await?.into_iter().map(|p| (p.id, (p.slug, p.trade_name))).collect();
         let ordered: Vec<(i64, String, String)> = exhibitors
             .iter()
             .filter_map(|e| names.get(&e.producer_id).map(|(slug, name)| (e.producer_id, slug.clone(), name.clone())))
@@ -404,17 +367,7 @@ impl Showcases for ShowcasesService {
             .map(|c| (c.slug.clone(), c))
             .collect();
         let ids: Vec<i64> = public_models.iter().map(|m| m.id).collect();
-        let mut certifications: HashMap<i64, Vec<Certification>> = HashMap::new();
-        for held in producer_certifications::Entity::find()
-            .filter(producer_certifications::Column::ProducerId.is_in(ids))
-            .all(&self.db)
-            .await
-            .map_err(StoreError::from)?
-        {
-            if let Some(certification) = Certification::from_slug(&held.certification) {
-                certifications.entry(held.producer_id).or_default().push(certification);
-            }
-        }
+        let certifications: HashMap<i64, Vec<Certification>> = producer::certifications_of(&self.db, &ids).await?;
         let mut sectors: HashMap<Sector, u64> = HashMap::new();
         let mut regions: HashMap<Region, u64> = HashMap::new();
         let mut exhibitors = Vec::new();

@@ -6,7 +6,9 @@
 
 use app::domain::{AppError, Dashboard, ListingEditor, ListingForm, Locale, ProducerAccess, Region, StatusChange};
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::ConnectionTrait;
+
+use crate::db::Db;
 
 use super::{own_listing, own_producer};
 use crate::db;
@@ -15,11 +17,7 @@ use crate::repo::convert::slug;
 use crate::repo::own_listing as rows;
 use crate::repo::search_outbox::{OutboxOp, enqueue};
 
-pub async fn dashboard(
-    db: &DatabaseConnection,
-    access: &ProducerAccess,
-    locale: Locale,
-) -> Result<Dashboard, AppError> {
+pub async fn dashboard(db: &Db, access: &ProducerAccess, locale: Locale) -> Result<Dashboard, AppError> {
     let Some(producer) = own_producer(db, access).await? else {
         return Ok(Dashboard {
             company_name: None,
@@ -33,7 +31,7 @@ pub async fn dashboard(
     Ok(rows::dashboard(db, &producer, locale, access.on_behalf()).await?)
 }
 
-pub async fn editor(db: &DatabaseConnection, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError> {
+pub async fn editor(db: &Db, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError> {
     let (_, model) = own_listing(db, access, id).await?;
     Ok(rows::editor(db, model).await?)
 }
@@ -44,12 +42,7 @@ async fn own_producer_or_ask(db: &impl ConnectionTrait, access: &ProducerAccess)
 
 /// Creates or updates a listing with its translations and an outbox row, in
 /// one write transaction.
-pub async fn save(
-    db: &DatabaseConnection,
-    access: &ProducerAccess,
-    id: Option<i64>,
-    form: &ListingForm,
-) -> Result<i64, AppError> {
+pub async fn save(db: &Db, access: &ProducerAccess, id: Option<i64>, form: &ListingForm) -> Result<i64, AppError> {
     let draft = form.validate()?;
     let txn = db::begin_write(db).await?;
     let (producer, existing) = match id {
@@ -72,12 +65,7 @@ pub async fn save(
     Ok(saved)
 }
 
-pub async fn change_status(
-    db: &DatabaseConnection,
-    access: &ProducerAccess,
-    id: i64,
-    change: StatusChange,
-) -> Result<(), AppError> {
+pub async fn change_status(db: &Db, access: &ProducerAccess, id: i64, change: StatusChange) -> Result<(), AppError> {
     let txn = db::begin_write(db).await?;
     let (producer, model) = own_listing(&txn, access, id).await?;
     let next =
@@ -93,7 +81,7 @@ pub async fn change_status(
 
 /// Deletes a listing and returns the storage keys of its photos, whose files
 /// the caller removes after the commit.
-pub async fn delete(db: &DatabaseConnection, access: &ProducerAccess, id: i64) -> Result<Vec<String>, AppError> {
+pub async fn delete(db: &Db, access: &ProducerAccess, id: i64) -> Result<Vec<String>, AppError> {
     let txn = db::begin_write(db).await?;
     let (producer, model) = own_listing(&txn, access, id).await?;
     let keys = rows::delete(&txn, model.id).await?;

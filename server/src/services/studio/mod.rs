@@ -19,7 +19,9 @@ use app::domain::{
 };
 use app::domain::{ImportPage, ImportPreview};
 use app::ports::Studio;
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::ConnectionTrait;
+
+use crate::db::Db;
 
 pub use photos::{PhotoUploads, UploadError};
 
@@ -29,13 +31,13 @@ use crate::import::reader::SheetReader;
 use crate::media::storage::MediaStorage;
 
 pub struct StudioService {
-    db: DatabaseConnection,
+    db: Db,
     storage: Arc<dyn MediaStorage>,
     sheets: Arc<SheetReader>,
 }
 
 impl StudioService {
-    pub fn new(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, sheets: Arc<SheetReader>) -> StudioService {
+    pub fn new(db: Db, storage: Arc<dyn MediaStorage>, sheets: Arc<SheetReader>) -> StudioService {
         StudioService { db, storage, sheets }
     }
 }

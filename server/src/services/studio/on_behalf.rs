@@ -2,7 +2,7 @@
 //! (`ProducerAccess::office`) is an administrator's action like any other:
 //! each change writes an audit row (`change_for`: who, which producer,
 //! what) in the change's own transaction, so nothing is changed for a
-//! producer without its record (issue 24). The producer's own changes
+//! producer without its record. The producer's own changes
 //! write nothing here.
 
 use app::domain::{AuditAction, ProducerAccess};

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
+use crate::db::Db;
 use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, ProducerAccess};
 use chrono::Utc;
-use sea_orm::DatabaseConnection;
 use tokio::sync::Semaphore;
 
 use super::own_listing;
@@ -78,17 +78,33 @@ impl From<StoreError> for UploadError {
 
 /// Adds uploaded photos to listings.
 pub struct PhotoUploads {
-    db: DatabaseConnection,
+    db: Db,
     storage: Arc<dyn MediaStorage>,
     decodes: Semaphore,
     limits: PhotoLimits,
+    /// The storing tasks still running: shutdown waits for them
+    /// (`finish_storing`).
+    storing: tokio_util::task::TaskTracker,
 }
 
 impl PhotoUploads {
     /// At most `concurrent_decodes` photos are decoded at once, whatever the
     /// number of uploads in flight: decoding is where memory and CPU go.
-    pub fn new(db: DatabaseConnection, storage: Arc<dyn MediaStorage>, concurrent_decodes: usize) -> PhotoUploads {
-        PhotoUploads { db, storage, decodes: Semaphore::new(concurrent_decodes.max(1)), limits: PhotoLimits::default() }
+    pub fn new(db: Db, storage: Arc<dyn MediaStorage>, concurrent_decodes: usize) -> PhotoUploads {
+        PhotoUploads {
+            db,
+            storage,
+            decodes: Semaphore::new(concurrent_decodes.max(1)),
+            limits: PhotoLimits::default(),
+            storing: tokio_util::task::TaskTracker::new(),
+        }
+    }
+
+    /// Waits until every upload being stored is recorded (at shutdown: a
+    /// photo whose files are written gets its row).
+    pub async fn finish_storing(&self) {
+        self.storing.close();
+        self.storing.wait().await;
     }
 
     pub fn limits(&self) -> &PhotoLimits {
@@ -126,7 +142,7 @@ impl PhotoUploads {
         }
         let this = Arc::clone(self);
         let access = access.clone();
-        tokio::spawn(async move { this.store_and_record(&access, listing_id, processed).await }).await.map_err(
+        self.storing.spawn(async move { this.store_and_record(&access, listing_id, processed).await }).await.map_err(
             |error| {
                 tracing::error!(%error, "photo storing task failed");
                 UploadError::Photo(PhotoError::Processing)
@@ -257,7 +273,7 @@ impl PhotoUploads {
 }
 
 impl PhotoUploads {
-    /// Replaces a showcase's cover photo (issue 12), for its own organiser
+    /// Replaces a showcase's cover photo, for its own organiser
     /// only (`NotFound` for anyone else): every width variant, like a
     /// listing photo. The old cover's files go once the new key is committed.
     pub async fn set_showcase_cover(
@@ -322,7 +338,7 @@ pub async fn delete_files(storage: &dyn MediaStorage, keys: &[String]) {
 
 /// Reorders, makes the cover or deletes one photo of the caller's listing.
 pub async fn change(
-    db: &DatabaseConnection,
+    db: &Db,
     storage: &dyn MediaStorage,
     access: &ProducerAccess,
     listing_id: i64,

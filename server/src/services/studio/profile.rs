@@ -3,22 +3,22 @@
 //! it, a verified producer whose legal name or ICE changes sent back for
 //! review) over `repo::producer_profile`.
 
+use crate::db::Db;
 use app::domain::{AppError, ProducerAccess, ProfileEditor, ProfileForm};
 use chrono::{Datelike, Utc};
-use sea_orm::DatabaseConnection;
 
 use crate::db;
 use crate::repo::{producer_profile, search_outbox};
 
 /// The profile form filled from the database (empty for a new producer).
-pub async fn editor(db: &DatabaseConnection, access: &ProducerAccess) -> Result<ProfileEditor, AppError> {
+pub async fn editor(db: &Db, access: &ProducerAccess) -> Result<ProfileEditor, AppError> {
     Ok(producer_profile::editor(db, access.user_id()).await?)
 }
 
 /// Creates or updates the caller's producer, its descriptions and
 /// certifications, and queues its listings for re-indexing (their cards show
 /// the company), all in one transaction.
-pub async fn save(db: &DatabaseConnection, access: &ProducerAccess, form: &ProfileForm) -> Result<String, AppError> {
+pub async fn save(db: &Db, access: &ProducerAccess, form: &ProfileForm) -> Result<String, AppError> {
     let profile = form.validate(Utc::now().year())?;
     let txn = db::begin_write(db).await?;
     producer_profile::lock_owner(&txn, access.user_id()).await?;

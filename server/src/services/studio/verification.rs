@@ -1,23 +1,23 @@
-//! The producer's side of verification and moderation (issue 13): asking
+//! The producer's side of verification and moderation: asking
 //! to be verified, reading the answer, being sent back for review when the
 //! legal name or ICE changes after verification, and asking for a review
 //! of something an office hid.
 
+use crate::db::Db;
 use app::domain::{
     AppError, LegalForm, ProducerAccess, RejectReason, VerificationForm, VerificationState, VerificationStatus,
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set};
+use sea_orm::ConnectionTrait;
 
 use super::own_producer;
 use crate::db;
-use crate::entities::{listings, producers};
-use crate::error::StoreError;
+use crate::entities::producers;
 use crate::repo::convert::slug;
-use crate::repo::{search_outbox, verification};
+use crate::repo::{moderation, search_outbox, verification};
 
 /// The producer's verification as its workspace shows it.
-pub async fn status(db: &DatabaseConnection, access: &ProducerAccess) -> Result<VerificationStatus, AppError> {
+pub async fn status(db: &Db, access: &ProducerAccess) -> Result<VerificationStatus, AppError> {
     let producer = own_producer(db, access).await?.ok_or(AppError::NotFound)?;
     let latest = verification::latest_for(db, producer.id).await?;
     let legal_form = slug(&producer.legal_form, LegalForm::from_slug, "legal form")?;
@@ -47,11 +47,7 @@ pub async fn status(db: &DatabaseConnection, access: &ProducerAccess) -> Result<
 }
 
 /// Files a verification request (or refreshes the one waiting).
-pub async fn request(
-    db: &DatabaseConnection,
-    access: &ProducerAccess,
-    form: &VerificationForm,
-) -> Result<(), AppError> {
+pub async fn request(db: &Db, access: &ProducerAccess, form: &VerificationForm) -> Result<(), AppError> {
     let txn = db::begin_write(db).await?;
     let producer = own_producer(&txn, access).await?.ok_or(AppError::NotFound)?;
     if producer.verified {
@@ -83,10 +79,7 @@ pub async fn after_profile_change(
     if !before.verified || !(legal_name_changed || ice_changed) {
         return Ok(());
     }
-    let mut row = producers::ActiveModel::from(after.clone());
-    row.verified = Set(false);
-    row.ice = Set(None);
-    let after = row.update(db).await.map_err(StoreError::from)?;
+    let after = verification::withdraw_badge(db, after.id).await?;
     search_outbox::requeue_producer(db, after.id).await?;
     // The new request carries what the producer now declares; without an
     // ICE there is nothing to check, and the producer asks again itself.
@@ -104,11 +97,7 @@ pub async fn after_profile_change(
 
 /// Asks the office to look again at the producer (`listing: None`) or one
 /// of its listings that it hid. Refused when it is not hidden.
-pub async fn request_review(
-    db: &DatabaseConnection,
-    access: &ProducerAccess,
-    listing: Option<i64>,
-) -> Result<(), AppError> {
+pub async fn request_review(db: &Db, access: &ProducerAccess, listing: Option<i64>) -> Result<(), AppError> {
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     match listing {
@@ -118,9 +107,7 @@ pub async fn request_review(
                 return Err(AppError::invalid("review", "invalid.not_hidden"));
             }
             super::on_behalf::record(&txn, access, &producer, "review of the producer requested", now).await?;
-            let mut row = producers::ActiveModel::from(producer);
-            row.review_requested_at = Set(Some(now));
-            row.update(&txn).await.map_err(StoreError::from)?;
+            moderation::request_producer_review(&txn, producer.id, now).await?;
         }
         Some(id) => {
             let (producer, found) = super::own_listing(&txn, access, id).await?;
@@ -129,9 +116,7 @@ pub async fn request_review(
             }
             super::on_behalf::record(&txn, access, &producer, &format!("review of listing {id} requested"), now)
                 .await?;
-            let mut row = listings::ActiveModel::from(found);
-            row.review_requested_at = Set(Some(now));
-            row.update(&txn).await.map_err(StoreError::from)?;
+            moderation::request_listing_review(&txn, found.id, now).await?;
         }
     }
     db::commit_private(txn).await?;
