@@ -24,6 +24,8 @@ mod m20261201_000017_staff_regional_offices;
 mod m20261201_000018_hold_import_batches;
 mod m20261201_000019_onboard_cooperatives;
 mod m20261206_000020_queue_reset_requests;
+mod m20261207_000021_claim_outbox_mail;
+mod m20261207_000022_lease_fleet_jobs;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -52,6 +54,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000018_hold_import_batches::Migration),
             Box::new(m20261201_000019_onboard_cooperatives::Migration),
             Box::new(m20261206_000020_queue_reset_requests::Migration),
+            Box::new(m20261207_000021_claim_outbox_mail::Migration),
+            Box::new(m20261207_000022_lease_fleet_jobs::Migration),
         ]
     }
 }

@@ -171,6 +171,45 @@ pub async fn begin_write(db: &Db) -> Result<WriteTxn, StoreError> {
     Ok(WriteTxn { txn, changes: db.changes.clone() })
 }
 
+/// What a check-then-write serialises on: the writes of one owner that a
+/// check counts (a buyer's inquiries, a listing's photos).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteScope {
+    /// The inquiries one buyer sends (the duplicate check, the hourly limit).
+    BuyerInquiries(i64),
+    /// The photos of one listing (at most `MAX_PHOTOS`).
+    ListingPhotos(i64),
+}
+
+impl WriteScope {
+    /// The PostgreSQL advisory lock key: the scope's kind in the top byte,
+    /// the owner's id below.
+    pub fn key(self) -> i64 {
+        let (kind, id) = match self {
+            WriteScope::BuyerInquiries(id) => (1i64, id),
+            WriteScope::ListingPhotos(id) => (2i64, id),
+        };
+        (kind << 56) | (id & ((1i64 << 56) - 1))
+    }
+}
+
+/// Makes the rest of `txn` the only writer in `scope` until it ends, so a
+/// count checked in it stays true until its write commits. PostgreSQL reads
+/// committed rows only, so two transactions could both pass the check: an
+/// advisory transaction lock makes the second wait. SQLite's write
+/// transactions already run one at a time (`BEGIN IMMEDIATE`).
+pub async fn serialize(txn: &WriteTxn, scope: WriteScope) -> Result<(), StoreError> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let lock = Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [sea_orm::Value::from(scope.key())],
+        );
+        txn.execute_raw(lock).await?;
+    }
+    Ok(())
+}
+
 /// Commits a transaction begun with `begin_write`, then counts the commit
 /// (cached answers are then recomputed) and wakes the search indexer (the
 /// commit may have queued listings for it).

@@ -147,6 +147,7 @@ pub async fn build_app_with_search(
             signer.clone(),
         ),
         limits,
+        instance: services::random_hex(8),
         search,
         uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,

@@ -26,4 +26,7 @@ pub struct AppState {
     pub signer: crate::signing::LinkSigner,
     /// The attempt limits (sign-in, sign-up, resets) the services and jobs share.
     pub limits: Arc<Limits>,
+    /// This process among the fleet's (random at each start): who holds a
+    /// job's lease.
+    pub instance: String,
 }

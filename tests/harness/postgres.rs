@@ -117,6 +117,20 @@ impl RowLock {
         RowLock { txn }
     }
 
+    /// Takes the advisory transaction lock `key` (a `server::db::WriteScope`)
+    /// in a new transaction and keeps it open.
+    pub async fn hold_advisory(db: &sea_orm::DatabaseConnection, key: i64) -> RowLock {
+        use sea_orm::{ConnectionTrait, Statement, TransactionTrait};
+        let txn = db.begin().await.expect("a transaction to hold the lock");
+        let statement = Statement::from_sql_and_values(
+            txn.get_database_backend(),
+            "SELECT pg_advisory_xact_lock($1)",
+            [sea_orm::Value::from(key)],
+        );
+        txn.execute_raw(statement).await.expect("the advisory lock");
+        RowLock { txn }
+    }
+
     /// Ends the transaction (it wrote nothing), which lets the waiting writes go on.
     pub async fn release(self) {
         self.txn.rollback().await.expect("the lock is released");

@@ -17,8 +17,9 @@ use server::services::CatalogService;
 use tests::fixtures::{self, ARGAN_AR, ARGAN_EN, HONEY_EN, SAFFRON_FR};
 use tests::postgres::PgCluster;
 
-const TABLES: [&str; 16] = [
+const TABLES: [&str; 17] = [
     "users",
+    "job_leases",
     "password_reset_requests",
     "sessions",
     "producers",

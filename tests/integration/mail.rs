@@ -59,3 +59,100 @@ async fn a_mail_that_cannot_be_sent_is_retried_then_given_up_on() {
     let files = std::fs::read_dir(settings.mail_dir()).expect("mail dir").count();
     assert_eq!(files, 1, "one .eml written");
 }
+
+/// Runs one mail sender per data directory at once over one database until
+/// the outbox has nothing pending; the `.eml` files each wrote.
+async fn send_with_a_fleet(db: &server::db::Db, data_dirs: &[std::path::PathBuf]) -> Vec<usize> {
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    let now = Utc::now() + Duration::seconds(1);
+    let sender = |dir: &std::path::Path| {
+        let mut settings = Settings::for_data_dir(dir);
+        settings.smtp_url = None;
+        let mailer = Mailer::from_settings(&settings).expect("a folder mailer");
+        async move {
+            loop {
+                let round = send_due(db, &mailer, now).await.expect("round");
+                assert_eq!((round.retried, round.dead), (0, 0), "the folder transport never fails");
+                let pending = mail_outbox::Entity::find()
+                    .filter(mail_outbox::Column::Status.eq("pending"))
+                    .count(db)
+                    .await
+                    .expect("count");
+                if round.sent == 0 && pending == 0 {
+                    return;
+                }
+                tokio::task::yield_now().await;
+            }
+        }
+    };
+    let senders: Vec<_> = data_dirs.iter().map(|dir| sender(dir)).collect();
+    futures::future::join_all(senders).await;
+    data_dirs.iter().map(|dir| std::fs::read_dir(dir.join("mail")).map(|files| files.count()).unwrap_or(0)).collect()
+}
+
+async fn three_senders_send_each_mail_once(db: server::db::Db) {
+    let start = Utc::now();
+    for n in 0..200 {
+        server::repo::mail_outbox::enqueue(&db, &mail(&format!("buyer{n}@example.com")), start).await.expect("queue");
+    }
+    let dirs: Vec<tempfile::TempDir> = (0..3).map(|_| tempfile::tempdir().expect("tempdir")).collect();
+    let paths: Vec<std::path::PathBuf> = dirs.iter().map(|dir| dir.path().to_owned()).collect();
+    let written = send_with_a_fleet(&db, &paths).await;
+    assert_eq!(written.iter().sum::<usize>(), 200, "200 mails queued, 200 written (by sender: {written:?})");
+    let rows = mail_outbox::Entity::find().all(&db).await.expect("rows");
+    assert!(rows.iter().all(|row| row.status == "sent" && row.claim.is_none()), "every mail sent once, no claim left");
+}
+
+/// Three mail senders over one PostgreSQL database (three server processes
+/// of a fleet) claim their mails (`FOR UPDATE SKIP LOCKED`): 200 queued
+/// mails give exactly 200 sent, none twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_senders_on_one_postgresql_send_each_mail_once() {
+    let cluster = tests::postgres::PgCluster::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut settings = Settings::for_data_dir(dir.path());
+    settings.database_url = SecretString::from(cluster.create_database("mail_fleet"));
+    let db = server::db::Db::standalone(server::db::connect(&settings).await.expect("connect"));
+    server::db::migrate(&db).await.expect("migrate");
+    three_senders_send_each_mail_once(db).await;
+}
+
+/// The same on SQLite (one writer at a time).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_senders_on_one_sqlite_file_send_each_mail_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = Settings::for_data_dir(dir.path());
+    let db = server::db::Db::standalone(server::db::connect(&settings).await.expect("connect"));
+    server::db::migrate(&db).await.expect("migrate");
+    three_senders_send_each_mail_once(db).await;
+}
+
+/// A mail claimed by a round that never finished (its process died) waits
+/// for the lease to end, then goes; the dead round's late mark changes
+/// nothing.
+#[tokio::test]
+async fn a_mail_whose_sender_died_is_sent_again_once_its_lease_ends() {
+    use server::jobs::mail_sender::LEASE;
+    use server::repo::mail_outbox::{claim_due, mark_sent};
+    let dir = tempfile::tempdir().expect("temporary dir");
+    let mut settings = Settings::for_data_dir(dir.path());
+    let db = server::db::connect(&settings).await.expect("connect");
+    server::db::migrate(&db).await.expect("migrate");
+    settings.smtp_url = None;
+    let folder = Mailer::from_settings(&settings).expect("a folder mailer");
+    let start = Utc::now();
+    let id = server::repo::mail_outbox::enqueue(&db, &mail("amina@coop.ma"), start).await.expect("queue");
+
+    let claimed = claim_due(&db, "a-round-that-dies", start, start + LEASE, 20).await.expect("claim");
+    assert_eq!(claimed.iter().map(|mail| mail.id).collect::<Vec<_>>(), [id]);
+    assert!(claim_due(&db, "another", start, start + LEASE, 20).await.expect("claim").is_empty(), "held by its claim");
+    let before_the_end = start + LEASE - Duration::seconds(1);
+    assert_eq!(send_due(&db, &folder, before_the_end).await.expect("round"), Round::default(), "still leased");
+
+    let after = start + LEASE + Duration::seconds(1);
+    assert_eq!(send_due(&db, &folder, after).await.expect("round"), Round { sent: 1, ..Round::default() });
+    assert!(!mark_sent(&db, id, "a-round-that-dies", after).await.expect("mark"), "the dead round's claim is gone");
+    let row = mail_outbox::Entity::find_by_id(id).one(&db).await.expect("query").expect("row");
+    assert_eq!((row.status.as_str(), row.claim), ("sent", None));
+    assert_eq!(std::fs::read_dir(settings.mail_dir()).expect("mail dir").count(), 1, "sent once");
+}

@@ -1,7 +1,8 @@
-//! The three races closed by conditional writes (a verification request
-//! decided once, an invitation used once, an import batch written once),
-//! each run on PostgreSQL, where two transactions both read the row as it
-//! was before either writes (read committed).
+//! The races closed by conditional writes (a verification request decided
+//! once, an invitation used once, an import batch written once) and by a
+//! write lock on what a check counts (an inquiry submitted twice), each run
+//! on PostgreSQL, where two transactions both read the rows as they were
+//! before either writes (read committed).
 //!
 //! The two requests do not just start at the same moment and hope to
 //! overlap: the test holds the contested row locked (`SELECT … FOR UPDATE`
@@ -244,5 +245,37 @@ async fn one_import_batch_confirmed_twice_at_once_is_written_once() {
     let rows = audit_log::Entity::find().all(&app.db).await.expect("audit");
     let logged: Vec<(&str, Option<&str>)> = rows.iter().map(|row| (row.action.as_str(), row.note.as_deref())).collect();
     assert_eq!(logged, [("import", Some("25 created, 0 updated"))], "one audit row for the one import");
+    app.stop().await;
+}
+
+/// The same inquiry submitted twice at the same moment (a double click
+/// whose posts reach two server processes): both requests wait for the
+/// buyer's write lock (`db::WriteScope::BuyerInquiries`) before the
+/// duplicate check, so the second sees the first's inquiry and is answered
+/// 409 naming it; one inquiry exists.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_inquiry_submitted_twice_at_once_is_sent_once() {
+    use crate::inquiries::{confirmed_buyer, producer_with_listing, send};
+    let cluster = PgCluster::start();
+    let app = TestApp::spawn_on(&cluster.create_database("inquiry_once")).await;
+    let (_producer, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let buyer = confirmed_buyer(&app, "buyer@import.in").await;
+    let buyer_id = server::auth::account_commands::account_id(&app.db, "buyer@import.in").await.expect("the buyer");
+
+    let lock = RowLock::hold_advisory(&app.db, server::db::WriteScope::BuyerInquiries(buyer_id).key()).await;
+    let (first, second) = meet_at_the_lock(
+        &app,
+        lock,
+        send(&buyer, listing, "Need 2 tonnes monthly", &[]),
+        send(&buyer, listing, "Need 2 tonnes monthly", &[]),
+    )
+    .await;
+    let (sent, refused) = if first.status == 200 { (&first, &second) } else { (&second, &first) };
+    assert_eq!(sent.status, 200, "one submit goes through: {} / {} {}", sent.body, refused.status, refused.body);
+    assert_eq!(refused.status, 409, "the other is the duplicate: {}", refused.body);
+    let inquiries = server::entities::inquiries::Entity::find().count(&app.db).await.expect("count");
+    assert_eq!(inquiries, 1, "one inquiry written");
+    let named = refused.json()["AlreadySent"]["inquiry"].as_i64().expect("the existing inquiry's id");
+    assert_eq!(named, crate::inquiries::inquiry_id(sent), "the refusal names the inquiry that was sent");
     app.stop().await;
 }

@@ -1,6 +1,10 @@
-//! Sends what waits in the mail outbox. A failed attempt is retried after a
-//! pause that doubles from 30 seconds up to an hour; after `MAX_ATTEMPTS` the
-//! mail is marked dead and logged as an error, for a person to look at.
+//! Sends what waits in the mail outbox. Each round claims its mails first
+//! (`mail_outbox::claim_due`, held for `LEASE`), so several server processes
+//! on one database send each mail once; a mail whose round died (a crash) is
+//! taken again when the lease ends: at least once, never twice from the
+//! fleet. A failed attempt is retried after a pause that doubles from 30
+//! seconds up to an hour; after `MAX_ATTEMPTS` the mail is marked dead and
+//! logged as an error, for a person to look at.
 
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
@@ -13,6 +17,9 @@ use crate::repo::mail_outbox;
 pub const MAX_ATTEMPTS: u32 = 8;
 /// Mails taken per round.
 const BATCH: u64 = 20;
+/// How long a round holds the mails it claimed: far more than sending
+/// `BATCH` mails takes (the transport's timeout is 30 s per mail).
+pub const LEASE: chrono::Duration = chrono::Duration::minutes(15);
 
 /// The pause before the next attempt, after `attempts` failed ones.
 pub fn retry_pause(attempts: u32) -> chrono::Duration {
@@ -32,10 +39,13 @@ pub struct Round {
 /// mail, a database failure ends the round (the supervisor retries it).
 pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer, now: DateTime<Utc>) -> Result<Round, StoreError> {
     let mut round = Round::default();
-    for queued in mail_outbox::due(db, now, BATCH).await? {
+    let claim = crate::services::random_hex(16);
+    for queued in mail_outbox::claim_due(db, &claim, now, now + LEASE, BATCH).await? {
         match mailer.send(queued.mail).await {
             Ok(()) => {
-                mail_outbox::mark_sent(db, queued.id, Utc::now()).await?;
+                if !mail_outbox::mark_sent(db, queued.id, &claim, Utc::now()).await? {
+                    tracing::warn!(mail = queued.id, "mail sent after its claim's lease ended");
+                }
                 round.sent += 1;
             }
             Err(error) => {
@@ -43,12 +53,16 @@ pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer, now: DateTime<Ut
                 let message = error.to_string();
                 if attempts >= MAX_ATTEMPTS {
                     tracing::error!(mail = queued.id, attempts, %message, "mail given up on (dead letter)");
-                    mail_outbox::mark_failed(db, queued.id, attempts, None, &message).await?;
+                    if !mail_outbox::mark_failed(db, queued.id, &claim, attempts, None, &message).await? {
+                        tracing::warn!(mail = queued.id, "failed attempt noted after its claim's lease ended");
+                    }
                     round.dead += 1;
                 } else {
                     let retry_at = now + retry_pause(attempts);
                     tracing::warn!(mail = queued.id, attempts, %message, %retry_at, "mail not sent; will retry");
-                    mail_outbox::mark_failed(db, queued.id, attempts, Some(retry_at), &message).await?;
+                    if !mail_outbox::mark_failed(db, queued.id, &claim, attempts, Some(retry_at), &message).await? {
+                        tracing::warn!(mail = queued.id, "failed attempt noted after its claim's lease ended");
+                    }
                     round.retried += 1;
                 }
             }

@@ -4,8 +4,12 @@
 //! (written once more at shutdown), the session sweeper, the planner
 //! statistics and, once at start, the media sweep; at shutdown it also
 //! waits for the photo uploads being stored. `start` is the one list of
-//! them.
+//! them. Jobs whose work is the database's, not the process's (the alerts,
+//! the sweeper, the statistics) run in one process of a fleet at a time
+//! (`fleet_lease`); the mail sender claims each mail; the view counter, the
+//! indexer of an embedded index and the media sweep are each process's own.
 
+pub mod fleet_lease;
 pub mod mail_sender;
 pub mod media_sweep;
 pub mod planner_statistics;
@@ -20,6 +24,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use supervisor::Jobs;
+
+use self::fleet_lease::{FleetLease, in_one_process};
 
 use crate::mail::Mailer;
 use crate::state::AppState;
@@ -80,16 +86,21 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
         signer: state.signer.clone(),
         public_url: state.settings.public_url.clone(),
     });
-    jobs.every("saved search alerts", ALERTS_PERIOD, move || {
-        let alerts = alerts.clone();
-        async move {
-            let mailed = alerts.send_due(chrono::Utc::now()).await?;
-            if mailed > 0 {
-                tracing::info!(mails = mailed, "search alerts queued");
+    let lease = FleetLease::new(state.db.clone(), "saved search alerts", &state.instance, ALERTS_PERIOD);
+    jobs.every(
+        "saved search alerts",
+        ALERTS_PERIOD,
+        in_one_process(lease, move || {
+            let alerts = alerts.clone();
+            async move {
+                let mailed = alerts.send_due(chrono::Utc::now()).await?;
+                if mailed > 0 {
+                    tracing::info!(mails = mailed, "search alerts queued");
+                }
+                Ok(())
             }
-            Ok(())
-        }
-    });
+        }),
+    );
 
     let (db, views) = (state.db.clone(), state.views.clone());
     jobs.every("listing view counter", view_flush::PERIOD, move || {
@@ -100,16 +111,26 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
     jobs.at_shutdown("listing view counter", async move { view_flush::flush(&db, &views).await });
 
     let store = crate::auth::session_store(state.db.connection().clone());
-    jobs.every("session sweeper", session_sweep::PERIOD, move || {
-        let store = store.clone();
-        async move { session_sweep::sweep(&store).await }
-    });
+    let lease = FleetLease::new(state.db.clone(), "session sweeper", &state.instance, session_sweep::PERIOD);
+    jobs.every(
+        "session sweeper",
+        session_sweep::PERIOD,
+        in_one_process(lease, move || {
+            let store = store.clone();
+            async move { session_sweep::sweep(&store).await }
+        }),
+    );
 
     let db = state.db.clone();
-    jobs.every("planner statistics", planner_statistics::PERIOD, move || {
-        let db = db.clone();
-        async move { planner_statistics::refresh(&db).await }
-    });
+    let lease = FleetLease::new(state.db.clone(), "planner statistics", &state.instance, planner_statistics::PERIOD);
+    jobs.every(
+        "planner statistics",
+        planner_statistics::PERIOD,
+        in_one_process(lease, move || {
+            let db = db.clone();
+            async move { planner_statistics::refresh(&db).await }
+        }),
+    );
 
     let uploads = state.uploads.clone();
     jobs.at_shutdown("photo uploads", async move {
@@ -117,6 +138,11 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
         Ok(())
     });
 
+    let (db, instance) = (state.db.clone(), state.instance.clone());
+    jobs.at_shutdown("job leases", async move { fleet_lease::release(&db, &instance).await });
+
+    // Media are files of this machine (until they move to an object store):
+    // every process sweeps its own.
     let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
     jobs.once("media sweep", async move { media_sweep::run(&db, &media_dir).await });
     jobs

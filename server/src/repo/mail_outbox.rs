@@ -1,9 +1,12 @@
 //! The mail outbox: mails written in the transaction of the event that causes
-//! them, then sent (or given up on) by `jobs::mail_sender`.
+//! them, then claimed, sent (or given up on) by `jobs::mail_sender`. A claim
+//! makes each mail go once however many server processes send.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement, Value,
+};
 
 use crate::entities::mail_outbox;
 use crate::error::StoreError;
@@ -31,6 +34,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: &Mail, now: DateTime<Utc>)
         last_error: Set(None),
         created_at: Set(now),
         sent_at: Set(None),
+        claim: Set(None),
         ..Default::default()
     }
     .insert(db)
@@ -38,52 +42,93 @@ pub async fn enqueue(db: &impl ConnectionTrait, mail: &Mail, now: DateTime<Utc>)
     Ok(row.id)
 }
 
-/// Pending mails whose next attempt is due, oldest first.
-pub async fn due(db: &impl ConnectionTrait, now: DateTime<Utc>, limit: u64) -> Result<Vec<QueuedMail>, StoreError> {
-    let rows = mail_outbox::Entity::find()
-        .filter(mail_outbox::Column::Status.eq(MailStatus::Pending.slug()))
-        .filter(mail_outbox::Column::NextAttemptAt.lte(now))
-        .order_by_asc(mail_outbox::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|row| QueuedMail {
-            id: row.id,
-            attempts: u32::try_from(row.attempts).unwrap_or(0),
-            mail: Mail { to: row.to_address, subject: row.subject, body: row.body },
-        })
-        .collect())
+/// Claims up to `limit` pending mails due at `now`, oldest first, for the
+/// sender round `claim`: each is held until `lease_until` (its next attempt
+/// moves there), so no other round — in this process or another — takes it
+/// meanwhile; a mail whose round never marked it is taken again once the
+/// lease ends. On PostgreSQL rows another round is claiming are skipped
+/// (`FOR UPDATE SKIP LOCKED`); SQLite has one writer at a time.
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    claim: &str,
+    now: DateTime<Utc>,
+    lease_until: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<QueuedMail>, StoreError> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "UPDATE mail_outbox SET claim = $1, next_attempt_at = $2 WHERE id IN (SELECT id FROM mail_outbox \
+             WHERE status = $3 AND next_attempt_at <= $4 ORDER BY id LIMIT $5 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, to_address, subject, body, attempts"
+        }
+        _ => {
+            "UPDATE mail_outbox SET claim = ?, next_attempt_at = ? WHERE id IN (SELECT id FROM mail_outbox \
+             WHERE status = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?) \
+             RETURNING id, to_address, subject, body, attempts"
+        }
+    };
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let values: [Value; 5] =
+        [claim.into(), lease_until.into(), MailStatus::Pending.slug().into(), now.into(), limit.into()];
+    let rows = db.query_all_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+    let mut claimed = Vec::with_capacity(rows.len());
+    for row in rows {
+        let attempts: i32 = row.try_get("", "attempts")?;
+        claimed.push(QueuedMail {
+            id: row.try_get("", "id")?,
+            attempts: u32::try_from(attempts).unwrap_or(0),
+            mail: Mail {
+                to: row.try_get("", "to_address")?,
+                subject: row.try_get("", "subject")?,
+                body: row.try_get("", "body")?,
+            },
+        });
+    }
+    // RETURNING gives no order.
+    claimed.sort_by_key(|mail| mail.id);
+    Ok(claimed)
 }
 
-/// Records that a mail was handed to the transport.
-pub async fn mark_sent(db: &impl ConnectionTrait, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-    mail_outbox::Entity::update_many()
+/// Records that a mail claimed by `claim` was handed to the transport;
+/// whether the claim still held (a round slower than its lease lost it).
+pub async fn mark_sent(
+    db: &impl ConnectionTrait,
+    id: i64,
+    claim: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = mail_outbox::Entity::update_many()
         .col_expr(mail_outbox::Column::Status, Expr::value(MailStatus::Sent.slug()))
         .col_expr(mail_outbox::Column::SentAt, Expr::value(now))
+        .col_expr(mail_outbox::Column::Claim, Expr::value(Option::<String>::None))
         .filter(mail_outbox::Column::Id.eq(id))
+        .filter(mail_outbox::Column::Claim.eq(claim))
         .exec(db)
         .await?;
-    Ok(())
+    Ok(done.rows_affected == 1)
 }
 
-/// Records a failed attempt: the next one at `retry_at`, or none (dead).
+/// Records a failed attempt of a mail claimed by `claim`: the next one at
+/// `retry_at`, or none (dead); whether the claim still held.
 pub async fn mark_failed(
     db: &impl ConnectionTrait,
     id: i64,
+    claim: &str,
     attempts: u32,
     retry_at: Option<DateTime<Utc>>,
     error: &str,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let status = if retry_at.is_some() { MailStatus::Pending } else { MailStatus::Dead };
     let mut update = mail_outbox::Entity::update_many()
         .col_expr(mail_outbox::Column::Status, Expr::value(status.slug()))
         .col_expr(mail_outbox::Column::Attempts, Expr::value(i32::try_from(attempts).unwrap_or(i32::MAX)))
-        .col_expr(mail_outbox::Column::LastError, Expr::value(error.to_owned()));
+        .col_expr(mail_outbox::Column::LastError, Expr::value(error.to_owned()))
+        .col_expr(mail_outbox::Column::Claim, Expr::value(Option::<String>::None));
     if let Some(at) = retry_at {
         update = update.col_expr(mail_outbox::Column::NextAttemptAt, Expr::value(at));
     }
-    update.filter(mail_outbox::Column::Id.eq(id)).exec(db).await?;
-    Ok(())
+    let done =
+        update.filter(mail_outbox::Column::Id.eq(id)).filter(mail_outbox::Column::Claim.eq(claim)).exec(db).await?;
+    Ok(done.rows_affected == 1)
 }

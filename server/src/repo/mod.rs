@@ -18,6 +18,7 @@ pub mod email_verification;
 pub mod import_batch;
 pub mod inquiry;
 pub mod invitation;
+pub mod job_lease;
 pub mod listing;
 pub mod listing_view;
 pub mod mail_outbox;

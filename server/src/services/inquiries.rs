@@ -256,9 +256,10 @@ impl Inquiries for InquiriesService {
             None => None,
         };
         // The duplicate and the limits are checked inside the write
-        // transaction (SQLite's writes are serialised by `BEGIN IMMEDIATE`):
-        // a double submit cannot pass both checks twice.
+        // transaction, the buyer's inquiries serialised (`db::serialize`):
+        // a double submit cannot pass both checks twice, on either database.
         let txn = db::begin_write(&self.db).await?;
+        db::serialize(&txn, db::WriteScope::BuyerInquiries(buyer.user_id())).await?;
         if let Some(existing) =
             inquiry::same_since(&txn, buyer.user_id(), producer.id, &digest, now - Duration::hours(24)).await?
         {

@@ -202,7 +202,9 @@ impl PhotoUploads {
         stored: &[(String, &ProcessedPhoto)],
     ) -> Result<Vec<i64>, UploadError> {
         let txn = db::begin_write(&self.db).await?;
-        // Checked again inside the transaction: two uploads may race for the last places.
+        // Checked again inside the transaction, the listing's photos
+        // serialised: two uploads may race for the last places.
+        db::serialize(&txn, db::WriteScope::ListingPhotos(listing_id)).await?;
         let (producer, _) = own_listing(&txn, access, listing_id).await?;
         let existing = photo_count(&txn, listing_id).await?;
         if usize::try_from(existing).unwrap_or(usize::MAX) + stored.len() > MAX_PHOTOS {
