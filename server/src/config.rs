@@ -39,8 +39,14 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpNet>,
     pub search_backend: SearchBackend,
     /// The key links mailed to people are signed with (unsubscribe links);
-    /// `None`: a random key kept in `<data_dir>/signing.key`.
+    /// `None`: a random key kept in `<data_dir>/signing.key` (SQLite only:
+    /// on PostgreSQL several servers sign, so the key is required).
     pub signing_key: Option<SecretString>,
+    /// Database connections this process keeps at most.
+    pub db_pool_size: u32,
+    /// This process's name among the fleet's (in logs and job leases);
+    /// `None`: a random one at each start.
+    pub instance: Option<String>,
 }
 
 /// Where search runs.
@@ -92,6 +98,8 @@ struct RawSettings {
     meili_key: Option<String>,
     meili_index_prefix: Option<String>,
     signing_key: Option<String>,
+    db_pool_size: Option<String>,
+    instance: Option<String>,
 }
 
 /// The documentation of every setting, printed by `server --help`.
@@ -113,7 +121,11 @@ SETTINGS (file keys; environment variables override them):
   meili_index_prefix TRADEMA_MEILI_INDEX_PREFIX prefix of the index names, when several
                  sites share one Meilisearch server (letters, digits, - and _) [none]
   signing_key    TRADEMA_SIGNING_KEY    key of signed links in mails, 32+ characters;
-                 the same on every server of one site (a secret)     [random, in <data_dir>/signing.key]
+                 the same on every server of one site (a secret); required with PostgreSQL
+                                                                     [random, in <data_dir>/signing.key]
+  db_pool_size   TRADEMA_DB_POOL_SIZE   database connections per process, 2 to 500;
+                 with N processes keep N × this under PostgreSQL's max_connections [8 SQLite, 16 PostgreSQL]
+  instance       TRADEMA_INSTANCE       this process's name in a fleet (letters, digits, . - _) [random]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -251,7 +263,41 @@ impl Settings {
             }
             key => key.map(SecretString::from),
         };
+        let uses_sqlite = database_url.starts_with("sqlite:");
+        if !uses_sqlite && signing_key.is_none() {
+            return Err(ConfigError::new(
+                "TRADEMA_SIGNING_KEY",
+                "is required with PostgreSQL: every server of the site must sign mailed links with the same key \
+                 (e.g. `openssl rand -hex 32`, kept as a secret)",
+            ));
+        }
+        let db_pool_size = match non_empty("TRADEMA_DB_POOL_SIZE", raw.db_pool_size)? {
+            None => {
+                if uses_sqlite {
+                    8
+                } else {
+                    16
+                }
+            }
+            Some(text) => text.parse::<u32>().ok().filter(|size| (2..=500).contains(size)).ok_or_else(|| {
+                ConfigError::new(
+                    "TRADEMA_DB_POOL_SIZE",
+                    format!("`{text}` is not a number of connections from 2 to 500"),
+                )
+            })?,
+        };
+        let instance = non_empty("TRADEMA_INSTANCE", raw.instance)?;
+        if let Some(name) = &instance
+            && (name.len() > 64 || !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        {
+            return Err(ConfigError::new(
+                "TRADEMA_INSTANCE",
+                format!("`{name}` may hold only letters, digits, '.', '-' and '_', at most 64 of them"),
+            ));
+        }
         Ok(Settings {
+            db_pool_size,
+            instance,
             signing_key,
             data_dir,
             listen,
@@ -375,5 +421,31 @@ mod tests {
         let shown: Vec<String> = proxies.iter().map(ToString::to_string).collect();
         assert_eq!(shown, ["10.0.0.0/8", "192.168.1.10/32", "::1/128"]);
         assert!(Settings::from_raw(RawSettings::default()).expect("defaults").trusted_proxies.is_empty());
+    }
+
+    #[test]
+    fn a_fleet_member_needs_the_shared_key_and_a_sane_pool() {
+        let postgres = || RawSettings { database_url: Some("postgres://u:p@db/tradema".into()), ..Default::default() };
+        let error = Settings::from_raw(postgres()).expect_err("no key");
+        assert_eq!(error.setting, "TRADEMA_SIGNING_KEY");
+        assert!(error.to_string().contains("required with PostgreSQL"), "{error}");
+        let key = Some("k".repeat(40));
+        let member = Settings::from_raw(RawSettings { signing_key: key.clone(), ..postgres() }).expect("valid");
+        assert_eq!((member.db_pool_size, member.instance), (16, None));
+        let sized = RawSettings {
+            signing_key: key.clone(),
+            db_pool_size: Some("6".into()),
+            instance: Some("web-2.rabat".into()),
+            ..postgres()
+        };
+        let sized = Settings::from_raw(sized).expect("valid");
+        assert_eq!((sized.db_pool_size, sized.instance.as_deref()), (6, Some("web-2.rabat")));
+        for bad in ["1", "501", "many"] {
+            let raw = RawSettings { db_pool_size: Some(bad.into()), ..RawSettings::default() };
+            assert_eq!(Settings::from_raw(raw).expect_err(bad).setting, "TRADEMA_DB_POOL_SIZE");
+        }
+        let raw = RawSettings { instance: Some("web 2".into()), ..RawSettings::default() };
+        assert_eq!(Settings::from_raw(raw).expect_err("a space").setting, "TRADEMA_INSTANCE");
+        assert_eq!(Settings::from_raw(RawSettings::default()).expect("defaults").db_pool_size, 8);
     }
 }

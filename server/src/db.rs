@@ -26,7 +26,7 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
     }
     let mut options = ConnectOptions::new(settings.database_url.expose_secret().to_owned());
     options
-        .max_connections(if settings.uses_sqlite() { 8 } else { 16 })
+        .max_connections(settings.db_pool_size)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
@@ -41,9 +41,27 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
-/// Brings the schema up to date; safe to run on every start.
+/// The PostgreSQL advisory lock migrations run under.
+const MIGRATION_LOCK: i64 = 0x0074_7261_6465_6d61; // "tradema" in ASCII
+
+/// Brings the schema up to date; safe to run on every start. On PostgreSQL
+/// it runs under an advisory lock, held by a transaction of its own while
+/// the migrations run on the pool's other connections: processes started
+/// together wait for the first, then find nothing left to do.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Migrator::up(db, None).await;
+    }
+    let lock = db.begin().await?;
+    lock.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT pg_advisory_xact_lock($1)",
+        [sea_orm::Value::from(MIGRATION_LOCK)],
+    ))
+    .await?;
+    let migrated = Migrator::up(db, None).await;
+    lock.commit().await?;
+    migrated
 }
 
 /// Refreshes the statistics SQLite's query planner chooses indexes by

@@ -136,6 +136,8 @@ pub async fn build_app_with_search(
         None => search::open(&settings).await?,
     };
     let limits = Arc::new(auth::rate_limit::Limits::default());
+    let instance = settings.instance.clone().unwrap_or_else(|| services::random_hex(8));
+    tracing::info!(%instance, "this process's name among the site's servers");
     let state = AppState {
         leptos_options: leptos_options.clone(),
         services: services::build(
@@ -147,7 +149,7 @@ pub async fn build_app_with_search(
             signer.clone(),
         ),
         limits,
-        instance: services::random_hex(8),
+        instance,
         search,
         uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
         db,

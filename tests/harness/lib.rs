@@ -108,6 +108,8 @@ impl<'a> TestAppBuilder<'a> {
         settings.site_root = public_dir();
         if let Some(database_url) = self.database_url {
             settings.database_url = secrecy::SecretString::from(database_url);
+            // As in production: on PostgreSQL the key is a setting.
+            settings.signing_key = Some(secrecy::SecretString::from("a signing key of the test suite, 32+ chars"));
         }
         if let Some(configure) = self.configure {
             configure(&mut settings);

@@ -7,7 +7,7 @@ mod alerts;
 mod api;
 mod client_address;
 mod database;
-mod fleet_jobs;
+mod fleet;
 mod imports;
 mod inquiries;
 mod insights;

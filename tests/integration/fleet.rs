@@ -1,10 +1,12 @@
-//! Jobs that run in one process of a fleet at a time hold a lease
-//! (`repo::job_lease`): of processes asking together exactly one gets it,
-//! the holder renews it, another takes it once it ends or is released. On
-//! PostgreSQL (the fleet's database) with truly concurrent takers, and on
-//! SQLite.
+//! Server processes of one site on one database: three started together
+//! on an empty PostgreSQL database all come up, the schema migrated once
+//! (under an advisory lock); jobs that run in one process at a time hold a
+//! lease (`repo::job_lease`): of processes asking together exactly one gets
+//! it, the holder renews it, another takes it once it ends or is released
+//! (on PostgreSQL with truly concurrent takers, and on SQLite).
 
 use chrono::{Duration, Utc};
+use migrations::MigratorTrait;
 use secrecy::SecretString;
 use server::config::Settings;
 use server::db::Db;
@@ -65,4 +67,24 @@ async fn one_process_holds_a_job_lease_on_sqlite() {
     let db = Db::standalone(server::db::connect(&settings).await.expect("connect"));
     server::db::migrate(&db).await.expect("migrate");
     one_holder_at_a_time(db).await;
+}
+
+/// Three servers started at the same moment on an empty PostgreSQL
+/// database (a fleet's first deploy): the first migrates, the others wait
+/// for its lock and find nothing to do; all three serve.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_servers_started_together_on_an_empty_database_all_come_up() {
+    let cluster = tests::postgres::PgCluster::start();
+    let url = cluster.create_database("started_together");
+    let (first, second, third) =
+        tokio::join!(tests::TestApp::spawn_on(&url), tests::TestApp::spawn_on(&url), tests::TestApp::spawn_on(&url));
+    for app in [&first, &second, &third] {
+        let (status, body) = app.get("/readyz").await;
+        assert_eq!(status, 200, "{body}");
+    }
+    let applied = migrations::Migrator::get_applied_migrations(first.db.connection()).await.expect("applied");
+    assert_eq!(applied.len(), migrations::Migrator::migrations().len(), "each once");
+    for app in [first, second, third] {
+        app.stop().await;
+    }
 }
