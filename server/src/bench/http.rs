@@ -278,7 +278,8 @@ pub(crate) fn start_server(data_dir: &Path, database_url: Option<&str>, port: u1
         }
     }
     if let Some(url) = database_url {
-        command.env("TRADEMA_DATABASE_URL", url);
+        // PostgreSQL requires a shared signing key; one of the bench's own.
+        command.env("TRADEMA_DATABASE_URL", url).env("TRADEMA_SIGNING_KEY", crate::services::random_hex(32));
     }
     command
         .arg("serve")
