@@ -53,12 +53,7 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
         return Migrator::up(db, None).await;
     }
     let lock = db.begin().await?;
-    lock.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT pg_advisory_xact_lock($1)",
-        [sea_orm::Value::from(MIGRATION_LOCK)],
-    ))
-    .await?;
+    advisory_xact_lock(&lock, MIGRATION_LOCK).await?;
     let migrated = Migrator::up(db, None).await;
     lock.commit().await?;
     migrated
@@ -218,13 +213,19 @@ impl WriteScope {
 /// transactions already run one at a time (`BEGIN IMMEDIATE`).
 pub async fn serialize(txn: &WriteTxn, scope: WriteScope) -> Result<(), StoreError> {
     if txn.get_database_backend() == DbBackend::Postgres {
-        let lock = Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT pg_advisory_xact_lock($1)",
-            [sea_orm::Value::from(scope.key())],
-        );
-        txn.execute_raw(lock).await?;
+        advisory_xact_lock(txn, scope.key()).await?;
     }
+    Ok(())
+}
+
+/// Waits for PostgreSQL's advisory lock `key`, held until `txn` ends.
+async fn advisory_xact_lock(txn: &impl ConnectionTrait, key: i64) -> Result<(), DbErr> {
+    let lock = Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT pg_advisory_xact_lock($1)",
+        [sea_orm::Value::from(key)],
+    );
+    txn.execute_raw(lock).await?;
     Ok(())
 }
 
