@@ -26,6 +26,8 @@ mod m20261201_000019_onboard_cooperatives;
 mod m20261206_000020_queue_reset_requests;
 mod m20261207_000021_claim_outbox_mail;
 mod m20261207_000022_lease_fleet_jobs;
+mod m20261207_000023_feed_search_changes;
+mod m20261207_000024_count_attempts_in_database;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -56,6 +58,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000020_queue_reset_requests::Migration),
             Box::new(m20261207_000021_claim_outbox_mail::Migration),
             Box::new(m20261207_000022_lease_fleet_jobs::Migration),
+            Box::new(m20261207_000023_feed_search_changes::Migration),
+            Box::new(m20261207_000024_count_attempts_in_database::Migration),
         ]
     }
 }

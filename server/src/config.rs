@@ -5,6 +5,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use figment::Figment;
 use figment::providers::{Env, Format, Toml};
@@ -47,7 +48,26 @@ pub struct Settings {
     /// This process's name among the fleet's (in logs and job leases);
     /// `None`: a random one at each start.
     pub instance: Option<String>,
+    /// What `serve` does with the database schema at start.
+    pub schema_at_start: SchemaAtStart,
+    /// After SIGTERM or Ctrl-C, how long `/readyz` answers 503 while
+    /// requests are still served, so that the load balancer sends new ones
+    /// elsewhere before this process stops taking them.
+    pub drain: Duration,
 }
+
+/// What a serving process does with the database schema at start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchemaAtStart {
+    /// Applies the missing migrations (`auto`, the default).
+    Migrate,
+    /// Only checks that none is missing and refuses to start otherwise
+    /// (`check`: in a fleet, `server migrate` runs once before a rolling deploy).
+    Check,
+}
+
+/// The longest drain period allowed (`TRADEMA_DRAIN_SECONDS`).
+const MAX_DRAIN_SECONDS: u64 = 60;
 
 /// Where search runs.
 #[derive(Clone, Debug)]
@@ -98,8 +118,32 @@ struct RawSettings {
     meili_key: Option<String>,
     meili_index_prefix: Option<String>,
     signing_key: Option<String>,
+    #[serde(default, deserialize_with = "text_or_number")]
     db_pool_size: Option<String>,
     instance: Option<String>,
+    migrate: Option<String>,
+    #[serde(default, deserialize_with = "text_or_number")]
+    drain_seconds: Option<String>,
+}
+
+/// Reads a setting as text however it is written: figment reads
+/// `TRADEMA_DRAIN_SECONDS=5` (and `drain_seconds = 5` in the file) as the
+/// number 5, which a text field would refuse.
+fn text_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged, expecting = "text or a number")]
+    enum Written {
+        Text(String),
+        Whole(i64),
+        Large(u64),
+        Fraction(f64),
+    }
+    Ok(Option::<Written>::deserialize(deserializer)?.map(|written| match written {
+        Written::Text(text) => text,
+        Written::Whole(number) => number.to_string(),
+        Written::Large(number) => number.to_string(),
+        Written::Fraction(number) => number.to_string(),
+    }))
 }
 
 /// The documentation of every setting, printed by `server --help`.
@@ -126,6 +170,11 @@ SETTINGS (file keys; environment variables override them):
   db_pool_size   TRADEMA_DB_POOL_SIZE   database connections per process, 2 to 500;
                  with N processes keep N × this under PostgreSQL's max_connections [8 SQLite, 16 PostgreSQL]
   instance       TRADEMA_INSTANCE       this process's name in a fleet (letters, digits, . - _) [random]
+  migrate        TRADEMA_MIGRATE        auto: migrate the schema at start; check: only check it and refuse to
+                 start while migrations are missing (run `server migrate` before a rolling deploy) [auto]
+  drain_seconds  TRADEMA_DRAIN_SECONDS  after SIGTERM or Ctrl-C, seconds /readyz answers 503 while requests
+                 are still served, so the load balancer moves traffic away first (a second signal
+                 cuts it short), 0 to 60                                     [0 SQLite, 5 PostgreSQL]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -295,9 +344,42 @@ impl Settings {
                 format!("`{name}` may hold only letters, digits, '.', '-' and '_', at most 64 of them"),
             ));
         }
+        let schema_at_start = match non_empty("TRADEMA_MIGRATE", raw.migrate)?.as_deref() {
+            None | Some("auto") => SchemaAtStart::Migrate,
+            Some("check") => SchemaAtStart::Check,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TRADEMA_MIGRATE",
+                    format!(
+                        "`{other}` is neither auto (migrate the schema at start) nor check (only check it: \
+                         run `server migrate` before starting the servers)"
+                    ),
+                ));
+            }
+        };
+        let drain_seconds = match non_empty("TRADEMA_DRAIN_SECONDS", raw.drain_seconds)? {
+            // Without a load balancer nobody reads /readyz: Ctrl-C stops at once.
+            None => {
+                if uses_sqlite {
+                    0
+                } else {
+                    5
+                }
+            }
+            Some(text) => {
+                text.parse::<u64>().ok().filter(|seconds| *seconds <= MAX_DRAIN_SECONDS).ok_or_else(|| {
+                    ConfigError::new(
+                        "TRADEMA_DRAIN_SECONDS",
+                        format!("`{text}` is not a whole number of seconds from 0 to {MAX_DRAIN_SECONDS}"),
+                    )
+                })?
+            }
+        };
         Ok(Settings {
             db_pool_size,
             instance,
+            schema_at_start,
+            drain: Duration::from_secs(drain_seconds),
             signing_key,
             data_dir,
             listen,
@@ -447,5 +529,54 @@ mod tests {
         let raw = RawSettings { instance: Some("web 2".into()), ..RawSettings::default() };
         assert_eq!(Settings::from_raw(raw).expect_err("a space").setting, "TRADEMA_INSTANCE");
         assert_eq!(Settings::from_raw(RawSettings::default()).expect("defaults").db_pool_size, 8);
+    }
+
+    #[test]
+    fn a_fleet_member_can_only_check_the_schema() {
+        let defaults = Settings::from_raw(RawSettings::default()).expect("defaults");
+        assert_eq!(defaults.schema_at_start, SchemaAtStart::Migrate);
+        for (written, expected) in [("auto", SchemaAtStart::Migrate), ("check", SchemaAtStart::Check)] {
+            let raw = RawSettings { migrate: Some(written.into()), ..RawSettings::default() };
+            assert_eq!(Settings::from_raw(raw).expect(written).schema_at_start, expected);
+        }
+        let raw = RawSettings { migrate: Some("never".into()), ..RawSettings::default() };
+        let error = Settings::from_raw(raw).expect_err("never is no mode");
+        assert_eq!(error.setting, "TRADEMA_MIGRATE");
+        assert!(error.to_string().contains("`never` is neither auto"), "{error}");
+    }
+
+    #[test]
+    fn the_drain_period_follows_the_database_unless_set() {
+        let postgres = || RawSettings {
+            database_url: Some("postgres://u:p@db/tradema".into()),
+            signing_key: Some("k".repeat(40)),
+            ..Default::default()
+        };
+        assert_eq!(Settings::from_raw(RawSettings::default()).expect("sqlite").drain, Duration::ZERO);
+        assert_eq!(Settings::from_raw(postgres()).expect("postgres").drain, Duration::from_secs(5));
+        for (written, seconds) in [("0", 0), ("12", 12), ("60", 60)] {
+            let raw = RawSettings { drain_seconds: Some(written.into()), ..postgres() };
+            assert_eq!(Settings::from_raw(raw).expect(written).drain, Duration::from_secs(seconds));
+        }
+        for bad in ["61", "-1", "2.5", "soon"] {
+            let raw = RawSettings { drain_seconds: Some(bad.into()), ..RawSettings::default() };
+            let error = Settings::from_raw(raw).expect_err(bad);
+            assert_eq!(error.setting, "TRADEMA_DRAIN_SECONDS");
+            assert!(error.to_string().contains("from 0 to 60"), "{error}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_where_a_number_is_meant() {
+        // Figment reads `TRADEMA_DRAIN_SECONDS=7` as a number, as TOML does.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("tradema.toml");
+        std::fs::write(&file, "drain_seconds = 7\ndb_pool_size = 4\nmigrate = \"check\"\n").expect("write");
+        let settings = Settings::load(Some(&file)).expect("numbers are fine");
+        assert_eq!((settings.drain, settings.db_pool_size), (Duration::from_secs(7), 4));
+        assert_eq!(settings.schema_at_start, SchemaAtStart::Check);
+        std::fs::write(&file, "drain_seconds = 1.5\n").expect("write");
+        let error = Settings::load(Some(&file)).expect_err("not whole");
+        assert_eq!(error.setting, "TRADEMA_DRAIN_SECONDS");
     }
 }

@@ -231,10 +231,26 @@ async fn advisory_xact_lock(txn: &impl ConnectionTrait, key: i64) -> Result<(), 
 
 /// Commits a transaction begun with `begin_write`, then counts the commit
 /// (cached answers are then recomputed) and wakes the search indexer (the
-/// commit may have queued listings for it).
+/// commit may have queued listings for it). In a fleet the commit is
+/// announced to the other processes too (`changes::CHANNEL`).
 pub async fn commit(txn: WriteTxn) -> Result<(), StoreError> {
+    if let Some(instance) = txn.changes.announced_as() {
+        announce(&txn.txn, &crate::changes::Announcement::Commit.payload(instance)).await?;
+    }
     txn.txn.commit().await?;
     txn.changes.committed();
+    Ok(())
+}
+
+/// Notifies the fleet's processes on `changes::CHANNEL` (inside a
+/// transaction: delivered only when it commits).
+pub async fn announce(db: &impl ConnectionTrait, payload: &str) -> Result<(), DbErr> {
+    let statement = Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT pg_notify($1, $2)",
+        [sea_orm::Value::from(crate::changes::CHANNEL), sea_orm::Value::from(payload)],
+    );
+    db.execute_raw(statement).await?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ pub mod bench;
 pub mod changes;
 pub mod config;
 pub mod db;
+pub mod draining;
 pub mod entities;
 pub mod error;
 pub mod http;
@@ -16,6 +17,7 @@ pub mod jobs;
 pub mod mail;
 pub mod media;
 pub mod repo;
+pub mod schema_check;
 pub mod search;
 pub mod seed;
 pub mod services;
@@ -40,7 +42,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::config::Settings;
+use crate::config::{SchemaAtStart, Settings};
 use crate::state::AppState;
 
 /// No page or server function may take longer than this.
@@ -69,15 +71,32 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests
-    /// and stops the background jobs (waiting at most `JOBS_SHUTDOWN`).
+    /// Serves until SIGTERM or Ctrl-C, then drains for `TRADEMA_DRAIN_SECONDS`
+    /// (`/readyz` answers 503, requests are still served; a second signal cuts
+    /// it short) and stops as `run_until` does.
+    pub async fn run_until_signalled(self) -> std::io::Result<()> {
+        let stop = draining::after_signal(shutdown_signal, self.state.draining.clone(), self.state.settings.drain);
+        self.run_until(stop).await
+    }
+
+    /// Serves until `shutdown` completes, then (marked as draining) finishes
+    /// in-flight requests and stops the background jobs, which flush what
+    /// they hold and release their leases (waiting at most `JOBS_SHUTDOWN`).
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         use axum::serve::ListenerExt;
+        let draining = self.state.draining.clone();
+        let stop_accepting = async move {
+            shutdown.await;
+            draining.begin();
+            tracing::info!("no longer accepting connections: finishing in-flight requests");
+        };
         let listener = self.listener.tap_io(send_without_delay);
         let served = axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
+            .with_graceful_shutdown(stop_accepting)
             .await;
+        tracing::info!("serving stopped: stopping the background jobs");
         self.jobs.shutdown(JOBS_SHUTDOWN).await;
+        tracing::info!("background jobs stopped");
         served
     }
 }
@@ -113,7 +132,10 @@ pub async fn build_app_with_search(
         let _ = settings.public_url.set_port(Some(bound.port()));
     }
     let connection = db::connect(&settings).await.context("cannot open the database (TRADEMA_DATABASE_URL)")?;
-    db::migrate(&connection).await.context("cannot migrate the database")?;
+    match settings.schema_at_start {
+        SchemaAtStart::Migrate => db::migrate(&connection).await.context("cannot migrate the database")?,
+        SchemaAtStart::Check => schema_check::check(&connection).await?,
+    }
     let db = db::Db::new(connection, changes::Changes::default());
     std::fs::create_dir_all(settings.media_dir())
         .with_context(|| format!("cannot create the media directory {}", settings.media_dir().display()))?;
@@ -135,8 +157,12 @@ pub async fn build_app_with_search(
         Some(search) => search,
         None => search::open(&settings).await?,
     };
-    let limits = Arc::new(auth::rate_limit::Limits::default());
+    let limits = Arc::new(auth::rate_limit::Limits::new(db.clone()));
     let instance = settings.instance.clone().unwrap_or_else(|| services::random_hex(8));
+    if sea_orm::ConnectionTrait::get_database_backend(&db) == sea_orm::DbBackend::Postgres {
+        // Every commit is announced to the fleet's other processes.
+        db.changes().announce_as(&instance);
+    }
     tracing::info!(%instance, "this process's name among the site's servers");
     let state = AppState {
         leptos_options: leptos_options.clone(),
@@ -156,6 +182,7 @@ pub async fn build_app_with_search(
         settings: Arc::new(settings),
         views: http::listing_views::counter(),
         signer,
+        draining: draining::Draining::default(),
     };
     let jobs = jobs::start(&state, mailer);
     let router = router(state.clone());
@@ -227,7 +254,7 @@ fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(http::sitemap::index))
         .route("/sitemaps/{file}", get(http::sitemap::language))
         .merge(http::static_files::routes(&settings.site_root, &settings.media_dir(), state.leptos_options.hash_files))
-        .merge(http::api_v1::routes())
+        .merge(http::api_v1::routes(state.db.clone()))
         .merge(dynamic)
         // Innermost: a panicking handler's answer still gets the headers below.
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(http::panic_answer::answer))
@@ -235,6 +262,7 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::cross_site::check))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::security_headers::add))
         .layer(axum::middleware::from_fn(http::private_cache::no_store_when_personal))
+        .layer(axum::middleware::from_fn_with_state(state.draining.clone(), draining::close_connections))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::client_address::identify))
@@ -247,7 +275,7 @@ fn request_span(request: &axum::extract::Request) -> tracing::Span {
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = ?client)
 }
 
-/// Completes on SIGTERM or Ctrl-C.
+/// Completes at the next SIGTERM or Ctrl-C.
 pub async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(err) = tokio::signal::ctrl_c().await {
@@ -273,5 +301,5 @@ pub async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutdown requested: finishing in-flight requests");
+    tracing::info!("shutdown requested");
 }

@@ -18,13 +18,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Migrate the database and serve Trade.ma (the default).
+    /// Migrate the database (or only check it: TRADEMA_MIGRATE=check) and
+    /// serve Trade.ma until SIGTERM or Ctrl-C (the default).
     Serve {
         /// Fill an empty database with the demo catalogue first.
         #[arg(long)]
         demo: bool,
     },
-    /// Bring the database schema up to date, then exit.
+    /// Bring the database schema up to date, then exit (before a rolling
+    /// deploy of servers started with TRADEMA_MIGRATE=check).
     Migrate,
     /// Fill the database with data.
     Seed {
@@ -178,7 +180,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 tracing::info!(%report, "demo catalogue");
             }
             tracing::info!(address = %app.local_addr(), public_url = %app.state().settings.public_url, "Trade.ma is serving");
-            app.run_until(server::shutdown_signal()).await?;
+            app.run_until_signalled().await?;
             tracing::info!("stopped cleanly");
             Ok(())
         }
@@ -259,7 +261,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
             let index = server::search::open(&settings).await?;
-            let count = server::search::indexer::reindex(&db, &*index).await?;
+            let count = server::jobs::search_indexer::reindex(&db, &*index).await?;
             println!("search index rebuilt: {count} listings ({} backend)", index.backend());
             Ok(())
         }

@@ -9,6 +9,7 @@ use leptos::prelude::LeptosOptions;
 use crate::auth::rate_limit::Limits;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::draining::Draining;
 use crate::search::SearchIndex;
 use crate::services::studio::PhotoUploads;
 
@@ -29,4 +30,7 @@ pub struct AppState {
     /// This process among the fleet's (random at each start): who holds a
     /// job's lease.
     pub instance: String,
+    /// Set once the process has been told to stop: `/readyz` answers 503
+    /// and connections are closed after their response (`draining`).
+    pub draining: Draining,
 }

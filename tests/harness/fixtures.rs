@@ -161,7 +161,7 @@ async fn listing(
     // As a producer's save does, once the listing is complete: the search
     // indexer picks it up (queued earlier, it could index a listing without
     // its texts and never see them).
-    server::repo::search_outbox::enqueue(db, id, server::repo::search_outbox::OutboxOp::Upsert)
+    server::repo::search_changes::record(db, id, server::repo::search_changes::OutboxOp::Upsert)
         .await
         .expect("queue for search");
     id

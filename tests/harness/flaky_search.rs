@@ -53,9 +53,21 @@ impl SearchIndex for Flaky {
     async fn rebuild(
         &self,
         source: &mut dyn server::search::DocumentBatches,
+        from: server::search::FeedPosition,
     ) -> Result<u64, server::search::SearchError> {
         self.check_up()?;
-        self.inner.rebuild(source).await
+        self.inner.rebuild(source, from).await
+    }
+    async fn feed_position(&self) -> Result<Option<server::search::FeedPosition>, server::search::SearchError> {
+        self.check_up()?;
+        self.inner.feed_position().await
+    }
+    async fn record_feed_position(
+        &self,
+        position: server::search::FeedPosition,
+    ) -> Result<(), server::search::SearchError> {
+        self.check_up()?;
+        self.inner.record_feed_position(position).await
     }
     async fn schema_version(&self) -> Result<Option<u32>, server::search::SearchError> {
         self.check_up()?;

@@ -6,10 +6,13 @@
 
 pub mod fixtures;
 pub mod flaky_search;
+pub mod haproxy;
 pub mod images;
 pub mod postgres;
 pub mod rows;
+pub mod server_process;
 pub mod sheets;
+pub mod smtp;
 pub mod visitor;
 
 use std::path::{Path, PathBuf};
@@ -210,17 +213,17 @@ impl TestApp {
         (status, response.text().await.expect("a text body"))
     }
 
-    /// Waits until the search indexer has applied every queued change (at
-    /// most 10 seconds).
+    /// Waits until the search index has applied every change in the feed
+    /// (at most 10 seconds).
     pub async fn settle_search(&self) {
         for _ in 0..200 {
-            let depth = server::repo::search_outbox::depth(&self.db).await.expect("outbox depth");
-            if depth == 0 {
+            let behind = server::search::indexer::behind(&self.db, &*self.state.search).await;
+            if behind.is_ok_and(|behind| behind.is_some_and(|behind| behind.changes == 0)) {
                 return;
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
-        panic!("the search outbox did not drain within 10 seconds");
+        panic!("the search index did not catch up with the change feed within 10 seconds");
     }
 
     /// The saved-search alerts, as the background job runs them.

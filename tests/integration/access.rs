@@ -5,7 +5,7 @@
 
 use app::domain::ListingStatus;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use server::entities::{listing_photos, listing_translations, listings, producers, search_outbox};
+use server::entities::{listing_photos, listing_translations, listings, producers, search_changes};
 use tests::TestApp;
 use tests::images::jpeg;
 use tests::visitor::Visitor;
@@ -203,17 +203,17 @@ async fn a_cross_site_change_is_refused_and_the_same_request_from_the_site_works
     app.stop().await;
 }
 
-/// A save refused inside its transaction writes no search-outbox row: the
+/// A save refused inside its transaction writes no search feed row: the
 /// row and the change commit together or not at all.
 #[tokio::test]
-async fn a_refused_listing_save_leaves_no_outbox_row() {
-    // Search is down, so that the outbox keeps its rows to be counted.
+async fn a_refused_listing_save_leaves_no_search_feed_row() {
+    // Search is down, so that nothing else moves while the feed is counted.
     let dir = tempfile::tempdir().expect("temporary directory");
     let index = server::search::embedded::EmbeddedIndex::open(dir.path()).expect("index");
     let app = TestApp::spawn_with_search(std::sync::Arc::new(tests::flaky_search::Flaky::new(index))).await;
     let (owner, owned) = owner_with_listing(&app).await;
-    let outbox = || search_outbox::Entity::find().count(&app.db);
-    let before = outbox().await.expect("count");
+    let feed = || search_changes::Entity::find().count(&app.db);
+    let before = feed().await.expect("count");
     let refused = owner
         .post(
             "/api/save_listing",
@@ -230,9 +230,9 @@ async fn a_refused_listing_save_leaves_no_outbox_row() {
         .await;
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert_eq!(refused.json()["Invalid"]["reason"], "invalid.label_region");
-    assert_eq!(outbox().await.expect("count"), before, "no outbox row for a save that did not happen");
+    assert_eq!(feed().await.expect("count"), before, "no feed row for a save that did not happen");
     let saved = owner.save_listing(Some(owned.listing), "Huile d'argan").await;
     assert_eq!(saved.status, 200, "{}", saved.body);
-    assert_eq!(outbox().await.expect("count"), before + 1, "a save that happened queues its listing once");
+    assert_eq!(feed().await.expect("count"), before + 1, "a save that happened records its listing once");
     app.stop().await;
 }

@@ -475,7 +475,7 @@ async fn the_accounts_service_runs_without_http() {
     let app = TestApp::spawn().await;
     let service = server::services::AccountsService::new(
         app.db.clone(),
-        std::sync::Arc::new(server::auth::rate_limit::Limits::default()),
+        std::sync::Arc::new(server::auth::rate_limit::Limits::new(app.db.clone())),
         app.settings.public_url.clone(),
     );
     let session = FakeSession { signed_in: std::sync::Mutex::new(None), ended: false.into() };

@@ -17,7 +17,7 @@ use server::services::CatalogService;
 use tests::fixtures::{self, ARGAN_AR, ARGAN_EN, HONEY_EN, SAFFRON_FR};
 use tests::postgres::PgCluster;
 
-const TABLES: [&str; 17] = [
+const TABLES: [&str; 20] = [
     "users",
     "job_leases",
     "password_reset_requests",
@@ -32,7 +32,10 @@ const TABLES: [&str; 17] = [
     "inquiry_messages",
     "showcases",
     "showcase_items",
-    "search_outbox",
+    "search_changes",
+    "search_feed_pruned",
+    "attempt_windows",
+    "known_places",
     "password_resets",
     "mail_outbox",
 ];

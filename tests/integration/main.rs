@@ -8,6 +8,7 @@ mod api;
 mod client_address;
 mod database;
 mod fleet;
+mod fleet_drill;
 mod imports;
 mod inquiries;
 mod insights;

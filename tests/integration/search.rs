@@ -1,6 +1,6 @@
 //! Search: the conformance suite against every backend (Meilisearch only
 //! when `TRADEMA_TEST_MEILI_URL` names a server), the rebuild and swap of the
-//! embedded index, and the outbox path from a producer's save to a result.
+//! embedded index, and the change feed's path from a producer's save to a result.
 
 use std::time::Duration;
 
@@ -46,12 +46,14 @@ async fn a_rebuild_swaps_in_a_complete_index_and_survives_a_restart() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let index = EmbeddedIndex::open(dir.path()).expect("index opens");
     assert_eq!(index.schema_version().await.expect("version"), None, "a fresh index asks for a rebuild");
-    let count = index.rebuild(&mut Fixed(Some(conformance::documents()))).await.expect("rebuilt");
+    let at = server::search::FeedPosition { txid: 0, seq: 12 };
+    let count = index.rebuild(&mut Fixed(Some(conformance::documents())), at).await.expect("rebuilt");
     assert_eq!(count, 7);
     assert_eq!(index.schema_version().await.expect("version"), Some(server::search::SCHEMA_VERSION));
     drop(index);
     let reopened = EmbeddedIndex::open(dir.path()).expect("index reopens");
     assert_eq!(reopened.len(), 7, "the rebuilt generation is the one in use after a restart");
+    assert_eq!(reopened.feed_position().await.expect("position"), Some(at), "with its place in the feed");
     let generations = std::fs::read_dir(dir.path())
         .expect("listing")
         .filter(|entry| entry.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().starts_with("gen-")))
@@ -80,9 +82,10 @@ async fn with_the_search_backend_down_producers_still_publish_and_search_catches
     let (status, ready) = app.get("/readyz").await;
     assert_eq!(status, 200, "search being down does not fail readiness: {ready}");
     assert!(ready.contains("\"search\"") && ready.contains("unavailable"), "{ready}");
-    assert!(server::repo::search_outbox::depth(&app.db).await.expect("depth") > 0, "the changes wait in the outbox");
+    let feed = server::repo::search_changes::all(&app.db).await.expect("feed");
+    assert!(feed.iter().any(|change| change.listing_id == listing), "the change waits in the feed");
 
-    // Back up: the outbox drains by itself, and search finds the listing
+    // Back up: the index catches up by itself, and search finds the listing
     // (the indexer backs off while it fails, so this takes a few seconds).
     flaky.switch_on();
     tests::eventually(Duration::from_secs(30), "search catches up without a manual reindex", || async {

@@ -3,7 +3,7 @@
 //! through the same HTTP surface the SQLite tests use.
 
 use sea_orm::{EntityTrait, PaginatorTrait};
-use server::entities::{listings, search_outbox, sessions};
+use server::entities::{listings, search_changes, sessions};
 use tests::TestApp;
 use tests::images::jpeg;
 use tests::postgres::PgCluster;
@@ -12,7 +12,7 @@ use tests::visitor::PASSWORD;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_producer_workspace_runs_on_postgres() {
     let cluster = PgCluster::start();
-    // Search is held down so that the outbox keeps every change to be read.
+    // Search is held down: the feed keeps every change to be read.
     let search_dir = tempfile::tempdir().expect("search directory");
     let index = server::search::embedded::EmbeddedIndex::open(search_dir.path()).expect("index");
     let search = std::sync::Arc::new(tests::flaky_search::Flaky::new(index));
@@ -56,7 +56,7 @@ async fn the_producer_workspace_runs_on_postgres() {
     assert_eq!(delete.status, 200, "{}", delete.body);
     assert_eq!(listings::Entity::find().count(&app.db).await.expect("count"), 0);
     let ops: Vec<String> =
-        search_outbox::Entity::find().all(&app.db).await.expect("outbox").into_iter().map(|row| row.op).collect();
+        search_changes::Entity::find().all(&app.db).await.expect("feed").into_iter().map(|row| row.op).collect();
     assert_eq!(ops.last().map(String::as_str), Some("delete"), "every change queued for the indexer: {ops:?}");
     app.stop().await;
 }

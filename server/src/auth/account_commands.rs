@@ -45,7 +45,7 @@ pub async fn suspend_account(db: &Db, user_id: i64) -> Result<u64, StoreError> {
     // Its listings leave search with the account (the indexer drops what
     // buyers may no longer see).
     if let Some(producer) = crate::repo::producer_profile::owned_by(&txn, user_id).await? {
-        crate::repo::search_outbox::requeue_producer(&txn, producer.id).await?;
+        crate::repo::search_changes::record_producer(&txn, producer.id).await?;
     }
     db::commit(txn).await?;
     tracing::info!(user = user_id, sessions = ended, "account suspended");

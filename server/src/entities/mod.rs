@@ -22,7 +22,7 @@ pub mod producers;
 pub mod quotes;
 pub mod saved_search_hits;
 pub mod saved_searches;
-pub mod search_outbox;
+pub mod search_changes;
 pub mod sessions;
 pub mod shortlist_items;
 pub mod showcase_exhibitors;

@@ -26,7 +26,7 @@ use sea_orm::ConnectionTrait;
 use crate::entities::producers;
 use crate::error::StoreError;
 use crate::repo::convert::slug;
-use crate::repo::search_outbox::{self, OutboxOp};
+use crate::repo::search_changes::{self, OutboxOp};
 use crate::repo::{import_batch, listing, own_listing};
 
 pub use crate::repo::import_batch::BATCH_MINUTES;
@@ -166,7 +166,7 @@ pub async fn write(
         if row.publish && status != ListingStatus::Published {
             own_listing::set_status(db, listing, ListingStatus::Published, now).await?;
         }
-        search_outbox::enqueue(db, id, OutboxOp::Upsert).await?;
+        search_changes::record(db, id, OutboxOp::Upsert).await?;
         match row.action {
             RowAction::Create => created += 1,
             RowAction::Update(_) => updated += 1,

@@ -7,6 +7,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -21,7 +22,7 @@ const MARGIN: Duration = Duration::from_secs(120);
 #[derive(Clone)]
 pub struct FleetLease {
     db: Db,
-    job: &'static str,
+    job: Arc<str>,
     /// This process (`AppState::instance`).
     holder: String,
     length: chrono::Duration,
@@ -29,15 +30,46 @@ pub struct FleetLease {
 
 impl FleetLease {
     /// The lease of `job`, run every `period`, for the process `holder`.
-    pub fn new(db: Db, job: &'static str, holder: &str, period: Duration) -> FleetLease {
-        let length = chrono::Duration::from_std(period + MARGIN).unwrap_or(chrono::Duration::hours(1));
-        FleetLease { db, job, holder: holder.to_owned(), length }
+    pub fn new(db: Db, job: &str, holder: &str, period: Duration) -> FleetLease {
+        FleetLease::lasting(db, job, holder, period + MARGIN)
+    }
+
+    /// The lease of `job` for `holder`, each take lasting `length`.
+    pub fn lasting(db: Db, job: &str, holder: &str, length: Duration) -> FleetLease {
+        let length = chrono::Duration::from_std(length).unwrap_or(chrono::Duration::hours(1));
+        FleetLease { db, job: Arc::from(job), holder: holder.to_owned(), length }
+    }
+
+    /// The job's name.
+    pub fn job(&self) -> &str {
+        &self.job
     }
 
     /// Whether this process holds the lease now (taken or renewed).
     pub async fn take(&self) -> anyhow::Result<bool> {
         let now = Utc::now();
-        Ok(job_lease::take(&self.db, self.job, &self.holder, now, now + self.length).await?)
+        Ok(job_lease::take(&self.db, &self.job, &self.holder, now, now + self.length).await?)
+    }
+
+    /// Renews the lease every third of its length while `work` runs (a
+    /// step that lasts longer than one lease, such as a rebuild), so no
+    /// other process takes it meanwhile.
+    pub async fn renewed_during<T>(&self, work: impl Future<Output = T>) -> T {
+        let every = (self.length / 3).to_std().unwrap_or(Duration::from_secs(10)).max(Duration::from_millis(100));
+        let renewing = async {
+            loop {
+                tokio::time::sleep(every).await;
+                match self.take().await {
+                    Ok(true) => {}
+                    Ok(false) => tracing::error!(job = %self.job, "another process took this job's lease while it ran"),
+                    Err(error) => tracing::warn!(%error, job = %self.job, "could not renew this job's lease"),
+                }
+            }
+        };
+        tokio::select! {
+            outcome = work => outcome,
+            _ = renewing => unreachable!("the renewal loop never ends"),
+        }
     }
 }
 
@@ -57,7 +89,7 @@ where
             if lease.take().await? {
                 work.await
             } else {
-                tracing::debug!(job = lease.job, "another process holds this job's lease");
+                tracing::debug!(job = %lease.job, "another process holds this job's lease");
                 Ok(())
             }
         })

@@ -4,7 +4,9 @@
 //! taken again when the lease ends: at least once, never twice from the
 //! fleet. A failed attempt is retried after a pause that doubles from 30
 //! seconds up to an hour; after `MAX_ATTEMPTS` the mail is marked dead and
-//! logged as an error, for a person to look at.
+//! logged as an error, for a person to look at. Every claim a process makes
+//! starts with its own `Claimant` prefix: at a clean stop the mails of a
+//! round cut short are handed back at once (`release`), not after the lease.
 
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
@@ -20,6 +22,39 @@ const BATCH: u64 = 20;
 /// How long a round holds the mails it claimed: far more than sending
 /// `BATCH` mails takes (the transport's timeout is 30 s per mail).
 pub const LEASE: chrono::Duration = chrono::Duration::minutes(15);
+
+/// The mail claims of one process: each round's claim is this prefix and
+/// a round's own random part (32 characters, the column's width).
+#[derive(Clone, Debug)]
+pub struct Claimant(String);
+
+impl Claimant {
+    /// A fresh claimant (one per process).
+    pub fn new() -> Claimant {
+        Claimant(crate::services::random_hex(8))
+    }
+
+    /// What every claim of this process starts with.
+    pub fn prefix(&self) -> &str {
+        &self.0
+    }
+
+    fn claim(&self) -> String {
+        format!("{}{}", self.0, crate::services::random_hex(8))
+    }
+}
+
+impl Default for Claimant {
+    fn default() -> Claimant {
+        Claimant::new()
+    }
+}
+
+/// Hands back the mails `claimant` claimed and has not sent (at shutdown):
+/// another process sends them at once. How many there were.
+pub async fn release(db: &DatabaseConnection, claimant: &Claimant) -> Result<u64, StoreError> {
+    mail_outbox::release_claims(db, &claimant.0, Utc::now()).await
+}
 
 /// The pause before the next attempt, after `attempts` failed ones.
 pub fn retry_pause(attempts: u32) -> chrono::Duration {
@@ -37,9 +72,14 @@ pub struct Round {
 
 /// Sends every mail due at `now`; a transport failure is recorded on the
 /// mail, a database failure ends the round (the supervisor retries it).
-pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer, now: DateTime<Utc>) -> Result<Round, StoreError> {
+pub async fn send_due(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+    now: DateTime<Utc>,
+    claimant: &Claimant,
+) -> Result<Round, StoreError> {
     let mut round = Round::default();
-    let claim = crate::services::random_hex(16);
+    let claim = claimant.claim();
     for queued in mail_outbox::claim_due(db, &claim, now, now + LEASE, BATCH).await? {
         match mailer.send(queued.mail).await {
             Ok(()) => {

@@ -1,20 +1,26 @@
 //! The background jobs, each a module with its name, period and step, all
-//! run by one supervisor (`supervisor::Jobs`): the search indexer, the mail
-//! sender, the reset links, the saved search alerts, the listing view counter
-//! (written once more at shutdown), the session sweeper, the planner
-//! statistics and, once at start, the media sweep; at shutdown it also
-//! waits for the photo uploads being stored. `start` is the one list of
-//! them. Jobs whose work is the database's, not the process's (the alerts,
-//! the sweeper, the statistics) run in one process of a fleet at a time
-//! (`fleet_lease`); the mail sender claims each mail; the view counter, the
+//! run by one supervisor (`supervisor::Jobs`): the search indexer, the
+//! fleet's change listener, the mail sender, the reset links, the saved
+//! search alerts, the listing view counter (written once more at shutdown),
+//! the session sweeper, the attempt sweeper, the search feed pruning, the planner statistics and,
+//! once at start, the media sweep; at shutdown it also waits for the photo
+//! uploads being stored, hands back its mail claims and releases the job
+//! leases. `start` is the one list
+//! of them. Jobs whose work is the database's, not the process's (the
+//! alerts, the sweepers, the pruning, the statistics, feeding a shared search
+//! index) run in one process of a fleet at a time (`fleet_lease`); the mail
+//! sender claims each mail; the view counter, the change listener, the
 //! indexer of an embedded index and the media sweep are each process's own.
 
+pub mod attempt_sweep;
+pub mod fleet_changes;
 pub mod fleet_lease;
 pub mod mail_sender;
 pub mod media_sweep;
 pub mod planner_statistics;
 pub mod reset_links;
 pub mod saved_search_alerts;
+pub mod search_feed_prune;
 pub mod search_indexer;
 pub mod session_sweep;
 pub mod supervisor;
@@ -35,12 +41,14 @@ const MAIL_SENDER_PERIOD: Duration = Duration::from_secs(1);
 /// How often due search alerts are looked for (each search is mailed at
 /// most once a day).
 const ALERTS_PERIOD: Duration = Duration::from_secs(600);
+/// The pause before listening again after the fleet's channel failed.
+const LISTENER_RETRY: Duration = Duration::from_secs(1);
 
 /// Starts every background job of the application in `state`.
 pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
     let mut jobs = Jobs::new();
 
-    let indexer = search_indexer::SearchIndexer::new(state.db.clone(), state.search.clone());
+    let indexer = search_indexer::SearchIndexer::new(state.db.clone(), state.search.clone(), &state.instance);
     jobs.every_or_woken(
         "search indexer",
         search_indexer::PERIOD,
@@ -52,16 +60,33 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
         },
     );
 
-    let db = state.db.clone();
+    if state.db.changes().announced_as().is_some() {
+        let (db, instance) = (state.db.clone(), state.instance.clone());
+        jobs.every_or_woken("fleet change listener", LISTENER_RETRY, Duration::from_secs(30), None, move || {
+            let (db, instance) = (db.clone(), instance.clone());
+            async move { fleet_changes::listen(&db, &instance).await }
+        });
+    }
+
+    let (db, claimant) = (state.db.clone(), mail_sender::Claimant::new());
+    let sender = claimant.clone();
     jobs.every("mail sender", MAIL_SENDER_PERIOD, move || {
-        let (db, mailer) = (db.clone(), mailer.clone());
+        let (db, mailer, claimant) = (db.clone(), mailer.clone(), sender.clone());
         async move {
-            let round = mail_sender::send_due(&db, &mailer, chrono::Utc::now()).await?;
+            let round = mail_sender::send_due(&db, &mailer, chrono::Utc::now(), &claimant).await?;
             if round != mail_sender::Round::default() {
                 tracing::info!(?round, "mail outbox");
             }
             Ok(())
         }
+    });
+    let db = state.db.clone();
+    jobs.at_shutdown("mail claims", async move {
+        let released = mail_sender::release(&db, &claimant).await?;
+        if released > 0 {
+            tracing::info!(mails = released, "unsent mail claims handed back");
+        }
+        Ok(())
     });
 
     let reset_links = Arc::new(reset_links::ResetLinks {
@@ -118,6 +143,28 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
         in_one_process(lease, move || {
             let store = store.clone();
             async move { session_sweep::sweep(&store).await }
+        }),
+    );
+
+    let db = state.db.clone();
+    let lease = FleetLease::new(state.db.clone(), "attempt sweeper", &state.instance, attempt_sweep::PERIOD);
+    jobs.every(
+        "attempt sweeper",
+        attempt_sweep::PERIOD,
+        in_one_process(lease, move || {
+            let db = db.clone();
+            async move { attempt_sweep::sweep(&db, chrono::Utc::now()).await }
+        }),
+    );
+
+    let db = state.db.clone();
+    let lease = FleetLease::new(state.db.clone(), "search feed pruning", &state.instance, search_feed_prune::PERIOD);
+    jobs.every(
+        "search feed pruning",
+        search_feed_prune::PERIOD,
+        in_one_process(lease, move || {
+            let db = db.clone();
+            async move { search_feed_prune::prune(&db).await }
         }),
     );
 

@@ -1,18 +1,21 @@
 //! The reset links job: turns each waiting password reset request into a
 //! token and the mail carrying it, for an active account whose mails are
-//! not rate-limited, or into nothing; the request row goes in the same
+//! not rate-limited, or into nothing; the request row and the account's
+//! count of reset mails (`rate_limit::RESET_ACCOUNT`) go in the same
 //! transaction. The request itself only wrote the row, whatever the
 //! address, so its answer says nothing about whether an account exists.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use app::domain::{AccountStatus, Locale};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
 use url::Url;
 
 use crate::auth::rate_limit::Limits;
 use crate::db::{self, Db};
+use crate::entities::users;
 use crate::error::StoreError;
 use crate::repo::password_reset::{self, ResetRequest};
 use crate::repo::{mail_outbox, user};
@@ -48,6 +51,7 @@ impl ResetLinks {
     /// account, and the request deleted, in one transaction.
     async fn deliver(&self, request: &ResetRequest) -> Result<bool, StoreError> {
         let locale = Locale::from_code(&request.locale).unwrap_or(Locale::DEFAULT);
+        let now = Utc::now();
         let txn = db::begin_write(&self.db).await?;
         if !password_reset::forget_request(&txn, request.id).await? {
             return Ok(false);
@@ -61,29 +65,42 @@ impl ResetLinks {
                 tracing::info!(user = account.id, "password reset asked for a suspended account; nothing sent");
                 false
             }
-            Some(account) if self.limits.reset_account.is_blocked(&request.email, Instant::now()) => {
-                tracing::warn!(
-                    user = account.id,
-                    "password reset mails for this account are rate-limited; nothing sent"
-                );
-                false
-            }
             Some(account) => {
-                self.limits.reset_account.record(&request.email, Instant::now());
-                let token = crate::services::random_hex(32);
-                let mut link = self.public_url.clone();
-                link.set_path(&format!("/{}/account/reset", locale.code()));
-                link.set_query(Some(&format!("token={token}")));
-                let mail = crate::mail::password_reset(locale, &account.email, link.as_str(), RESET_TOKEN_MINUTES);
-                let at = Utc::now();
-                let expires_at = at + chrono::Duration::minutes(RESET_TOKEN_MINUTES);
-                password_reset::insert(&txn, account.id, reset_token_hash(&token), at, expires_at).await?;
-                mail_outbox::enqueue(&txn, &mail, at).await?;
-                true
+                // Counted in the transaction: on SQLite the pool's other
+                // connections wait for its write lock.
+                let allowed = self.limits.reset_account.try_hit_within(&txn, &request.email, now).await?;
+                if allowed {
+                    self.queue_link(&txn, &account, locale, now).await?;
+                } else {
+                    tracing::warn!(
+                        user = account.id,
+                        "password reset mails for this account are rate-limited; nothing sent"
+                    );
+                }
+                allowed
             }
         };
         // A reset token changes no public page.
         db::commit_private(txn).await?;
         Ok(mailed)
+    }
+
+    /// A new reset token for the account and the mail carrying its link.
+    async fn queue_link(
+        &self,
+        txn: &impl ConnectionTrait,
+        account: &users::Model,
+        locale: Locale,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let token = crate::services::random_hex(32);
+        let mut link = self.public_url.clone();
+        link.set_path(&format!("/{}/account/reset", locale.code()));
+        link.set_query(Some(&format!("token={token}")));
+        let mail = crate::mail::password_reset(locale, &account.email, link.as_str(), RESET_TOKEN_MINUTES);
+        let expires_at = now + chrono::Duration::minutes(RESET_TOKEN_MINUTES);
+        password_reset::insert(txn, account.id, reset_token_hash(&token), now, expires_at).await?;
+        mail_outbox::enqueue(txn, &mail, now).await?;
+        Ok(())
     }
 }

@@ -92,6 +92,18 @@ pub async fn claim_due(
 
 /// Records that a mail claimed by `claim` was handed to the transport;
 /// whether the claim still held (a round slower than its lease lost it).
+/// Hands back the pending mails whose claim starts with `prefix`: due at
+/// `now`, claimed by nobody. How many.
+pub async fn release_claims(db: &impl ConnectionTrait, prefix: &str, now: DateTime<Utc>) -> Result<u64, StoreError> {
+    let backend = db.get_database_backend();
+    let sql = "UPDATE mail_outbox SET claim = NULL, next_attempt_at = ? \
+               WHERE status = ? AND claim IS NOT NULL AND SUBSTR(claim, 1, ?) = ?";
+    let length = i64::try_from(prefix.chars().count()).unwrap_or(i64::MAX);
+    let values = vec![now.into(), MailStatus::Pending.slug().into(), length.into(), prefix.into()];
+    let done = db.execute_raw(super::raw_sql::statement(backend, sql, values)).await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn mark_sent(
     db: &impl ConnectionTrait,
     id: i64,

@@ -10,6 +10,7 @@
 //! rules (who may act, what is checked, the audit row) stay in the services.
 //! Errors are `StoreError`, turned into `AppError` at the port.
 
+pub mod attempts;
 pub mod audit;
 pub mod buyer_profile;
 pub mod convert;
@@ -30,9 +31,10 @@ pub mod photo;
 pub mod platform_stats;
 pub mod producer;
 pub mod producer_profile;
+mod raw_sql;
 pub mod saved_search;
+pub mod search_changes;
 pub mod search_feed;
-pub mod search_outbox;
 pub mod session;
 pub mod shortlist;
 pub mod showcase;

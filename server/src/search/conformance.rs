@@ -187,7 +187,13 @@ impl super::DocumentBatches for Nothing {
 /// Runs every case, on an index it first empties with a rebuild.
 pub async fn run(index: &dyn SearchIndex) {
     let backend = index.backend();
-    index.rebuild(&mut Nothing).await.unwrap_or_else(|e| panic!("{backend}: emptying rebuild failed: {e}"));
+    let start = super::FeedPosition::default();
+    index.rebuild(&mut Nothing, start).await.unwrap_or_else(|e| panic!("{backend}: emptying rebuild failed: {e}"));
+    let recorded = index.feed_position().await.unwrap_or_else(|e| panic!("{backend}: feed position: {e}"));
+    assert_eq!(recorded, Some(start), "{backend}: a rebuilt index is at the position it was built from");
+    let later = super::FeedPosition { txid: 7, seq: 42 };
+    index.record_feed_position(later).await.unwrap_or_else(|e| panic!("{backend}: recording the position: {e}"));
+    assert_eq!(index.feed_position().await.ok().flatten(), Some(later), "{backend}: the position is kept");
     index.upsert(documents()).await.unwrap_or_else(|e| panic!("{backend}: indexing failed: {e}"));
 
     // Words, stems, accents and case.

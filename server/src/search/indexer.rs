@@ -1,22 +1,24 @@
-//! Keeps the index in step with the database. `drain` applies the search
-//! outbox in order, in batches: it loads the documents of the listings that
-//! changed (those no longer visible are removed), waits for the backend to
-//! confirm, and only then deletes the outbox rows; a failure leaves them, with
-//! one more attempt counted, for the next run (the job retries with backoff).
-//! `rebuild` fills a fresh index from the database and swaps it in.
+//! Keeps an index in step with the database. `catch_up` reads the change
+//! feed (`repo::search_changes`) from the index's own position, in batches:
+//! it loads the documents of the listings that changed (those no longer
+//! visible are removed), waits for the backend to confirm, and only then
+//! records the new position; a failure leaves the position, so the job
+//! retries the batch (with backoff). `rebuild` fills a fresh index from the
+//! database, positioned at the feed's frontier taken before it read, and
+//! swaps it in; `behind` says how far an index lags.
 
 use std::collections::BTreeSet;
 
 use sea_orm::DatabaseConnection;
 
 use super::vocabulary::Vocabulary;
-use super::{DocumentBatches, SearchDocument, SearchError, SearchIndex};
+use super::{DocumentBatches, FeedPosition, SearchDocument, SearchError, SearchIndex};
 use crate::changes::Changes;
+use crate::repo::search_changes::{self, Behind, OutboxOp};
 use crate::repo::search_feed;
-use crate::repo::search_outbox::{self, OutboxOp};
 
-/// Outbox rows applied per batch.
-pub const DRAIN_BATCH: u64 = 500;
+/// Changes applied per batch.
+pub const CATCH_UP_BATCH: u64 = 500;
 /// Listings read from the database per rebuild batch.
 pub const REBUILD_BATCH: u64 = 1_000;
 
@@ -34,53 +36,66 @@ async fn documents(db: &DatabaseConnection, ids: &[i64]) -> Result<Vec<SearchDoc
     Ok(documents)
 }
 
-/// Applies waiting changes until the outbox is empty; how many were applied.
+/// Whether `index` must be rebuilt before it can follow the feed: it was
+/// never filled (or its schema is older), or the changes after its position
+/// were pruned.
+pub async fn needs_rebuild(db: &DatabaseConnection, index: &dyn SearchIndex) -> Result<bool, SearchError> {
+    let Some(position) = index.feed_position().await? else { return Ok(true) };
+    let pruned = search_changes::pruned_through(db).await.map_err(store)?;
+    Ok(pruned.is_some_and(|pruned| position < pruned))
+}
+
+/// Applies the changes after the index's position until none is left; how
+/// many were applied. An index never built answers `Unavailable`.
 ///
 /// Each applied batch counts as an index change of `changes` (the answers
 /// kept from the index are then recomputed).
-pub async fn drain(db: &DatabaseConnection, index: &dyn SearchIndex, changes: &Changes) -> Result<usize, SearchError> {
+pub async fn catch_up(
+    db: &DatabaseConnection,
+    index: &dyn SearchIndex,
+    changes: &Changes,
+) -> Result<usize, SearchError> {
+    let Some(mut position) = index.feed_position().await? else {
+        return Err(SearchError::Unavailable("the search index is not built yet".into()));
+    };
     let mut applied = 0;
     loop {
-        let pending = search_outbox::pending(db, DRAIN_BATCH).await.map_err(store)?;
-        if pending.is_empty() {
-            return Ok(applied);
-        }
-        let row_ids: Vec<i64> = pending.iter().map(|row| row.id).collect();
+        let batch = search_changes::after(db, position, CATCH_UP_BATCH).await.map_err(store)?;
+        let Some(last) = batch.last() else { return Ok(applied) };
+        let through = last.at;
         // The last change of each listing decides; a re-index of a listing
         // that is no longer visible removes it.
         let mut upsert = BTreeSet::new();
         let mut delete = BTreeSet::new();
-        for row in &pending {
-            match row.op {
+        for change in &batch {
+            match change.op {
                 OutboxOp::Upsert => {
-                    delete.remove(&row.listing_id);
-                    upsert.insert(row.listing_id);
+                    delete.remove(&change.listing_id);
+                    upsert.insert(change.listing_id);
                 }
                 OutboxOp::Delete => {
-                    upsert.remove(&row.listing_id);
-                    delete.insert(row.listing_id);
+                    upsert.remove(&change.listing_id);
+                    delete.insert(change.listing_id);
                 }
             }
         }
         let ids: Vec<i64> = upsert.iter().copied().collect();
-        let result = async {
-            let found = documents(db, &ids).await?;
-            let visible: BTreeSet<i64> = found.iter().map(|d| d.listing_id).collect();
-            delete.extend(upsert.difference(&visible));
-            index.upsert(found).await?;
-            index.delete(&delete.into_iter().collect::<Vec<_>>()).await
-        }
-        .await;
-        if let Err(error) = result {
-            if let Err(note) = search_outbox::note_failure(db, &row_ids).await {
-                tracing::warn!(%note, "could not count a failed search indexing attempt");
-            }
-            return Err(error);
-        }
+        let found = documents(db, &ids).await?;
+        let visible: BTreeSet<i64> = found.iter().map(|d| d.listing_id).collect();
+        delete.extend(upsert.difference(&visible));
+        index.upsert(found).await?;
+        index.delete(&delete.into_iter().collect::<Vec<_>>()).await?;
+        index.record_feed_position(through).await?;
+        position = through;
         changes.index_changed();
-        search_outbox::remove(db, &row_ids).await.map_err(store)?;
-        applied += row_ids.len();
+        applied += batch.len();
     }
+}
+
+/// How far `index` is behind the feed (`None`: it is not built yet).
+pub async fn behind(db: &DatabaseConnection, index: &dyn SearchIndex) -> Result<Option<Behind>, SearchError> {
+    let Some(position) = index.feed_position().await? else { return Ok(None) };
+    Ok(Some(search_changes::behind(db, position).await.map_err(store)?))
 }
 
 /// Reads every visible listing's document, a batch at a time.
@@ -120,30 +135,28 @@ impl DocumentBatches for DatabaseBatches<'_> {
     }
 }
 
-/// Rebuilds the index from the database and swaps it in. Changes made while
-/// it runs stay in the outbox and are applied after (documents are keyed by
-/// listing id, so applying one twice is harmless).
+/// Rebuilds the index from the database and swaps it in, at the feed's
+/// frontier taken first: changes made while it reads are applied after
+/// (documents are keyed by listing id, so applying one twice is harmless).
 pub async fn rebuild(
     db: &DatabaseConnection,
     index: &dyn SearchIndex,
     changes: &Changes,
     on_batch: Option<Box<dyn FnMut(u64) + Send + '_>>,
 ) -> Result<u64, SearchError> {
+    let from: FeedPosition = search_changes::frontier(db).await.map_err(store)?;
     let mut source = DatabaseBatches::new(db);
     source.on_batch = on_batch;
-    let count = index.rebuild(&mut source).await?;
+    let count = index.rebuild(&mut source, from).await?;
     changes.index_changed();
     Ok(count)
 }
 
 /// `server reindex`: rebuilds the configured backend from the database with
-/// a progress bar on a terminal (log lines otherwise), then queues whatever
-/// changed while it ran, for a running server's indexer to apply on top.
+/// a progress bar on a terminal (log lines otherwise); a running server's
+/// indexer applies what changed meanwhile from the new index's position.
 pub async fn reindex(db: &DatabaseConnection, index: &dyn SearchIndex) -> anyhow::Result<u64> {
     use std::io::IsTerminal;
-    // A minute of margin: a transaction stamped just before the start may
-    // commit after its listing was read.
-    let started = chrono::Utc::now() - chrono::Duration::minutes(1);
     let total = crate::repo::listing::count(db, crate::repo::listing::published()).await?;
     let on_batch: Box<dyn FnMut(u64) + Send> = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(total);
@@ -163,8 +176,7 @@ pub async fn reindex(db: &DatabaseConnection, index: &dyn SearchIndex) -> anyhow
     let clock = std::time::Instant::now();
     // A command of its own: no cache follows its counters.
     let count = rebuild(db, index, &Changes::default(), Some(on_batch)).await?;
-    let requeued = search_outbox::requeue_changed_since(db, started).await?;
     let seconds = clock.elapsed().as_secs_f64();
-    tracing::info!(listings = count, requeued, seconds, "search index rebuilt and swapped in");
+    tracing::info!(listings = count, seconds, "search index rebuilt and swapped in");
     Ok(count)
 }

@@ -2,7 +2,7 @@
 //! tantivy in the data directory; `meili`: Meilisearch through
 //! meilisearch-sdk), the documents both index (`document`), the cross-language
 //! trade vocabulary (`vocabulary`), language analysis shared by both
-//! (`analysis`), the outbox indexer and the rebuild (`indexer`), and the
+//! (`analysis`), the change feed indexer and the rebuild (`indexer`), and the
 //! conformance suite every backend must pass (`conformance`).
 //!
 //! A backend returns listing ids, the total and facet counts; pages load the
@@ -20,6 +20,7 @@ pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
+pub use crate::repo::search_changes::Position as FeedPosition;
 pub use document::SearchDocument;
 
 /// Languages documents carry text in, as locale slugs. Every backend analyses
@@ -173,9 +174,22 @@ pub trait SearchIndex: Send + Sync {
     async fn delete(&self, listing_ids: &[i64]) -> Result<(), SearchError>;
     async fn search(&self, request: &SearchRequest) -> Result<SearchHits, SearchError>;
     /// Builds a fresh index from `source` and swaps it in at once: searches
-    /// see the old index until the new one is complete. Returns how many
-    /// documents it holds.
-    async fn rebuild(&self, source: &mut dyn DocumentBatches) -> Result<u64, SearchError>;
+    /// see the old index until the new one is complete. The new index is at
+    /// `from` in the change feed (taken before `source` read anything).
+    /// Returns how many documents it holds.
+    async fn rebuild(&self, source: &mut dyn DocumentBatches, from: FeedPosition) -> Result<u64, SearchError>;
+    /// How far into the change feed the index in use has applied (`None`:
+    /// no rebuild has filled it yet).
+    async fn feed_position(&self) -> Result<Option<FeedPosition>, SearchError>;
+    /// Records that every change up to `position` is applied (once the
+    /// backend confirmed them).
+    async fn record_feed_position(&self, position: FeedPosition) -> Result<(), SearchError>;
+    /// Whether every process of a fleet uses this one index (Meilisearch):
+    /// then one process at a time feeds it. An embedded index is each
+    /// process's own.
+    fn is_shared(&self) -> bool {
+        false
+    }
     /// The schema version of the index in use (`None`: there is none yet).
     async fn schema_version(&self) -> Result<Option<u32>, SearchError>;
     /// Whether the backend answers.
@@ -188,7 +202,7 @@ pub trait SearchIndex: Send + Sync {
 
 /// Opens the configured backend. A Meilisearch server that does not answer
 /// yet is not an error: the backend connects on first use, and until then
-/// the outbox keeps every change.
+/// the change feed keeps every change.
 pub async fn open(settings: &crate::config::Settings) -> anyhow::Result<std::sync::Arc<dyn SearchIndex>> {
     use anyhow::Context;
     match &settings.search_backend {

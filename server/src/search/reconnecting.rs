@@ -1,14 +1,14 @@
 //! The Meilisearch backend as the server holds it: connected on first use
 //! and again after a failed connection, so a Meilisearch server that is down
 //! when Trade.ma starts (or restarts later) never stops Trade.ma; until it
-//! answers, searches fall back to the database and changes wait in the outbox.
+//! answers, searches fall back to the database and changes wait in the feed.
 
 use std::sync::Arc;
 
 use tokio::sync::Mutex;
 
 use super::meili::MeiliIndex;
-use super::{DocumentBatches, SearchDocument, SearchError, SearchHits, SearchIndex, SearchRequest};
+use super::{DocumentBatches, FeedPosition, SearchDocument, SearchError, SearchHits, SearchIndex, SearchRequest};
 
 pub struct Reconnecting {
     url: String,
@@ -52,8 +52,20 @@ impl SearchIndex for Reconnecting {
         self.index().await?.search(request).await
     }
 
-    async fn rebuild(&self, source: &mut dyn DocumentBatches) -> Result<u64, SearchError> {
-        self.index().await?.rebuild(source).await
+    async fn rebuild(&self, source: &mut dyn DocumentBatches, from: FeedPosition) -> Result<u64, SearchError> {
+        self.index().await?.rebuild(source, from).await
+    }
+
+    async fn feed_position(&self) -> Result<Option<FeedPosition>, SearchError> {
+        self.index().await?.feed_position().await
+    }
+
+    async fn record_feed_position(&self, position: FeedPosition) -> Result<(), SearchError> {
+        self.index().await?.record_feed_position(position).await
+    }
+
+    fn is_shared(&self) -> bool {
+        true
     }
 
     async fn schema_version(&self) -> Result<Option<u32>, SearchError> {

@@ -246,8 +246,8 @@ pub async fn seed_demo_if_empty(db: &Db, media_dir: &Path) -> anyhow::Result<See
             if !photos.is_empty() {
                 listing_photos::Entity::insert_many(photos).exec(&tx).await?;
             }
-            // The search indexer picks every listing up from the outbox.
-            crate::repo::search_outbox::enqueue(&tx, saved.id, crate::repo::search_outbox::OutboxOp::Upsert).await?;
+            // The search indexer picks every listing up from the change feed.
+            crate::repo::search_changes::record(&tx, saved.id, crate::repo::search_changes::OutboxOp::Upsert).await?;
             if let (0, Some(side), true) = (index, demo_side.as_mut(), listing.published) {
                 let title = listing.texts.iter().find(|(locale, _, _)| *locale == app::domain::Locale::Fr);
                 let title = title.map_or_else(|| listing.slug.clone(), |(_, title, _)| title.clone());

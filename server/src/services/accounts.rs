@@ -6,7 +6,6 @@
 //! change ends the account's other sessions.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use app::domain::{AppError, ClaimPage, Locale, Role, Viewer, normalize_display_name, normalize_email};
 use app::ports::{Accounts, SessionHandle, SignUp, SignedUp};
@@ -15,7 +14,7 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::auth::backend::check_password;
-use crate::auth::rate_limit::Limits;
+use crate::auth::rate_limit::{self, Limits};
 use crate::auth::{AccountUser, password};
 use crate::db::{self, Db};
 use crate::repo::user::{self, NewAccount};
@@ -60,12 +59,9 @@ impl Accounts for AccountsService {
         if !Role::SELF_SERVICE.contains(&form.role) {
             return Err(AppError::invalid("role", "invalid.choice"));
         }
-        let address = session.client();
-        let now = Instant::now();
-        if self.limits.sign_up_address.is_blocked(&address, now) {
+        if !self.limits.sign_up_address.try_hit(&session.client(), Utc::now()).await? {
             return Err(AppError::RateLimited);
         }
-        self.limits.sign_up_address.record(&address, now);
         let email = normalize_email(&form.email).map_err(|reason| AppError::invalid("email", reason))?;
         let display_name =
             normalize_display_name(&form.display_name).map_err(|reason| AppError::invalid("display_name", reason))?;
@@ -75,7 +71,9 @@ impl Accounts for AccountsService {
         let now = Utc::now();
         let txn = db::begin_write(&self.db).await?;
         if let Some(known) = user::by_email(&txn, &email).await? {
-            if self.limits.sign_up_known.try_hit(&known.email, Instant::now()) {
+            // Counted in the transaction: on SQLite the pool's other
+            // connections wait for its write lock.
+            if self.limits.sign_up_known.try_hit_within(&txn, &known.email, now).await? {
                 let mail = crate::mail::sign_up_attempt(
                     form.locale,
                     &known.email,
@@ -121,20 +119,13 @@ impl Accounts for AccountsService {
         let wrong = || AppError::invalid("credentials", "invalid.credentials");
         let address = session.client();
         let email = normalize_email(email).unwrap_or_else(|_| email.trim().to_lowercase());
-        let pair = format!("{email}|{address}");
-        let now = Instant::now();
-        let limits = &self.limits;
         // Every attempt is counted before the password is checked, so parallel
         // guesses cannot all pass; a success gives its attempt back. The
         // account-wide limit spares places the account signed in from before.
-        let known_place = limits.known_places.is_known(&pair, now);
-        let allowed = limits.login_pair.try_hit(&pair, now)
-            && limits.login_address.try_hit(&address, now)
-            && (known_place || limits.login_account.try_hit(&email, now));
-        if !allowed {
+        let Some(attempt) = self.limits.try_sign_in(&email, &address, Utc::now()).await? else {
             tracing::warn!(%address, "sign-in refused: too many attempts");
             return Err(AppError::RateLimited);
-        }
+        };
         let row = check_password(&self.db, &email, password.to_owned())
             .await
             .map_err(|e| internal("cannot check the password", e))?;
@@ -142,12 +133,7 @@ impl Accounts for AccountsService {
         let Some(row) = row.filter(|row| AccountUser::from_row(row).is_some()) else {
             return Err(wrong());
         };
-        limits.login_pair.clear(&pair);
-        limits.login_address.give_back(&address);
-        if !known_place {
-            limits.login_account.give_back(&email);
-        }
-        limits.known_places.remember(&pair, now);
+        self.limits.signed_in(attempt, Utc::now()).await?;
         let viewer = session.begin(row.id).await?;
         tracing::info!(user = viewer.user_id, "signed in");
         Ok(viewer)
@@ -160,8 +146,8 @@ impl Accounts for AccountsService {
     async fn change_password(&self, session: &dyn SessionHandle, current: &str, new: &str) -> Result<(), AppError> {
         let viewer = session.viewer().ok_or(AppError::Unauthorized)?;
         let address = session.client();
-        let pair = format!("{}|{address}", viewer.email);
-        if !self.limits.login_pair.try_hit(&pair, Instant::now()) {
+        let pair = rate_limit::pair(&viewer.email, &address);
+        if !self.limits.login_pair.try_hit(&pair, Utc::now()).await? {
             return Err(AppError::RateLimited);
         }
         let row = user::by_id(&self.db, viewer.user_id).await?.ok_or(AppError::Unauthorized)?;
@@ -171,7 +157,7 @@ impl Accounts for AccountsService {
         if !matches {
             return Err(AppError::invalid("current", "invalid.current_password"));
         }
-        self.limits.login_pair.clear(&pair);
+        self.limits.login_pair.clear(&pair).await?;
         password::check_new(new).map_err(|reason| AppError::invalid("password", reason))?;
         let password_hash = hash_password(new.to_owned()).await?;
         let txn = db::begin_write(&self.db).await?;
@@ -185,12 +171,9 @@ impl Accounts for AccountsService {
 
     async fn request_reset(&self, session: &dyn SessionHandle, email: &str, locale: Locale) -> Result<(), AppError> {
         let email = normalize_email(email).map_err(|reason| AppError::invalid("email", reason))?;
-        let address = session.client();
-        let now = Instant::now();
-        if self.limits.reset_address.is_blocked(&address, now) {
+        if !self.limits.reset_address.try_hit(&session.client(), Utc::now()).await? {
             return Err(AppError::RateLimited);
         }
-        self.limits.reset_address.record(&address, now);
         // Only the request is written, whatever the address: the lookup,
         // the token and the mail are the reset links job's
         // (`jobs::reset_links`), so the answer's work and time say nothing
@@ -203,7 +186,7 @@ impl Accounts for AccountsService {
 
     async fn reset_password(&self, session: &dyn SessionHandle, token: &str, new: &str) -> Result<(), AppError> {
         let bad_token = || AppError::invalid("token", "invalid.reset_token");
-        if !self.limits.reset_use_address.try_hit(&session.client(), Instant::now()) {
+        if !self.limits.reset_use_address.try_hit(&session.client(), Utc::now()).await? {
             return Err(AppError::RateLimited);
         }
         if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {

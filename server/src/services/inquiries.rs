@@ -15,9 +15,6 @@
 //!   unread for them, not one per message; mails never carry the message
 //!   text, only a link back.
 
-use std::sync::Arc;
-use std::time::Instant;
-
 use crate::db::Db;
 use app::domain::{
     AppError, BuyerAccess, BuyerProfileForm, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine,
@@ -30,7 +27,7 @@ use chrono::{DateTime, Duration, Utc};
 use url::Url;
 
 use super::sha256_hex;
-use crate::auth::rate_limit::Limiter;
+use crate::auth::rate_limit::{INQUIRY_ADDRESS, Limiter};
 use crate::db;
 use crate::entities::{inquiries, producers, quotes};
 use crate::error::StoreError;
@@ -42,16 +39,20 @@ pub const PER_HOUR: u64 = 10;
 /// Inquiries a day for a buyer marked as a spammer in the last 30 days.
 pub const AFTER_SPAM_PER_DAY: u64 = 2;
 
+// One client address may send twice what one account may.
+const _: () = assert!(INQUIRY_ADDRESS.limit as u64 == PER_HOUR * 2 && INQUIRY_ADDRESS.period.num_hours() == 1);
+
 pub struct InquiriesService {
     db: Db,
     public_url: Url,
-    /// Inquiries from one client address: `PER_HOUR` × 2 an hour.
-    per_address: Arc<Limiter>,
+    /// Inquiries from one client address: `PER_HOUR` × 2 an hour
+    /// (`rate_limit::INQUIRY_ADDRESS`), counted for the whole fleet.
+    per_address: Limiter,
 }
 
 impl InquiriesService {
     pub fn new(db: Db, public_url: Url) -> InquiriesService {
-        let per_address = Arc::new(Limiter::new((PER_HOUR * 2) as u32, std::time::Duration::from_secs(3600)));
+        let per_address = Limiter::new(db.clone(), INQUIRY_ADDRESS);
         InquiriesService { db, public_url, per_address }
     }
 
@@ -271,7 +272,9 @@ impl Inquiries for InquiriesService {
         } else {
             inquiry::sent_since(&txn, buyer.user_id(), now - Duration::hours(1)).await? >= PER_HOUR
         };
-        if over || !self.per_address.try_hit(client, Instant::now()) {
+        // The address is counted in the transaction: on SQLite the pool's
+        // other connections wait for its write lock.
+        if over || !self.per_address.try_hit_within(&txn, client, now).await? {
             tracing::warn!(user = buyer.user_id(), spammer, "inquiry refused: too many");
             return Err(AppError::RateLimited);
         }

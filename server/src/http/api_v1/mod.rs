@@ -4,8 +4,8 @@
 //! reference data with names in every language. Only what buyers may see
 //! (the `Catalog` port reads through `repo::visibility`). Every answer is
 //! JSON with an `ETag` and `Cache-Control`; a bad parameter is a 400 naming
-//! it; each client address may make `PER_MINUTE` requests a minute (429 with
-//! `Retry-After` beyond).
+//! it; each client address may make `PER_MINUTE` requests a minute, counted
+//! for the whole fleet in the database (429 with `Retry-After` beyond).
 //!
 //! The answers are the types of `wire` and the parameters are documented in
 //! `params`; with the handlers' `#[utoipa::path]` annotations they make the
@@ -19,8 +19,6 @@ pub mod reference_page;
 pub mod wire;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use app::domain::AppError;
 use axum::Router;
@@ -30,26 +28,29 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use chrono::Utc;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use self::params::{LanguageParameter, ListingParameters, Revalidation, listing_query, locale_of};
 use self::wire::{ApiErrorBody, ErrorCode, Listing, ListingsPage, Producer, Reference};
-use crate::auth::rate_limit::{Limiter, address_key};
+use crate::auth::rate_limit::{API_ADDRESS, Limiter, address_key};
+use crate::db::Db;
 use crate::http::client_address::ClientAddress;
 use crate::state::AppState;
 
-/// Requests per minute per client address.
-pub const PER_MINUTE: u32 = 120;
+/// Requests per minute per client address (`rate_limit::API_ADDRESS`).
+pub const PER_MINUTE: u32 = API_ADDRESS.limit;
+const _: () = assert!(API_ADDRESS.period.num_seconds() == 60, "PER_MINUTE counts a minute");
 /// Most listings per page.
 pub const MAX_PER_PAGE: u64 = 100;
 const CACHE: &str = "public, max-age=60";
 /// `Cache-Control` of the OpenAPI document and of its reference page.
 const DOCUMENT_CACHE: &str = "public, max-age=3600";
 
-/// The routes, with their own per-address limiter.
-pub fn routes() -> Router<AppState> {
-    let limiter = Arc::new(Limiter::new(PER_MINUTE, Duration::from_secs(60)));
+/// The routes, with their per-address limiter counted in `db`.
+pub fn routes(db: Db) -> Router<AppState> {
+    let limiter = Limiter::new(db, API_ADDRESS);
     Router::new()
         .route("/api/v1/listings", get(listings))
         .route("/api/v1/listings/{id}", get(listing))
@@ -101,14 +102,19 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// 429 with `Retry-After` past the per-address limit.
-async fn limit(State(limiter): State<Arc<Limiter>>, request: Request, next: Next) -> Response {
+/// 429 with `Retry-After` past the per-address limit; the usual error answer
+/// (503 or 500, the cause logged) when the count cannot be kept.
+async fn limit(State(limiter): State<Limiter>, request: Request, next: Next) -> Response {
     let key = request
         .extensions()
         .get::<ClientAddress>()
         .map(|ClientAddress(address)| address_key(*address))
         .unwrap_or_else(|| "unknown".to_owned());
-    if !limiter.try_hit(&key, Instant::now()) {
+    let allowed = match limiter.try_hit(&key, Utc::now()).await {
+        Ok(allowed) => allowed,
+        Err(error) => return ApiError::from_app(error.into()).into_response(),
+    };
+    if !allowed {
         let mut response = ApiError {
             code: ErrorCode::RateLimited,
             message: format!("at most {PER_MINUTE} requests a minute per address"),

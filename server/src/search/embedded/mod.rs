@@ -5,7 +5,10 @@
 //! next generation beside the current one and swaps it in by replacing
 //! `state.json` (write, fsync, rename), so searches see the old index until
 //! the new one is complete; a server notices a swap made by another process
-//! (`server reindex`) on its next indexer tick (`refresh`).
+//! (`server reindex`) on its next indexer tick (`refresh`). Each generation
+//! keeps its position in the change feed in `<dir>/gen-<n>/feed.json`,
+//! written after the changes up to it are committed (a crash in between
+//! only applies them again).
 
 mod facets;
 mod query;
@@ -23,8 +26,8 @@ use tantivy::{DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, 
 use self::facets::FacetCollector;
 use self::schema::Fields;
 use super::{
-    DocumentBatches, Facet, FacetCounts, SCHEMA_VERSION, SearchDocument, SearchError, SearchHits, SearchIndex,
-    SearchRequest, SortOrder, analysis,
+    DocumentBatches, Facet, FacetCounts, FeedPosition, SCHEMA_VERSION, SearchDocument, SearchError, SearchHits,
+    SearchIndex, SearchRequest, SortOrder, analysis,
 };
 
 /// Indexing memory of the writer (tantivy splits it between its threads).
@@ -55,7 +58,7 @@ pub struct EmbeddedIndex {
     /// index that no rebuild has filled yet).
     recorded: RwLock<Option<u32>>,
     /// Held by writes and rebuilds: no change lands in a generation that a
-    /// rebuild is about to replace (it waits, its outbox rows stay).
+    /// rebuild is about to replace (it waits; the feed keeps its changes).
     writes: tokio::sync::Mutex<()>,
 }
 
@@ -82,15 +85,46 @@ fn read_state(dir: &Path) -> Result<Option<State>, SearchError> {
 }
 
 fn write_state(dir: &Path, state: State) -> Result<(), SearchError> {
-    let partial = dir.join("state.json.partial");
     let bytes = serde_json::to_vec(&state).map_err(|e| SearchError::Backend(e.to_string()))?;
+    write_durably(&dir.join("state.json"), &bytes, "swapping the search state")
+}
+
+/// Writes `bytes` to `path` durably: a partial file, fsync, rename.
+fn write_durably(path: &Path, bytes: &[u8], context: &str) -> Result<(), SearchError> {
+    use std::io::Write;
+    let partial = path.with_extension("json.partial");
     {
-        use std::io::Write;
-        let mut file = std::fs::File::create(&partial).map_err(io_failed("writing the search state"))?;
-        file.write_all(&bytes).map_err(io_failed("writing the search state"))?;
-        file.sync_all().map_err(io_failed("writing the search state"))?;
+        let mut file = std::fs::File::create(&partial).map_err(io_failed(context))?;
+        file.write_all(bytes).map_err(io_failed(context))?;
+        file.sync_all().map_err(io_failed(context))?;
     }
-    std::fs::rename(&partial, dir.join("state.json")).map_err(io_failed("swapping the search state"))
+    std::fs::rename(&partial, path).map_err(io_failed(context))
+}
+
+fn feed_file(dir: &Path, generation: u64) -> PathBuf {
+    generation_dir(dir, generation).join("feed.json")
+}
+
+/// The feed position of a generation (`None`: not recorded, or unreadable,
+/// which makes the indexer rebuild).
+fn read_feed(dir: &Path, generation: u64) -> Result<Option<FeedPosition>, SearchError> {
+    let path = feed_file(dir, generation);
+    match std::fs::read(&path) {
+        Ok(bytes) => match serde_json::from_slice(&bytes) {
+            Ok(position) => Ok(Some(position)),
+            Err(error) => {
+                tracing::warn!(%error, path = %path.display(), "unreadable search feed position: the index is rebuilt");
+                Ok(None)
+            }
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(io_failed("reading the search feed position")(error)),
+    }
+}
+
+fn write_feed(dir: &Path, generation: u64, position: FeedPosition) -> Result<(), SearchError> {
+    let bytes = serde_json::to_vec(&position).map_err(|e| SearchError::Backend(e.to_string()))?;
+    write_durably(&feed_file(dir, generation), &bytes, "writing the search feed position")
 }
 
 /// Opens (or creates) the index of one generation.
@@ -202,7 +236,7 @@ fn with_writer<T>(
     };
     if outcome.is_err() {
         // A writer whose add or commit failed may be unusable: reopen it
-        // next time (uncommitted changes are dropped; the outbox keeps them).
+        // next time (uncommitted changes are dropped; the feed keeps them).
         *slot = None;
     }
     outcome
@@ -320,7 +354,7 @@ impl SearchIndex for EmbeddedIndex {
         blocking(move || run_search(&active, &request)).await
     }
 
-    async fn rebuild(&self, source: &mut dyn DocumentBatches) -> Result<u64, SearchError> {
+    async fn rebuild(&self, source: &mut dyn DocumentBatches, from: FeedPosition) -> Result<u64, SearchError> {
         let _writes = self.writes.lock().await;
         let current = read_state(&self.dir)?.map_or(0, |state| state.generation).max(self.active().generation);
         let next = current + 1;
@@ -347,6 +381,7 @@ impl SearchIndex for EmbeddedIndex {
             target.reader.reload().map_err(failed("reloading the reader"))
         })
         .await?;
+        write_feed(&self.dir, next, from)?;
         write_state(&self.dir, State { generation: next, schema_version: SCHEMA_VERSION })?;
         *self.active.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = fresh;
         *self.recorded.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(SCHEMA_VERSION);
@@ -356,6 +391,20 @@ impl SearchIndex for EmbeddedIndex {
 
     async fn schema_version(&self) -> Result<Option<u32>, SearchError> {
         Ok(*self.recorded.read().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    async fn feed_position(&self) -> Result<Option<FeedPosition>, SearchError> {
+        if *self.recorded.read().unwrap_or_else(|poisoned| poisoned.into_inner()) != Some(SCHEMA_VERSION) {
+            return Ok(None);
+        }
+        let (dir, generation) = (self.dir.clone(), self.active().generation);
+        blocking(move || read_feed(&dir, generation)).await
+    }
+
+    async fn record_feed_position(&self, position: FeedPosition) -> Result<(), SearchError> {
+        let _writes = self.writes.lock().await;
+        let (dir, generation) = (self.dir.clone(), self.active().generation);
+        blocking(move || write_feed(&dir, generation, position)).await
     }
 
     async fn check(&self) -> Result<(), SearchError> {

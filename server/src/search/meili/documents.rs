@@ -8,10 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::search::document::hs_prefixes;
-use crate::search::{LANGUAGES, SearchDocument};
+use crate::search::{FeedPosition, LANGUAGES, SearchDocument};
 
-/// The id of the one document of the meta index.
-pub(super) const META_DOCUMENT_ID: u32 = 1;
 /// `moq_sort` of listings without a MOQ, so ascending order puts them last
 /// (2^53 - 1: Meilisearch stores numbers as f64).
 const MOQ_SORT_MISSING: u64 = (1 << 53) - 1;
@@ -89,11 +87,15 @@ pub(super) fn concept_token(id: &str) -> String {
     token
 }
 
-/// The one document of the meta index.
+/// A document of the meta index: one per schema version (its `id`), written
+/// once the index `listings_v{id}` is complete, with that index's position
+/// in the change feed.
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct MetaDocument {
     pub(super) id: u32,
     pub(super) schema_version: u32,
+    #[serde(default)]
+    pub(super) feed: Option<FeedPosition>,
 }
 
 /// A search hit: only the listing id is retrieved.

@@ -12,9 +12,15 @@
 //! A search is one multi-search request: the page of hits with its exact total
 //! (page mode), the facet values of unconstrained facets, one count-only query
 //! per constrained facet (its own filter left out) and one per MOQ bucket.
-//! Writes wait until Meilisearch confirms the task. A rebuild fills
-//! `{prefix}listings_next` and swaps it with the live index in one task; the
-//! schema version is kept in the one-document index `{prefix}meta`.
+//! Writes wait until Meilisearch confirms the task.
+//!
+//! Index names carry the schema version (`{prefix}listings_v{N}`), so during
+//! a rolling deploy servers of two versions each search (and feed) their
+//! own. A rebuild fills `{prefix}listings_v{N}_next` and swaps it with the
+//! live index in one task; the index `{prefix}meta` holds one document per
+//! schema version, written once its index is complete, with the index's
+//! position in the change feed. One process of the fleet at a time feeds
+//! and rebuilds it (`jobs::search_indexer`).
 
 mod calls;
 mod documents;
@@ -32,12 +38,15 @@ use meilisearch_sdk::indexes::Index;
 use meilisearch_sdk::search::{MatchingStrategies, SearchQuery, Selectors};
 
 use self::calls::{HEALTH_TIMEOUT, REQUEST_TIMEOUT, call, classify, timed};
-use self::documents::{Hit, META_DOCUMENT_ID, MetaDocument};
+use self::documents::{Hit, MetaDocument};
 use self::facets::{add_distribution, exact_total};
 use self::query::{Kind, Window, plan_searches, query_locales, sort_criteria};
 use self::settings::PRIMARY_KEY;
 use crate::search::analysis::join_hs_dots;
-use crate::search::{DocumentBatches, Facet, SearchDocument, SearchError, SearchHits, SearchIndex, SearchRequest};
+use crate::search::{
+    DocumentBatches, Facet, FeedPosition, SCHEMA_VERSION, SearchDocument, SearchError, SearchHits, SearchIndex,
+    SearchRequest,
+};
 
 /// The only attribute a search retrieves: pages load listings from the database.
 const RETRIEVED: &[&str] = &[PRIMARY_KEY];
@@ -45,10 +54,14 @@ const RETRIEVED: &[&str] = &[PRIMARY_KEY];
 /// The search port on a Meilisearch server.
 pub struct MeiliIndex {
     client: Client,
-    /// `{prefix}listings`, the live index.
+    /// `{prefix}listings_v{SCHEMA_VERSION}`, the live index.
     listings: Index,
-    /// `{prefix}meta`, holding the schema version.
+    /// `{prefix}meta`, holding what each schema version's index has applied.
     meta: Index,
+    /// Whether the live index was seen complete (its meta document exists):
+    /// until then searches answer `Unavailable` and pages fall back to the
+    /// database, instead of an empty catalogue during a new version's build.
+    complete: std::sync::atomic::AtomicBool,
 }
 
 impl fmt::Debug for MeiliIndex {
@@ -64,7 +77,7 @@ impl fmt::Debug for MeiliIndex {
 
 impl MeiliIndex {
     /// Connects to the Meilisearch server at `url` (with `key` when it has a
-    /// master or API key), creates the index `{index_prefix}listings` if it is
+    /// master or API key), creates the index `{index_prefix}listings_v{N}` if it is
     /// missing and applies its settings, waiting until they are in force.
     pub async fn connect(url: &str, key: Option<&str>, index_prefix: &str) -> Result<MeiliIndex, SearchError> {
         // The SDK builds its Authorization header with a panicking conversion.
@@ -74,11 +87,29 @@ impl MeiliIndex {
         let host = url.trim().trim_end_matches('/');
         let client = Client::new(host, key)
             .map_err(|error| classify(&format!("creating the Meilisearch client for {host}"), error))?;
-        let listings = client.index(format!("{index_prefix}listings"));
+        let listings = client.index(format!("{index_prefix}listings_v{SCHEMA_VERSION}"));
         let meta = client.index(format!("{index_prefix}meta"));
-        let index = MeiliIndex { client, listings, meta };
+        let index = MeiliIndex { client, listings, meta, complete: std::sync::atomic::AtomicBool::new(false) };
         index.prepare_index(&index.listings.uid).await?;
         Ok(index)
+    }
+}
+
+impl MeiliIndex {
+    /// The meta document of the current schema version (`None`: its index
+    /// was never completed).
+    async fn meta_document(&self) -> Result<Option<MetaDocument>, SearchError> {
+        let context = format!("reading the feed position from index {}", self.meta.uid);
+        let id = SCHEMA_VERSION.to_string();
+        match timed(&context, REQUEST_TIMEOUT, self.meta.get_document::<MetaDocument>(&id)).await? {
+            Ok(document) => Ok(Some(document)),
+            Err(MeiliError::Meilisearch(error))
+                if matches!(error.error_code, ErrorCode::IndexNotFound | ErrorCode::DocumentNotFound) =>
+            {
+                Ok(None)
+            }
+            Err(error) => Err(classify(&context, error)),
+        }
     }
 }
 
@@ -102,6 +133,13 @@ impl SearchIndex for MeiliIndex {
     }
 
     async fn search(&self, request: &SearchRequest) -> Result<SearchHits, SearchError> {
+        use std::sync::atomic::Ordering;
+        if !self.complete.load(Ordering::Acquire) {
+            if self.meta_document().await?.is_none() {
+                return Err(SearchError::Unavailable(format!("index {} is being built", self.listings.uid)));
+            }
+            self.complete.store(true, Ordering::Release);
+        }
         // `1515.90` is one HS code, not the words 1515 and 90.
         let text = join_hs_dots(request.text.trim());
         let text = text.as_str();
@@ -174,7 +212,7 @@ impl SearchIndex for MeiliIndex {
         Ok(hits)
     }
 
-    async fn rebuild(&self, source: &mut dyn DocumentBatches) -> Result<u64, SearchError> {
+    async fn rebuild(&self, source: &mut dyn DocumentBatches, from: FeedPosition) -> Result<u64, SearchError> {
         let live_uid = self.listings.uid.clone();
         let next_uid = format!("{live_uid}_next");
         let next = self.client.index(next_uid.as_str());
@@ -199,23 +237,25 @@ impl SearchIndex for MeiliIndex {
         if let Err(error) = self.drop_index(&next_uid).await {
             tracing::warn!(%error, index = %next_uid, "could not delete the replaced search index");
         }
-        self.write_schema_version().await?;
+        self.write_meta(from).await?;
         tracing::info!(documents = count, index = %live_uid, "search index rebuilt");
         Ok(count)
     }
 
     async fn schema_version(&self) -> Result<Option<u32>, SearchError> {
-        let context = format!("reading the schema version from index {}", self.meta.uid);
-        let id = META_DOCUMENT_ID.to_string();
-        match timed(&context, REQUEST_TIMEOUT, self.meta.get_document::<MetaDocument>(&id)).await? {
-            Ok(document) => Ok(Some(document.schema_version)),
-            Err(MeiliError::Meilisearch(error))
-                if matches!(error.error_code, ErrorCode::IndexNotFound | ErrorCode::DocumentNotFound) =>
-            {
-                Ok(None)
-            }
-            Err(error) => Err(classify(&context, error)),
-        }
+        Ok(self.meta_document().await?.map(|document| document.schema_version))
+    }
+
+    async fn feed_position(&self) -> Result<Option<FeedPosition>, SearchError> {
+        Ok(self.meta_document().await?.and_then(|document| document.feed))
+    }
+
+    async fn record_feed_position(&self, position: FeedPosition) -> Result<(), SearchError> {
+        self.write_meta(position).await
+    }
+
+    fn is_shared(&self) -> bool {
+        true
     }
 
     async fn check(&self) -> Result<(), SearchError> {

@@ -13,9 +13,9 @@ use meilisearch_sdk::tasks::Task;
 
 use super::MeiliIndex;
 use super::calls::{REQUEST_TIMEOUT, call};
-use super::documents::{META_DOCUMENT_ID, MeiliDocument, MetaDocument};
+use super::documents::{MeiliDocument, MetaDocument};
 use super::settings::{PRIMARY_KEY, index_settings};
-use crate::search::{DocumentBatches, SCHEMA_VERSION, SearchDocument, SearchError};
+use crate::search::{DocumentBatches, FeedPosition, SCHEMA_VERSION, SearchDocument, SearchError};
 
 /// How often a pending task is polled.
 const TASK_POLL: Duration = Duration::from_millis(50);
@@ -99,10 +99,11 @@ impl MeiliIndex {
         Ok(listing_ids.len() as u64)
     }
 
-    /// Records the current schema version in the meta index.
-    pub(super) async fn write_schema_version(&self) -> Result<(), SearchError> {
-        let context = format!("writing the schema version to index {}", self.meta.uid);
-        let document = MetaDocument { id: META_DOCUMENT_ID, schema_version: SCHEMA_VERSION };
+    /// Records in the meta index that the current schema version's index is
+    /// complete up to `feed`.
+    pub(super) async fn write_meta(&self, feed: FeedPosition) -> Result<(), SearchError> {
+        let context = format!("writing the feed position to index {}", self.meta.uid);
+        let document = MetaDocument { id: SCHEMA_VERSION, schema_version: SCHEMA_VERSION, feed: Some(feed) };
         let task = call(&context, REQUEST_TIMEOUT, self.meta.add_or_replace(&[document], Some(PRIMARY_KEY))).await?;
         self.wait(task, &context, &[]).await
     }

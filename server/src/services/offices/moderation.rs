@@ -12,7 +12,7 @@ use crate::db;
 use crate::entities::producers;
 use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
-use crate::repo::search_outbox::{self, OutboxOp};
+use crate::repo::search_changes::{self, OutboxOp};
 use crate::repo::{moderation, producer_profile, session, user};
 
 /// The moderation columns' new values for `step`, and its audit action.
@@ -65,7 +65,7 @@ pub async fn producer(db: &Db, admin: &AdminAccess, slug: &str, step: Moderation
     let found = producer_in_office(&txn, admin, slug).await?;
     let change = moderated(&step, found.hidden_at.is_some(), now)?;
     moderation::set_producer_hidden(&txn, found.id, change.reason, change.note, change.at, now).await?;
-    search_outbox::requeue_producer(&txn, found.id).await?;
+    search_changes::record_producer(&txn, found.id).await?;
     audit::record(&txn, admin, change.action, AuditTarget::producer(&found)?, why(&step), now).await?;
     db::commit(txn).await?;
     Ok(())
@@ -83,7 +83,7 @@ pub async fn listing(db: &Db, admin: &AdminAccess, id: i64, step: ModerationStep
     let change = moderated(&step, found.hidden_at.is_some(), now)?;
     let title = crate::repo::own_listing::title_of(&txn, found.id).await?;
     moderation::set_listing_hidden(&txn, found.id, change.reason, change.note, change.at, now).await?;
-    search_outbox::enqueue(&txn, found.id, OutboxOp::Upsert).await?;
+    search_changes::record(&txn, found.id, OutboxOp::Upsert).await?;
     let target = AuditTarget { kind: AuditObject::Listing, id: found.id, label: &title, region: Some(region) };
     audit::record(&txn, admin, change.action, target, why(&step), now).await?;
     db::commit(txn).await?;
@@ -122,7 +122,7 @@ pub async fn set_suspended(db: &Db, admin: &AdminAccess, user_id: i64, suspended
     user::set_status(&txn, user_id, status, now).await?;
     let ended = if suspended { session::end_all_of(&txn, user_id).await? } else { 0 };
     if let Some(company) = &company {
-        search_outbox::requeue_producer(&txn, company.id).await?;
+        search_changes::record_producer(&txn, company.id).await?;
     }
     let target = AuditTarget { kind: AuditObject::Account, id: user_id, label: &account.email, region };
     audit::record(&txn, admin, action, target, AuditWhy::default(), now).await?;

@@ -21,7 +21,7 @@ use crate::entities::{producer_invitations, producers};
 use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
 use crate::repo::invitation::{self, NewInvitation};
-use crate::repo::{mail_outbox, producer_profile, search_outbox};
+use crate::repo::{mail_outbox, producer_profile, search_changes};
 use crate::services::sha256_hex;
 
 /// How long an invitation link works.
@@ -176,7 +176,7 @@ pub async fn claim(db: &Db, token: &str, display_name: &str, password_hash: &str
     .await?;
     crate::repo::producer::set_claimed(&txn, producer.id, now).await?;
     invitation::void_of_producer(&txn, producer.id, now).await?;
-    search_outbox::requeue_producer(&txn, producer.id).await?;
+    search_changes::record_producer(&txn, producer.id).await?;
     db::commit(txn).await?;
     tracing::info!(producer = producer.id, user = account.id, "cooperative claimed its producer");
     Ok(account.id)

@@ -14,7 +14,7 @@ use crate::db;
 use crate::entities::producers;
 use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
-use crate::repo::{search_outbox, verification};
+use crate::repo::{search_changes, verification};
 
 fn region_of(producer: &producers::Model) -> Result<Region, StoreError> {
     Region::from_slug(&producer.region).ok_or_else(|| StoreError::Corrupt(format!("region `{}`", producer.region)))
@@ -83,7 +83,7 @@ pub async fn decide(db: &Db, admin: &AdminAccess, id: i64, decision: Verificatio
             {
                 return Err(AppError::invalid("decision", "invalid.already_decided"));
             }
-            search_outbox::requeue_producer(&txn, producer.id).await?;
+            search_changes::record_producer(&txn, producer.id).await?;
             audit::record(&txn, admin, AuditAction::Verify, target, AuditWhy::default(), now).await?;
         }
         VerificationDecision::Reject { reason, note } => {

@@ -1,5 +1,5 @@
 //! The caller's listings: the rules over `repo::own_listing`. Every change
-//! runs in one write transaction with its search-outbox row; a listing that is
+//! runs in one write transaction with its search feed row; a listing that is
 //! not the caller's answers `NotFound`; a new listing needs the company
 //! profile first; protected-origin labels must come from the origin region;
 //! status changes follow `StatusChange::apply`.
@@ -15,7 +15,7 @@ use crate::db;
 use crate::entities::producers;
 use crate::repo::convert::slug;
 use crate::repo::own_listing as rows;
-use crate::repo::search_outbox::{OutboxOp, enqueue};
+use crate::repo::search_changes::{OutboxOp, record};
 
 pub async fn dashboard(db: &Db, access: &ProducerAccess, locale: Locale) -> Result<Dashboard, AppError> {
     let Some(producer) = own_producer(db, access).await? else {
@@ -40,7 +40,7 @@ async fn own_producer_or_ask(db: &impl ConnectionTrait, access: &ProducerAccess)
     own_producer(db, access).await?.ok_or_else(|| AppError::invalid("profile", "invalid.profile_first"))
 }
 
-/// Creates or updates a listing with its translations and an outbox row, in
+/// Creates or updates a listing with its translations and a feed row, in
 /// one write transaction.
 pub async fn save(db: &Db, access: &ProducerAccess, id: Option<i64>, form: &ListingForm) -> Result<i64, AppError> {
     let draft = form.validate()?;
@@ -57,7 +57,7 @@ pub async fn save(db: &Db, access: &ProducerAccess, id: Option<i64>, form: &List
     draft.check_labels(origin)?;
     let now = Utc::now();
     let saved = rows::save(&txn, producer.id, existing, &draft, origin, now).await?;
-    enqueue(&txn, saved, OutboxOp::Upsert).await?;
+    record(&txn, saved, OutboxOp::Upsert).await?;
     let what = if id.is_some() { "updated" } else { "created" };
     super::on_behalf::record(&txn, access, &producer, &format!("listing {saved} {what}"), now).await?;
     db::commit(txn).await?;
@@ -72,7 +72,7 @@ pub async fn change_status(db: &Db, access: &ProducerAccess, id: i64, change: St
         change.apply(rows::status_of(&model)?).ok_or_else(|| AppError::invalid("status", "invalid.status_change"))?;
     let now = Utc::now();
     rows::set_status(&txn, model, next, now).await?;
-    enqueue(&txn, id, OutboxOp::Upsert).await?;
+    record(&txn, id, OutboxOp::Upsert).await?;
     super::on_behalf::record(&txn, access, &producer, &format!("listing {id} status: {}", next.slug()), now).await?;
     db::commit(txn).await?;
     tracing::info!(listing = id, status = next.slug(), "listing status changed");
@@ -85,7 +85,7 @@ pub async fn delete(db: &Db, access: &ProducerAccess, id: i64) -> Result<Vec<Str
     let txn = db::begin_write(db).await?;
     let (producer, model) = own_listing(&txn, access, id).await?;
     let keys = rows::delete(&txn, model.id).await?;
-    enqueue(&txn, id, OutboxOp::Delete).await?;
+    record(&txn, id, OutboxOp::Delete).await?;
     super::on_behalf::record(&txn, access, &producer, &format!("listing {id} deleted"), Utc::now()).await?;
     db::commit(txn).await?;
     tracing::info!(listing = id, photos = keys.len(), "listing deleted");

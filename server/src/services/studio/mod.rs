@@ -2,7 +2,7 @@
 //! Every method first finds the caller's producer (one per account) and then
 //! only rows under it, so anyone else's listing or photo answers `NotFound`.
 //! Fields such as `verified`, `featured` and the owner never come from a form.
-//! Each listing change writes its search-outbox row (`repo::search_outbox`) in the
+//! Each listing change writes its search feed row (`repo::search_changes`) in the
 //! same transaction.
 
 mod listings;

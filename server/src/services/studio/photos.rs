@@ -17,7 +17,7 @@ use crate::media::storage::MediaStorage;
 use crate::repo::own_listing::photo_count;
 use crate::repo::photo::{self, NewPhoto};
 use crate::repo::producer_profile;
-use crate::repo::search_outbox::{OutboxOp, enqueue};
+use crate::repo::search_changes::{OutboxOp, record};
 
 /// Why an upload was refused; `code()` is what the page and the JSON answer carry.
 #[derive(Debug, thiserror::Error)]
@@ -216,7 +216,7 @@ impl PhotoUploads {
             .collect();
         let now = Utc::now();
         let ids = photo::append(&txn, listing_id, existing, &rows, now).await?;
-        enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
+        record(&txn, listing_id, OutboxOp::Upsert).await?;
         let what = format!("listing {listing_id}: {} photos added", ids.len());
         super::on_behalf::record(&txn, access, &producer, &what, now).await?;
         db::commit(txn).await?;
@@ -367,7 +367,7 @@ pub async fn change(
         }
     }
     photo::renumber(&txn, &photos).await?;
-    enqueue(&txn, listing_id, OutboxOp::Upsert).await?;
+    record(&txn, listing_id, OutboxOp::Upsert).await?;
     let what = format!("listing {listing_id}: photo {photo_id} {change:?}");
     super::on_behalf::record(&txn, access, &producer, &what, Utc::now()).await?;
     db::commit(txn).await?;

@@ -8,7 +8,7 @@ use app::domain::{AppError, ProducerAccess, ProfileEditor, ProfileForm};
 use chrono::{Datelike, Utc};
 
 use crate::db;
-use crate::repo::{producer_profile, search_outbox};
+use crate::repo::{producer_profile, search_changes};
 
 /// The profile form filled from the database (empty for a new producer).
 pub async fn editor(db: &Db, access: &ProducerAccess) -> Result<ProfileEditor, AppError> {
@@ -37,7 +37,7 @@ pub async fn save(db: &Db, access: &ProducerAccess, form: &ProfileForm) -> Resul
     if let Some(after) = &after {
         super::on_behalf::record(&txn, access, after, "company profile saved", now).await?;
     }
-    search_outbox::requeue_producer(&txn, id).await?;
+    search_changes::record_producer(&txn, id).await?;
     db::commit(txn).await?;
     tracing::info!(producer = id, user = access.user_id(), "company profile saved");
     Ok(slug)

@@ -14,7 +14,7 @@ use super::own_producer;
 use crate::db;
 use crate::entities::producers;
 use crate::repo::convert::slug;
-use crate::repo::{moderation, search_outbox, verification};
+use crate::repo::{moderation, search_changes, verification};
 
 /// The producer's verification as its workspace shows it.
 pub async fn status(db: &Db, access: &ProducerAccess) -> Result<VerificationStatus, AppError> {
@@ -80,7 +80,7 @@ pub async fn after_profile_change(
         return Ok(());
     }
     let after = verification::withdraw_badge(db, after.id).await?;
-    search_outbox::requeue_producer(db, after.id).await?;
+    search_changes::record_producer(db, after.id).await?;
     // The new request carries what the producer now declares; without an
     // ICE there is nothing to check, and the producer asks again itself.
     let form = VerificationForm {

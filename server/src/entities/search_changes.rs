@@ -1,15 +1,17 @@
-//! `search_outbox`: A listing change waiting to reach the search index.
+//! `search_changes`: the change feed of listings, read by every search index
+//! from its own position (`repo::search_changes`).
 
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "search_outbox")]
+#[sea_orm(table_name = "search_changes")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub seq: i64,
+    /// The writing transaction on PostgreSQL (set by the database), 0 on SQLite.
+    pub txid: i64,
     pub listing_id: i64,
     pub op: String,
-    pub attempts: i32,
     pub created_at: DateTimeUtc,
 }
 
