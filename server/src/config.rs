@@ -54,6 +54,21 @@ pub struct Settings {
     /// requests are still served, so that the load balancer sends new ones
     /// elsewhere before this process stops taking them.
     pub drain: Duration,
+    /// Which background jobs this process runs.
+    pub jobs: JobsHere,
+}
+
+/// Which background jobs a process runs (`TRADEMA_JOBS`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobsHere {
+    /// Every job (`all`, the default): the fleet's own work (mail, alerts,
+    /// sweeps, feeding a shared search index) is shared out by claims and
+    /// leases among the processes that run it.
+    All,
+    /// Only what this process owns (`local`): its embedded index, its view
+    /// counter, its change listener, its media sweep. For servers that only
+    /// answer requests while others do the fleet's work.
+    Local,
 }
 
 /// What a serving process does with the database schema at start.
@@ -124,6 +139,7 @@ struct RawSettings {
     migrate: Option<String>,
     #[serde(default, deserialize_with = "text_or_number")]
     drain_seconds: Option<String>,
+    jobs: Option<String>,
 }
 
 /// Reads a setting as text however it is written: figment reads
@@ -175,6 +191,8 @@ SETTINGS (file keys; environment variables override them):
   drain_seconds  TRADEMA_DRAIN_SECONDS  after SIGTERM or Ctrl-C, seconds /readyz answers 503 while requests
                  are still served, so the load balancer moves traffic away first (a second signal
                  cuts it short), 0 to 60                                     [0 SQLite, 5 PostgreSQL]
+  jobs           TRADEMA_JOBS           all: every background job; local: only this process's own (its search
+                 index, counters, media), the fleet's work (mail, alerts, sweeps) left to the others [all]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -357,6 +375,19 @@ impl Settings {
                 ));
             }
         };
+        let jobs = match non_empty("TRADEMA_JOBS", raw.jobs)?.as_deref() {
+            None | Some("all") => JobsHere::All,
+            Some("local") => JobsHere::Local,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "TRADEMA_JOBS",
+                    format!(
+                        "`{other}` is neither all (run every background job) nor local (only this process's own: \
+                         its search index, counters and media)"
+                    ),
+                ));
+            }
+        };
         let drain_seconds = match non_empty("TRADEMA_DRAIN_SECONDS", raw.drain_seconds)? {
             // Without a load balancer nobody reads /readyz: Ctrl-C stops at once.
             None => {
@@ -380,6 +411,7 @@ impl Settings {
             instance,
             schema_at_start,
             drain: Duration::from_secs(drain_seconds),
+            jobs,
             signing_key,
             data_dir,
             listen,
@@ -539,6 +571,13 @@ mod tests {
             let raw = RawSettings { migrate: Some(written.into()), ..RawSettings::default() };
             assert_eq!(Settings::from_raw(raw).expect(written).schema_at_start, expected);
         }
+        assert_eq!(defaults.jobs, JobsHere::All);
+        for (written, expected) in [("all", JobsHere::All), ("local", JobsHere::Local)] {
+            let raw = RawSettings { jobs: Some(written.into()), ..RawSettings::default() };
+            assert_eq!(Settings::from_raw(raw).expect(written).jobs, expected);
+        }
+        let raw = RawSettings { jobs: Some("some".into()), ..RawSettings::default() };
+        assert_eq!(Settings::from_raw(raw).expect_err("some").setting, "TRADEMA_JOBS");
         let raw = RawSettings { migrate: Some("never".into()), ..RawSettings::default() };
         let error = Settings::from_raw(raw).expect_err("never is no mode");
         assert_eq!(error.setting, "TRADEMA_MIGRATE");

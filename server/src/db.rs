@@ -192,6 +192,8 @@ pub enum WriteScope {
     BuyerInquiries(i64),
     /// The photos of one listing (at most `MAX_PHOTOS`).
     ListingPhotos(i64),
+    /// The searches one buyer saves (at most `MAX_SAVED_SEARCHES`).
+    BuyerSavedSearches(i64),
 }
 
 impl WriteScope {
@@ -201,6 +203,7 @@ impl WriteScope {
         let (kind, id) = match self {
             WriteScope::BuyerInquiries(id) => (1i64, id),
             WriteScope::ListingPhotos(id) => (2i64, id),
+            WriteScope::BuyerSavedSearches(id) => (3i64, id),
         };
         (kind << 56) | (id & ((1i64 << 56) - 1))
     }

@@ -20,6 +20,12 @@
 //!    exit; started again on its port and directory) while wrk loads the
 //!    balancer: not one request fails.
 //!
+//! With a Meilisearch server (`TRADEMA_TEST_MEILI_URL`), a second drill
+//! runs the fleet on one shared Meilisearch index instead: parts 1 and 3,
+//! then the process feeding the index (the holder of the feeder's lease) is
+//! stopped and a listing published after it is still found everywhere,
+//! once another process took the feeding over.
+//!
 //! It needs the built `server` binary (`./tradema test` builds it first;
 //! see `tests::server_process`), PostgreSQL, HAProxy, aiosmtpd and wrk (all
 //! from Debian, installed by `./tradema test`). The figures are printed:
@@ -77,6 +83,11 @@ impl Fleet {
     /// started at the same moment (returns how long until all were ready),
     /// then HAProxy in front of them, once it reaches all three.
     async fn start() -> (Fleet, Duration) {
+        Fleet::start_with(&[]).await
+    }
+
+    /// `start`, the servers also given `extra` settings.
+    async fn start_with(extra: &[(&str, &str)]) -> (Fleet, Duration) {
         let cluster = PgCluster::start();
         let database_url = cluster.create_database("fleet_drill");
         let smtp = SmtpServer::start().await;
@@ -84,7 +95,7 @@ impl Fleet {
         // Every link mailed leads to the site's one address: the balancer's.
         let public_url = format!("http://127.0.0.1:{balancer_port}");
         let smtp_url = smtp.url();
-        let settings = [
+        let mut settings = vec![
             ("TRADEMA_DATABASE_URL", database_url.as_str()),
             ("TRADEMA_SIGNING_KEY", SIGNING_KEY),
             ("TRADEMA_PUBLIC_URL", public_url.as_str()),
@@ -92,6 +103,7 @@ impl Fleet {
             ("TRADEMA_TRUSTED_PROXIES", "127.0.0.1/32"),
             ("TRADEMA_DRAIN_SECONDS", "2"),
         ];
+        settings.extend_from_slice(extra);
         let mut servers: Vec<ServerProcess> =
             (1..=3).map(|n| ServerProcess::new(&format!("web-{n}"), &settings)).collect();
         let started = Instant::now();
@@ -344,38 +356,45 @@ async fn two_hundred_mails(fleet: &Fleet, listing: i64, buyers: &[String]) {
     assert!(outbox.iter().all(|mail| mail.status == "sent"), "and each marked sent");
 }
 
-/// Part 3: a listing published through web-1 is found by every process's
-/// search within 2 s; hidden through web-3, it leaves every process's
-/// pages within 1 s.
-async fn search_converges_and_hiding_is_prompt(fleet: &Fleet) {
+/// A producer account made in the database, signed in through `server`
+/// from `address`, with its profile and a draft listing titled `title`
+/// saved there: the person, the listing's id and the producer's slug.
+async fn a_producer_with_a_draft(
+    fleet: &Fleet,
+    server: &ServerProcess,
+    email: &str,
+    address: &str,
+    title: &str,
+) -> (Person, i64, String) {
     let handle = server::db::Db::standalone(fleet.db.clone());
-    let email = "drill-producer@taroudant.example";
     let owner =
         server::auth::account_commands::create_account(&handle, email, "Drill producer", Role::Producer, PASSWORD)
             .await
             .expect("a producer");
-    let (first, last) = (&fleet.servers[0], &fleet.servers[2]);
-    let producer = Person::at("198.51.100.20");
-    let signed_in = producer.sign_in(&first.address(), email, PASSWORD).await;
+    let producer = Person::at(address);
+    let signed_in = producer.sign_in(&server.address(), email, PASSWORD).await;
     assert_eq!(signed_in.status, 200, "{}", signed_in.body);
+    // Named after the account, not the listing: the drill looks for the
+    // title on the producer's page.
+    let company = format!("Coopérative {}", email.split('@').next().unwrap_or(email));
     let profile = [
-        ("form[legal_name]", "Coopérative Drill Taroudant"),
+        ("form[legal_name]", company.as_str()),
         ("form[legal_form]", "cooperative"),
         ("form[region]", "souss-massa"),
         ("form[city]", "Taroudant"),
         ("form[sectors][cosmetics-argan]", "on"),
         ("locale", "fr"),
     ];
-    let saved = producer.post(&first.url("/api/save_profile"), &profile).await;
+    let saved = producer.post(&server.url("/api/save_profile"), &profile).await;
     assert_eq!(saved.status, 200, "{}", saved.body);
     let listing = [
-        ("form[title][fr]", TITLE),
+        ("form[title][fr]", title),
         ("form[description][fr]", "Savon noir à l'huile d'argan, fait à la main à Taroudant."),
         ("form[sector]", "cosmetics-argan"),
         ("form[price_mode]", "on_request"),
         ("locale", "fr"),
     ];
-    let created = producer.post(&first.url("/api/save_listing"), &listing).await;
+    let created = producer.post(&server.url("/api/save_listing"), &listing).await;
     assert_eq!(created.status, 200, "{}", created.body);
     let location = created.header("location");
     let id: i64 = location
@@ -391,6 +410,16 @@ async fn search_converges_and_hiding_is_prompt(fleet: &Fleet) {
         .expect("query")
         .expect("the producer saved")
         .slug;
+    (producer, id, slug)
+}
+
+/// Part 3: a listing published through web-1 is found by every process's
+/// search within 2 s; hidden through web-3, it leaves every process's
+/// pages within 1 s.
+async fn search_converges_and_hiding_is_prompt(fleet: &Fleet) {
+    let (first, last) = (&fleet.servers[0], &fleet.servers[2]);
+    let (producer, id, slug) =
+        a_producer_with_a_draft(fleet, first, "drill-producer@taroudant.example", "198.51.100.20", TITLE).await;
     let search = format!("/en/search?q={WORD}");
     let listing_page = format!("/en/listings/{id}");
     let producer_page = format!("/en/producers/{slug}");
@@ -596,4 +625,72 @@ async fn a_fleet_of_three_servers_behind_haproxy_passes_the_drill() {
 
     assert_eq!(fleet.smtp.count(), MAILS, "still {MAILS} mails at the end: none sent again after the restart");
     println!("drill: done in {} s", drill.elapsed().as_secs());
+}
+
+/// The process holding the lease of the feeder of the shared index.
+async fn feeder(db: &DatabaseConnection) -> Option<String> {
+    let row = db
+        .query_one_raw(Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT holder FROM job_leases WHERE job LIKE 'search feeder%' AND until > now()",
+        ))
+        .await
+        .expect("read the feeder's lease")?;
+    row.try_get::<String>("", "holder").ok()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+#[ignore = "needs a Meilisearch server: TRADEMA_TEST_MEILI_URL (and TRADEMA_TEST_MEILI_KEY)"]
+async fn a_fleet_on_one_meilisearch_index_converges_and_hands_the_feeding_over() {
+    let url = std::env::var("TRADEMA_TEST_MEILI_URL").expect("TRADEMA_TEST_MEILI_URL names a Meilisearch server");
+    let key = std::env::var("TRADEMA_TEST_MEILI_KEY").ok();
+    let prefix = format!("drill_{}_", std::process::id());
+    let mut extra = vec![
+        ("TRADEMA_SEARCH_BACKEND", "meilisearch"),
+        ("TRADEMA_MEILI_URL", url.as_str()),
+        ("TRADEMA_MEILI_INDEX_PREFIX", prefix.as_str()),
+    ];
+    if let Some(key) = key.as_deref() {
+        extra.push(("TRADEMA_MEILI_KEY", key));
+    }
+    let drill = Instant::now();
+    let (mut fleet, ready_in) = Fleet::start_with(&extra).await;
+    println!("meili drill: three servers on one Meilisearch index, all ready in {} ms", ready_in.as_millis());
+    each_migration_ran_once(&fleet).await;
+    search_converges_and_hiding_is_prompt(&fleet).await;
+
+    let holder = eventually(Duration::from_secs(10), "one process feeds the shared index", || feeder(&fleet.db)).await;
+    let stopped = fleet.servers.iter().position(|server| server.instance == holder).expect("the feeder is a server");
+    fleet.servers[stopped].sigterm();
+    let exit = fleet.servers[stopped].wait_exit(Duration::from_secs(30)).await;
+    assert!(exit.success(), "{holder} stops cleanly");
+    let handed = Instant::now();
+    let next = eventually(Duration::from_secs(10), "another process takes the feeding over", || async {
+        feeder(&fleet.db).await.filter(|next| *next != holder)
+    })
+    .await;
+    println!("meili drill: {holder} stopped; {next} feeds the index {} ms later", handed.elapsed().as_millis());
+
+    // A listing published now is found by the processes still running.
+    let running: Vec<&ServerProcess> = fleet.servers.iter().filter(|server| server.instance != holder).collect();
+    let title = "Huile Zorvandine de Taroudant";
+    let (producer, id, _) =
+        a_producer_with_a_draft(&fleet, running[0], "drill-second@taroudant.example", "198.51.100.21", title).await;
+    let id = id.to_string();
+    let published = producer
+        .post(&running[0].url("/api/change_listing_status"), &[("id", id.as_str()), ("change", "publish")])
+        .await;
+    assert_eq!(published.status, 200, "{}", published.body);
+    let start = Instant::now();
+    let reader = anonymous();
+    for server in &running {
+        let found = server.url("/en/search?q=zorvandine");
+        eventually(Duration::from_secs(5), "the listing published after the handover is found", || async {
+            let (status, page) = read(&reader, &found).await;
+            (status == 200 && page.contains(title) && !page.contains(DEGRADED)).then_some(())
+        })
+        .await;
+        println!("meili drill: found on {} {} ms after publishing", server.instance, start.elapsed().as_millis());
+    }
+    println!("meili drill: done in {} s", drill.elapsed().as_secs());
 }

@@ -1,5 +1,6 @@
 //! The races closed by conditional writes (a verification request decided
-//! once, an invitation used once, an import batch written once) and by a
+//! once, an invitation used once, a producer handed over once, an import
+//! batch written once) and by a
 //! write lock on what a check counts (an inquiry submitted twice), each run
 //! on PostgreSQL, where two transactions both read the rows as they were
 //! before either writes (read committed).
@@ -182,7 +183,14 @@ async fn one_invitation_claimed_twice_at_once_makes_one_account() {
         _ => panic!("neither claim went through: {} {} / {} {}", first.status, first.body, second.status, second.body),
     };
     assert_eq!(loser.status, 422, "the other claim is refused: {}", loser.body);
-    assert_eq!(loser.json()["Invalid"]["reason"], "invalid.invitation", "and says the link is used: {}", loser.body);
+    // The loser reads the producer as the winner left it (claimed), or,
+    // when it comes second outright, the link as used.
+    let reason = loser.json()["Invalid"]["reason"].clone();
+    assert!(
+        reason == "invalid.already_claimed" || reason == "invalid.invitation",
+        "and says the producer is claimed or the link used: {}",
+        loser.body
+    );
     assert_eq!(users::Entity::find().count(&app.db).await.expect("count"), accounts_before, "no account was added");
     let holders = users::Entity::find()
         .filter(users::Column::Email.eq("contact@tighanimine.ma"))
@@ -198,6 +206,79 @@ async fn one_invitation_claimed_twice_at_once_makes_one_account() {
     assert!(invitation.used_at.is_some(), "the link is used up");
     assert_eq!(winner.viewer().await["email"], "contact@tighanimine.ma", "the claim that went through signs in");
     assert_eq!(other.viewer().await, serde_json::Value::Null, "the refused one is nobody");
+    app.stop().await;
+}
+
+/// Two invitations of one producer left open (two offices invited at the
+/// same moment before the producer's row was locked for it), claimed in two
+/// browsers at once: the producer is handed over once, to one address; the
+/// other claim is refused as already claimed and overwrites nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_invitations_claimed_at_once_hand_the_producer_over_once() {
+    let cluster = PgCluster::start();
+    let app = TestApp::spawn_on(&cluster.create_database("handover_once")).await;
+    let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
+    let onboard = [
+        ("form[legal_name]", "Coopérative Tamount"),
+        ("form[legal_form]", "cooperative"),
+        ("form[region]", "souss-massa"),
+        ("form[city]", "Tiznit"),
+        ("form[sectors][cosmetics-argan]", "on"),
+        ("locale", "fr"),
+    ];
+    assert_eq!(souss.post("/api/office/onboard", &onboard).await.status, 200);
+    let producer = producers::Entity::find()
+        .filter(producers::Column::LegalName.eq("Coopérative Tamount"))
+        .one(&app.db)
+        .await
+        .expect("q")
+        .expect("the onboarded producer");
+    let invite = [("producer", producer.slug.as_str()), ("email", "fatima@tamount.ma"), ("locale", "fr")];
+    assert_eq!(souss.post("/api/office/invite", &invite).await.status, 200);
+    let first_token = invitation_token(&app, "fatima@tamount.ma").await;
+    let office = users::Entity::find()
+        .filter(users::Column::Email.eq("office@souss.ma"))
+        .one(&app.db)
+        .await
+        .expect("q")
+        .expect("the office's account");
+    let second_token = "ab".repeat(32);
+    let second = server::repo::invitation::NewInvitation {
+        producer_id: producer.id,
+        email: "omar@tamount.ma",
+        token_hash: server::services::sha256_hex(&second_token),
+        locale: "fr",
+        invited_by: office.id,
+        expires_at: chrono::Utc::now() + chrono::Duration::days(7),
+    };
+    server::repo::invitation::insert(&app.db, second, chrono::Utc::now()).await.expect("a second open invitation");
+
+    let (fatima, omar) = (app.visitor(), app.visitor());
+    let claim = |visitor: &Visitor, token: String, name: &'static str| {
+        let visitor = visitor.clone();
+        async move {
+            let fields = [("token", token.as_str()), ("display_name", name), ("password", PASSWORD), ("locale", "fr")];
+            visitor.post("/api/claim_producer", &fields).await
+        }
+    };
+    let lock = RowLock::hold(&app.db, &format!("SELECT id FROM producers WHERE id = {} FOR UPDATE", producer.id)).await;
+    let (first, second) = meet_at_the_lock(
+        &app,
+        lock,
+        claim(&fatima, first_token, "Fatima Amzil"),
+        claim(&omar, second_token, "Omar Idrissi"),
+    )
+    .await;
+    let (loser, address) = match (first.status, second.status) {
+        (200, _) => (&second, "fatima@tamount.ma"),
+        (_, 200) => (&first, "omar@tamount.ma"),
+        _ => panic!("neither claim went through: {} {} / {} {}", first.status, first.body, second.status, second.body),
+    };
+    assert_eq!(loser.status, 422, "the other claim is refused: {}", loser.body);
+    assert_eq!(loser.json()["Invalid"]["reason"], "invalid.already_claimed", "as already claimed: {}", loser.body);
+    let claimed = producers::Entity::find_by_id(producer.id).one(&app.db).await.expect("q").expect("producer");
+    let owner = users::Entity::find_by_id(claimed.owner_user_id).one(&app.db).await.expect("q").expect("owner");
+    assert_eq!(owner.email, address, "the producer is the first claim's, not overwritten by the second");
     app.stop().await;
 }
 

@@ -11,6 +11,7 @@
 //! index) run in one process of a fleet at a time (`fleet_lease`); the mail
 //! sender claims each mail; the view counter, the change listener, the
 //! indexer of an embedded index and the media sweep are each process's own.
+//! A process started with `TRADEMA_JOBS=local` runs only its own.
 
 pub mod attempt_sweep;
 pub mod fleet_changes;
@@ -33,6 +34,7 @@ pub use supervisor::Jobs;
 
 use self::fleet_lease::{FleetLease, in_one_process};
 
+use crate::config::JobsHere;
 use crate::mail::Mailer;
 use crate::state::AppState;
 
@@ -44,21 +46,26 @@ const ALERTS_PERIOD: Duration = Duration::from_secs(600);
 /// The pause before listening again after the fleet's channel failed.
 const LISTENER_RETRY: Duration = Duration::from_secs(1);
 
-/// Starts every background job of the application in `state`.
+/// Starts the background jobs of the application in `state`: its own, and
+/// the fleet's work too unless `TRADEMA_JOBS=local`.
 pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
     let mut jobs = Jobs::new();
 
-    let indexer = search_indexer::SearchIndexer::new(state.db.clone(), state.search.clone(), &state.instance);
-    jobs.every_or_woken(
-        "search indexer",
-        search_indexer::PERIOD,
-        search_indexer::MAX_BACKOFF,
-        Some(state.db.changes().indexer_wake()),
-        move || {
-            let indexer = indexer.clone();
-            async move { indexer.step().await }
-        },
-    );
+    // An embedded index is this process's own; feeding a shared one is the
+    // fleet's work.
+    if state.settings.jobs == JobsHere::All || !state.search.is_shared() {
+        let indexer = search_indexer::SearchIndexer::new(state.db.clone(), state.search.clone(), &state.instance);
+        jobs.every_or_woken(
+            "search indexer",
+            search_indexer::PERIOD,
+            search_indexer::MAX_BACKOFF,
+            Some(state.db.changes().indexer_wake()),
+            move || {
+                let indexer = indexer.clone();
+                async move { indexer.step().await }
+            },
+        );
+    }
 
     if state.db.changes().announced_as().is_some() {
         let (db, instance) = (state.db.clone(), state.instance.clone());
@@ -68,6 +75,36 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
         });
     }
 
+    let (db, views) = (state.db.clone(), state.views.clone());
+    jobs.every("listing view counter", view_flush::PERIOD, move || {
+        let (db, views) = (db.clone(), views.clone());
+        async move { view_flush::flush(&db, &views).await }
+    });
+    let (db, views) = (state.db.clone(), state.views.clone());
+    jobs.at_shutdown("listing view counter", async move { view_flush::flush(&db, &views).await });
+
+    let uploads = state.uploads.clone();
+    jobs.at_shutdown("photo uploads", async move {
+        uploads.finish_storing().await;
+        Ok(())
+    });
+
+    let (db, instance) = (state.db.clone(), state.instance.clone());
+    jobs.at_shutdown("job leases", async move { fleet_lease::release(&db, &instance).await });
+
+    // Media are files of this machine (until they move to an object store):
+    // every process sweeps its own.
+    let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
+    jobs.once("media sweep", async move { media_sweep::run(&db, &media_dir).await });
+    if state.settings.jobs == JobsHere::All {
+        fleet_work(&mut jobs, state, mailer);
+    }
+    jobs
+}
+
+/// The fleet's work: mail, reset links, alerts, sweeps, the feed pruning and
+/// the planner statistics (claimed or leased among the processes running it).
+fn fleet_work(jobs: &mut Jobs, state: &AppState, mailer: Mailer) {
     let (db, claimant) = (state.db.clone(), mail_sender::Claimant::new());
     let sender = claimant.clone();
     jobs.every("mail sender", MAIL_SENDER_PERIOD, move || {
@@ -127,14 +164,6 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
         }),
     );
 
-    let (db, views) = (state.db.clone(), state.views.clone());
-    jobs.every("listing view counter", view_flush::PERIOD, move || {
-        let (db, views) = (db.clone(), views.clone());
-        async move { view_flush::flush(&db, &views).await }
-    });
-    let (db, views) = (state.db.clone(), state.views.clone());
-    jobs.at_shutdown("listing view counter", async move { view_flush::flush(&db, &views).await });
-
     let store = crate::auth::session_store(state.db.connection().clone());
     let lease = FleetLease::new(state.db.clone(), "session sweeper", &state.instance, session_sweep::PERIOD);
     jobs.every(
@@ -178,19 +207,4 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
             async move { planner_statistics::refresh(&db).await }
         }),
     );
-
-    let uploads = state.uploads.clone();
-    jobs.at_shutdown("photo uploads", async move {
-        uploads.finish_storing().await;
-        Ok(())
-    });
-
-    let (db, instance) = (state.db.clone(), state.instance.clone());
-    jobs.at_shutdown("job leases", async move { fleet_lease::release(&db, &instance).await });
-
-    // Media are files of this machine (until they move to an object store):
-    // every process sweeps its own.
-    let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
-    jobs.once("media sweep", async move { media_sweep::run(&db, &media_dir).await });
-    jobs
 }

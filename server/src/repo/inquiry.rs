@@ -407,3 +407,11 @@ pub async fn timings_of_producer(
         })
         .collect())
 }
+
+/// Locks the inquiry's row until the transaction ends (PostgreSQL; SQLite's
+/// write transactions are serial already): a decision and a new quote on one
+/// conversation then happen one after the other, each seeing the other.
+pub async fn lock(db: &impl ConnectionTrait, id: i64) -> Result<(), StoreError> {
+    inquiries::Entity::find_by_id(id).lock_exclusive().one(db).await?;
+    Ok(())
+}

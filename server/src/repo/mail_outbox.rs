@@ -95,13 +95,19 @@ pub async fn claim_due(
 /// Hands back the pending mails whose claim starts with `prefix`: due at
 /// `now`, claimed by nobody. How many.
 pub async fn release_claims(db: &impl ConnectionTrait, prefix: &str, now: DateTime<Utc>) -> Result<u64, StoreError> {
-    let backend = db.get_database_backend();
-    let sql = "UPDATE mail_outbox SET claim = NULL, next_attempt_at = ? \
-               WHERE status = ? AND claim IS NOT NULL AND SUBSTR(claim, 1, ?) = ?";
-    let length = i64::try_from(prefix.chars().count()).unwrap_or(i64::MAX);
-    let values = vec![now.into(), MailStatus::Pending.slug().into(), length.into(), prefix.into()];
-    let done = db.execute_raw(super::raw_sql::statement(backend, sql, values)).await?;
-    Ok(done.rows_affected())
+    // Claims are hex: a prefix with LIKE's wildcards in it could release
+    // another process's claims, so it is refused rather than matched.
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(StoreError::Db(sea_orm::DbErr::Custom(format!("a claim prefix is hexadecimal, not {prefix:?}"))));
+    }
+    let done = mail_outbox::Entity::update_many()
+        .col_expr(mail_outbox::Column::Claim, Expr::value(Option::<String>::None))
+        .col_expr(mail_outbox::Column::NextAttemptAt, Expr::value(now))
+        .filter(mail_outbox::Column::Status.eq(MailStatus::Pending.slug()))
+        .filter(mail_outbox::Column::Claim.starts_with(prefix))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
 }
 
 pub async fn mark_sent(

@@ -5,7 +5,7 @@
 //! review is `services::studio::verification`'s.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, Unchanged};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, Unchanged};
 
 use crate::entities::{listings, producers};
 use crate::error::StoreError;
@@ -66,11 +66,21 @@ pub async fn set_listing_hidden(
 }
 
 /// Notes, at `at`, that the producer's owner asked for a review of its hiding.
-pub async fn request_producer_review(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-    producers::ActiveModel { id: Unchanged(id), review_requested_at: Set(Some(at)), ..Default::default() }
-        .update(db)
+///
+/// Only while the producer is hidden: whether it still was (an unhide that
+/// committed meanwhile leaves nothing to review).
+pub async fn request_producer_review(
+    db: &impl ConnectionTrait,
+    id: i64,
+    at: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let done = producers::Entity::update_many()
+        .col_expr(producers::Column::ReviewRequestedAt, sea_orm::sea_query::Expr::value(Some(at)))
+        .filter(producers::Column::Id.eq(id))
+        .filter(producers::Column::HiddenAt.is_not_null())
+        .exec(db)
         .await?;
-    Ok(())
+    Ok(done.rows_affected == 1)
 }
 
 /// Notes, at `at`, that the owner asked for a review of a hidden listing.

@@ -207,7 +207,21 @@ pub async fn set_onboarded(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>
 }
 
 /// Stamps the producer as claimed by its cooperative (`claimed_at`).
-pub async fn set_claimed(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-    producers::ActiveModel { id: Unchanged(id), claimed_at: Set(Some(at)), ..Default::default() }.update(db).await?;
-    Ok(())
+///
+/// Only a producer not claimed yet: whether this call claimed it (of two
+/// claims racing through two invitations, one wins).
+pub async fn set_claimed(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    let done = producers::Entity::update_many()
+        .col_expr(producers::Column::ClaimedAt, sea_orm::sea_query::Expr::value(Some(at)))
+        .filter(producers::Column::Id.eq(id))
+        .filter(producers::Column::ClaimedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+/// The producer, its row locked until the transaction ends (PostgreSQL;
+/// SQLite's write transactions are serial already).
+pub async fn lock(db: &impl ConnectionTrait, id: i64) -> Result<Option<producers::Model>, StoreError> {
+    Ok(producers::Entity::find_by_id(id).lock_exclusive().one(db).await?)
 }

@@ -167,7 +167,9 @@ pub async fn pruned_through(db: &impl ConnectionTrait) -> Result<Option<Position
 
 /// Deletes the changes written before `before` (of ended transactions) and
 /// everything at or before the last of them, recording that position; how
-/// many rows went. Run by one process at a time, in one transaction.
+/// many rows went. Run by one process at a time, in one transaction; the
+/// recorded point only moves forward (two prunes overlapping cannot move it
+/// back past what one of them deleted).
 pub async fn prune(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u64, StoreError> {
     let backend = db.get_database_backend();
     let sql = format!(
@@ -189,7 +191,8 @@ pub async fn prune(db: &impl ConnectionTrait, before: DateTime<Utc>) -> Result<u
     db.execute_raw(statement(
         backend,
         "INSERT INTO search_feed_pruned (id, txid, seq, pruned_at) VALUES (1, ?, ?, ?) \
-         ON CONFLICT (id) DO UPDATE SET txid = excluded.txid, seq = excluded.seq, pruned_at = excluded.pruned_at",
+         ON CONFLICT (id) DO UPDATE SET txid = excluded.txid, seq = excluded.seq, pruned_at = excluded.pruned_at \
+         WHERE (search_feed_pruned.txid, search_feed_pruned.seq) < (excluded.txid, excluded.seq)",
         vec![through.txid.into(), through.seq.into(), Utc::now().into()],
     ))
     .await?;

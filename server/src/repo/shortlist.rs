@@ -1,7 +1,7 @@
 //! Shortlist rows: a buyer's saved listings and producers.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::entities::shortlist_items;
 use crate::error::StoreError;
@@ -21,29 +21,22 @@ fn matching(user_id: i64, target: Target) -> sea_orm::Condition {
     }
 }
 
-/// Saves `target` (saving twice keeps one row).
+/// Saves `target` (saving twice keeps one row: one statement that does
+/// nothing on the unique index, so two saves at once are not an error).
 pub async fn add(
     db: &impl ConnectionTrait,
     user_id: i64,
     target: Target,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    if contains(db, user_id, target).await? {
-        return Ok(());
-    }
     let (listing_id, producer_id) = match target {
         Target::Listing(id) => (Some(id), None),
         Target::Producer(id) => (None, Some(id)),
     };
-    shortlist_items::ActiveModel {
-        user_id: Set(user_id),
-        listing_id: Set(listing_id),
-        producer_id: Set(producer_id),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let sql = "INSERT INTO shortlist_items (user_id, listing_id, producer_id, created_at) VALUES (?, ?, ?, ?) \
+               ON CONFLICT DO NOTHING";
+    let values = vec![user_id.into(), listing_id.into(), producer_id.into(), now.into()];
+    db.execute_raw(super::raw_sql::statement(db.get_database_backend(), sql, values)).await?;
     Ok(())
 }
 

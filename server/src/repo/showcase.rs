@@ -26,6 +26,13 @@ pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<showcase
     Ok(showcases::Entity::find_by_id(id).one(db).await?)
 }
 
+/// The showcase, its row locked until the transaction ends (PostgreSQL;
+/// SQLite's write transactions are serial already): its status and its
+/// exhibitors change one request at a time.
+pub async fn locked(db: &impl ConnectionTrait, id: i64) -> Result<Option<showcases::Model>, StoreError> {
+    Ok(showcases::Entity::find_by_id(id).lock_exclusive().one(db).await?)
+}
+
 pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<showcases::Model>, StoreError> {
     Ok(showcases::Entity::find().filter(showcases::Column::Slug.eq(slug)).one(db).await?)
 }
@@ -310,7 +317,9 @@ pub async fn set_cover(
     key: &str,
     (width, height): (u32, u32),
 ) -> Result<Option<String>, StoreError> {
-    let old = by_id(db, id).await?.and_then(|showcase| showcase.cover_key);
+    // Locked: of two uploads at once, the second replaces (and hands back
+    // for deletion) the first's cover, not the one both read before.
+    let old = locked(db, id).await?.and_then(|showcase| showcase.cover_key);
     showcases::Entity::update_many()
         .col_expr(showcases::Column::CoverKey, Expr::value(key))
         .col_expr(showcases::Column::CoverWidth, Expr::value(i32::try_from(width).unwrap_or(i32::MAX)))

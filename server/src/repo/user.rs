@@ -6,7 +6,7 @@
 use app::domain::{AccountStatus, Locale, Role};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, Unchanged};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set, Unchanged};
 
 use crate::entities::users;
 use crate::error::{StoreError, unique_as};
@@ -41,6 +41,13 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewAccount, at: DateTime<Utc
 /// An account by id.
 pub async fn by_id(db: &impl ConnectionTrait, id: i64) -> Result<Option<users::Model>, StoreError> {
     Ok(users::Entity::find_by_id(id).one(db).await?)
+}
+
+/// The account, its row locked until the transaction ends (PostgreSQL;
+/// SQLite's write transactions are serial already): a role change and a
+/// suspension of one account happen one after the other.
+pub async fn locked(db: &impl ConnectionTrait, id: i64) -> Result<Option<users::Model>, StoreError> {
+    Ok(users::Entity::find_by_id(id).lock_exclusive().one(db).await?)
 }
 
 /// An account by its address (as stored: already normalized).

@@ -242,7 +242,6 @@ impl Inquiries for InquiriesService {
         // What the text is about is part of what makes it the same inquiry.
         let subject = listing_id.map_or_else(|| format!("producer {}", producer.id), |id| id.to_string());
         let digest = sha256_hex(&format!("{subject}\n{}", draft.message.trim()));
-        let account = crate::repo::user::by_id(&self.db, buyer.user_id()).await?.ok_or(AppError::Unauthorized)?;
         let home = crate::repo::buyer_profile::names(&self.db, &[buyer.user_id()])
             .await?
             .remove(&buyer.user_id())
@@ -251,7 +250,6 @@ impl Inquiries for InquiriesService {
             .destination_country
             .or(home)
             .ok_or_else(|| AppError::invalid("destination_country", "invalid.required"))?;
-        let delivered = account.email_verified_at.is_some();
         let showcase_id = match showcase {
             Some(slug) => crate::repo::showcase::exhibiting(&self.db, slug, producer.id).await?,
             None => None,
@@ -261,6 +259,10 @@ impl Inquiries for InquiriesService {
         // a double submit cannot pass both checks twice, on either database.
         let txn = db::begin_write(&self.db).await?;
         db::serialize(&txn, db::WriteScope::BuyerInquiries(buyer.user_id())).await?;
+        // Read after the lock: a confirmation committed meanwhile (it
+        // serialises on the same scope) delivers this inquiry at once.
+        let account = crate::repo::user::by_id(&txn, buyer.user_id()).await?.ok_or(AppError::Unauthorized)?;
+        let delivered = account.email_verified_at.is_some();
         if let Some(existing) =
             inquiry::same_since(&txn, buyer.user_id(), producer.id, &digest, now - Duration::hours(24)).await?
         {
@@ -333,6 +335,9 @@ impl Inquiries for InquiriesService {
         let now = Utc::now();
         let txn = db::begin_write(&self.db).await?;
         let user_id = email_verification::spend(&txn, &sha256_hex(token), now).await?.ok_or_else(bad)?;
+        // Two links used at once deliver the held inquiries once, one mail
+        // each: the second waits, then finds none held.
+        db::serialize(&txn, db::WriteScope::BuyerInquiries(user_id)).await?;
         let delivered = inquiry::deliver_held(&txn, user_id, now).await?;
         for row in &delivered {
             if let Some(producer) = crate::repo::producer::by_id(&txn, row.producer_id).await? {
@@ -529,6 +534,8 @@ impl Inquiries for InquiriesService {
         let now = Utc::now();
         let txn = db::begin_write(&self.db).await?;
         if let ThreadEvent::BuyerDecided(decision) = event {
+            // A quote being sent meanwhile lands before or after, never across.
+            inquiry::lock(&txn, id).await?;
             let quote = inquiry::latest_quote(&txn, id).await?.ok_or(AppError::Forbidden)?;
             // The buyer decides on the quote they saw: a newer one that came
             // meanwhile is not accepted in their name.

@@ -87,6 +87,8 @@ impl SavedSearches for SavedSearchesService {
         let text = kept.to_query_string();
         let now = Utc::now();
         let txn = db::begin_write(&self.db).await?;
+        // The count below stays true until this insert commits.
+        db::serialize(&txn, db::WriteScope::BuyerSavedSearches(user_id)).await?;
         if let Some(existing) = saved_search::find(&txn, user_id, &text).await? {
             return Ok(existing.id);
         }

@@ -95,7 +95,9 @@ pub async fn invite(
     let email = normalize_email(email).map_err(|reason| AppError::invalid("email", reason))?;
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
-    let producer = producer_in_office(&txn, admin, slug).await?;
+    let found = producer_in_office(&txn, admin, slug).await?;
+    // Locked: two invitations sent at once do not both stay open.
+    let producer = crate::repo::producer::lock(&txn, found.id).await?.ok_or(AppError::NotFound)?;
     if !unclaimed(&producer) {
         return Err(AppError::invalid("email", "invalid.already_claimed"));
     }
@@ -154,10 +156,23 @@ pub async fn claim(db: &Db, token: &str, display_name: &str, password_hash: &str
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let (invitation, producer) = open_invitation(&txn, token).await?;
-    // Used up first, on a condition: of two claims racing with one link,
-    // only one changes the row (PostgreSQL reads committed data).
+    // The producer is locked before anything is written: two claims through
+    // two invitations of one producer queue here (the winner voids the
+    // loser's invitation, so locking it later would deadlock), and the
+    // second reads the producer as the first left it.
+    let producer = crate::repo::producer::lock(&txn, producer.id).await?.ok_or(AppError::NotFound)?;
+    if !unclaimed(&producer) {
+        return Err(AppError::invalid("token", "invalid.already_claimed"));
+    }
+    // Used up on a condition: of two claims racing with one link, only one
+    // changes the row (PostgreSQL reads committed data).
     if !invitation::use_once(&txn, invitation.id, now).await? {
         return Err(AppError::invalid("token", "invalid.invitation"));
+    }
+    // Claimed on a condition too (SQLite has no row locks; its write
+    // transactions are serial, so this only ever confirms the check above).
+    if !crate::repo::producer::set_claimed(&txn, producer.id, now).await? {
+        return Err(AppError::invalid("token", "invalid.already_claimed"));
     }
     let taken = crate::repo::user::by_email(&txn, &invitation.email).await?;
     if taken.is_some() {
@@ -174,7 +189,6 @@ pub async fn claim(db: &Db, token: &str, display_name: &str, password_hash: &str
         now,
     )
     .await?;
-    crate::repo::producer::set_claimed(&txn, producer.id, now).await?;
     invitation::void_of_producer(&txn, producer.id, now).await?;
     search_changes::record_producer(&txn, producer.id).await?;
     db::commit(txn).await?;

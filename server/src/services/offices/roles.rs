@@ -52,7 +52,7 @@ pub async fn grant(db: &Db, admin: &AdminAccess, user_id: i64, grant: RoleGrant)
     }
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
-    let account = user::by_id(&txn, user_id).await?.ok_or(AppError::NotFound)?;
+    let account = user::locked(&txn, user_id).await?.ok_or(AppError::NotFound)?;
     let current = Role::from_slug(&account.role).ok_or(AppError::NotFound)?;
     let (role, office) = grant.apply(current)?;
     user::set_role(&txn, user_id, role, office, now).await?;

@@ -54,10 +54,12 @@ pub async fn queue(db: &Db, admin: &AdminAccess) -> Result<Vec<VerificationReque
 pub async fn decide(db: &Db, admin: &AdminAccess, id: i64, decision: VerificationDecision) -> Result<(), AppError> {
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
-    let request = verification::by_id(&txn, id).await?;
-    let request = request.ok_or(AppError::NotFound)?;
-    let producer = crate::repo::producer::by_id(&txn, request.producer_id).await?;
+    let asked = verification::by_id(&txn, id).await?.ok_or(AppError::NotFound)?;
+    // The producer's row locked first (as its request and profile save do),
+    // then the request read again: what is approved is what is stored.
+    let producer = crate::repo::producer::lock(&txn, asked.producer_id).await?;
     let producer = producer.ok_or(AppError::NotFound)?;
+    let request = verification::by_id(&txn, id).await?.ok_or(AppError::NotFound)?;
     let region = region_of(&producer)?;
     admin.check_region(region)?;
     if request.state != VerificationState::Pending.slug() {

@@ -275,13 +275,16 @@ impl Showcases for ShowcasesService {
     }
 
     async fn change(&self, organiser: &OrganiserAccess, id: i64, change: ShowcaseChange) -> Result<(), AppError> {
-        let model = self.own(organiser, id).await?;
+        self.own(organiser, id).await?;
+        // Read and checked under the row's lock: a removal or a save racing
+        // the publication is seen by it, or sees it.
+        let txn = db::begin_write(&self.db).await?;
+        let model = repo::locked(&txn, id).await?.ok_or(AppError::NotFound)?;
         let next =
             status_of(&model)?.after(change).ok_or_else(|| AppError::invalid("status", "invalid.status_change"))?;
         if next == ShowcaseStatus::Published {
-            self.publishable(&self.db, id).await?;
+            self.publishable(&txn, id).await?;
         }
-        let txn = db::begin_write(&self.db).await?;
         repo::set_status(&txn, id, next).await?;
         db::commit(txn).await?;
         tracing::info!(showcase = id, status = next.slug(), "showcase state changed");
@@ -289,8 +292,11 @@ impl Showcases for ShowcasesService {
     }
 
     async fn curate(&self, organiser: &OrganiserAccess, id: i64, step: Curation) -> Result<(), AppError> {
-        let model = self.own(organiser, id).await?;
+        self.own(organiser, id).await?;
         let txn = db::begin_write(&self.db).await?;
+        // Locked: two removals from a published showcase cannot each leave
+        // the other's exhibitor as the last one.
+        let model = repo::locked(&txn, id).await?.ok_or(AppError::NotFound)?;
         self.apply(&txn, id, &step).await?;
         if model.status == ShowcaseStatus::Published.slug() {
             // A published showcase stays publishable: not emptied by a removal.

@@ -49,7 +49,10 @@ pub async fn status(db: &Db, access: &ProducerAccess) -> Result<VerificationStat
 /// Files a verification request (or refreshes the one waiting).
 pub async fn request(db: &Db, access: &ProducerAccess, form: &VerificationForm) -> Result<(), AppError> {
     let txn = db::begin_write(db).await?;
-    let producer = own_producer(&txn, access).await?.ok_or(AppError::NotFound)?;
+    let found = own_producer(&txn, access).await?.ok_or(AppError::NotFound)?;
+    // Locked: a double submit files one request, and an office deciding
+    // meanwhile (it locks the producer too) is seen here, or sees this.
+    let producer = crate::repo::producer::lock(&txn, found.id).await?.ok_or(AppError::NotFound)?;
     if producer.verified {
         return Err(AppError::invalid("ice", "invalid.already_verified"));
     }
@@ -106,8 +109,10 @@ pub async fn request_review(db: &Db, access: &ProducerAccess, listing: Option<i6
             if producer.hidden_at.is_none() {
                 return Err(AppError::invalid("review", "invalid.not_hidden"));
             }
+            if !moderation::request_producer_review(&txn, producer.id, now).await? {
+                return Err(AppError::invalid("review", "invalid.not_hidden"));
+            }
             super::on_behalf::record(&txn, access, &producer, "review of the producer requested", now).await?;
-            moderation::request_producer_review(&txn, producer.id, now).await?;
         }
         Some(id) => {
             let (producer, found) = super::own_listing(&txn, access, id).await?;
