@@ -56,6 +56,30 @@ pub struct Settings {
     pub drain: Duration,
     /// Which background jobs this process runs.
     pub jobs: JobsHere,
+    /// Where photos, logos and covers are kept.
+    pub media: MediaStore,
+}
+
+/// Where media files are kept (`TRADEMA_MEDIA_URL`).
+#[derive(Clone, Debug)]
+pub enum MediaStore {
+    /// `<data_dir>/media` (the default): one machine's files.
+    Local,
+    /// An S3-compatible bucket, shared by every process of a fleet.
+    Bucket(BucketSettings),
+}
+
+/// An S3-compatible bucket and how to reach it.
+#[derive(Clone, Debug)]
+pub struct BucketSettings {
+    pub bucket: String,
+    /// The key prefix inside the bucket (`tradema`; empty: the bucket's root).
+    pub prefix: String,
+    /// The server's URL when it is not AWS (MinIO, Garage, s3s…).
+    pub endpoint: Option<String>,
+    pub region: String,
+    pub access_key_id: Option<SecretString>,
+    pub secret_access_key: Option<SecretString>,
 }
 
 /// Which background jobs a process runs (`TRADEMA_JOBS`).
@@ -140,6 +164,11 @@ struct RawSettings {
     #[serde(default, deserialize_with = "text_or_number")]
     drain_seconds: Option<String>,
     jobs: Option<String>,
+    media_url: Option<String>,
+    s3_endpoint: Option<String>,
+    s3_region: Option<String>,
+    s3_access_key_id: Option<String>,
+    s3_secret_access_key: Option<String>,
 }
 
 /// Reads a setting as text however it is written: figment reads
@@ -193,6 +222,12 @@ SETTINGS (file keys; environment variables override them):
                  cuts it short), 0 to 60                                     [0 SQLite, 5 PostgreSQL]
   jobs           TRADEMA_JOBS           all: every background job; local: only this process's own (its search
                  index, counters, media), the fleet's work (mail, alerts, sweeps) left to the others [all]
+  media_url      TRADEMA_MEDIA_URL      where photos are kept: s3://BUCKET/PREFIX, a bucket every server
+                 of a fleet shares                                          [<data_dir>/media]
+  s3_endpoint    TRADEMA_S3_ENDPOINT    the S3 server's URL when it is not AWS (MinIO, Garage…) [AWS]
+  s3_region      TRADEMA_S3_REGION      the bucket's region                  [us-east-1]
+  s3_access_key_id TRADEMA_S3_ACCESS_KEY_ID, s3_secret_access_key TRADEMA_S3_SECRET_ACCESS_KEY:
+                 the bucket's credentials (secrets)                 [the AWS_* environment]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -406,7 +441,10 @@ impl Settings {
                 })?
             }
         };
+        let media =
+            media_store(raw.media_url, raw.s3_endpoint, raw.s3_region, raw.s3_access_key_id, raw.s3_secret_access_key)?;
         Ok(Settings {
+            media,
             db_pool_size,
             instance,
             schema_at_start,
@@ -451,6 +489,70 @@ impl Settings {
     pub fn search_dir(&self) -> PathBuf {
         self.data_dir.join("search")
     }
+}
+
+/// Reads `s3://bucket/prefix` and the bucket's settings; no URL: the local
+/// directory (and then S3 settings are a mistake worth saying).
+fn media_store(
+    url: Option<String>,
+    endpoint: Option<String>,
+    region: Option<String>,
+    access_key_id: Option<String>,
+    secret_access_key: Option<String>,
+) -> Result<MediaStore, ConfigError> {
+    let endpoint = non_empty("TRADEMA_S3_ENDPOINT", endpoint)?;
+    let region = non_empty("TRADEMA_S3_REGION", region)?;
+    let access_key_id = non_empty("TRADEMA_S3_ACCESS_KEY_ID", access_key_id)?;
+    let secret_access_key = non_empty("TRADEMA_S3_SECRET_ACCESS_KEY", secret_access_key)?;
+    let Some(url) = non_empty("TRADEMA_MEDIA_URL", url)? else {
+        if endpoint.is_some() || access_key_id.is_some() || secret_access_key.is_some() {
+            return Err(ConfigError::new(
+                "TRADEMA_MEDIA_URL",
+                "is missing: the S3 settings are only used with media_url = s3://BUCKET/PREFIX",
+            ));
+        }
+        return Ok(MediaStore::Local);
+    };
+    let refused = || {
+        ConfigError::new(
+            "TRADEMA_MEDIA_URL",
+            format!("`{url}` is not s3://BUCKET or s3://BUCKET/PREFIX (a bucket name: a-z, 0-9, '.', '-')"),
+        )
+    };
+    let rest = url.strip_prefix("s3://").ok_or_else(refused)?;
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    let bucket_ok = (3..=63).contains(&bucket.len())
+        && bucket.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    let prefix = prefix.trim_matches('/');
+    let prefix_ok = prefix.split('/').all(|part| {
+        part.is_empty() && prefix.is_empty()
+            || !part.is_empty() && part != "." && part != ".." && part.chars().all(|c| c.is_ascii_graphic())
+    });
+    if !bucket_ok || !prefix_ok {
+        return Err(refused());
+    }
+    if let Some(endpoint) = &endpoint
+        && !Url::parse(endpoint).is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
+    {
+        return Err(ConfigError::new(
+            "TRADEMA_S3_ENDPOINT",
+            format!("`{endpoint}` is not an http(s) URL such as https://s3.example.com"),
+        ));
+    }
+    if access_key_id.is_some() != secret_access_key.is_some() {
+        return Err(ConfigError::new(
+            "TRADEMA_S3_SECRET_ACCESS_KEY",
+            "and TRADEMA_S3_ACCESS_KEY_ID go together: set both, or neither (the AWS_* environment then)",
+        ));
+    }
+    Ok(MediaStore::Bucket(BucketSettings {
+        bucket: bucket.to_owned(),
+        prefix: prefix.to_owned(),
+        endpoint,
+        region: region.unwrap_or_else(|| "us-east-1".into()),
+        access_key_id: access_key_id.map(SecretString::from),
+        secret_access_key: secret_access_key.map(SecretString::from),
+    }))
 }
 
 /// Reads `10.0.0.0/8, 192.168.1.10, ::1/128`: networks, or single addresses.
@@ -525,6 +627,41 @@ mod tests {
         let error = Settings::from_raw(bad_proxy).expect_err("a name is not a network");
         assert_eq!(error.setting, "TRADEMA_TRUSTED_PROXIES");
         assert!(error.to_string().contains("`proxy` is not an address or network"), "{error}");
+    }
+
+    #[test]
+    fn media_go_to_a_bucket_named_by_an_s3_url() {
+        let local = Settings::from_raw(RawSettings::default()).expect("defaults");
+        assert!(matches!(local.media, MediaStore::Local));
+        let raw = RawSettings {
+            media_url: Some("s3://tradema-photos/site/".into()),
+            s3_endpoint: Some("http://127.0.0.1:9000".into()),
+            s3_access_key_id: Some("key".into()),
+            s3_secret_access_key: Some("secret".into()),
+            ..RawSettings::default()
+        };
+        let MediaStore::Bucket(bucket) = Settings::from_raw(raw).expect("a bucket").media else {
+            panic!("an s3:// URL is a bucket")
+        };
+        assert_eq!(
+            (bucket.bucket.as_str(), bucket.prefix.as_str(), bucket.region.as_str()),
+            ("tradema-photos", "site", "us-east-1")
+        );
+        for bad in ["https://bucket/x", "s3://", "s3://UPPER/x", "s3://bucket/../x", "s3://b"] {
+            let raw = RawSettings { media_url: Some(bad.into()), ..RawSettings::default() };
+            assert_eq!(Settings::from_raw(raw).expect_err(bad).setting, "TRADEMA_MEDIA_URL", "{bad}");
+        }
+        let half = RawSettings {
+            media_url: Some("s3://bucket".into()),
+            s3_access_key_id: Some("key".into()),
+            ..RawSettings::default()
+        };
+        assert_eq!(
+            Settings::from_raw(half).expect_err("a key without its secret").setting,
+            "TRADEMA_S3_SECRET_ACCESS_KEY"
+        );
+        let stray = RawSettings { s3_endpoint: Some("http://127.0.0.1:9000".into()), ..RawSettings::default() };
+        assert_eq!(Settings::from_raw(stray).expect_err("S3 settings alone").setting, "TRADEMA_MEDIA_URL");
     }
 
     #[test]

@@ -137,8 +137,7 @@ pub async fn build_app_with_search(
         SchemaAtStart::Check => schema_check::check(&connection).await?,
     }
     let db = db::Db::new(connection, changes::Changes::default());
-    std::fs::create_dir_all(settings.media_dir())
-        .with_context(|| format!("cannot create the media directory {}", settings.media_dir().display()))?;
+    let storage = media::storage::open(&settings)?;
 
     let leptos_options = LeptosOptions::builder()
         .output_name("tradema")
@@ -150,8 +149,6 @@ pub async fn build_app_with_search(
     let mailer = mail::Mailer::from_settings(&settings).context("cannot set up outgoing mail (TRADEMA_SMTP_URL)")?;
     let signer =
         signing::LinkSigner::from_settings(&settings).context("cannot read the signing key (TRADEMA_SIGNING_KEY)")?;
-    let storage: Arc<dyn media::storage::MediaStorage> =
-        Arc::new(media::storage::LocalStorage::new(settings.media_dir()));
     let decodes = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
     let search = match search {
         Some(search) => search,
@@ -177,7 +174,8 @@ pub async fn build_app_with_search(
         limits,
         instance,
         search,
-        uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage, decodes)),
+        uploads: Arc::new(services::studio::PhotoUploads::new(db.clone(), storage.clone(), decodes)),
+        media: storage,
         db,
         settings: Arc::new(settings),
         views: http::listing_views::counter(),
@@ -253,7 +251,8 @@ fn router(state: AppState) -> Router {
         .route("/robots.txt", get(http::sitemap::robots))
         .route("/sitemap.xml", get(http::sitemap::index))
         .route("/sitemaps/{file}", get(http::sitemap::language))
-        .merge(http::static_files::routes(&settings.site_root, &settings.media_dir(), state.leptos_options.hash_files))
+        .merge(http::static_files::routes(&settings.site_root, state.media.clone(), state.leptos_options.hash_files))
+        .merge(http::media_files::routes(state.media.clone()))
         .merge(http::api_v1::routes(state.db.clone()))
         .merge(dynamic)
         // Innermost: a panicking handler's answer still gets the headers below.

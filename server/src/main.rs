@@ -175,8 +175,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Serve { demo } => {
             let app = server::build_app(settings).await?;
             if demo {
-                let report =
-                    server::seed::seed_demo_if_empty(&app.state().db, &app.state().settings.media_dir()).await?;
+                let report = server::seed::seed_demo_if_empty(&app.state().db, &*app.state().media).await?;
                 tracing::info!(%report, "demo catalogue");
             }
             tracing::info!(address = %app.local_addr(), public_url = %app.state().settings.public_url, "Trade.ma is serving");
@@ -268,7 +267,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::Seed { demo: _ } => {
             let db = server::db::Db::standalone(server::db::connect(&settings).await?);
             server::db::migrate(&db).await?;
-            let report = server::seed::seed_demo_if_empty(&db, &settings.media_dir()).await?;
+            let media = server::media::storage::open(&settings)?;
+            let report = server::seed::seed_demo_if_empty(&db, &*media).await?;
             println!("{report}");
             Ok(())
         }

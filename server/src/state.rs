@@ -20,6 +20,8 @@ pub struct AppState {
     pub services: Services,
     pub settings: Arc<Settings>,
     pub uploads: Arc<PhotoUploads>,
+    /// Where photos, logos and covers are kept (a directory or a bucket).
+    pub media: Arc<dyn crate::media::storage::MediaStorage>,
     pub search: Arc<dyn SearchIndex>,
     /// Listing views gathered for the insights (`http::listing_views`).
     pub views: Arc<crate::http::listing_views::ViewCounter>,

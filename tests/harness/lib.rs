@@ -10,6 +10,7 @@ pub mod haproxy;
 pub mod images;
 pub mod postgres;
 pub mod rows;
+pub mod s3;
 pub mod server_process;
 pub mod sheets;
 pub mod smtp;

@@ -192,7 +192,8 @@ async fn write_transactions_commit_or_leave_nothing(db: &Db) {
 async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, data_dir: &Path) {
     let db = connect(url, data_dir).await;
     server::db::migrate(&db).await.expect("migrate");
-    let report = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("seed");
+    let media = server::media::storage::LocalStorage::new(media_dir);
+    let report = server::seed::seed_demo_if_empty(&db, &media).await.expect("seed");
     assert!(!report.skipped);
     assert!(report.producers >= 150 && report.listings >= 1500, "{report}");
     assert_eq!(report.showcases, 3, "a published, a past and a draft showcase: {report}");
@@ -265,7 +266,7 @@ async fn demo_seed_fills_an_empty_database_once(media_dir: &Path, url: &str, dat
         .await
         .expect("count");
     assert_eq!(unclaimed, 1, "one onboarded cooperative waiting to be claimed");
-    let again = server::seed::seed_demo_if_empty(&db, media_dir).await.expect("second seed");
+    let again = server::seed::seed_demo_if_empty(&db, &media).await.expect("second seed");
     assert!(again.skipped, "a second start does not seed twice");
     let search_dir = tempfile::tempdir().expect("search directory");
     let index = std::sync::Arc::new(server::search::embedded::EmbeddedIndex::open(search_dir.path()).expect("index"));

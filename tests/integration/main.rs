@@ -13,6 +13,7 @@ mod imports;
 mod inquiries;
 mod insights;
 mod mail;
+mod media_storage;
 mod offices;
 mod operations;
 mod pages;

@@ -168,7 +168,7 @@ async fn a_producer_sets_a_logo_that_their_public_page_shows() {
     app.stop().await;
 }
 
-/// What a crash leaves in the media directory goes at the next start, once
+/// What a crash leaves in the media directory goes at the next sweep, once
 /// older than the grace period; referenced files, young files and files the
 /// server did not write stay (media crash safety).
 #[tokio::test]
@@ -197,7 +197,8 @@ async fn the_media_sweep_removes_only_old_unfinished_and_unreferenced_files() {
     let real = media.join(format!("{}-320.jpg", row.storage_key));
     std::fs::File::options().write(true).open(&real).expect("open").set_modified(two_hours_ago).expect("age");
 
-    let report = server::media::sweep::sweep(&app.db, &media, server::media::sweep::GRACE).await.expect("sweep");
+    let storage = server::media::storage::LocalStorage::new(&media);
+    let report = server::media::sweep::sweep(&app.db, &storage, server::media::sweep::GRACE).await.expect("sweep");
     assert_eq!((report.partial_files, report.orphan_files), (1, 1), "{report:?}");
     assert!(!orphan.exists() && !partial.exists(), "the crash's leftovers are gone");
     assert!(young_orphan.exists(), "a file younger than the grace period may be an upload in flight");

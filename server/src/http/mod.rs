@@ -13,6 +13,7 @@ pub mod health;
 pub mod import_sheet;
 pub mod listing_views;
 pub mod locale_cookie;
+pub mod media_files;
 pub mod page_cache;
 pub mod panic_answer;
 pub mod private_cache;

@@ -1,10 +1,12 @@
 //! Static files: the built site (`/pkg/*` and the files of `public/`) and the
-//! media directory. Media names are server-generated and never reused, so
-//! they are cached for a year, and so are `/pkg/*` files after a release build,
-//! whose names carry a hash of their content; otherwise the site's files are
-//! revalidated.
+//! media (`media_files`). Media names are server-generated and never reused,
+//! so they are cached for a year, and so are `/pkg/*` files after a release
+//! build, whose names carry a hash of their content (those of an earlier
+//! release come from the store's archive); otherwise the site's files are
+//! revalidated. A year is promised on a success only.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -12,9 +14,10 @@ use tower::ServiceBuilder;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use super::media_files;
+use crate::media::storage::MediaStorage;
 use crate::state::AppState;
 
-const MEDIA_CACHE: &str = "public, max-age=31536000, immutable";
 const SITE_CACHE: &str = "public, max-age=3600, must-revalidate";
 const PKG_CACHE: &str = "public, no-cache";
 /// The file, beside the server binary, naming the hashed assets of a release build.
@@ -35,16 +38,22 @@ fn cache(value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
 
 /// Routes for `/media/*`, `/pkg/*` and each top-level file of the site root.
 /// Explicit routes, because `/{lang}` would otherwise claim `/favicon.svg`.
-pub fn routes(site_root: &Path, media_dir: &Path, hashed: bool) -> Router<AppState> {
-    let pkg_cache = if hashed { MEDIA_CACHE } else { PKG_CACHE };
-    let mut router = Router::new()
-        .nest_service("/media", ServiceBuilder::new().layer(cache(MEDIA_CACHE)).service(ServeDir::new(media_dir)))
-        .nest_service(
+pub fn routes(site_root: &Path, storage: Arc<dyn MediaStorage>, hashed: bool) -> Router<AppState> {
+    let pkg = ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip();
+    let pkg_routes = if hashed {
+        // Names this release lacks may be an earlier release's.
+        let archive = axum::routing::get(move |request: axum::extract::Request| {
+            let storage = storage.clone();
+            async move { media_files::archived_asset(&*storage, request).await }
+        });
+        Router::new().nest_service(
             "/pkg",
-            ServiceBuilder::new()
-                .layer(cache(pkg_cache))
-                .service(ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip()),
-        );
+            ServiceBuilder::new().map_response(media_files::kept_if_found).service(pkg.fallback(archive)),
+        )
+    } else {
+        Router::new().nest_service("/pkg", ServiceBuilder::new().layer(cache(PKG_CACHE)).service(pkg))
+    };
+    let mut router = pkg_routes;
     let entries = std::fs::read_dir(site_root).into_iter().flatten().flatten();
     for entry in entries {
         let path = entry.path();

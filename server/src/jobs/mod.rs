@@ -10,7 +10,8 @@
 //! alerts, the sweepers, the pruning, the statistics, feeding a shared search
 //! index) run in one process of a fleet at a time (`fleet_lease`); the mail
 //! sender claims each mail; the view counter, the change listener, the
-//! indexer of an embedded index and the media sweep are each process's own.
+//! indexer of an embedded index and the sweep of a local media directory
+//! are each process's own (a shared bucket's sweep is leased).
 //! A process started with `TRADEMA_JOBS=local` runs only its own.
 
 pub mod attempt_sweep;
@@ -92,10 +93,26 @@ pub fn start(state: &AppState, mailer: Mailer) -> Jobs {
     let (db, instance) = (state.db.clone(), state.instance.clone());
     jobs.at_shutdown("job leases", async move { fleet_lease::release(&db, &instance).await });
 
-    // Media are files of this machine (until they move to an object store):
-    // every process sweeps its own.
-    let (db, media_dir) = (state.db.clone(), state.settings.media_dir());
-    jobs.once("media sweep", async move { media_sweep::run(&db, &media_dir).await });
+    // A directory of this machine is this process's to sweep; a shared
+    // bucket is the fleet's (`fleet_work`).
+    if !state.media.is_shared() {
+        let (db, media) = (state.db.clone(), state.media.clone());
+        jobs.every("media sweep", media_sweep::PERIOD, move || {
+            let (db, media) = (db.clone(), media.clone());
+            async move { media_sweep::run(&db, &*media).await }
+        });
+    }
+    if state.leptos_options.hash_files {
+        // For the next release's servers, while a rolling deploy runs.
+        let (media, pkg) = (state.media.clone(), state.settings.site_root.join("pkg"));
+        jobs.once("release assets archive", async move {
+            let copied = crate::http::media_files::archive_assets(&*media, &pkg).await?;
+            if copied > 0 {
+                tracing::info!(files = copied, store = media.describe(), "this release's assets archived");
+            }
+            Ok(())
+        });
+    }
     if state.settings.jobs == JobsHere::All {
         fleet_work(&mut jobs, state, mailer);
     }
@@ -163,6 +180,19 @@ fn fleet_work(jobs: &mut Jobs, state: &AppState, mailer: Mailer) {
             }
         }),
     );
+
+    if state.media.is_shared() {
+        let (db, media) = (state.db.clone(), state.media.clone());
+        let lease = FleetLease::new(state.db.clone(), "media sweep", &state.instance, media_sweep::PERIOD);
+        jobs.every(
+            "media sweep",
+            media_sweep::PERIOD,
+            in_one_process(lease, move || {
+                let (db, media) = (db.clone(), media.clone());
+                async move { media_sweep::run(&db, &*media).await }
+            }),
+        );
+    }
 
     let store = crate::auth::session_store(state.db.connection().clone());
     let lease = FleetLease::new(state.db.clone(), "session sweeper", &state.instance, session_sweep::PERIOD);

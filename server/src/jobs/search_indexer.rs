@@ -82,10 +82,17 @@ impl SearchIndexer {
             tracing::info!(listings = count, "search index built");
             self.announce().await?;
         }
-        let applied = search::indexer::catch_up(&self.db, &*self.index, self.db.changes()).await?;
+        let applied = search::indexer::catch_up(&self.db, &*self.index, self.db.changes(), || async {
+            // The documents are in: the fleet may answer from them now. A
+            // notice that cannot be sent is not worth stopping the feed for
+            // (the others' kept answers expire by themselves).
+            if let Err(error) = self.announce().await {
+                tracing::warn!(%error, "could not tell the fleet the search index changed");
+            }
+        })
+        .await?;
         if applied > 0 {
             tracing::debug!(changes = applied, "search index updated");
-            self.announce().await?;
         }
         Ok(())
     }

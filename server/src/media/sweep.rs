@@ -1,25 +1,26 @@
-//! The start-up sweep of the media directory: what a crash can leave behind.
-//! A `*.partial` file is a write that never finished; a photo or logo file
-//! whose key no row names belongs to an upload whose transaction never
-//! committed (or to a row deleted while its files could not be). Both go, but
-//! only once older than a grace period, so an upload in flight in another
-//! process keeps its files. Only the server's own trees (`listings/`,
-//! `producers/`) are swept, and only names of the form `<key>-<width>.<ext>`:
-//! anything else under the media directory is left alone.
+//! The sweep of the media store: what a crash or a failed clean-up left.
+//! A `*.partial` file is a write that never finished (a local directory's);
+//! a photo or logo file whose key no row names belongs to an upload whose
+//! transaction never committed (or to a row deleted while its files could
+//! not be). Both go, but only once older than a grace period, so an upload
+//! in flight in another process keeps its files. Only the server's own trees
+//! (`listings/`, `producers/`, `showcases/`) are swept, and only names of the form
+//! `<key>-<width>.<ext>`: anything else in the store is left alone. The same
+//! sweep works on a directory and on a bucket (its listing and last-modified
+//! times).
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use app::domain::PHOTO_WIDTHS;
 use sea_orm::ConnectionTrait;
 
-use super::storage::PARTIAL_SUFFIX;
+use super::storage::{MediaStorage, PARTIAL_SUFFIX};
 use crate::repo::photo::referenced_keys;
 
 /// How old a file must be before the sweep may remove it.
 pub const GRACE: Duration = Duration::from_secs(3600);
 /// The key prefixes the server writes uploads under.
-const SWEPT_TREES: [&str; 2] = ["listings", "producers"];
+const SWEPT_TREES: [&str; 3] = ["listings/", "producers/", "showcases/"];
 /// The extensions of stored variants.
 const VARIANT_EXTENSIONS: [&str; 2] = ["webp", "jpg"];
 
@@ -42,57 +43,32 @@ fn key_of(relative: &str) -> Option<&str> {
     PHOTO_WIDTHS.contains(&width).then_some(key)
 }
 
-/// Every file under `dir`, recursively.
-fn files_under(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(error) => return Err(error),
-    };
-    for entry in entries {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            files_under(&entry.path(), found)?;
-        } else if kind.is_file() {
-            found.push(entry.path());
-        }
-    }
-    Ok(())
-}
-
 /// Removes unfinished writes and unreferenced variant files older than `grace`.
-pub async fn sweep(db: &impl ConnectionTrait, media_dir: &Path, grace: Duration) -> anyhow::Result<SweepReport> {
+pub async fn sweep(
+    db: &impl ConnectionTrait,
+    storage: &dyn MediaStorage,
+    grace: Duration,
+) -> anyhow::Result<SweepReport> {
+    // The keys are read before the files are listed: a file stored after
+    // this read is younger than `grace`, so it is not judged against them.
     let keys = referenced_keys(db).await?;
-    let media_dir = media_dir.to_owned();
-    let report = tokio::task::spawn_blocking(move || -> anyhow::Result<SweepReport> {
-        let mut report = SweepReport::default();
-        let now = SystemTime::now();
-        for tree in SWEPT_TREES {
-            let mut files = Vec::new();
-            files_under(&media_dir.join(tree), &mut files)?;
-            for path in files {
-                let old_enough = std::fs::metadata(&path)?
-                    .modified()
-                    .ok()
-                    .and_then(|modified| now.duration_since(modified).ok())
-                    .is_some_and(|age| age >= grace);
-                if !old_enough {
-                    continue;
-                }
-                let Some(relative) = path.strip_prefix(&media_dir).ok().and_then(Path::to_str) else { continue };
-                if relative.ends_with(&format!(".{PARTIAL_SUFFIX}")) {
-                    std::fs::remove_file(&path)?;
-                    report.partial_files += 1;
-                } else if key_of(relative).is_some_and(|key| !keys.contains(key)) {
-                    std::fs::remove_file(&path)?;
-                    report.orphan_files += 1;
-                }
+    let grace = chrono::Duration::from_std(grace)?;
+    let now = chrono::Utc::now();
+    let mut report = SweepReport::default();
+    for tree in SWEPT_TREES {
+        for file in storage.list(tree).await? {
+            if now - file.last_modified < grace {
+                continue;
+            }
+            if file.key.ends_with(&format!(".{PARTIAL_SUFFIX}")) {
+                storage.delete(&file.key).await?;
+                report.partial_files += 1;
+            } else if key_of(&file.key).is_some_and(|key| !keys.contains(key)) {
+                storage.delete(&file.key).await?;
+                report.orphan_files += 1;
             }
         }
-        Ok(report)
-    })
-    .await??;
+    }
     Ok(report)
 }
 

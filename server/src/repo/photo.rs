@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
-use crate::entities::{listing_photos, producers};
+use crate::entities::{listing_photos, producers, showcases};
 use crate::error::StoreError;
 
 /// A stored photo to record: its storage key and pixel size.
@@ -72,7 +72,7 @@ pub async fn renumber(db: &impl ConnectionTrait, ordered: &[listing_photos::Mode
     Ok(())
 }
 
-/// Every storage key a row names: listing photos and producer logos.
+/// Every storage key a row names: listing photos, producer logos and showcase covers.
 pub async fn referenced_keys(db: &impl ConnectionTrait) -> Result<HashSet<String>, StoreError> {
     let photos: Vec<String> = listing_photos::Entity::find()
         .select_only()
@@ -82,5 +82,7 @@ pub async fn referenced_keys(db: &impl ConnectionTrait) -> Result<HashSet<String
         .await?;
     let logos: Vec<Option<String>> =
         producers::Entity::find().select_only().column(producers::Column::LogoKey).into_tuple().all(db).await?;
-    Ok(photos.into_iter().chain(logos.into_iter().flatten()).collect())
+    let covers: Vec<Option<String>> =
+        showcases::Entity::find().select_only().column(showcases::Column::CoverKey).into_tuple().all(db).await?;
+    Ok(photos.into_iter().chain(logos.into_iter().flatten()).chain(covers.into_iter().flatten()).collect())
 }

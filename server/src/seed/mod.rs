@@ -14,7 +14,6 @@ mod texts;
 mod views;
 
 use std::fmt;
-use std::path::Path;
 use std::time::Instant;
 
 use app::domain::{AccountStatus, ListingStatus};
@@ -32,7 +31,7 @@ use crate::entities::{
     listing_photos, listing_translations, listings, producer_certifications, producer_translations, producers, users,
 };
 use crate::media::placeholder::{Placeholder, ensure_pool};
-use crate::media::storage::LocalStorage;
+use crate::media::storage::MediaStorage;
 use crate::repo::convert::to_json;
 
 /// What seeding did.
@@ -87,14 +86,13 @@ pub const DEMO_BUYER_EMAIL: &str = "buyer@demo.trade.ma";
 pub const DEMO_PASSWORD: &str = "tradema demo 2026";
 
 /// Seeds the demo catalogue unless the database already has producers; the
-/// placeholder photos go to `media_dir`.
-pub async fn seed_demo_if_empty(db: &Db, media_dir: &Path) -> anyhow::Result<SeedReport> {
+/// placeholder photos go to `storage`.
+pub async fn seed_demo_if_empty(db: &Db, storage: &dyn MediaStorage) -> anyhow::Result<SeedReport> {
     if producers::Entity::find().count(db).await? > 0 {
         return Ok(SeedReport { skipped: true, ..SeedReport::default() });
     }
     let started = Instant::now();
-    let storage = LocalStorage::new(media_dir);
-    let pool = ensure_pool(&storage, PHOTOS_PER_SECTOR).await?;
+    let pool = ensure_pool(storage, PHOTOS_PER_SECTOR).await?;
     let catalogue = demo_catalogue();
     let mut report = SeedReport::default();
     let demo_hash = crate::auth::password::hash(DEMO_PASSWORD)
