@@ -58,6 +58,8 @@ pub struct Settings {
     pub jobs: JobsHere,
     /// Where photos, logos and covers are kept.
     pub media: MediaStore,
+    /// Where `/metrics` is served (`None`: nowhere); never the public port.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 /// Where media files are kept (`TRADEMA_MEDIA_URL`).
@@ -169,6 +171,7 @@ struct RawSettings {
     s3_region: Option<String>,
     s3_access_key_id: Option<String>,
     s3_secret_access_key: Option<String>,
+    metrics_listen: Option<String>,
 }
 
 /// Reads a setting as text however it is written: figment reads
@@ -228,6 +231,8 @@ SETTINGS (file keys; environment variables override them):
   s3_region      TRADEMA_S3_REGION      the bucket's region                  [us-east-1]
   s3_access_key_id TRADEMA_S3_ACCESS_KEY_ID, s3_secret_access_key TRADEMA_S3_SECRET_ACCESS_KEY:
                  the bucket's credentials (secrets)                 [the AWS_* environment]
+  metrics_listen TRADEMA_METRICS_LISTEN address of GET /metrics (Prometheus), e.g. 127.0.0.1:9464; keep it
+                 off the public network                                      [none: not served]
   The settings file is given with --config FILE or TRADEMA_CONFIG (TOML).
   Log verbosity follows RUST_LOG (default: info).";
 
@@ -443,7 +448,26 @@ impl Settings {
         };
         let media =
             media_store(raw.media_url, raw.s3_endpoint, raw.s3_region, raw.s3_access_key_id, raw.s3_secret_access_key)?;
+        let metrics_listen = match non_empty("TRADEMA_METRICS_LISTEN", raw.metrics_listen)? {
+            None => None,
+            Some(text) => {
+                let address: SocketAddr = text.parse().map_err(|_| {
+                    ConfigError::new(
+                        "TRADEMA_METRICS_LISTEN",
+                        format!("`{text}` is not an address:port such as 127.0.0.1:9464"),
+                    )
+                })?;
+                if address == listen {
+                    return Err(ConfigError::new(
+                        "TRADEMA_METRICS_LISTEN",
+                        "is the public address (TRADEMA_LISTEN): metrics are served on an address of their own",
+                    ));
+                }
+                Some(address)
+            }
+        };
         Ok(Settings {
+            metrics_listen,
             media,
             db_pool_size,
             instance,

@@ -16,6 +16,9 @@ use crate::changes::Changes;
 use crate::config::Settings;
 use crate::error::StoreError;
 
+/// How long opening a connection, or waiting for one of the pool, may take.
+const CONNECT_WITHIN: Duration = Duration::from_secs(3);
+
 /// Connects to the configured database. SQLite gets WAL, a busy timeout,
 /// foreign keys and `synchronous = NORMAL` on every pooled connection.
 pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
@@ -28,8 +31,11 @@ pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbErr> {
     options
         .max_connections(settings.db_pool_size)
         .min_connections(1)
-        .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10))
+        // Short: with the database away, a request answers 503 in seconds
+        // rather than holding its visitor (and a worker) for long; a
+        // healthy pool hands out a connection in milliseconds.
+        .connect_timeout(CONNECT_WITHIN)
+        .acquire_timeout(CONNECT_WITHIN)
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|opts| {
             opts.journal_mode(SqliteJournalMode::Wal)

@@ -47,6 +47,20 @@ pub fn is_busy(error: &DbErr) -> bool {
     }
 }
 
+/// Whether the database could not be reached: no connection could be had,
+/// or the one in use broke (the server stopped, the network went). Trying
+/// again later works, so it is a 503, not a 500.
+pub fn is_unreachable(error: &DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    match error {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(sqlx)) | DbErr::Query(RuntimeErr::SqlxError(sqlx)) => {
+            matches!(sqlx.as_ref(), Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed)
+        }
+        _ => false,
+    }
+}
+
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> AppError {
         match &error {
@@ -55,7 +69,7 @@ impl From<StoreError> for AppError {
                 tracing::warn!(%error, "database busy: the client is asked to retry");
                 AppError::Unavailable
             }
-            StoreError::Db(DbErr::ConnectionAcquire(_) | DbErr::Conn(_)) => {
+            StoreError::Db(db) if is_unreachable(db) => {
                 tracing::error!(%error, "database unreachable");
                 AppError::Unavailable
             }

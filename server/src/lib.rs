@@ -4,6 +4,7 @@
 //! and by the integration tests alike.
 
 pub mod auth;
+pub mod backup;
 pub mod bench;
 pub mod changes;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod import;
 pub mod jobs;
 pub mod mail;
 pub mod media;
+pub mod metrics;
 pub mod repo;
 pub mod schema_check;
 pub mod search;
@@ -53,6 +55,8 @@ const UPLOAD_TIMEOUT: Duration = Duration::from_secs(180);
 /// A server bound to its address, ready to run.
 pub struct Application {
     listener: TcpListener,
+    /// `/metrics`'s own listener, when `TRADEMA_METRICS_LISTEN` is set.
+    metrics: Option<TcpListener>,
     router: Router,
     state: AppState,
     jobs: jobs::Jobs,
@@ -65,6 +69,11 @@ impl Application {
     /// The address actually bound (useful with port 0).
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// The address `/metrics` is served on, if any.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().and_then(|listener| listener.local_addr().ok())
     }
 
     pub fn state(&self) -> &AppState {
@@ -90,10 +99,21 @@ impl Application {
             draining.begin();
             tracing::info!("no longer accepting connections: finishing in-flight requests");
         };
+        // Metrics are served until the requests are done (also while draining).
+        let metrics_stop = tokio_util::sync::CancellationToken::new();
+        if let Some(listener) = self.metrics {
+            let (router, stop) = (metrics::exporter::router(self.state.clone()), metrics_stop.clone());
+            tokio::spawn(async move {
+                if let Err(error) = axum::serve(listener, router).with_graceful_shutdown(stop.cancelled_owned()).await {
+                    tracing::error!(%error, "the metrics listener failed");
+                }
+            });
+        }
         let listener = self.listener.tap_io(send_without_delay);
         let served = axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(stop_accepting)
             .await;
+        metrics_stop.cancel();
         tracing::info!("serving stopped: stopping the background jobs");
         self.jobs.shutdown(JOBS_SHUTDOWN).await;
         tracing::info!("background jobs stopped");
@@ -131,6 +151,13 @@ pub async fn build_app_with_search(
         // Port 0 asked the system for a free port; the public URL follows it.
         let _ = settings.public_url.set_port(Some(bound.port()));
     }
+    let metrics = match settings.metrics_listen {
+        Some(address) => Some(TcpListener::bind(address).await.with_context(|| {
+            format!("cannot listen on {address} for /metrics (TRADEMA_METRICS_LISTEN): is another server running?")
+        })?),
+        None => None,
+    };
+    metrics::handle();
     let connection = db::connect(&settings).await.context("cannot open the database (TRADEMA_DATABASE_URL)")?;
     match settings.schema_at_start {
         SchemaAtStart::Migrate => db::migrate(&connection).await.context("cannot migrate the database")?,
@@ -184,7 +211,7 @@ pub async fn build_app_with_search(
     };
     let jobs = jobs::start(&state, mailer);
     let router = router(state.clone());
-    Ok(Application { listener, router, state, jobs })
+    Ok(Application { listener, metrics, router, state, jobs })
 }
 
 /// The pages' routes, generated once per process. Generating them renders
@@ -264,14 +291,28 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.draining.clone(), draining::close_connections))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(axum::middleware::from_fn(metrics::http::track))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), http::request_id::attach))
         .layer(axum::middleware::from_fn_with_state(state.clone(), http::client_address::identify))
         .with_state(state)
 }
 
-/// The log span of a request: method, path and the client's address.
+/// The log span of a request: its id, this process's name, method, path
+/// and the client's address.
 fn request_span(request: &axum::extract::Request) -> tracing::Span {
     let client = request.extensions().get::<http::client_address::ClientAddress>().map(|client| client.0);
-    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), client = ?client)
+    let (id, instance) = match request.extensions().get::<http::request_id::RequestId>() {
+        Some(known) => (known.id.as_str(), known.instance.as_str()),
+        None => ("", ""),
+    };
+    tracing::info_span!(
+        "request",
+        id,
+        instance,
+        method = %request.method(),
+        path = %request.uri().path(),
+        client = ?client
+    )
 }
 
 /// Completes at the next SIGTERM or Ctrl-C.

@@ -67,6 +67,14 @@ enum Command {
     /// Rebuild the search index from the database into a fresh index and
     /// swap it in (a running server switches to it by itself).
     Reindex,
+    /// Write a consistent backup of the embedded site (the SQLite database,
+    /// taken while the server keeps writing; the photos its rows name; the
+    /// signing key) into DIR, which must be new or empty. On PostgreSQL and
+    /// a bucket, see docs/operations.md ("Backups").
+    Backup { dir: std::path::PathBuf },
+    /// Bring a backup written by `server backup` back into an empty data
+    /// directory (TRADEMA_DATA_DIR) and its media store.
+    Restore { dir: std::path::PathBuf },
     /// Time search on a synthetic catalogue: indexing throughput and query
     /// latencies (engine + cards) for the embedded index, SQLite FTS5 as the
     /// reference, and Meilisearch with --meili-url.
@@ -255,6 +263,35 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::BenchHttp { listings, seconds, connections, database_url, keep_serving } => {
             let load = server::bench::http::Load { listings, seconds, connections, database_url, keep_serving };
             server::bench::http::run(load).await
+        }
+        Command::Backup { dir } => {
+            let media = server::media::storage::open(&settings)?;
+            let manifest = server::backup::backup(&settings, &*media, &dir).await?;
+            println!(
+                "backup written to {}: {} listings, {} photos, {} media files ({} bytes), a database of {} bytes \
+                 (schema {})",
+                dir.display(),
+                manifest.listings,
+                manifest.photos,
+                manifest.media_files,
+                manifest.media_bytes,
+                manifest.database_bytes,
+                manifest.schema
+            );
+            Ok(())
+        }
+        Command::Restore { dir } => {
+            let media = server::media::storage::open(&settings)?;
+            let manifest = server::backup::restore(&settings, &*media, &dir).await?;
+            println!(
+                "restored the backup of {} from {}: {} listings, {} media files into {}; start the server as usual",
+                manifest.taken_at,
+                dir.display(),
+                manifest.listings,
+                manifest.media_files,
+                media.describe()
+            );
+            Ok(())
         }
         Command::Reindex => {
             let db = server::db::Db::standalone(server::db::connect(&settings).await?);

@@ -34,6 +34,8 @@ pub struct TestApp {
     pub views: std::sync::Arc<server::http::listing_views::ViewCounter>,
     /// The application's state (its services, signer and settings).
     pub state: server::state::AppState,
+    /// `http://address` of `/metrics`, when `metrics_listen` was set.
+    pub metrics_address: Option<String>,
     shutdown: Option<oneshot::Sender<()>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
     _data_dir: TempDir,
@@ -171,6 +173,7 @@ impl TestApp {
         server::telemetry::init(settings.log_format);
         let app = server::build_app_with_search(settings, search).await.expect("the application builds");
         let address = format!("http://{}", app.local_addr());
+        let metrics_address = app.metrics_addr().map(|address| format!("http://{address}"));
         let db = app.state().db.clone();
         let settings = (*app.state().settings).clone();
         let views = app.state().views.clone();
@@ -188,6 +191,7 @@ impl TestApp {
             client,
             views,
             state,
+            metrics_address,
             shutdown: Some(tx),
             server: Some(server),
             _data_dir: data_dir,

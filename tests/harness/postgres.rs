@@ -60,17 +60,29 @@ impl PgCluster {
         let init =
             cluster.run("initdb", &["-D", &data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
         assert!(init.status.success(), "initdb failed: {}", String::from_utf8_lossy(&init.stderr));
+        cluster.resume();
+        cluster
+    }
+
+    /// Starts the (stopped) server again, on the same port and files.
+    pub fn resume(&self) {
+        let data = self.data_dir();
         let options =
-            format!("-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", cluster.dir.path().display());
-        let log = format!("{}/server.log", cluster.dir.path().display());
-        let start = cluster.run("pg_ctl", &["-D", &data, "-o", &options, "-l", &log, "-w", "-t", "60", "start"]);
+            format!("-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", self.port, self.dir.path().display());
+        let log = format!("{}/server.log", self.dir.path().display());
+        let start = self.run("pg_ctl", &["-D", &data, "-o", &options, "-l", &log, "-w", "-t", "60", "start"]);
         assert!(
             start.status.success(),
             "pg_ctl start failed: {}\n{}",
             String::from_utf8_lossy(&start.stderr),
             std::fs::read_to_string(&log).unwrap_or_default()
         );
-        cluster
+    }
+
+    /// Stops the server (fast: open connections are cut), keeping its files.
+    pub fn pause(&self) {
+        let stop = self.run("pg_ctl", &["-D", &self.data_dir(), "-m", "fast", "-w", "stop"]);
+        assert!(stop.status.success(), "pg_ctl stop failed: {}", String::from_utf8_lossy(&stop.stderr));
     }
 
     fn data_dir(&self) -> String {
@@ -83,6 +95,35 @@ impl PgCluster {
         let output = self.run("createdb", &["-h", "127.0.0.1", "-p", &port, "-U", "postgres", name]);
         assert!(output.status.success(), "createdb {name} failed: {}", String::from_utf8_lossy(&output.stderr));
         format!("postgres://postgres@127.0.0.1:{}/{name}", self.port)
+    }
+}
+
+impl PgCluster {
+    /// `pg_dump -Fc` of `database`, written in the cluster's directory
+    /// (readable by the `postgres` user): the file.
+    pub fn dump(&self, database: &str) -> PathBuf {
+        let file = self.dir.path().join(format!("{database}.pgdump"));
+        let (port, path) = (self.port.to_string(), file.display().to_string());
+        let output =
+            self.run("pg_dump", &["-h", "127.0.0.1", "-p", &port, "-U", "postgres", "-Fc", "-f", &path, database]);
+        assert!(output.status.success(), "pg_dump {database} failed: {}", String::from_utf8_lossy(&output.stderr));
+        file
+    }
+
+    /// Creates `database` and `pg_restore`s `dump` into it: its URL.
+    pub fn restore(&self, dump: &std::path::Path, database: &str) -> String {
+        let url = self.create_database(database);
+        let (port, path) = (self.port.to_string(), dump.display().to_string());
+        let output = self.run(
+            "pg_restore",
+            &["-h", "127.0.0.1", "-p", &port, "-U", "postgres", "--no-owner", "--exit-on-error", "-d", database, &path],
+        );
+        assert!(
+            output.status.success(),
+            "pg_restore into {database} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        url
     }
 }
 

@@ -35,13 +35,18 @@ pub struct Visitor {
 
 impl Visitor {
     pub fn new(app: &TestApp) -> Visitor {
+        Visitor::at(&app.address)
+    }
+
+    /// A visitor of the server at `base` (`http://127.0.0.1:PORT`).
+    pub fn at(base: &str) -> Visitor {
         let jar = Arc::new(Jar::default());
         let client = reqwest::Client::builder()
             .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client");
-        Visitor { base: app.address.clone(), jar, client }
+        Visitor { base: base.to_owned(), jar, client }
     }
 
     /// The `Cookie` header this visitor sends.
@@ -81,6 +86,30 @@ impl Visitor {
             .await
             .expect("request");
         Visitor::answer(response).await
+    }
+
+    /// `post`, or `None` when no answer came (the server went away).
+    pub async fn try_post(&self, path: &str, fields: &[(&str, &str)]) -> Option<Answer> {
+        Visitor::try_answer(self.same_site_post(path).form(fields)).await
+    }
+
+    /// `upload` of one photo, or `None` when no answer came.
+    pub async fn try_upload(&self, listing_id: i64, name: &str, bytes: Vec<u8>) -> Option<Answer> {
+        let form = Form::new().part("photos", Part::bytes(bytes).file_name(name.to_owned()));
+        Visitor::try_answer(self.same_site_post(&format!("/api/listings/{listing_id}/photos")).multipart(form)).await
+    }
+
+    /// A POST to `path` as a page of the site sends it.
+    fn same_site_post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.post(format!("{}{path}", self.base)).header("sec-fetch-site", "same-origin")
+    }
+
+    /// The answer to `request`, or `None` when none came.
+    async fn try_answer(request: reqwest::RequestBuilder) -> Option<Answer> {
+        let sent = request.send().await.ok()?;
+        let status = sent.status().as_u16();
+        let headers = sent.headers().clone();
+        Some(Answer { status, headers, body: sent.text().await.ok()? })
     }
 
     /// Posts a multipart form to `path`, as a page of the site would.

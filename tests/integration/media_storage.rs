@@ -142,3 +142,34 @@ async fn the_previous_release_assets_are_served_from_the_archive() {
     assert_eq!(missing.status().as_u16(), 404);
     assert_eq!(missing.headers()["cache-control"], "no-store");
 }
+
+/// The media store down while a producer uploads: a 503 with `Retry-After`
+/// and the message in the reader's language, no row and no file recorded;
+/// once the bucket is back, the same upload works.
+#[tokio::test]
+async fn an_upload_while_the_bucket_is_down_is_refused_503_and_the_next_one_works() {
+    let mut s3 = S3Server::start().await;
+    let app = TestApp::spawn_configured(|settings| {
+        settings.media = server::config::MediaStore::Bucket(s3.bucket("site"));
+    })
+    .await;
+    let producer = app.signed_in("producer", "amina@coop.ma").await;
+    assert_eq!(producer.save_profile("Coopérative Tifawine", &[]).await.status, 200);
+    let listing = producer.create_listing("Huile d'argan").await;
+
+    s3.stop();
+    let refused = producer.upload(listing, vec![("IMG_0001.JPG", jpeg(1600, 1200))]).await;
+    assert_eq!(refused.status, 503, "{}", refused.body);
+    assert_eq!(refused.json()["error"], "store_unavailable");
+    let french = app::i18n::messages(app::domain::Locale::Fr).get("upload.store_unavailable").expect("a French text");
+    assert_eq!(refused.json()["message"], french, "in the reader's language (the form's, French by default)");
+    assert!(!refused.header("retry-after").is_empty(), "with Retry-After");
+    assert_eq!(listing_photos::Entity::find().all(&app.db).await.expect("photos").len(), 0, "no row recorded");
+
+    s3.resume().await;
+    assert!(s3.keys("site/listings").is_empty(), "nothing of the refused upload is in the bucket");
+    let uploaded = producer.upload(listing, vec![("IMG_0001.JPG", jpeg(1600, 1200))]).await;
+    assert_eq!(uploaded.status, 201, "once the bucket is back the upload works: {}", uploaded.body);
+    assert_eq!(s3.keys("site/listings").len(), 6);
+    app.stop().await;
+}

@@ -17,6 +17,7 @@ pub mod media_files;
 pub mod page_cache;
 pub mod panic_answer;
 pub mod private_cache;
+pub mod request_id;
 pub mod safe_redirect;
 pub mod security_headers;
 pub mod server_fn_input;

@@ -80,11 +80,18 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, auth: AuthSession, reque
         return next.run(request).await;
     }
     let key = request.uri().path_and_query().map_or_else(|| request.uri().path().to_owned(), |pq| pq.to_string());
-    let render = async move {
-        let response = next.run(request).await;
-        keep(response).await
+    let rendered = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let render = {
+        let rendered = rendered.clone();
+        async move {
+            rendered.store(true, std::sync::atomic::Ordering::Relaxed);
+            let response = next.run(request).await;
+            keep(response).await
+        }
     };
-    match cache.pages.get_or_compute(key, render).await {
+    let kept = cache.pages.get_or_compute(key, render).await;
+    crate::metrics::page_cache(!rendered.load(std::sync::atomic::Ordering::Relaxed));
+    match kept {
         Ok(page) => page.serve(),
         Err(NotKept::Passed(response)) => response,
         Err(NotKept::Failed) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),

@@ -142,12 +142,12 @@ async fn one_file(mut multipart: Multipart, field_name: &str) -> Result<(Vec<u8>
 /// The refusal of a single-file upload: back to its page with the error's
 /// code for a browser's form post (`back` makes the address), JSON
 /// otherwise, and never a page for what the reader may not see.
-fn refuse_one(html: bool, back: impl Fn(&str) -> String, error: UploadError) -> Response {
+fn refuse_one(html: bool, locale: Locale, back: impl Fn(&str) -> String, error: UploadError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
     if html && !matches!(status, StatusCode::NOT_FOUND | StatusCode::UNAUTHORIZED) {
         Redirect::to(&back(&format!("upload_error={}", error.code()))).into_response()
     } else {
-        (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
+        answer(status, locale, &error)
     }
 }
 
@@ -163,7 +163,7 @@ pub async fn upload_logo(
     let back = |locale: Locale| move |outcome: &str| format!("/{}/dashboard/profile?{outcome}#logo", locale.code());
     let refuse = |locale: Locale, error: UploadError| {
         tracing::info!(%error, "logo upload refused");
-        refuse_one(html, back(locale), error)
+        refuse_one(html, locale, back(locale), error)
     };
     let access = match producer_access(&auth, &headers, &state).await {
         Ok(access) => access,
@@ -196,7 +196,7 @@ pub async fn upload_showcase_cover(
     };
     let refuse = |locale: Locale, error: UploadError| {
         tracing::info!(%error, showcase = showcase_id, "cover upload refused");
-        refuse_one(html, back(locale), error)
+        refuse_one(html, locale, back(locale), error)
     };
     let Some(viewer) = auth.user.as_ref().map(|user| user.viewer.clone()) else {
         return refuse(Locale::DEFAULT, UploadError::App(AppError::Unauthorized));
@@ -229,5 +229,19 @@ fn refusal(html: bool, listing_id: i64, locale: Locale, error: UploadError) -> R
         let target = format!("/{}/dashboard/listings/{listing_id}?upload_error={}#photos", locale.code(), error.code());
         return Redirect::to(&target).into_response();
     }
-    (status, Json(json!({ "error": error.code(), "message": error.to_string() }))).into_response()
+    answer(status, locale, &error)
+}
+
+/// The JSON refusal: the error's code and its message in the reader's
+/// language (the page's own text for that code; English where it has none),
+/// with `Retry-After` when trying again later is the remedy (503).
+fn answer(status: StatusCode, locale: Locale, error: &UploadError) -> Response {
+    let message = app::i18n::messages(locale)
+        .get(&format!("upload.{}", error.code()))
+        .map_or_else(|| error.to_string(), str::to_owned);
+    let mut response = (status, Json(json!({ "error": error.code(), "message": message }))).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("30"));
+    }
+    response
 }

@@ -87,6 +87,7 @@ pub async fn send_due(
                     tracing::warn!(mail = queued.id, "mail sent after its claim's lease ended");
                 }
                 round.sent += 1;
+                crate::metrics::mail("sent");
             }
             Err(error) => {
                 let attempts = queued.attempts + 1;
@@ -97,6 +98,7 @@ pub async fn send_due(
                         tracing::warn!(mail = queued.id, "failed attempt noted after its claim's lease ended");
                     }
                     round.dead += 1;
+                    crate::metrics::mail("dead");
                 } else {
                     let retry_at = now + retry_pause(attempts);
                     tracing::warn!(mail = queued.id, attempts, %message, %retry_at, "mail not sent; will retry");
@@ -104,6 +106,7 @@ pub async fn send_due(
                         tracing::warn!(mail = queued.id, "failed attempt noted after its claim's lease ended");
                     }
                     round.retried += 1;
+                    crate::metrics::mail("retry");
                 }
             }
         }

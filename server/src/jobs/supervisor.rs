@@ -70,6 +70,7 @@ impl Jobs {
                     outcome = step() => outcome,
                 };
                 let healthy = outcome.is_ok();
+                crate::metrics::job_ran(name, healthy);
                 pause = match outcome {
                     Ok(()) => period,
                     Err(error) => {

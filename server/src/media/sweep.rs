@@ -33,7 +33,7 @@ pub struct SweepReport {
 
 /// The storage key of a variant file's path relative to the media directory
 /// (`listings/7/ab12-640.webp` → `listings/7/ab12`), if it is one.
-fn key_of(relative: &str) -> Option<&str> {
+pub fn key_of(relative: &str) -> Option<&str> {
     let (stem, extension) = relative.rsplit_once('.')?;
     if !VARIANT_EXTENSIONS.contains(&extension) {
         return None;

@@ -110,6 +110,30 @@ pub async fn release_claims(db: &impl ConnectionTrait, prefix: &str, now: DateTi
     Ok(done.rows_affected)
 }
 
+/// How much mail waits: for the metrics.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Depth {
+    pub pending: u64,
+    pub dead: u64,
+    /// The earliest due time among pending mails already due.
+    pub oldest_due: Option<DateTime<Utc>>,
+}
+
+/// The outbox's depth at `now`.
+pub async fn depth(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Depth, StoreError> {
+    use sea_orm::{PaginatorTrait, QueryOrder};
+    let with = |status: MailStatus| mail_outbox::Entity::find().filter(mail_outbox::Column::Status.eq(status.slug()));
+    let pending = with(MailStatus::Pending).count(db).await?;
+    let dead = with(MailStatus::Dead).count(db).await?;
+    let oldest_due = with(MailStatus::Pending)
+        .filter(mail_outbox::Column::NextAttemptAt.lte(now))
+        .order_by_asc(mail_outbox::Column::NextAttemptAt)
+        .one(db)
+        .await?
+        .map(|mail| mail.next_attempt_at);
+    Ok(Depth { pending, dead, oldest_due })
+}
+
 pub async fn mark_sent(
     db: &impl ConnectionTrait,
     id: i64,

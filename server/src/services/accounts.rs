@@ -124,6 +124,7 @@ impl Accounts for AccountsService {
         // account-wide limit spares places the account signed in from before.
         let Some(attempt) = self.limits.try_sign_in(&email, &address, Utc::now()).await? else {
             tracing::warn!(%address, "sign-in refused: too many attempts");
+            crate::metrics::sign_in_refused("limited");
             return Err(AppError::RateLimited);
         };
         let row = check_password(&self.db, &email, password.to_owned())
@@ -131,6 +132,7 @@ impl Accounts for AccountsService {
             .map_err(|e| internal("cannot check the password", e))?;
         // A suspended account gets the same answer as a wrong password.
         let Some(row) = row.filter(|row| AccountUser::from_row(row).is_some()) else {
+            crate::metrics::sign_in_refused("password");
             return Err(wrong());
         };
         self.limits.signed_in(attempt, Utc::now()).await?;

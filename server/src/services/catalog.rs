@@ -207,9 +207,12 @@ impl CatalogService {
         &self,
         request: &SearchRequest,
     ) -> Result<crate::search::SearchHits, crate::search::SearchError> {
-        tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(request))
+        let started = std::time::Instant::now();
+        let answer = tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(request))
             .await
-            .unwrap_or_else(|_| Err(crate::search::SearchError::Unavailable("no answer in time".into())))
+            .unwrap_or_else(|_| Err(crate::search::SearchError::Unavailable("no answer in time".into())));
+        crate::metrics::search(self.search.backend(), answer.is_ok(), started.elapsed().as_secs_f64());
+        answer
     }
 
     /// The query respelt with the vocabulary's words, when that finds

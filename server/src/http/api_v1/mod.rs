@@ -98,7 +98,12 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let body = ApiErrorBody { error: self.code, message: self.message, parameter: self.parameter };
-        (status, axum::Json(body)).into_response()
+        let mut response = (status, axum::Json(body)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            // The database or the search was away: worth trying again soon.
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        }
+        response
     }
 }
 
@@ -185,7 +190,8 @@ fn respond<T: Serialize>(headers: &HeaderMap, answer: Result<T, ApiError>) -> Re
             body = ApiErrorBody),
         (status = 429, description = "Too many requests from this address this minute.", body = ApiErrorBody,
             headers(("Retry-After" = u32, description = "Seconds to wait."))),
-        (status = 503, description = "The catalogue is briefly unavailable.", body = ApiErrorBody)
+        (status = 503, description = "The catalogue is briefly unavailable.", body = ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds to wait.")))
     )
 )]
 async fn listings(
@@ -234,7 +240,8 @@ async fn listings(
             body = ApiErrorBody),
         (status = 429, description = "Too many requests from this address this minute.", body = ApiErrorBody,
             headers(("Retry-After" = u32, description = "Seconds to wait."))),
-        (status = 503, description = "The catalogue is briefly unavailable.", body = ApiErrorBody)
+        (status = 503, description = "The catalogue is briefly unavailable.", body = ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds to wait.")))
     )
 )]
 async fn listing(
@@ -278,7 +285,8 @@ async fn listing(
         (status = 404, description = "No producer buyers can see has this slug.", body = ApiErrorBody),
         (status = 429, description = "Too many requests from this address this minute.", body = ApiErrorBody,
             headers(("Retry-After" = u32, description = "Seconds to wait."))),
-        (status = 503, description = "The catalogue is briefly unavailable.", body = ApiErrorBody)
+        (status = 503, description = "The catalogue is briefly unavailable.", body = ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds to wait.")))
     )
 )]
 async fn producer(

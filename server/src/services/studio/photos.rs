@@ -32,6 +32,10 @@ pub enum UploadError {
     BodyTooLarge,
     #[error("the upload could not be read: send it again as multipart/form-data")]
     Malformed,
+    /// The media store did not take the files (down, full, unreachable):
+    /// nothing was recorded, and trying again later works.
+    #[error("the photo store cannot be reached right now: nothing was saved; try again in a minute")]
+    StoreUnavailable,
     #[error("{0}")]
     App(AppError),
 }
@@ -49,6 +53,7 @@ impl UploadError {
             UploadError::Photo(PhotoError::Processing) | UploadError::App(_) => "failed",
             UploadError::TooMany => "too_many",
             UploadError::Malformed => "malformed",
+            UploadError::StoreUnavailable => "store_unavailable",
         }
     }
 
@@ -59,6 +64,7 @@ impl UploadError {
             UploadError::Photo(PhotoError::UnsupportedFormat) => 415,
             UploadError::App(error) => error.status(),
             UploadError::Photo(PhotoError::Processing) => 500,
+            UploadError::StoreUnavailable => 503,
             _ => 422,
         }
     }
@@ -171,10 +177,10 @@ impl PhotoUploads {
         for photo in &processed {
             let key = new_key("listings", listing_id);
             if let Err(error) = self.store(&key, photo).await {
-                tracing::error!(%error, %key, "cannot store photo files");
+                tracing::error!(%error, %key, store = self.storage.describe(), "cannot store photo files");
                 delete_files(self.storage.as_ref(), &[key]).await;
                 delete_files(self.storage.as_ref(), &stored.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>()).await;
-                return Err(UploadError::Photo(PhotoError::Processing));
+                return Err(UploadError::StoreUnavailable);
             }
             stored.push((key, photo));
         }
@@ -245,9 +251,9 @@ impl PhotoUploads {
             self.storage.put(&format!("{key}-{}.jpg", PHOTO_WIDTHS[0]), &smallest.jpeg).await
         };
         if let Err(error) = stored.await {
-            tracing::error!(%error, %key, "cannot store logo files");
+            tracing::error!(%error, %key, store = self.storage.describe(), "cannot store logo files");
             delete_files(self.storage.as_ref(), &[key]).await;
-            return Err(UploadError::Photo(PhotoError::Processing));
+            return Err(UploadError::StoreUnavailable);
         }
         // The row is re-read under its lock: of two uploads racing, the second
         // sees the first one's logo as the old one and removes its files, so
@@ -294,9 +300,9 @@ impl PhotoUploads {
         let photo = self.process_one(bytes, self.limits).await?;
         let key = new_key("showcases", showcase.id);
         if let Err(error) = self.store(&key, &photo).await {
-            tracing::error!(%error, %key, "cannot store cover files");
+            tracing::error!(%error, %key, store = self.storage.describe(), "cannot store cover files");
             delete_files(self.storage.as_ref(), &[key]).await;
-            return Err(UploadError::Photo(PhotoError::Processing));
+            return Err(UploadError::StoreUnavailable);
         }
         let swapped = async {
             let txn = db::begin_write(&self.db).await?;
