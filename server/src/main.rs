@@ -123,6 +123,25 @@ enum Command {
         #[arg(long)]
         keep_serving: bool,
     },
+    /// Measure search relevance on the judged query set over the demo
+    /// catalogue (NDCG@10, precision@5, zero-result rate, the worst queries),
+    /// per language, for the embedded index and Meilisearch with
+    /// --meili-url; fails below the floors given.
+    BenchRelevance {
+        #[arg(long)]
+        meili_url: Option<String>,
+        #[arg(long, env = "TRADEMA_MEILI_KEY")]
+        meili_key: Option<String>,
+        /// Fail when any language's NDCG@10 is below this (0 to 1).
+        #[arg(long)]
+        min_ndcg: Option<f64>,
+        /// Fail when any language's share of queries finding nothing is above this (0 to 1).
+        #[arg(long)]
+        max_zero_rate: Option<f64>,
+        /// How many of the worst queries to print per backend.
+        #[arg(long, default_value_t = 10)]
+        worst: usize,
+    },
     /// Time the photo pipeline against vipsthumbnail on a 12-megapixel JPEG.
     BenchPhoto {
         /// A JPEG to use instead of the generated 4000 × 3000 one.
@@ -257,6 +276,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::BenchSearch { listings, meili_url, meili_key } => {
             server::bench::search::run(listings, meili_url, meili_key).await
+        }
+        Command::BenchRelevance { meili_url, meili_key, min_ndcg, max_zero_rate, worst } => {
+            let floors = server::bench::relevance::Floors { min_ndcg, max_zero_rate, worst };
+            server::bench::relevance::run(meili_url, meili_key, floors).await
         }
         Command::BenchInbox { threads } => server::bench::inbox::run(threads).await,
         Command::BenchInsights { views, database_url } => server::bench::insights::run(views, database_url).await,

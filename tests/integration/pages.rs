@@ -233,16 +233,24 @@ async fn sector_and_region_pages_list_through_the_search_with_counts_into_it() {
 }
 
 #[tokio::test]
-async fn an_empty_search_offers_the_closest_spelling_that_finds_something() {
+async fn a_search_that_finds_nothing_shows_the_closest_results_and_says_so() {
     let (app, _) = app_with_catalogue().await;
     // Two edits from "safran" (a swap and a missing letter): beyond the one
     // typo a 5-letter word is allowed, within respelling.
     let (status, html) = app.get("/fr/search?q=sfarn").await;
     assert_eq!(status, 200);
-    assert!(!html.contains(SAFFRON_FR), "nothing found as typed");
-    assert!(html.contains(r#"href="/fr/search?q=safran""#), "the respelt query is offered: {html}");
+    assert!(html.contains(SAFFRON_FR), "the respelt query's results are shown: {html}");
+    assert!(html.contains("voici les résultats pour « safran »"), "and the page says so: {html}");
+    // No listing has every word: the word that finds nothing goes. (Beside
+    // a product name, other words only rank: "safran zzqqxx" finds saffron.)
+    let (_, beside) = app.get("/fr/search?q=safran+zzqqxx").await;
+    assert!(beside.contains(SAFFRON_FR) && !beside.contains("class=\"broadened"), "{beside}");
+    let (_, without) = app.get("/fr/search?q=filaments+zzqqxx").await;
+    assert!(without.contains(SAFFRON_FR), "saffron without the unknown word: {without}");
+    assert!(without.contains("sans « zzqqxx »"), "the dropped word is named: {without}");
     let (_, nothing) = app.get("/fr/search?q=zzqqxx").await;
-    assert!(!nothing.contains("did-you-mean"), "no offer when nothing is near");
+    assert!(!nothing.contains("class=\"broadened"), "nothing near, nothing shown instead");
+    assert!(nothing.contains("Aucun produit ne correspond"), "{nothing}");
     app.stop().await;
 }
 

@@ -93,8 +93,8 @@ pub use redirect::is_local_path;
 pub use region::Region;
 pub use saved_search::{ALERT_MAX_LISTINGS, AlertSubscription, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearchList};
 pub use search::{
-    FacetGroup, FacetValue, ListingQuery, ListingResults, MAX_PAGE, MOQ_CEILINGS, RESULTS_PER_PAGE, SearchFacet,
-    SearchSort, Suggestion, SuggestionKind, Suggestions,
+    Broadened, FacetGroup, FacetValue, ListingQuery, ListingResults, MAX_PAGE, MOQ_CEILINGS, RESULTS_PER_PAGE,
+    SearchFacet, SearchSort, Suggestion, SuggestionKind, Suggestions,
 };
 pub use sector::Sector;
 pub use shortlist::{SavedThing, Shortlist};

@@ -259,11 +259,31 @@ pub struct ListingResults {
     /// The search engine did not answer: these come from a simpler search
     /// of the database and may be incomplete.
     pub degraded: bool,
-    /// When nothing matched: the query with its words respelt as the
-    /// catalogue's vocabulary spells them, offered only when it finds
-    /// something.
+    /// When nothing matched the words as typed, how the search was widened
+    /// to show the closest useful results (these are its results).
     #[serde(default)]
-    pub closest_spelling: Option<String>,
+    pub broadened: Option<Broadened>,
+}
+
+/// How a search that matched nothing was widened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Broadened {
+    /// The words respelt as the catalogue's vocabulary spells them, or an HS
+    /// subheading widened to its heading.
+    Respelt { text: String },
+    /// Without the least important word: no listing has it alongside the
+    /// others.
+    WithoutWord { word: String, text: String },
+}
+
+impl Broadened {
+    /// The words searched instead of the buyer's.
+    pub fn text(&self) -> &str {
+        match self {
+            Broadened::Respelt { text } | Broadened::WithoutWord { text, .. } => text,
+        }
+    }
 }
 
 slug_enum! {

@@ -14,8 +14,8 @@ use crate::api::accounts::get_viewer;
 use crate::api::catalog::find_listings;
 use crate::components::{ListingGrid, PageMeta, SaveSearchBox, SearchBox};
 use crate::domain::{
-    Certification, FacetGroup, Incoterm, ListingQuery, ListingResults, OriginLabel, Region, SearchFacet, SearchSort,
-    Sector, Viewer,
+    Broadened, Certification, FacetGroup, Incoterm, ListingQuery, ListingResults, OriginLabel, Region, SearchFacet,
+    SearchSort, Sector, Viewer,
 };
 use crate::i18n::{fill, use_i18n};
 
@@ -259,22 +259,26 @@ fn Results(results: ListingResults, query: ListingQuery, viewer: Option<Viewer>)
         } else {
             fill(m.search_empty, &[("q", query.text.trim())])
         };
-        let respelt = results.closest_spelling.clone().map(|spelling| {
-            let target = href(&query.with_text(&spelling));
-            view! { <p class="did-you-mean">{m.search_did_you_mean}" "<a href=target>{spelling}</a></p> }
-        });
         view! {
             <div class="empty-state">
                 <h2 class="visually-hidden">{m.search_results_heading}</h2>
                 <p>{message}</p>
-                {respelt}
                 {query.has_filters().then(|| view! { <p>{m.search_drop_filters}</p> })}
                 <ActiveFilters query=query.clone() />
             </div>
         }
         .into_any()
     } else {
+        let typed = query.text.trim().to_owned();
+        let broadened = results.broadened.clone().map(|broadened| {
+            let said = match &broadened {
+                Broadened::Respelt { text } => fill(m.search_showing_respelt, &[("q", &typed), ("text", text)]),
+                Broadened::WithoutWord { word, .. } => fill(m.search_showing_without, &[("q", &typed), ("word", word)]),
+            };
+            view! { <p class="broadened notice" role="status">{said}</p> }
+        });
         view! {
+            {broadened}
             <div class="results-bar">
                 <div role="status">
                     <h2 class="result-count">{fill(m.search_count, &[("n", &results.total.to_string())])}</h2>

@@ -51,15 +51,17 @@ pub async fn documents(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<Sea
     {
         texts.entry(text.listing_id).or_default().push(text);
     }
-    let with_photos: HashSet<i64> = listing_photos::Entity::find()
+    let mut photos: HashMap<i64, u32> = HashMap::new();
+    for listing in listing_photos::Entity::find()
         .select_only()
         .column(listing_photos::Column::ListingId)
         .filter(listing_photos::Column::ListingId.is_in(visible))
         .into_tuple::<i64>()
         .all(db)
         .await?
-        .into_iter()
-        .collect();
+    {
+        *photos.entry(listing).or_default() += 1;
+    }
     let mut documents = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(producer) = producers.get(&row.producer_id) else { continue };
@@ -86,8 +88,11 @@ pub async fn documents(db: &impl ConnectionTrait, ids: &[i64]) -> Result<Vec<Sea
             cooperative: producer.legal_form == LegalForm::Cooperative.slug(),
             verified: producer.verified,
             published_at: row.published_at.map_or(0, |at| at.timestamp()),
-            has_photo: with_photos.contains(&row.id),
+            has_photo: photos.contains_key(&row.id),
+            photo_count: photos.get(&row.id).copied().unwrap_or(0),
+            city: producer.city.clone(),
             concepts: Vec::new(),
+            product_concepts: Vec::new(),
         });
     }
     Ok(documents)

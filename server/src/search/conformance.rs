@@ -142,7 +142,7 @@ pub fn documents() -> Vec<SearchDocument> {
         },
     ];
     for document in &mut documents {
-        document.concepts = Vocabulary::global().concepts_of(document);
+        Vocabulary::global().annotate(document);
     }
     documents
 }
@@ -305,4 +305,63 @@ pub async fn run(index: &dyn SearchIndex) {
     expect_set(index, &request("safran"), &[]).await;
     let after = index.search(&request("")).await.unwrap_or_else(|e| panic!("{backend}: browse failed: {e}"));
     assert_eq!(after.total, 6, "{backend}: one listing fewer");
+
+    ranking(index).await;
+}
+
+/// A listing like `template` with another id, producer and title.
+fn variant(template: &SearchDocument, id: i64, producer: i64, title: &str) -> SearchDocument {
+    let mut document = template.clone();
+    document.listing_id = id;
+    document.producer_id = producer;
+    document.titles = text(&[("fr", title)]);
+    Vocabulary::global().annotate(&mut document);
+    document
+}
+
+/// What a listing is outranks what it mentions; quality breaks ties; one
+/// producer's variants do not fill the first results.
+async fn ranking(index: &dyn SearchIndex) {
+    let backend = index.backend();
+    let argan_oil = documents().remove(0);
+    let mut amlou = variant(&argan_oil, 20, 20, "Amlou aux amandes et à l'argan");
+    amlou.descriptions = text(&[("fr", "Pâte d'amandes grillées, miel et huile d'argan, à tartiner.")]);
+    amlou.hs_code = Some("200819".into());
+    Vocabulary::global().annotate(&mut amlou);
+    let mut bare = variant(&argan_oil, 24, 24, "Graines de nigelle");
+    bare.descriptions = text(&[("fr", "Graines de nigelle triées.")]);
+    (bare.verified, bare.has_photo, bare.photo_count, bare.certifications) = (false, false, 0, Vec::new());
+    bare.hs_code = None;
+    bare.moq = None;
+    Vocabulary::global().annotate(&mut bare);
+    let mut complete = variant(&bare, 25, 25, "Graines de nigelle");
+    (complete.verified, complete.has_photo, complete.photo_count) = (true, true, 3);
+    let extra = vec![
+        amlou,
+        variant(&argan_oil, 21, 21, "Huile d'argan – flacon 50 ml"),
+        variant(&argan_oil, 22, 21, "Huile d'argan – flacon 100 ml"),
+        variant(&argan_oil, 23, 21, "Huile d'argan – flacon 250 ml"),
+        bare,
+        complete,
+    ];
+    index.upsert(extra).await.unwrap_or_else(|e| panic!("{backend}: indexing the ranking set failed: {e}"));
+
+    for asked in ["huile d'argan", "óleo de argan", "摩洛哥坚果油"] {
+        let found = ids(index, &request(asked)).await;
+        let at = |id: i64| found.iter().position(|hit| *hit == id);
+        let amlou_at = at(20).unwrap_or(usize::MAX);
+        for oil in [1, 21, 22] {
+            assert!(
+                at(oil).is_some_and(|place| place < amlou_at),
+                "{backend}: {asked:?}: argan oil {oil} comes before the amlou made with it: {found:?}"
+            );
+        }
+        let third = at(23).unwrap_or(usize::MAX);
+        assert!(
+            at(1).is_some_and(|place| place < third),
+            "{backend}: {asked:?}: a third flask of one producer comes after another producer's oil: {found:?}"
+        );
+    }
+    assert_eq!(ids(index, &request("nigelle")).await, [25, 24], "{backend}: the more complete listing first");
+    index.delete(&[20, 21, 22, 23, 24, 25]).await.unwrap_or_else(|e| panic!("{backend}: delete failed: {e}"));
 }

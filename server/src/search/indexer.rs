@@ -31,7 +31,7 @@ async fn documents(db: &DatabaseConnection, ids: &[i64]) -> Result<Vec<SearchDoc
     let vocabulary = Vocabulary::global();
     let mut documents = search_feed::documents(db, ids).await.map_err(store)?;
     for document in &mut documents {
-        document.concepts = vocabulary.concepts_of(document);
+        vocabulary.annotate(document);
     }
     Ok(documents)
 }

@@ -2,7 +2,7 @@
 //! tantivy in the data directory; `meili`: Meilisearch through
 //! meilisearch-sdk), the documents both index (`document`), the cross-language
 //! trade vocabulary (`vocabulary`), language analysis shared by both
-//! (`analysis`), the change feed indexer and the rebuild (`indexer`), and the
+//! (`analysis`), the ranking rules both share (`ranking`), the change feed indexer and the rebuild (`indexer`), and the
 //! conformance suite every backend must pass (`conformance`).
 //!
 //! A backend returns listing ids, the total and facet counts; pages load the
@@ -15,6 +15,7 @@ pub mod document;
 pub mod embedded;
 pub mod indexer;
 pub mod meili;
+pub mod ranking;
 pub mod reconnecting;
 pub mod vocabulary;
 
@@ -32,7 +33,10 @@ pub const LANGUAGES: [&str; 6] = ["fr", "en", "ar", "es", "pt", "zh"];
 /// version is rebuilt from the database at start.
 /// 2: Meilisearch documents carry concept tokens (`concepts`) instead of
 /// concept names.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: product concepts (what a listing is), qualifiers (origin, town,
+/// certifications), quality, and the producer as a sort key for capping one
+/// producer's variants.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What a backend could not do.
 #[derive(Debug, thiserror::Error)]

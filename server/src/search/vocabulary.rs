@@ -23,7 +23,29 @@ use super::document::SearchDocument;
 struct VocabularyFile {
     #[allow(dead_code)]
     sources: Vec<String>,
+    #[serde(default)]
+    filler: FillerEntry,
     concepts: Vec<ConceptEntry>,
+}
+
+/// Words that say nothing about the product, by language.
+#[derive(Default, Deserialize)]
+struct FillerEntry {
+    #[allow(dead_code)]
+    #[serde(default)]
+    about: String,
+    #[serde(flatten)]
+    words: HashMap<String, Vec<String>>,
+}
+
+/// One word of a query as typed, and what the vocabulary makes of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypedWord {
+    pub text: String,
+    /// Every part of it belongs to a product name the query holds.
+    pub names_product: bool,
+    /// It says nothing about the product ("supplier", "certified", "HS").
+    pub filler: bool,
 }
 
 #[derive(Deserialize)]
@@ -86,6 +108,8 @@ pub struct Vocabulary {
     /// as written (lower-cased) and the languages that use it, for "did you
     /// mean".
     words: Vec<SpelledWord>,
+    /// Filler words, folded.
+    filler: std::collections::HashSet<String>,
 }
 
 /// A vocabulary word for respelling queries.
@@ -117,12 +141,13 @@ impl Vocabulary {
             hs_owner: Vec::new(),
             folded_names: Vec::new(),
             words: Vec::new(),
+            filler: Default::default(),
         }
     }
 
     /// Reads a vocabulary file.
     pub fn parse(json: &str) -> anyhow::Result<Vocabulary> {
-        let file: VocabularyFile = serde_json::from_str(json)?;
+        let mut file: VocabularyFile = serde_json::from_str(json)?;
         let mut concepts = Vec::new();
         let mut by_id = HashMap::new();
         let mut patterns = Vec::new();
@@ -131,7 +156,7 @@ impl Vocabulary {
         let mut words: Vec<SpelledWord> = Vec::new();
         let mut word_index: HashMap<String, usize> = HashMap::new();
         let mut hs_count: HashMap<String, usize> = HashMap::new();
-        for entry in file.concepts {
+        for entry in std::mem::take(&mut file.concepts) {
             let index = concepts.len();
             if by_id.insert(entry.id.clone(), index).is_some() {
                 anyhow::bail!("concept `{}` appears twice", entry.id);
@@ -184,7 +209,24 @@ impl Vocabulary {
             .filter(|(code, _)| hs_count.get(code) == Some(&1) && code.len() >= 4)
             .collect();
         let matcher = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&folded_names)?;
-        Ok(Vocabulary { concepts, by_id, matcher: Some(matcher), patterns, hs_owner, folded_names: named, words })
+        let filler = file
+            .filler
+            .words
+            .values()
+            .flatten()
+            .map(|word| fold(word).trim().to_owned())
+            .filter(|word| !word.is_empty())
+            .collect();
+        Ok(Vocabulary {
+            concepts,
+            by_id,
+            matcher: Some(matcher),
+            patterns,
+            hs_owner,
+            folded_names: named,
+            words,
+            filler,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -242,6 +284,165 @@ impl Vocabulary {
             }
         }
         found.into_iter().map(|index| self.concepts[index].id.clone()).collect()
+    }
+
+    /// Sets a document's concepts: every one its text and HS code name, and
+    /// those that say what it is.
+    pub fn annotate(&self, document: &mut SearchDocument) {
+        document.concepts = self.concepts_of(document);
+        document.product_concepts = self.product_concepts_of(document);
+    }
+
+    /// The concepts that say what a listing *is*: in each title, the concept
+    /// named first (in Chinese, where the head noun comes last, the one
+    /// named last), plus the concept its HS code identifies. "Amlou almond
+    /// and argan spread" is amlou, not argan oil; "Sardines in olive oil"
+    /// is sardines. Chinese titles count only when no other title is
+    /// written, since their head is the least certain. Sorted ids.
+    pub fn product_concepts_of(&self, document: &SearchDocument) -> Vec<String> {
+        let mut found = BTreeSet::new();
+        let spaced: Vec<&String> =
+            document.titles.iter().filter(|(language, _)| *language != "zh").map(|(_, title)| title).collect();
+        let titles: Vec<(&String, bool)> = if spaced.is_empty() {
+            document.titles.values().map(|title| (title, true)).collect()
+        } else {
+            spaced.into_iter().map(|title| (title, false)).collect()
+        };
+        for (title, head_last) in titles {
+            found.extend(self.heads(&fold(title), head_last));
+        }
+        if let Some(code) = &document.hs_code {
+            for (prefix, concept) in &self.hs_owner {
+                if code.starts_with(prefix.as_str()) {
+                    found.insert(*concept);
+                }
+            }
+        }
+        found.into_iter().map(|index| self.concepts[index].id.clone()).collect()
+    }
+
+    /// The concepts named at the head of folded text: every name starting
+    /// where the first one starts (or, `head_last`, ending where the last
+    /// one ends).
+    fn heads(&self, folded: &str, head_last: bool) -> Vec<usize> {
+        let hits = self.find(folded);
+        let edge =
+            if head_last { hits.iter().map(|hit| hit.end).max() } else { hits.iter().map(|hit| hit.start).min() };
+        let Some(edge) = edge else { return Vec::new() };
+        hits.iter()
+            .filter(|hit| if head_last { hit.end == edge } else { hit.start == edge })
+            .map(|hit| hit.concept)
+            .collect()
+    }
+
+    /// Whether a folded word says nothing about the product.
+    pub fn is_filler(&self, folded_word: &str) -> bool {
+        self.filler.contains(folded_word)
+    }
+
+    /// The words of a query (split at spaces), each with whether it is part
+    /// of a product name the query holds and whether it is filler.
+    pub fn typed_words(&self, text: &str) -> Vec<TypedWord> {
+        let typed: Vec<&str> = text.split_whitespace().collect();
+        // The query folded word by word, so each typed word keeps its span.
+        let mut folded = String::from(" ");
+        let mut spans = Vec::with_capacity(typed.len());
+        for word in &typed {
+            let start = folded.len();
+            folded.push_str(fold(word).trim());
+            spans.push((start, folded.len()));
+            folded.push(' ');
+        }
+        let hits = self.find(&folded);
+        typed
+            .iter()
+            .zip(spans)
+            .map(|(word, (start, end))| {
+                let part = folded[start..end].to_owned();
+                let mut covered = !part.is_empty();
+                let mut at = start;
+                for piece in part.split(' ') {
+                    let (from, to) = (at, at + piece.len());
+                    covered &= hits.iter().any(|hit| hit.start <= from && to <= hit.end);
+                    at = to + 1;
+                }
+                TypedWord {
+                    text: (*word).to_owned(),
+                    names_product: covered,
+                    filler: !covered && self.is_filler(&part),
+                }
+            })
+            .collect()
+    }
+
+    /// `text` without its filler words, unless nothing else would remain.
+    pub fn without_filler(&self, text: &str) -> String {
+        let words = self.typed_words(text);
+        if words.iter().all(|word| word.filler) || !words.iter().any(|word| word.filler) {
+            return text.to_owned();
+        }
+        words.into_iter().filter(|word| !word.filler).map(|word| word.text).collect::<Vec<_>>().join(" ")
+    }
+
+    /// `text` with each run of an unspaced script (Chinese) split where the
+    /// vocabulary's names begin and end, so that every word of a query can
+    /// be weighed, kept or dropped on its own: "散装橄榄油" (bulk olive oil)
+    /// becomes "散装 橄榄油". Other text is left as written.
+    pub fn space_unspaced(&self, text: &str) -> String {
+        if !text.chars().any(is_unspaced) {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut String| {
+            if run.is_empty() {
+                return;
+            }
+            let folded = fold(run);
+            // The longest names, leftmost first, that do not overlap: a
+            // name is never cut inside (摩洛哥坚果油 stays whole).
+            let mut hits = self.find(&folded);
+            hits.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
+            let mut cuts: BTreeSet<usize> = BTreeSet::new();
+            let mut covered = 0;
+            for hit in hits {
+                if hit.start >= covered {
+                    cuts.insert(hit.start);
+                    cuts.insert(hit.end);
+                    covered = hit.end;
+                }
+            }
+            // Folding a Chinese run only adds the spaces at both ends.
+            let inner = folded.trim();
+            let offset = folded.len() - folded.trim_start().len();
+            let mut last = 0;
+            let mut pieces = Vec::new();
+            for cut in cuts.into_iter().map(|cut| cut.saturating_sub(offset)) {
+                if cut > last && cut <= inner.len() && inner.is_char_boundary(cut) {
+                    pieces.push(&inner[last..cut]);
+                    last = cut;
+                }
+            }
+            if last < inner.len() {
+                pieces.push(&inner[last..]);
+            }
+            if inner == run.as_str() {
+                out.push_str(&pieces.join(" "));
+            } else {
+                out.push_str(run);
+            }
+            run.clear();
+        };
+        for c in text.chars() {
+            if is_unspaced(c) {
+                run.push(c);
+            } else {
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut run, &mut out);
+        out
     }
 
     /// Concepts whose name starts with `prefix` (folded), for suggestions:
@@ -420,6 +621,45 @@ mod tests {
         let concepts = vocabulary.concepts_of(&document);
         assert!(concepts.contains(&"saffron".to_owned()), "{concepts:?}");
         assert!(concepts.contains(&"olive-oil".to_owned()), "HS 1509 is olive oil: {concepts:?}");
+    }
+
+    #[test]
+    fn a_listing_is_what_its_title_names_first() {
+        let vocabulary = Vocabulary::global();
+        let titled = |fr: &str, en: &str| SearchDocument {
+            titles: [("fr".to_owned(), fr.to_owned()), ("en".to_owned(), en.to_owned())].into(),
+            ..SearchDocument::default()
+        };
+        let amlou =
+            vocabulary.product_concepts_of(&titled("Amlou aux amandes et à l'argan", "Amlou almond and argan spread"));
+        assert!(amlou.contains(&"amlou".to_owned()) && !amlou.contains(&"argan-oil".to_owned()), "{amlou:?}");
+        let argan = vocabulary.product_concepts_of(&titled("Huile d'argan cosmétique", "Cosmetic argan oil"));
+        assert!(argan.contains(&"argan-oil".to_owned()), "{argan:?}");
+        let chinese = SearchDocument {
+            titles: [("zh".to_owned(), "冷榨摩洛哥坚果油".to_owned())].into(),
+            ..SearchDocument::default()
+        };
+        assert!(vocabulary.product_concepts_of(&chinese).contains(&"argan-oil".to_owned()));
+    }
+
+    #[test]
+    fn chinese_queries_are_split_at_the_names_they_hold() {
+        let vocabulary = Vocabulary::global();
+        assert_eq!(vocabulary.space_unspaced("散装橄榄油"), "散装 橄榄油");
+        assert_eq!(vocabulary.space_unspaced("olive oil"), "olive oil");
+        assert_eq!(vocabulary.space_unspaced("橄榄油"), "橄榄油");
+        assert_eq!(vocabulary.space_unspaced("摩洛哥坚果油"), "摩洛哥坚果油", "a name is not cut inside");
+    }
+
+    #[test]
+    fn filler_words_go_unless_they_name_a_product() {
+        let vocabulary = Vocabulary::global();
+        assert_eq!(vocabulary.without_filler("BRC certified olive oil"), "BRC olive oil");
+        assert_eq!(vocabulary.without_filler("code SH 0910.20"), "0910.20");
+        assert_eq!(vocabulary.without_filler("supplier"), "supplier", "nothing else would remain");
+        let words = vocabulary.typed_words("huile d'olive Meknès");
+        assert!(words[0].names_product && words[1].names_product, "{words:?}");
+        assert!(!words[2].names_product && !words[2].filler, "{words:?}");
     }
 
     #[test]

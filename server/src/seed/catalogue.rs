@@ -1,6 +1,9 @@
 //! Generates the demo catalogue as plain data, deterministically: producers
-//! across all twelve regions and their listings, with texts in French and
-//! English (and Arabic and Spanish where the product has them).
+//! across all twelve regions and their listings. A producer sells what its
+//! name, sector and region say (a second sector only where one trade leads
+//! to the other: seafood companies sell seafood, aircraft suppliers do not
+//! press olive oil). Texts are in French and English, with a real share in
+//! Arabic, Spanish, Portuguese and Chinese (`product_texts`).
 
 use app::domain::{Certification, Currency, Incoterm, LegalForm, Locale, OriginLabel, Region, Sector, SizeBand, Unit};
 
@@ -32,6 +35,8 @@ pub struct DemoProducer {
 }
 
 pub struct DemoListing {
+    /// The product family (`Product::id`), which the relevance set judges.
+    pub family: &'static str,
     pub slug: String,
     pub published: bool,
     pub sector: Sector,
@@ -99,8 +104,59 @@ fn products_for(region: Region, sector: Sector) -> Vec<&'static Product> {
     PRODUCTS.iter().filter(|p| p.sector == sector && (p.regions.is_empty() || p.regions.contains(&region))).collect()
 }
 
+/// The sectors a producer of `sector` may also sell in: those one trade
+/// leads to (food and its cooperatives, crafts and their textiles and
+/// building materials, cars and their electrics). Fishery, phosphates,
+/// aircraft parts and medicines stand alone.
+fn companions(sector: Sector) -> &'static [Sector] {
+    use Sector::*;
+    match sector {
+        Agrifood => &[FreshProduce, SocialEconomy],
+        FreshProduce => &[Agrifood],
+        SocialEconomy => &[Agrifood, CosmeticsArgan, Crafts],
+        CosmeticsArgan => &[SocialEconomy],
+        Crafts => &[TextileLeather, BuildingMaterials, SocialEconomy],
+        TextileLeather => &[Crafts],
+        BuildingMaterials => &[Crafts],
+        Automotive => &[Electronics],
+        Electronics => &[Automotive],
+        Fishery | Phosphates | Aeronautics | Pharmaceuticals => &[],
+    }
+}
+
+/// "du port de Safi", "du port d'Agadir": French elides before a vowel.
+pub(super) fn of_place_fr(place: &str) -> String {
+    let elides = place.chars().next().is_some_and(|c| {
+        matches!(c.to_lowercase().next(), Some('a' | 'e' | 'i' | 'o' | 'u' | 'é' | 'è' | 'â' | 'î' | 'ô' | 'h'))
+    });
+    if elides { format!("d'{place}") } else { format!("de {place}") }
+}
+
+/// The texts of one listing in the four languages beyond French and
+/// English, each written for a share of the listings.
+fn translated_texts(product: &Product, variant: usize, rng: &mut DemoRng) -> Vec<(Locale, String, String)> {
+    let Some(translated) = super::product_texts::translated(product.id) else { return Vec::new() };
+    let mut texts = Vec::new();
+    for (locale, share, text) in [
+        (Locale::Ar, 70, &translated.ar),
+        (Locale::Es, 60, &translated.es),
+        (Locale::Pt, 60, &translated.pt),
+        (Locale::Zh, 50, &translated.zh),
+    ] {
+        if rng.chance(share) {
+            let title = match text.variants.get(variant) {
+                Some(packaging) => format!("{} – {packaging}", text.title),
+                None => text.title.to_owned(),
+            };
+            texts.push((locale, title, text.about.to_owned()));
+        }
+    }
+    texts
+}
+
 fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, rng: &mut DemoRng) -> DemoListing {
-    let (variant_fr, variant_en) = *rng.pick(product.variants);
+    let variant = rng.range(0, product.variants.len() as i64 - 1) as usize;
+    let (variant_fr, variant_en) = product.variants[variant];
     let (title_fr, title_en) = match grade(product.sector, rng) {
         Some((grade_fr, grade_en)) => {
             (format!("{} {grade_fr} – {variant_fr}", product.fr), format!("{} {grade_en} – {variant_en}", product.en))
@@ -116,8 +172,9 @@ fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, 
             Locale::Fr,
             title_fr,
             format!(
-                "{} Conditionnement : {variant_fr}. Capacité d'environ {capacity} {unit_fr} par mois, expédition depuis le port de {} sous {lead} jours après confirmation de commande. Échantillons sur demande.",
-                product.about_fr, profile.port
+                "{} Conditionnement : {variant_fr}. Capacité d'environ {capacity} {unit_fr} par mois, expédition depuis le port {} sous {lead} jours après confirmation de commande. Échantillons sur demande.",
+                product.about_fr,
+                of_place_fr(profile.port)
             ),
         ),
         (
@@ -129,15 +186,11 @@ fn listing(producer: &DemoProducer, profile: &RegionProfile, product: &Product, 
             ),
         ),
     ];
-    if let Some((title, about)) = product.ar.filter(|_| rng.chance(60)) {
-        texts.push((Locale::Ar, title.to_owned(), about.to_owned()));
-    }
-    if let Some((title, about)) = product.es.filter(|_| rng.chance(50)) {
-        texts.push((Locale::Es, title.to_owned(), about.to_owned()));
-    }
+    texts.extend(translated_texts(product, variant, rng));
     let cert_count = rng.range(0, 3) as usize;
     let photo_count = rng.range(1, 3) as usize;
     DemoListing {
+        family: product.id,
         slug: slugify(&title_en),
         published: !rng.chance(4),
         sector: product.sector,
@@ -193,8 +246,13 @@ pub fn demo_catalogue() -> Vec<DemoProducer> {
                 slug = format!("{}-{suffix}", slugify(&trade_name));
                 suffix += 1;
             }
-            let second = *rng.pick(profile.sectors);
-            let sectors = if second != sector && rng.chance(60) { vec![sector, second] } else { vec![sector] };
+            let related: Vec<Sector> =
+                profile.sectors.iter().copied().filter(|other| companions(sector).contains(other)).collect();
+            let sectors = match related.as_slice() {
+                [] => vec![sector],
+                choices if rng.chance(50) => vec![sector, *rng.pick(choices)],
+                _ => vec![sector],
+            };
             let market_count = rng.range(0, 6) as usize;
             let mut languages = vec!["ar".to_owned(), "fr".to_owned()];
             if rng.chance(60) {
@@ -285,7 +343,12 @@ mod tests {
             catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Ar)).count();
         let spanish =
             catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == Locale::Es)).count();
-        assert!(arabic > 100 && spanish > 100, "ar {arabic}, es {spanish}");
+        let written = |locale: Locale| {
+            catalogue.iter().flat_map(|p| &p.listings).filter(|l| l.texts.iter().any(|t| t.0 == locale)).count()
+        };
+        let (portuguese, chinese) = (written(Locale::Pt), written(Locale::Zh));
+        assert!(arabic > 400 && spanish > 300, "ar {arabic}, es {spanish}");
+        assert!(portuguese > 300 && chinese > 250, "pt {portuguese}, zh {chinese}");
         for producer in &catalogue {
             for listing in &producer.listings {
                 assert!(
@@ -294,6 +357,33 @@ mod tests {
                 assert!(!listing.slug.is_empty() && !listing.photos.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn producers_sell_what_their_sector_says() {
+        for producer in demo_catalogue() {
+            for listing in &producer.listings {
+                assert!(
+                    producer.sectors.contains(&listing.sector),
+                    "{} ({:?}) sells {}",
+                    producer.trade_name,
+                    producer.sectors,
+                    listing.family
+                );
+            }
+            if let [first, second] = producer.sectors.as_slice() {
+                assert!(companions(*first).contains(second), "{}: {first} with {second}", producer.trade_name);
+            }
+            let fishery = producer.sectors.contains(&Sector::Fishery);
+            assert!(!fishery || producer.sectors.len() == 1, "{} is a seafood company", producer.trade_name);
+        }
+    }
+
+    #[test]
+    fn french_elides_before_a_vowel() {
+        assert_eq!(of_place_fr("Agadir"), "d'Agadir");
+        assert_eq!(of_place_fr("Safi"), "de Safi");
+        assert_eq!(of_place_fr("Tanger Med"), "de Tanger Med");
     }
 
     #[test]

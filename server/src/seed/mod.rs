@@ -6,6 +6,7 @@
 mod catalogue;
 mod conversations;
 mod offices;
+mod product_texts;
 mod products;
 mod regions;
 pub mod rng;

@@ -1,8 +1,8 @@
 //! The `Catalog` port over the database: the public, published catalogue.
 
 use app::domain::{
-    AppError, FacetGroup, FacetValue, HomePage, ListingCard, ListingDetail, ListingQuery, ListingResults, Locale,
-    MAX_PAGE, ProducerDetail, Region, RegionPage, SearchFacet, SearchSort, Sector, SectorPage, Suggestion,
+    AppError, Broadened, FacetGroup, FacetValue, HomePage, ListingCard, ListingDetail, ListingQuery, ListingResults,
+    Locale, MAX_PAGE, ProducerDetail, Region, RegionPage, SearchFacet, SearchSort, Sector, SectorPage, Suggestion,
     SuggestionKind, Suggestions,
 };
 use app::ports::Catalog;
@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crate::db::Db;
 
+use super::broadening;
 use super::cached::Cached;
 use crate::changes::Follows;
 use crate::repo::{listing, producer, stats};
@@ -184,8 +185,21 @@ impl CatalogService {
         }
         let limit = limit.clamp(1, 100);
         let page = query.page();
-        let request = request_of(query, (page as usize - 1) * limit as usize, limit as usize);
-        let searched = self.hits.get_or_compute(request.clone(), self.search_engine(&request)).await;
+        let offset = (page as usize - 1) * limit as usize;
+        let request = request_of(query, offset, limit as usize);
+        let mut broadened = None;
+        let searched = match self.hits.get_or_compute(request.clone(), self.search_engine(&request)).await {
+            Ok(hits) if hits.total == 0 && !request.text.trim().is_empty() => {
+                match self.broaden(query, locale, offset, limit as usize).await {
+                    Some((how, wider)) => {
+                        broadened = Some(how);
+                        Ok(wider)
+                    }
+                    None => Ok(hits),
+                }
+            }
+            other => other,
+        };
         let (total, cards, facets, degraded) = match searched {
             Ok(hits) => {
                 let cards = self.cards_by_ids(&hits.ids, locale).await?;
@@ -198,8 +212,7 @@ impl CatalogService {
             }
         };
         let pages = u32::try_from(total.div_ceil(limit)).unwrap_or(u32::MAX).clamp(1, MAX_PAGE);
-        let closest_spelling = if total == 0 && !degraded { self.closest_spelling(query, locale).await } else { None };
-        Ok(ListingResults { total, cards, facets, page, pages, degraded, closest_spelling })
+        Ok(ListingResults { total, cards, facets, page, pages, degraded, broadened })
     }
 
     /// The engine's answer within `SEARCH_TIMEOUT`.
@@ -215,20 +228,46 @@ impl CatalogService {
         answer
     }
 
-    /// The query respelt with the vocabulary's words, when that finds
-    /// something (with the same filters).
-    async fn closest_spelling(&self, query: &ListingQuery, locale: Locale) -> Option<String> {
-        let respelt = Vocabulary::global().respell(&query.text, locale.code())?;
-        let request = request_of(&query.with_text(&respelt), 0, 1);
-        match tokio::time::timeout(SEARCH_TIMEOUT, self.search.search(&request)).await {
-            Ok(Ok(hits)) if hits.total > 0 => Some(respelt),
-            Ok(Ok(_)) => None,
-            Ok(Err(error)) => {
-                tracing::warn!(%error, "search backend failed while checking a respelt query");
-                None
+    /// The closest useful results for a query that matched nothing
+    /// (`broadening`): its words respelt, else without its least important
+    /// word; `None` when neither finds anything or the engine fails (the
+    /// empty answer then stands).
+    async fn broaden(
+        &self,
+        query: &ListingQuery,
+        locale: Locale,
+        offset: usize,
+        limit: usize,
+    ) -> Option<(Broadened, crate::search::SearchHits)> {
+        let typed = query.text.trim();
+        let respelt = Vocabulary::global()
+            .respell(typed, locale.code())
+            .filter(|respelt| respelt != typed)
+            .or_else(|| broadening::hs_headings(typed));
+        if let Some(text) = respelt {
+            let hits = self.page_of(&query.with_text(&text), offset, limit).await?;
+            if hits.total > 0 {
+                return Some((Broadened::Respelt { text }, hits));
             }
-            Err(_) => {
-                tracing::warn!("search backend too slow while checking a respelt query");
+        }
+        let mut found = Vec::new();
+        for drop in broadening::word_drops(&Vocabulary::global().space_unspaced(typed)) {
+            let hits = self.page_of(&query.with_text(&drop.text), 0, 1).await?;
+            found.push((drop, hits.total));
+        }
+        let drop = broadening::best_drop(found)?;
+        let hits = self.page_of(&query.with_text(&drop.text), offset, limit).await?;
+        Some((Broadened::WithoutWord { word: drop.word, text: drop.text }, hits))
+    }
+
+    /// One page of the engine's answer for `query` (kept like any other);
+    /// `None`, logged, when the engine fails.
+    async fn page_of(&self, query: &ListingQuery, offset: usize, limit: usize) -> Option<crate::search::SearchHits> {
+        let request = request_of(query, offset, limit);
+        match self.hits.get_or_compute(request.clone(), self.search_engine(&request)).await {
+            Ok(hits) => Some(hits),
+            Err(error) => {
+                tracing::warn!(%error, "search backend failed while widening a query that found nothing");
                 None
             }
         }
@@ -238,7 +277,9 @@ impl CatalogService {
 /// The search port's request for a buyer's query.
 fn request_of(query: &ListingQuery, offset: usize, limit: usize) -> SearchRequest {
     SearchRequest {
-        text: query.text.clone(),
+        // Chinese runs split at the names they hold, so each word counts
+        // alone, and without the words that say nothing of the product.
+        text: Vocabulary::global().without_filler(&Vocabulary::global().space_unspaced(&query.text)),
         filters: filters_of(query),
         sort: match query.sort {
             SearchSort::Relevance => SortOrder::Relevance,

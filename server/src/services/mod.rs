@@ -2,6 +2,7 @@
 //! router injects into every request.
 
 pub(crate) mod accounts;
+mod broadening;
 pub(crate) mod cached;
 mod catalog;
 pub mod confirmation;
@@ -54,6 +55,12 @@ pub fn link_to(public_url: &Url, path: &str) -> String {
         None => link.set_path(path),
     }
     link.to_string()
+}
+
+/// The catalogue alone, over a database and a search backend (for
+/// commands such as `server bench-relevance`).
+pub fn catalog_service(db: Db, search: Arc<dyn SearchIndex>) -> Arc<dyn app::ports::Catalog> {
+    Arc::new(CatalogService::new(db, search))
 }
 
 /// Builds every service over one database.

@@ -27,7 +27,7 @@ use self::facets::FacetCollector;
 use self::schema::Fields;
 use super::{
     DocumentBatches, Facet, FacetCounts, FeedPosition, SCHEMA_VERSION, SearchDocument, SearchError, SearchHits,
-    SearchIndex, SearchRequest, SortOrder, analysis,
+    SearchIndex, SearchRequest, SortOrder, analysis, ranking,
 };
 
 /// Indexing memory of the writer (tantivy splits it between its threads).
@@ -284,11 +284,26 @@ fn run_search(active: &Active, request: &SearchRequest) -> Result<SearchHits, Se
     let own_counts: Vec<Facet> = Facet::ALL.iter().copied().filter(|f| !request.filters.constrains(*f)).collect();
     let counter = FacetCollector { facets: own_counts };
     let sort = if request.sort == SortOrder::Relevance && !has_text { SortOrder::Newest } else { request.sort };
+    let mut diversified = None;
     let (addresses, total, mut facets): (Vec<DocAddress>, usize, FacetCounts) = match sort {
         SortOrder::Relevance => {
+            // The first results are ranked as a whole and then capped per
+            // producer (`ranking`); later pages follow the plain order.
+            let first_pages = ranking::in_first_results(request.offset, limit);
+            let ranked = if first_pages { TopDocs::with_limit(ranking::FIRST_RESULTS) } else { top };
+            let by_quality = ranked.tweak_score(|segment: &tantivy::SegmentReader| {
+                let quality = segment.fast_fields().u64("quality").ok().map(|column| column.first_or_default_col(0));
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    ranking::with_quality(score, quality.as_ref().map_or(0, |column| column.get_val(doc)))
+                }
+            });
             let (hits, total, facets) =
-                searcher.search(&*query, &(top.order_by_score(), Count, counter)).map_err(failed("searching"))?;
-            (hits.into_iter().map(|(_, a)| a).collect(), total, facets)
+                searcher.search(&*query, &(by_quality, Count, counter)).map_err(failed("searching"))?;
+            let addresses: Vec<DocAddress> = hits.into_iter().map(|(_, a)| a).collect();
+            if first_pages {
+                diversified = Some(addresses.clone());
+            }
+            (addresses, total, facets)
         }
         SortOrder::Newest => {
             let (hits, total, facets) = searcher
@@ -314,7 +329,28 @@ fn run_search(active: &Active, request: &SearchRequest) -> Result<SearchHits, Se
         values.retain(|_, count| *count > 0);
         !values.is_empty()
     });
-    Ok(SearchHits { ids: page_ids(&searcher, &addresses)?, total: total as u64, facets })
+    let ids = match diversified {
+        Some(window) => {
+            let hits = page_hits(&searcher, &window)?;
+            ranking::cap_per_producer(&hits).into_iter().skip(request.offset).take(limit).collect()
+        }
+        None => page_ids(&searcher, &addresses)?,
+    };
+    Ok(SearchHits { ids, total: total as u64, facets })
+}
+
+/// (listing id, producer id) of each hit, in order.
+fn page_hits(searcher: &Searcher, addresses: &[DocAddress]) -> Result<Vec<(i64, i64)>, SearchError> {
+    let mut hits = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+        let ids = fast.u64("id").map_err(failed("reading ids"))?;
+        let producers = fast.u64("producer_id").map_err(failed("reading producers"))?;
+        if let (Some(id), Some(producer)) = (ids.first(address.doc_id), producers.first(address.doc_id)) {
+            hits.push((id as i64, producer as i64));
+        }
+    }
+    Ok(hits)
 }
 
 #[async_trait::async_trait]

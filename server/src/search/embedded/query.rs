@@ -4,7 +4,10 @@
 //! name, as an HS code, or through a vocabulary concept that the query names.
 //! Typos are tolerated from 5 characters (one) and 9 (two), the last word
 //! also matches as a prefix, and exact matches outrank fuzzy ones, which
-//! outrank concept matches.
+//! outrank concept matches. A word whose concept is what a listing *is*
+//! (`product_concepts`) scores far above one its text merely mentions, so
+//! argan oil comes before the amlou made with it. Origin, town and
+//! certification names (`qualifiers`) match too ("argan oil Agadir").
 
 use std::ops::Bound;
 
@@ -27,8 +30,14 @@ const PRODUCER_BOOST: f32 = 2.0;
 const WORDS_BOOST: f32 = 1.0;
 /// A fuzzy or prefix match counts this fraction of an exact one.
 const FUZZY_FACTOR: f32 = 0.3;
-/// The fixed score of a concept match: below any exact title match.
+/// The fixed score of a concept the listing's text mentions: below any
+/// exact title match.
 const CONCEPT_SCORE: f32 = 0.4;
+/// The fixed score of a concept that is what the listing is: above any
+/// text match of the word.
+const PRODUCT_CONCEPT_SCORE: f32 = 8.0;
+/// Origin, town and certification names.
+const QUALIFIER_BOOST: f32 = 1.0;
 const HS_SCORE: f32 = 2.0;
 /// At most this many words of a query are used.
 const MAX_WORDS: usize = 12;
@@ -146,10 +155,20 @@ fn text_query(fields: &Fields, manager: &TokenizerManager, text: &str) -> Option
             let term = TermQuery::new(Term::from_field_text(fields.hs, &code), IndexRecordOption::Basic);
             alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(term), HS_SCORE))));
         }
-        for hit in found.iter().filter(|hit| hit.start <= word.start && word.end <= hit.end) {
-            let id = &Vocabulary::global().concept(hit.concept).id;
-            let term = TermQuery::new(Term::from_field_text(fields.concept, id), IndexRecordOption::Basic);
-            alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(term), CONCEPT_SCORE))));
+        // Whole words only: "argan" must not reach the label "Argane IGP".
+        if let Some(clause) = field_clause(fields.qualifiers, &name_tokens, QUALIFIER_BOOST, false, false) {
+            alternatives.push((Occur::Should, clause));
+        }
+        let mut named: Vec<usize> =
+            found.iter().filter(|hit| hit.start <= word.start && word.end <= hit.end).map(|hit| hit.concept).collect();
+        named.sort_unstable();
+        named.dedup();
+        for concept in named {
+            let id = &Vocabulary::global().concept(concept).id;
+            for (field, score) in [(fields.concept, CONCEPT_SCORE), (fields.product_concept, PRODUCT_CONCEPT_SCORE)] {
+                let term = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
+                alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(term), score))));
+            }
         }
         // A stop word in any language ("de", "the") is not required: a
         // French title does not index "de", an English one may not have it.
@@ -157,7 +176,13 @@ fn text_query(fields: &Fields, manager: &TokenizerManager, text: &str) -> Option
         if (stop_word && !concept_covered) || alternatives.is_empty() {
             continue;
         }
-        required.push((Occur::Must, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>));
+        // Beside a product the query names, other words (an origin, a
+        // packaging, a certification) rank what has them first without
+        // hiding the product that lacks them: "aceite de oliva a granel"
+        // finds olive oil, bulk first.
+        let soft = !concept_covered && !found.is_empty() && hs_code(&word.text).is_none();
+        let occur = if soft { Occur::Should } else { Occur::Must };
+        required.push((occur, Box::new(BooleanQuery::new(alternatives)) as Box<dyn Query>));
     }
     (!required.is_empty()).then(|| Box::new(BooleanQuery::new(required)) as Box<dyn Query>)
 }

@@ -26,7 +26,14 @@ pub struct Fields {
     pub words: Field,
     pub producer_name: Field,
     pub producer_id: Field,
+    /// Every concept the listing's text or HS code names.
     pub concept: Field,
+    /// The concepts that say what the listing is (`product_concepts`).
+    pub product_concept: Field,
+    /// Origin, town, certification and label names (`qualifiers`).
+    pub qualifiers: Field,
+    /// `SearchDocument::quality`, which breaks ties.
+    pub quality: Field,
     pub hs: Field,
     pub moq: Field,
     pub moq_sort: Field,
@@ -56,8 +63,11 @@ pub fn build() -> (Schema, Fields) {
         .collect();
     let words = builder.add_text_field("words", text(NAME_ANALYZER));
     let producer_name = builder.add_text_field("producer_name", text(NAME_ANALYZER));
-    let producer_id = builder.add_u64_field("producer_id", INDEXED);
+    let producer_id = builder.add_u64_field("producer_id", INDEXED | FAST);
     let concept = builder.add_text_field("concept", STRING);
+    let product_concept = builder.add_text_field("product_concept", STRING);
+    let qualifiers = builder.add_text_field("qualifiers", text(NAME_ANALYZER));
+    let quality = builder.add_u64_field("quality", FAST);
     let hs = builder.add_text_field("hs", STRING);
     let moq = builder.add_u64_field("moq", INDEXED | FAST);
     let moq_sort = builder.add_u64_field("moq_sort", FAST);
@@ -67,7 +77,22 @@ pub fn build() -> (Schema, Fields) {
         .filter(|facet| **facet != Facet::Moq)
         .map(|facet| (*facet, builder.add_text_field(facet.slug(), STRING | FAST)))
         .collect();
-    let fields = Fields { id, texts, words, producer_name, producer_id, concept, hs, moq, moq_sort, published, facets };
+    let fields = Fields {
+        id,
+        texts,
+        words,
+        producer_name,
+        producer_id,
+        concept,
+        product_concept,
+        qualifiers,
+        quality,
+        hs,
+        moq,
+        moq_sort,
+        published,
+        facets,
+    };
     (builder.build(), fields)
 }
 
@@ -96,6 +121,13 @@ impl Fields {
         for concept in &source.concepts {
             doc.add_text(self.concept, concept);
         }
+        for concept in &source.product_concepts {
+            doc.add_text(self.product_concept, concept);
+        }
+        for word in source.qualifiers() {
+            doc.add_text(self.qualifiers, word);
+        }
+        doc.add_u64(self.quality, u64::from(source.quality()));
         if let Some(code) = &source.hs_code {
             for prefix in hs_prefixes(code) {
                 doc.add_text(self.hs, prefix);

@@ -25,6 +25,13 @@ pub(super) struct MeiliDocument {
     texts: BTreeMap<String, String>,
     /// The tokens of the document's vocabulary concepts.
     concepts: Vec<String>,
+    /// The tokens of the concepts that say what the listing is, searched
+    /// right after the titles.
+    product_concepts: Vec<String>,
+    /// Origin, town, certification and label names.
+    qualifiers: Vec<String>,
+    /// `SearchDocument::quality`, the last ranking rule.
+    quality: u32,
     sector: String,
     subsector: Option<String>,
     /// HS chapter, heading and subheading.
@@ -60,6 +67,9 @@ impl MeiliDocument {
             producer_name: document.producer_name.clone(),
             texts,
             concepts: document.concepts.iter().map(|id| concept_token(id)).collect(),
+            product_concepts: document.product_concepts.iter().map(|id| concept_token(id)).collect(),
+            qualifiers: document.qualifiers(),
+            quality: document.quality(),
             sector: document.sector.clone(),
             subsector: document.subsector.clone(),
             hs: document.hs_code.as_deref().map(hs_prefixes).unwrap_or_default(),
@@ -98,10 +108,12 @@ pub(super) struct MetaDocument {
     pub(super) feed: Option<FeedPosition>,
 }
 
-/// A search hit: only the listing id is retrieved.
+/// A search hit: only the listing and producer ids are retrieved.
 #[derive(Debug, Deserialize)]
 pub(super) struct Hit {
     pub(super) id: i64,
+    #[serde(default)]
+    pub(super) producer_id: i64,
 }
 
 #[cfg(test)]

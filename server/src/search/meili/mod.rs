@@ -45,11 +45,11 @@ use self::settings::PRIMARY_KEY;
 use crate::search::analysis::join_hs_dots;
 use crate::search::{
     DocumentBatches, Facet, FeedPosition, SCHEMA_VERSION, SearchDocument, SearchError, SearchHits, SearchIndex,
-    SearchRequest,
+    SearchRequest, SortOrder, ranking,
 };
 
 /// The only attribute a search retrieves: pages load listings from the database.
-const RETRIEVED: &[&str] = &[PRIMARY_KEY];
+const RETRIEVED: &[&str] = &[PRIMARY_KEY, "producer_id"];
 
 /// The search port on a Meilisearch server.
 pub struct MeiliIndex {
@@ -113,6 +113,34 @@ impl MeiliIndex {
     }
 }
 
+/// The query as Meilisearch is asked it, and whether its "last" matching
+/// strategy applies. When the query names products (our own matcher, the
+/// same as the embedded backend's: Meilisearch segments Chinese and
+/// normalises Arabic its own way, so its synonyms miss some names), their
+/// concept tokens come first, then the words that are part of those names
+/// or codes, then the other words: with "last", a listing must hold the
+/// tokens, ranks higher for each further word, and is still found without
+/// an origin or a packaging it does not mention. Without a product name the
+/// query is sent as typed, every word required.
+fn meili_query(text: &str) -> (String, bool) {
+    let vocabulary = crate::search::vocabulary::Vocabulary::global();
+    let mut tokens: Vec<String> = Vec::new();
+    for hit in vocabulary.find(&crate::search::analysis::fold(text)) {
+        let token = documents::concept_token(&vocabulary.concept(hit.concept).id);
+        if !tokens.contains(&token) {
+            tokens.push(token);
+        }
+    }
+    if tokens.is_empty() {
+        return (text.to_owned(), false);
+    }
+    let is_code = |word: &str| word.chars().all(|c| c.is_ascii_digit() || c == '.') && word.len() >= 4;
+    let (named, other): (Vec<_>, Vec<_>) =
+        vocabulary.typed_words(text).into_iter().partition(|word| word.names_product || is_code(&word.text));
+    let ordered: Vec<String> = tokens.into_iter().chain(named.into_iter().chain(other).map(|word| word.text)).collect();
+    (ordered.join(" "), true)
+}
+
 #[async_trait]
 impl SearchIndex for MeiliIndex {
     fn backend(&self) -> &'static str {
@@ -140,11 +168,21 @@ impl SearchIndex for MeiliIndex {
             }
             self.complete.store(true, Ordering::Release);
         }
-        // `1515.90` is one HS code, not the words 1515 and 90.
-        let text = join_hs_dots(request.text.trim());
+        // `1515.90` is one HS code, not the words 1515 and 90; a product
+        // name leads with its concept token (`meili_query`).
+        let (text, soft) = meili_query(&join_hs_dots(request.text.trim()));
         let text = text.as_str();
         let sort: Vec<&'static str> = sort_criteria(request.sort, text).into_iter().collect();
-        let plans = plan_searches(request);
+        // The first results are fetched as a whole and capped per producer
+        // (`ranking`), as the embedded backend does.
+        let diversify = request.sort == SortOrder::Relevance
+            && !text.is_empty()
+            && ranking::in_first_results(request.offset, request.limit.max(1));
+        let plans = if diversify {
+            plan_searches(&SearchRequest { offset: 0, limit: ranking::FIRST_RESULTS, ..request.clone() })
+        } else {
+            plan_searches(request)
+        };
         let locales = query_locales(text);
 
         let mut multi = self.client.multi_search();
@@ -153,7 +191,8 @@ impl SearchIndex for MeiliIndex {
             // Every word must match (as in the embedded backend): the
             // default, "last", fills the page with listings that match only
             // the first words, so 橄榄油 (olive oil) found table olives.
-            query.with_query(text).with_matching_strategy(MatchingStrategies::ALL);
+            let strategy = if soft { MatchingStrategies::LAST } else { MatchingStrategies::ALL };
+            query.with_query(text).with_matching_strategy(strategy);
             if let Some(locales) = locales {
                 query.with_locales(locales);
             }
@@ -193,7 +232,17 @@ impl SearchIndex for MeiliIndex {
         for (plan, result) in plans.iter().zip(&response.results) {
             match plan.kind {
                 Kind::Main => {
-                    hits.ids = result.hits.iter().map(|hit| hit.result.id).collect();
+                    hits.ids = if diversify {
+                        let ranked: Vec<(i64, i64)> =
+                            result.hits.iter().map(|hit| (hit.result.id, hit.result.producer_id)).collect();
+                        ranking::cap_per_producer(&ranked)
+                            .into_iter()
+                            .skip(request.offset)
+                            .take(request.limit.clamp(1, 1_000))
+                            .collect()
+                    } else {
+                        result.hits.iter().map(|hit| hit.result.id).collect()
+                    };
                     if matches!(plan.window, Window::Page { .. }) {
                         hits.total = exact_total(result, &context)?;
                     }

@@ -22,15 +22,25 @@ const MAX_TOTAL_HITS: usize = 1_000_000;
 /// Highest number of values counted per facet (default 100).
 const MAX_VALUES_PER_FACET: usize = 1_000;
 
-/// Searched attributes besides titles and descriptions, in ranking order.
-const SEARCHABLE_AFTER_TITLES: &str = "producer_name";
-const SEARCHABLE_LAST: [&str; 2] = ["hs", "concepts"];
+/// Searched attributes besides titles and descriptions, in ranking order:
+/// what the listing is comes first (so the `attribute` rule puts olive oil
+/// before the sardines whose title says "in olive oil"), its producer after
+/// the titles; after the descriptions its origin and certifications, then
+/// codes and the concepts its text merely mentions.
+const SEARCHABLE_FIRST: &str = "product_concepts";
+const SEARCHABLE_AFTER_TITLES: [&str; 1] = ["producer_name"];
+const SEARCHABLE_LAST: [&str; 3] = ["qualifiers", "hs", "concepts"];
 const FILTERABLE: [&str; 10] =
     ["sector", "region", "certification", "label", "incoterm", "cooperative", "verified", "moq", "hs", "producer_id"];
 const SORTABLE: [&str; 2] = ["published_at", "moq_sort"];
 /// Meilisearch's default rules with `sort` first, so that an explicit order
-/// (newest, smallest MOQ) is strict; without a sort parameter it does nothing.
-const RANKING_RULES: [&str; 6] = ["sort", "words", "typo", "proximity", "attribute", "exactness"];
+/// (newest, smallest MOQ) is strict (without a sort parameter it does
+/// nothing); `attribute` before `words`, so that a listing that *is* the
+/// product named (its concept token in `product_concepts`, the first
+/// searchable attribute) comes before one that holds more of the words in
+/// a title that only mentions it; listing quality last, to break ties
+/// (`ranking`).
+const RANKING_RULES: [&str; 7] = ["sort", "attribute", "words", "typo", "proximity", "exactness", "quality:desc"];
 
 /// The Meilisearch locale (ISO 639-3) of a language slug.
 fn meili_locale(language: &str) -> Option<&'static str> {
@@ -65,10 +75,9 @@ fn concept_synonyms() -> HashMap<String, Vec<String>> {
 
 /// The settings of a listings index.
 pub(super) fn index_settings() -> Settings {
-    let searchable: Vec<String> = LANGUAGES
-        .iter()
-        .map(|language| format!("title_{language}"))
-        .chain(std::iter::once(SEARCHABLE_AFTER_TITLES.to_owned()))
+    let searchable: Vec<String> = std::iter::once(SEARCHABLE_FIRST.to_owned())
+        .chain(LANGUAGES.iter().map(|language| format!("title_{language}")))
+        .chain(SEARCHABLE_AFTER_TITLES.iter().map(|attribute| (*attribute).to_owned()))
         .chain(LANGUAGES.iter().map(|language| format!("description_{language}")))
         .chain(SEARCHABLE_LAST.iter().map(|attribute| (*attribute).to_owned()))
         .collect();
@@ -92,7 +101,9 @@ pub(super) fn index_settings() -> Settings {
             enabled: Some(true),
             // HS codes are numbers: 151590 must not find 151591. Concept
             // tokens are matched exactly.
-            disable_on_attributes: Some(vec!["hs".to_owned(), "concepts".to_owned()]),
+            disable_on_attributes: Some(
+                ["hs", "concepts", "product_concepts", "qualifiers"].map(str::to_owned).to_vec(),
+            ),
             min_word_size_for_typos: Some(MinWordSizeForTypos { one_typo: Some(5), two_typos: Some(9) }),
             ..TypoToleranceSettings::default()
         })
@@ -108,8 +119,9 @@ mod tests {
     fn settings_rank_titles_first_and_localise_each_language() {
         let settings = serde_json::to_value(index_settings()).unwrap();
         let searchable = settings["searchableAttributes"].as_array().unwrap();
-        assert_eq!(searchable[0], "title_fr");
-        assert_eq!(searchable[LANGUAGES.len()], "producer_name");
+        assert_eq!(searchable[0], "product_concepts");
+        assert_eq!(searchable[1], "title_fr");
+        assert_eq!(searchable[LANGUAGES.len() + 1], "producer_name");
         assert_eq!(searchable.last().unwrap(), "concepts");
         let synonyms = settings["synonyms"].as_object().unwrap();
         assert_eq!(synonyms["橄榄油"], serde_json::json!(["vocabconceptoliveoil"]));
