@@ -29,6 +29,10 @@ async fn listings_are_searched_filtered_and_counted() {
     assert_eq!(body["hits"][0]["id"], catalogue.saffron_id);
     assert_eq!(body["hits"][0]["title"]["text"], SAFFRON_FR);
     assert!(body["hits"][0]["url"].as_str().is_some_and(|url| url.starts_with("http://127.0.0.1:")));
+    assert_eq!(body["searched_instead"], Value::Null, "found as asked");
+    let (_, respelt) = json(&app, "/api/v1/listings?q=sfarn&lang=fr").await;
+    assert_eq!(respelt["searched_instead"], "safran", "{respelt}");
+    assert_eq!(respelt["hits"][0]["id"], catalogue.saffron_id);
     let (_, all) = json(&app, "/api/v1/listings?region=souss-massa&per_page=1").await;
     assert_eq!(all["total"], 3, "the draft is never listed: {all}");
     assert_eq!(all["hits"].as_array().map(Vec::len), Some(1));

@@ -262,6 +262,10 @@ pub struct ListingsPage {
     /// simpler search of the database and may be incomplete (and the answer
     /// is not cached).
     pub degraded: bool,
+    /// When `q` as given found nothing: the words searched instead (respelt,
+    /// an HS subheading widened to its heading, or without the least
+    /// important word), whose results these are.
+    pub searched_instead: Option<String>,
     pub hits: Vec<ListingHit>,
     /// For each facet, each value's slug (`true` for `cooperative` and
     /// `verified`, a ceiling for `moq`) with how many results it would give.
@@ -272,7 +276,8 @@ pub struct ListingsPage {
 impl ListingsPage {
     /// The page of `results`, with listing URLs on `site` in `locale`.
     pub fn new(results: domain::ListingResults, per_page: u64, locale: Locale, site: &str) -> ListingsPage {
-        let domain::ListingResults { total, cards, facets, page, degraded, .. } = results;
+        let domain::ListingResults { total, cards, facets, page, degraded, broadened, .. } = results;
+        let searched_instead = broadened.map(|broadened| broadened.text().to_owned());
         let site = site.trim_end_matches('/');
         let hits: Vec<ListingHit> = cards
             .into_iter()
@@ -286,7 +291,7 @@ impl ListingsPage {
                 (group.facet.slug().to_owned(), values)
             })
             .collect();
-        ListingsPage { total, page, per_page, degraded, hits, facets }
+        ListingsPage { total, page, per_page, degraded, searched_instead, hits, facets }
     }
 }
 
