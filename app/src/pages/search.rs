@@ -272,19 +272,20 @@ fn Results(results: ListingResults, query: ListingQuery, viewer: Option<Viewer>)
         let typed = query.text.trim().to_owned();
         let broadened = results.broadened.clone().map(|broadened| {
             let said = match &broadened {
-                Broadened::Respelt { text } => fill(m.search_showing_respelt, &[("q", &typed), ("text", text)]),
-                Broadened::WithoutWord { word, .. } => fill(m.search_showing_without, &[("q", &typed), ("word", word)]),
+                // The typed words go in last, so braces in them stay as typed.
+                Broadened::Respelt { text } => fill(m.search_showing_respelt, &[("text", text), ("q", &typed)]),
+                Broadened::WithoutWord { word, .. } => fill(m.search_showing_without, &[("word", word), ("q", &typed)]),
             };
             view! { <p class="broadened notice" role="status">{said}</p> }
         });
         view! {
-            {broadened}
             <div class="results-bar">
                 <div role="status">
                     <h2 class="result-count">{fill(m.search_count, &[("n", &results.total.to_string())])}</h2>
                 </div>
                 <SortLinks query=query.clone() />
             </div>
+            {broadened}
             <ActiveFilters query=query.clone() />
             <ListingGrid cards=results.cards eager_first=4 />
             <Pages query=query.clone() page=results.page pages=results.pages />

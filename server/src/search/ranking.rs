@@ -5,8 +5,10 @@
 //! Each backend ranks the first `FIRST_RESULTS` hits by relevance (and
 //! quality), then `cap_per_producer` moves a producer's listings beyond its
 //! first `PER_PRODUCER` after the other producers' within that window. The
-//! window is a permutation of the backend's own top hits, so pages beyond it
-//! follow the backend's order and no hit is shown twice or skipped.
+//! window is a permutation of the backend's own top hits: a page that starts
+//! inside it is cut from the re-ordered window followed by the backend's
+//! order (`page_of_first_results`), a page beyond it from the backend's
+//! order alone, so no hit is shown twice or skipped.
 
 use super::document::QUALITY_MAX;
 
@@ -26,9 +28,21 @@ pub fn with_quality(score: f32, quality: u64) -> f32 {
     score * (1.0 + QUALITY_WEIGHT * quality)
 }
 
-/// Whether a request's page lies in the re-ordered window.
-pub fn in_first_results(offset: usize, limit: usize) -> bool {
-    offset.saturating_add(limit) <= FIRST_RESULTS
+/// How many of the best hits a page starting at `offset` needs fetched, when
+/// it starts inside the re-ordered window (`None`: it starts beyond it and
+/// the backend's own order and offset serve it).
+pub fn hits_to_fetch(offset: usize, limit: usize) -> Option<usize> {
+    (offset < FIRST_RESULTS).then(|| offset.saturating_add(limit).max(FIRST_RESULTS))
+}
+
+/// The page `[offset, offset + limit)` of `hits` (listing id, producer id,
+/// best first, fetched by `hits_to_fetch`): the first `FIRST_RESULTS`
+/// re-ordered by `cap_per_producer`, the rest in the backend's order.
+pub fn page_of_first_results(hits: &[(i64, i64)], offset: usize, limit: usize) -> Vec<i64> {
+    let window = hits.len().min(FIRST_RESULTS);
+    let mut ordered = cap_per_producer(&hits[..window]);
+    ordered.extend(hits[window..].iter().map(|(listing, _)| *listing));
+    ordered.into_iter().skip(offset).take(limit).collect()
 }
 
 /// Listing ids of `hits` (listing id, producer id, best first), with each
@@ -67,9 +81,25 @@ mod tests {
     }
 
     #[test]
-    fn the_window_covers_the_first_pages() {
-        assert!(in_first_results(0, 24));
-        assert!(in_first_results(72, 24));
-        assert!(!in_first_results(96, 24));
+    fn pages_across_the_window_edge_neither_skip_nor_repeat() {
+        assert_eq!(hits_to_fetch(0, 24), Some(FIRST_RESULTS));
+        assert_eq!(hits_to_fetch(96, 24), Some(120));
+        assert_eq!(hits_to_fetch(100, 24), None);
+        // 130 hits: producer 1 has the best 10, everyone else one each.
+        let hits: Vec<(i64, i64)> = (0..130).map(|i| (i, if i < 10 { 1 } else { 100 + i })).collect();
+        let pages: Vec<i64> = (0..6)
+            .flat_map(|page| {
+                let offset = page * 24;
+                match hits_to_fetch(offset, 24) {
+                    Some(count) => page_of_first_results(&hits[..count.min(hits.len())], offset, 24),
+                    None => hits.iter().skip(offset).take(24).map(|(id, _)| *id).collect(),
+                }
+            })
+            .collect();
+        let mut seen = pages.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!((pages.len(), seen.len()), (130, 130), "every hit once: {pages:?}");
+        assert_eq!(&pages[..3], &[0, 1, 10], "a producer's third listing waits");
     }
 }

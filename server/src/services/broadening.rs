@@ -11,8 +11,11 @@ use crate::search::analysis::fold;
 use crate::search::vocabulary::Vocabulary;
 
 /// Queries of more words than this are not widened word by word (each
-/// candidate costs a count query).
-pub const MAX_WORDS: usize = 8;
+/// candidate costs a search).
+pub const MAX_WORDS: usize = 6;
+/// Word drops are tried for at most this long, whatever the query: a query
+/// that finds nothing cannot make the server search for long.
+pub const WIDEN_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// One way to widen a query: without one of its words.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -240,18 +240,21 @@ impl CatalogService {
         limit: usize,
     ) -> Option<(Broadened, crate::search::SearchHits)> {
         let typed = query.text.trim();
-        let respelt = Vocabulary::global()
-            .respell(typed, locale.code())
-            .filter(|respelt| respelt != typed)
-            .or_else(|| broadening::hs_headings(typed));
-        if let Some(text) = respelt {
+        let started = std::time::Instant::now();
+        let respelt = Vocabulary::global().respell(typed, locale.code()).filter(|respelt| respelt != typed);
+        for text in respelt.into_iter().chain(broadening::hs_headings(typed)) {
             let hits = self.page_of(&query.with_text(&text), offset, limit).await?;
             if hits.total > 0 {
                 return Some((Broadened::Respelt { text }, hits));
             }
         }
+        // Each drop costs a search: they stop at `broadening::WIDEN_WITHIN`.
         let mut found = Vec::new();
         for drop in broadening::word_drops(&Vocabulary::global().space_unspaced(typed)) {
+            if started.elapsed() > broadening::WIDEN_WITHIN {
+                tracing::debug!(query = typed, "widening stopped at its time budget");
+                break;
+            }
             let hits = self.page_of(&query.with_text(&drop.text), 0, 1).await?;
             found.push((drop, hits.total));
         }

@@ -289,8 +289,11 @@ fn run_search(active: &Active, request: &SearchRequest) -> Result<SearchHits, Se
         SortOrder::Relevance => {
             // The first results are ranked as a whole and then capped per
             // producer (`ranking`); later pages follow the plain order.
-            let first_pages = ranking::in_first_results(request.offset, limit);
-            let ranked = if first_pages { TopDocs::with_limit(ranking::FIRST_RESULTS) } else { top };
+            let first_pages = ranking::hits_to_fetch(request.offset, limit);
+            let ranked = match first_pages {
+                Some(count) => TopDocs::with_limit(count),
+                None => top,
+            };
             let by_quality = ranked.tweak_score(|segment: &tantivy::SegmentReader| {
                 let quality = segment.fast_fields().u64("quality").ok().map(|column| column.first_or_default_col(0));
                 move |doc: tantivy::DocId, score: tantivy::Score| {
@@ -300,7 +303,7 @@ fn run_search(active: &Active, request: &SearchRequest) -> Result<SearchHits, Se
             let (hits, total, facets) =
                 searcher.search(&*query, &(by_quality, Count, counter)).map_err(failed("searching"))?;
             let addresses: Vec<DocAddress> = hits.into_iter().map(|(_, a)| a).collect();
-            if first_pages {
+            if first_pages.is_some() {
                 diversified = Some(addresses.clone());
             }
             (addresses, total, facets)
@@ -332,7 +335,7 @@ fn run_search(active: &Active, request: &SearchRequest) -> Result<SearchHits, Se
     let ids = match diversified {
         Some(window) => {
             let hits = page_hits(&searcher, &window)?;
-            ranking::cap_per_producer(&hits).into_iter().skip(request.offset).take(limit).collect()
+            ranking::page_of_first_results(&hits, request.offset, limit)
         }
         None => page_ids(&searcher, &addresses)?,
     };

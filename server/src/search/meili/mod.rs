@@ -114,7 +114,7 @@ impl MeiliIndex {
 }
 
 /// The query as Meilisearch is asked it, and whether its "last" matching
-/// strategy applies. When the query names products (our own matcher, the
+/// strategy applies (one product name and no HS code). When the query names products (our own matcher, the
 /// same as the embedded backend's: Meilisearch segments Chinese and
 /// normalises Arabic its own way, so its synonyms miss some names), their
 /// concept tokens come first, then the words that are part of those names
@@ -124,8 +124,9 @@ impl MeiliIndex {
 /// query is sent as typed, every word required.
 fn meili_query(text: &str) -> (String, bool) {
     let vocabulary = crate::search::vocabulary::Vocabulary::global();
+    let mut hits = vocabulary.find(&crate::search::analysis::fold(text));
     let mut tokens: Vec<String> = Vec::new();
-    for hit in vocabulary.find(&crate::search::analysis::fold(text)) {
+    for hit in &hits {
         let token = documents::concept_token(&vocabulary.concept(hit.concept).id);
         if !tokens.contains(&token) {
             tokens.push(token);
@@ -134,11 +135,28 @@ fn meili_query(text: &str) -> (String, bool) {
     if tokens.is_empty() {
         return (text.to_owned(), false);
     }
+    // Separate product names ("olive oil sardines" holds two), counted as
+    // the longest names, leftmost first, that do not overlap.
+    hits.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
+    let (mut names, mut covered) = (0, 0);
+    for hit in &hits {
+        if hit.start >= covered {
+            names += 1;
+            covered = hit.end;
+        }
+    }
     let is_code = |word: &str| word.chars().all(|c| c.is_ascii_digit() || c == '.') && word.len() >= 4;
+    let words = vocabulary.typed_words(text);
+    // With one product name, "last" needs only its token (the first word):
+    // a listing in another language is found without the name's words, and
+    // the other words rank. Several names or a code must all match, as in
+    // the embedded backend, so "last" (which drops from the end) is not used.
+    let strict = names > 1 || words.iter().any(|word| is_code(&word.text));
     let (named, other): (Vec<_>, Vec<_>) =
-        vocabulary.typed_words(text).into_iter().partition(|word| word.names_product || is_code(&word.text));
+        words.into_iter().partition(|word| word.names_product || is_code(&word.text));
+    let soft = !strict;
     let ordered: Vec<String> = tokens.into_iter().chain(named.into_iter().chain(other).map(|word| word.text)).collect();
-    (ordered.join(" "), true)
+    (ordered.join(" "), soft)
 }
 
 #[async_trait]
@@ -175,13 +193,13 @@ impl SearchIndex for MeiliIndex {
         let sort: Vec<&'static str> = sort_criteria(request.sort, text).into_iter().collect();
         // The first results are fetched as a whole and capped per producer
         // (`ranking`), as the embedded backend does.
-        let diversify = request.sort == SortOrder::Relevance
-            && !text.is_empty()
-            && ranking::in_first_results(request.offset, request.limit.max(1));
-        let plans = if diversify {
-            plan_searches(&SearchRequest { offset: 0, limit: ranking::FIRST_RESULTS, ..request.clone() })
-        } else {
-            plan_searches(request)
+        let limit = request.limit.clamp(1, 1_000);
+        let first_pages = (request.sort == SortOrder::Relevance && !text.is_empty() && request.limit > 0)
+            .then(|| ranking::hits_to_fetch(request.offset, limit))
+            .flatten();
+        let plans = match first_pages {
+            Some(count) => plan_searches(&SearchRequest { offset: 0, limit: count, ..request.clone() }),
+            None => plan_searches(request),
         };
         let locales = query_locales(text);
 
@@ -232,14 +250,10 @@ impl SearchIndex for MeiliIndex {
         for (plan, result) in plans.iter().zip(&response.results) {
             match plan.kind {
                 Kind::Main => {
-                    hits.ids = if diversify {
+                    hits.ids = if first_pages.is_some() {
                         let ranked: Vec<(i64, i64)> =
                             result.hits.iter().map(|hit| (hit.result.id, hit.result.producer_id)).collect();
-                        ranking::cap_per_producer(&ranked)
-                            .into_iter()
-                            .skip(request.offset)
-                            .take(request.limit.clamp(1, 1_000))
-                            .collect()
+                        ranking::page_of_first_results(&ranked, request.offset, limit)
                     } else {
                         result.hits.iter().map(|hit| hit.result.id).collect()
                     };
