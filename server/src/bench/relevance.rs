@@ -163,14 +163,18 @@ fn report(backend: &str, outcomes: &[Outcome], floors: &Floors) -> Vec<String> {
         let zero = group.iter().filter(|o| o.zero).count() as f64 / count;
         let widened = group.iter().filter(|o| o.widened).count();
         println!("  {lang:<6} {:>7} {ndcg:>8.3} {precision:>6.3} {:>9.1}% {widened:>9}", group.len(), zero * 100.0);
-        if floors.min_ndcg.is_some_and(|floor| ndcg < floor) {
-            failures.push(format!("{backend} {lang}: NDCG@10 {ndcg:.3} below {:.3}", floors.min_ndcg.unwrap_or(0.0)));
+        if let Some(floor) = floors.min_ndcg
+            && ndcg < floor
+        {
+            failures.push(format!("{backend} {lang}: NDCG@10 {ndcg:.3} below {floor:.3}"));
         }
-        if floors.max_zero_rate.is_some_and(|ceiling| zero > ceiling) {
+        if let Some(ceiling) = floors.max_zero_rate
+            && zero > ceiling
+        {
             failures.push(format!(
                 "{backend} {lang}: zero-result rate {:.1}% above {:.1}%",
                 zero * 100.0,
-                floors.max_zero_rate.unwrap_or(0.0) * 100.0
+                ceiling * 100.0
             ));
         }
     }

@@ -384,6 +384,23 @@ impl Vocabulary {
         words.into_iter().filter(|word| !word.filler).map(|word| word.text).collect::<Vec<_>>().join(" ")
     }
 
+    /// The separate product names in folded text: the longest names,
+    /// leftmost first, that do not overlap ("olive oil sardines" holds two;
+    /// "huile d'argan" one, though "argan" is a name too).
+    pub fn separate_names(&self, folded: &str) -> Vec<Found> {
+        let mut hits = self.find(folded);
+        hits.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
+        let mut covered = 0;
+        hits.retain(|hit| {
+            let separate = hit.start >= covered;
+            if separate {
+                covered = hit.end;
+            }
+            separate
+        });
+        hits
+    }
+
     /// `text` with each run of an unspaced script (Chinese) split where the
     /// vocabulary's names begin and end, so that every word of a query can
     /// be weighed, kept or dropped on its own: "散装橄榄油" (bulk olive oil)
@@ -399,18 +416,11 @@ impl Vocabulary {
                 return;
             }
             let folded = fold(run);
-            // The longest names, leftmost first, that do not overlap: a
-            // name is never cut inside (摩洛哥坚果油 stays whole).
-            let mut hits = self.find(&folded);
-            hits.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
+            // A name is never cut inside (摩洛哥坚果油 stays whole).
             let mut cuts: BTreeSet<usize> = BTreeSet::new();
-            let mut covered = 0;
-            for hit in hits {
-                if hit.start >= covered {
-                    cuts.insert(hit.start);
-                    cuts.insert(hit.end);
-                    covered = hit.end;
-                }
+            for hit in self.separate_names(&folded) {
+                cuts.insert(hit.start);
+                cuts.insert(hit.end);
             }
             // Folding a Chinese run only adds the spaces at both ends.
             let inner = folded.trim();

@@ -40,7 +40,7 @@ use meilisearch_sdk::search::{MatchingStrategies, SearchQuery, Selectors};
 use self::calls::{HEALTH_TIMEOUT, REQUEST_TIMEOUT, call, classify, timed};
 use self::documents::{Hit, MetaDocument};
 use self::facets::{add_distribution, exact_total};
-use self::query::{Kind, Window, plan_searches, query_locales, sort_criteria};
+use self::query::{Kind, Window, meili_query, plan_searches, query_locales, sort_criteria};
 use self::settings::PRIMARY_KEY;
 use crate::search::analysis::join_hs_dots;
 use crate::search::{
@@ -111,52 +111,6 @@ impl MeiliIndex {
             Err(error) => Err(classify(&context, error)),
         }
     }
-}
-
-/// The query as Meilisearch is asked it, and whether its "last" matching
-/// strategy applies (one product name and no HS code). When the query names products (our own matcher, the
-/// same as the embedded backend's: Meilisearch segments Chinese and
-/// normalises Arabic its own way, so its synonyms miss some names), their
-/// concept tokens come first, then the words that are part of those names
-/// or codes, then the other words: with "last", a listing must hold the
-/// tokens, ranks higher for each further word, and is still found without
-/// an origin or a packaging it does not mention. Without a product name the
-/// query is sent as typed, every word required.
-fn meili_query(text: &str) -> (String, bool) {
-    let vocabulary = crate::search::vocabulary::Vocabulary::global();
-    let mut hits = vocabulary.find(&crate::search::analysis::fold(text));
-    let mut tokens: Vec<String> = Vec::new();
-    for hit in &hits {
-        let token = documents::concept_token(&vocabulary.concept(hit.concept).id);
-        if !tokens.contains(&token) {
-            tokens.push(token);
-        }
-    }
-    if tokens.is_empty() {
-        return (text.to_owned(), false);
-    }
-    // Separate product names ("olive oil sardines" holds two), counted as
-    // the longest names, leftmost first, that do not overlap.
-    hits.sort_by_key(|hit| (hit.start, std::cmp::Reverse(hit.end)));
-    let (mut names, mut covered) = (0, 0);
-    for hit in &hits {
-        if hit.start >= covered {
-            names += 1;
-            covered = hit.end;
-        }
-    }
-    let is_code = |word: &str| word.chars().all(|c| c.is_ascii_digit() || c == '.') && word.len() >= 4;
-    let words = vocabulary.typed_words(text);
-    // With one product name, "last" needs only its token (the first word):
-    // a listing in another language is found without the name's words, and
-    // the other words rank. Several names or a code must all match, as in
-    // the embedded backend, so "last" (which drops from the end) is not used.
-    let strict = names > 1 || words.iter().any(|word| is_code(&word.text));
-    let (named, other): (Vec<_>, Vec<_>) =
-        words.into_iter().partition(|word| word.names_product || is_code(&word.text));
-    let soft = !strict;
-    let ordered: Vec<String> = tokens.into_iter().chain(named.into_iter().chain(other).map(|word| word.text)).collect();
-    (ordered.join(" "), soft)
 }
 
 #[async_trait]

@@ -2,8 +2,11 @@
 //! of the text, the sort, the filter expression (values of a facet OR'd,
 //! facets AND'ed, string values quoted), the page or offset window, and the
 //! plan: the main query, the total in offset mode, one count-only query per
-//! constrained facet (its own filter left out) and one per MOQ bucket.
+//! constrained facet (its own filter left out) and one per MOQ bucket; and
+//! the query text itself, led by the concept tokens of the product names it
+//! holds (`meili_query`).
 
+use super::documents::concept_token;
 use super::facets::DISTRIBUTED_FACETS;
 use crate::search::{Facet, Filters, MOQ_BUCKETS, SearchRequest, SortOrder};
 
@@ -173,6 +176,43 @@ pub(super) fn plan_searches(request: &SearchRequest) -> Vec<Planned> {
         plans.push(Planned::new(Kind::MoqBucket(bound), Some(bucket), Vec::new(), COUNT_ONLY));
     }
     plans
+}
+
+/// The query as Meilisearch is asked it, and whether its "last" matching
+/// strategy applies (one product name and no HS code). When the query names products (our own matcher, the
+/// same as the embedded backend's: Meilisearch segments Chinese and
+/// normalises Arabic its own way, so its synonyms miss some names), their
+/// concept tokens come first, then the words that are part of those names
+/// or codes, then the other words: with "last", a listing must hold the
+/// tokens, ranks higher for each further word, and is still found without
+/// an origin or a packaging it does not mention. Without a product name the
+/// query is sent as typed, every word required.
+pub(super) fn meili_query(text: &str) -> (String, bool) {
+    let vocabulary = crate::search::vocabulary::Vocabulary::global();
+    let folded = crate::search::analysis::fold(text);
+    let mut tokens: Vec<String> = Vec::new();
+    for hit in vocabulary.find(&folded) {
+        let token = concept_token(&vocabulary.concept(hit.concept).id);
+        if !tokens.contains(&token) {
+            tokens.push(token);
+        }
+    }
+    if tokens.is_empty() {
+        return (text.to_owned(), false);
+    }
+    let names = vocabulary.separate_names(&folded).len();
+    let is_code = |word: &str| word.chars().all(|c| c.is_ascii_digit() || c == '.') && word.len() >= 4;
+    let words = vocabulary.typed_words(text);
+    // With one product name, "last" needs only its token (the first word):
+    // a listing in another language is found without the name's words, and
+    // the other words rank. Several names or a code must all match, as in
+    // the embedded backend, so "last" (which drops from the end) is not used.
+    let strict = names > 1 || words.iter().any(|word| is_code(&word.text));
+    let (named, other): (Vec<_>, Vec<_>) =
+        words.into_iter().partition(|word| word.names_product || is_code(&word.text));
+    let soft = !strict;
+    let ordered: Vec<String> = tokens.into_iter().chain(named.into_iter().chain(other).map(|word| word.text)).collect();
+    (ordered.join(" "), soft)
 }
 
 #[cfg(test)]
