@@ -20,6 +20,7 @@ use crate::pages::{
     ProfilePage, RegionPage, ResetPage, SavedSearchesPage, SearchPage, SectorPage, ShortlistPage, ShowcasePage,
     ShowcasePrintPage, ShowcasesPage, SignInPage, SignUpPage, StopAlertsPage, StudioPage, ThreadPage,
 };
+use crate::pages::{JoinTeamPage, OrganiserTeamPage, ProducerTeamPage};
 
 /// The router and everything every page shares.
 #[component]
@@ -63,6 +64,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/dashboard") view=StudioPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/insights") view=InsightsPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/team") view=ProducerTeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/organiser/team") view=OrganiserTeamPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/join") view=JoinTeamPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/verification") view=VerificationPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin") view=OfficesOverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/verification") view=VerificationQueuePage ssr=SsrMode::Async />

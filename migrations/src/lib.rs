@@ -1,6 +1,7 @@
 //! The Trade.ma schema as sea-orm migrations, one file per step, each with a
 //! `down`. They run on SQLite (the embedded default) and PostgreSQL, at server
-//! start and with `server migrate`. Schema only: no data here.
+//! start and with `server migrate`. Schema, and the data a new shape needs
+//! from the old one (every producer's account becomes its team's owner).
 
 pub use sea_orm_migration::prelude::*;
 
@@ -28,6 +29,7 @@ mod m20261207_000021_claim_outbox_mail;
 mod m20261207_000022_lease_fleet_jobs;
 mod m20261207_000023_feed_search_changes;
 mod m20261207_000024_count_attempts_in_database;
+mod m20261207_000025_form_company_teams;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -60,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000022_lease_fleet_jobs::Migration),
             Box::new(m20261207_000023_feed_search_changes::Migration),
             Box::new(m20261207_000024_count_attempts_in_database::Migration),
+            Box::new(m20261207_000025_form_company_teams::Migration),
         ]
     }
 }

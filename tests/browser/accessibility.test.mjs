@@ -109,15 +109,22 @@ test("every producer's page has no axe violation", async () => {
     const edit = await firstLink(page, '/dashboard', /^\/fr\/dashboard\/listings\/\d+/);
     return [
       '/dashboard', '/dashboard/profile', '/dashboard/listings/new', edit, '/dashboard/insights',
-      '/dashboard/verification', '/dashboard/import', '/inquiries',
+      '/dashboard/verification', '/dashboard/import', '/inquiries', '/inquiries?mine=1', '/dashboard/team',
     ];
+  });
+});
+
+test("a sales member's pages have no axe violation", async () => {
+  await check('sales', 'sales-asia@demo.trade.ma', async (page) => {
+    const thread = await firstLink(page, '/inquiries?mine=1', /^\/fr\/inquiries\/\d+/);
+    return ['/dashboard', '/inquiries?mine=1', thread, '/dashboard/team'];
   });
 });
 
 test("every organiser's page has no axe violation", async () => {
   await check('organiser', 'organiser@demo.trade.ma', async (page) => {
     const editor = await firstLink(page, '/organiser', /^\/fr\/organiser\/showcases\/\d+/);
-    return ['/organiser', '/organiser/showcases/new', editor];
+    return ['/organiser', '/organiser/showcases/new', editor, '/organiser/team'];
   });
 });
 

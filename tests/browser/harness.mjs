@@ -135,6 +135,17 @@ export function serverAndBrowser() {
   return ctx;
 }
 
+/** Signs `page` in on the server at `base`, in `lang`, and waits to leave the form. */
+export async function signIn(page, base, lang, email, password) {
+  await page.goto(`${base}/${lang}/account/sign-in`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.includes('/sign-in')),
+    page.locator('.form-card button[type=submit]').click(),
+  ]);
+}
+
 /** A full-page screenshot in target/screenshots/. */
 export const shot = (page, name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 

@@ -83,6 +83,9 @@ async fn producer(
     .await
     .expect("insert producer")
     .id;
+    let seat =
+        app::domain::Seat { kind: app::domain::TeamKind::Producer, company_id: id, role: app::domain::TeamRole::Owner };
+    server::repo::team_member::insert(db, seat, owner, at).await.expect("seat the owner");
     producer_translations::ActiveModel {
         producer_id: Set(id),
         locale: Set("fr".to_owned()),

@@ -455,6 +455,7 @@ impl app::ports::SessionHandle for FakeSession {
             display_name: String::new(),
             role: app::domain::Role::Buyer,
             office: None,
+            seat: None,
         })
     }
     async fn end(&self) -> Result<(), app::domain::AppError> {

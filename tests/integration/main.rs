@@ -26,5 +26,6 @@ mod search;
 mod security;
 mod seo;
 mod showcases;
+mod teams;
 mod uploads;
 mod workspace_postgres;

@@ -41,9 +41,15 @@ pub async fn sign_up(
 
 /// Signs in; an inquiry typed on this browser with this account's address
 /// at sign-up (the address had an account) is sent now, and the browser
-/// goes to its conversation.
+/// goes to its conversation; otherwise to `next` when it is a path of this
+/// site (an invitation's page), else to the account's landing page.
 #[server(endpoint = "sign_in")]
-pub async fn sign_in(email: String, password: String, locale: Locale) -> Result<(), AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    locale: Locale,
+    #[server(default)] next: Option<String>,
+) -> Result<(), AppError> {
     let services = super::context::services()?;
     let session = super::context::session()?;
     let viewer = super::context::respond(services.accounts.sign_in(&*session.0, &email, &password).await)?;
@@ -66,7 +72,10 @@ pub async fn sign_in(email: String, password: String, locale: Locale) -> Result<
             Err(error) => tracing::warn!(?error, "the inquiry kept at sign-up could not be sent at sign-in"),
         }
     }
-    super::context::redirect_to(&landing(&viewer, locale));
+    match next.filter(|next| crate::domain::is_local_path(next)) {
+        Some(next) => super::context::redirect_to(&next),
+        None => super::context::redirect_to(&landing(&viewer, locale)),
+    }
     Ok(())
 }
 

@@ -108,10 +108,16 @@ pub async fn send_inquiry(
 }
 
 #[server(endpoint = "inbox", input = GetUrl)]
-pub async fn get_inbox(status: Option<InquiryStatus>, page: u64, locale: Locale) -> Result<Inbox, AppError> {
+pub async fn get_inbox(
+    status: Option<InquiryStatus>,
+    #[server(default)] mine: Option<bool>,
+    page: u64,
+    locale: Locale,
+) -> Result<Inbox, AppError> {
     let services = super::context::services()?;
     let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.inquiries.inbox(&viewer, status, page, locale).await)
+    let mine = mine.unwrap_or(false);
+    super::context::respond(services.inquiries.inbox(&viewer, status, mine, page, locale).await)
 }
 
 #[server(endpoint = "thread", input = GetUrl)]
@@ -141,6 +147,20 @@ pub async fn act_on_thread(
     let viewer = super::context::respond(super::context::viewer())?;
     super::context::respond(services.inquiries.act(&viewer, id, action, quote).await)?;
     super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{id}")));
+    Ok(())
+}
+
+/// Assigns a producer's conversation to a member (`member` empty: to the owners).
+#[server(endpoint = "assign_thread")]
+pub async fn assign_thread(id: i64, #[server(default)] member: String, locale: Locale) -> Result<(), AppError> {
+    let member = match member.trim() {
+        "" => None,
+        typed => Some(super::context::respond(typed.parse::<i64>().map_err(|_| AppError::BadRequest))?),
+    };
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.assign(&viewer, id, member).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{id}?assigned=1")));
     Ok(())
 }
 

@@ -17,3 +17,4 @@ pub mod showcases;
 #[cfg(feature = "ssr")]
 mod sign_up_note;
 pub mod studio;
+pub mod teams;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::accounts::{SignOut, get_viewer};
-use crate::domain::Role;
+use crate::domain::{Role, TeamKind, TeamRole, WorkspaceAction};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -22,7 +22,15 @@ pub fn AccountMenu() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match viewer.await {
-                    Ok(Some(viewer)) => view! {
+                    Ok(Some(viewer)) => {
+                        // A producer account without a company yet is the owner of the one it creates.
+                        let role = viewer.seat.map_or(TeamRole::Owner, |seat| seat.role);
+                        let may = move |action: WorkspaceAction| role.may(action);
+                        let team_path = viewer.seat.map(|seat| match seat.kind {
+                            TeamKind::Producer => "/dashboard/team",
+                            TeamKind::Organiser => "/organiser/team",
+                        });
+                        view! {
                         <div class="account-menu">
                             {(viewer.role == Role::Producer).then(|| view! {
                                 <a href=i18n.path("/dashboard")>{m.account_my_dashboard}</a>
@@ -33,14 +41,17 @@ pub fn AccountMenu() -> impl IntoView {
                             {viewer.office.is_some().then(|| view! {
                                 <a href=i18n.path("/admin")>{m.admin_nav_workspace}</a>
                             })}
-                            {matches!(viewer.role, Role::Buyer | Role::Producer).then(|| view! { <InquiriesLink /> })}
+                            {(viewer.role == Role::Buyer || (viewer.role == Role::Producer && may(WorkspaceAction::AnswerInquiries))).then(|| view! { <InquiriesLink /> })}
                             <details class="account-dropdown">
                                 <summary class="account-name" dir="auto" title=viewer.email.clone()>{viewer.display_name.clone()}</summary>
                                 <div class="account-panel">
-                                    {(viewer.role == Role::Producer).then(|| view! {
+                                    {(viewer.role == Role::Producer && may(WorkspaceAction::ReadInsights)).then(|| view! {
                                         <a href=i18n.path("/dashboard/insights")>{m.insights_nav}</a>
+                                    })}
+                                    {(viewer.role == Role::Producer && may(WorkspaceAction::EditProfile)).then(|| view! {
                                         <a href=i18n.path("/dashboard/profile")>{m.dashboard_edit_profile}</a>
                                     })}
+                                    {team_path.map(|path| view! { <a href=i18n.path(path)>{m.team_nav}</a> })}
                                     {(viewer.role == Role::Buyer).then(|| view! {
                                         <a href=i18n.path("/shortlist")>{m.shortlist_link}</a>
                                         <a href=i18n.path("/account/searches")>{m.alerts_nav}</a>
@@ -54,7 +65,8 @@ pub fn AccountMenu() -> impl IntoView {
                                 </div>
                             </details>
                         </div>
-                    }.into_any(),
+                    }.into_any()
+                    }
                     _ => view! {
                         <div class="account-menu">
                             <a href=i18n.path("/account/sign-in")>{m.account_sign_in_link}</a>

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AppError;
 use super::slug_enum::slug_enum;
+use super::team::{Seat, TeamKind, TeamRole, WorkspaceAction};
 
 slug_enum! {
     /// What an account may do on Trade.ma.
@@ -41,24 +42,46 @@ pub struct Viewer {
     /// The trade office an administrator works for (`None` for other roles).
     #[serde(default)]
     pub office: Option<super::offices::Office>,
+    /// The company the person works for and their role in it.
+    #[serde(default)]
+    pub seat: Option<Seat>,
 }
 
-/// Proof that the person acting is a producer. The producer's workspace (the
-/// `Studio` port and the upload routes) takes this, not a `Viewer`, and only
-/// [`Viewer::as_producer`] makes one: no service can be called for another
-/// role by mistake. Never sent over the wire.
+/// Proof that the person acting works in a producer's workspace: which
+/// producer (none yet for a producer account that has not created its
+/// company) and with which role. The producer's workspace (the `Studio`
+/// port, the team, the upload routes) takes this, not a `Viewer`, and only
+/// [`Viewer::as_producer`] and the offices' check make one: no service can
+/// be called for another role by mistake. Never sent over the wire.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProducerAccess {
     user_id: i64,
+    producer_id: Option<i64>,
+    role: TeamRole,
     /// The trade office working on an onboarded cooperative's catalogue:
     /// what it changes there is recorded in the audit log as its own.
     on_behalf: Option<super::offices::AdminAccess>,
 }
 
 impl ProducerAccess {
-    /// The producer's account.
+    /// The account acting (an administrator's, when an office acts for a cooperative).
     pub fn user_id(&self) -> i64 {
         self.user_id
+    }
+
+    /// The producer worked on; `None` until the account creates its company.
+    pub fn producer_id(&self) -> Option<i64> {
+        self.producer_id
+    }
+
+    /// The acting member's role (an office acting for a cooperative is its owner).
+    pub fn role(&self) -> TeamRole {
+        self.role
+    }
+
+    /// `Ok` when the role may do `action`, else its refusal (`TeamRole::refusal`).
+    pub fn require(&self, action: WorkspaceAction) -> Result<(), AppError> {
+        self.role.require(action)
     }
 
     /// Whether a trade office acts for the producer (until it claims its account).
@@ -72,12 +95,17 @@ impl ProducerAccess {
         self.on_behalf.as_ref()
     }
 
-    /// A trade office's access to the catalogue of the producer owned by
-    /// `owner_user_id`: only with an administrator's proof, and only once the
-    /// offices' service has checked the producer is an unclaimed cooperative
-    /// of the office's region (`Offices::act_for`).
-    pub fn for_office(admin: &super::offices::AdminAccess, owner_user_id: i64) -> ProducerAccess {
-        ProducerAccess { user_id: owner_user_id, on_behalf: Some(admin.clone()) }
+    /// A trade office's access to the catalogue of producer `producer_id`:
+    /// only with an administrator's proof, and only once the offices'
+    /// service has checked the producer is an unclaimed cooperative of the
+    /// office's region (`Offices::act_for`).
+    pub fn for_office(admin: &super::offices::AdminAccess, producer_id: i64) -> ProducerAccess {
+        ProducerAccess {
+            user_id: admin.user_id(),
+            producer_id: Some(producer_id),
+            role: TeamRole::Owner,
+            on_behalf: Some(admin.clone()),
+        }
     }
 }
 
@@ -96,29 +124,52 @@ impl BuyerAccess {
     }
 }
 
-/// Proof that the person acting is a trade-fair organiser: their showcases
-/// take this, and only [`Viewer::as_organiser`] makes one. Never sent over the wire.
+/// Proof that the person acting works for a trade-fair organiser: its
+/// showcases and team take this, and only [`Viewer::as_organiser`] makes
+/// one. Never sent over the wire.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrganiserAccess {
     user_id: i64,
+    organisation: i64,
+    role: TeamRole,
 }
 
 impl OrganiserAccess {
-    /// The organiser's account.
+    /// The account acting.
     pub fn user_id(&self) -> i64 {
         self.user_id
+    }
+
+    /// The organisation (its founding account, which its showcases name).
+    pub fn organisation(&self) -> i64 {
+        self.organisation
+    }
+
+    /// The acting member's role.
+    pub fn role(&self) -> TeamRole {
+        self.role
+    }
+
+    /// `Ok` when the role may do `action`, else its refusal.
+    pub fn require(&self, action: WorkspaceAction) -> Result<(), AppError> {
+        self.role.require(action)
     }
 }
 
 impl Viewer {
     /// The producer's capability, or `NotFound`: the producer's workspace does
-    /// not exist for other roles.
+    /// not exist for other roles. A producer account without a seat has no
+    /// company yet and is the owner of the one it creates.
     pub fn as_producer(&self) -> Result<ProducerAccess, AppError> {
-        if self.role == Role::Producer {
-            Ok(ProducerAccess { user_id: self.user_id, on_behalf: None })
-        } else {
-            Err(AppError::NotFound)
+        if self.role != Role::Producer {
+            return Err(AppError::NotFound);
         }
+        let (producer_id, role) = match self.seat {
+            Some(Seat { kind: TeamKind::Producer, company_id, role }) => (Some(company_id), role),
+            Some(_) => return Err(AppError::NotFound),
+            None => (None, TeamRole::Owner),
+        };
+        Ok(ProducerAccess { user_id: self.user_id, producer_id, role, on_behalf: None })
     }
 
     /// The buyer's capability, or `NotFound`: what only buyers have does
@@ -127,12 +178,14 @@ impl Viewer {
         if self.role == Role::Buyer { Ok(BuyerAccess { user_id: self.user_id }) } else { Err(AppError::NotFound) }
     }
 
-    /// The organiser's capability, or `NotFound`.
+    /// The organiser's capability, or `NotFound`: only an organiser account
+    /// with a seat in an organisation.
     pub fn as_organiser(&self) -> Result<OrganiserAccess, AppError> {
-        if self.role == Role::Organiser {
-            Ok(OrganiserAccess { user_id: self.user_id })
-        } else {
-            Err(AppError::NotFound)
+        match self.seat {
+            Some(Seat { kind: TeamKind::Organiser, company_id, role }) if self.role == Role::Organiser => {
+                Ok(OrganiserAccess { user_id: self.user_id, organisation: company_id, role })
+            }
+            _ => Err(AppError::NotFound),
         }
     }
 }

@@ -80,6 +80,9 @@ pub struct InboxLine {
     pub held: bool,
     /// The showcase the buyer came from, by its title.
     pub showcase: Option<String>,
+    /// The member the conversation is assigned to (the producer's inbox).
+    #[serde(default)]
+    pub assignee: Option<String>,
 }
 
 /// A page of an inbox, newest activity first.
@@ -87,6 +90,10 @@ pub struct InboxLine {
 pub struct Inbox {
     pub side: Side,
     pub status: Option<InquiryStatus>,
+    /// Only the conversations assigned to the reader ("mine"), else the
+    /// company's (a producer's member; always false for a buyer).
+    #[serde(default)]
+    pub mine: bool,
     pub lines: Vec<InboxLine>,
     pub total: u64,
     /// From 1.
@@ -140,6 +147,12 @@ pub struct Thread {
     pub destination_country: CountryCode,
     pub wanted_by: Option<CalendarDate>,
     pub messages: Vec<ThreadMessage>,
+    /// The producer's side: who the conversation is assigned to, and the
+    /// members it may be assigned to `(account, name)`.
+    #[serde(default)]
+    pub assignee: Option<i64>,
+    #[serde(default)]
+    pub answerers: Vec<(i64, String)>,
 }
 
 /// What an inquiry is about: one listing (from its page), or a producer

@@ -387,6 +387,8 @@ pub struct Dashboard {
     pub hidden: Option<super::moderation::Hidden>,
     /// A trade office is working on this cooperative's catalogue for it.
     pub on_behalf: bool,
+    /// The reader's role in the company's team (what the page offers).
+    pub role: super::TeamRole,
 }
 
 /// A photo as the editor shows it: its id for the reorder/delete buttons.

@@ -33,6 +33,7 @@ mod sector;
 mod shortlist;
 mod showcase;
 mod slug_enum;
+mod team;
 pub mod text;
 mod trade_agreement;
 mod verification;
@@ -103,6 +104,11 @@ pub use showcase::{
     ExhibitorLeads, FeaturedListing, PUBLISH_MIN_LANGUAGES, SHOWCASE_DESCRIPTION_MAX_CHARS, SHOWCASE_TITLE_MAX_CHARS,
     ShowcaseChange, ShowcaseDraft, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList,
     ShowcasePage, ShowcaseStatus, ShowcaseText, publish_problem,
+};
+pub use team::{
+    InvitationLine, InviteForm, JoinPage, MemberLine, RoutingCandidate, RoutingFacts, RoutingKind, RoutingRule,
+    RoutingRuleForm, RoutingRuleLine, Seat, TEAM_INVITATION_DAYS, TEAM_LOG_PAGE_SIZE, TEAM_MAX_MEMBERS, TeamAccess,
+    TeamChange, TeamKind, TeamLogAction, TeamLogLine, TeamPage, TeamRole, WorkspaceAction, last_owner_problem, route,
 };
 pub use trade_agreement::TradeAgreement;
 pub use verification::{

@@ -127,6 +127,10 @@ pub struct ProfileEditor {
     pub verified: bool,
     /// URL prefix of the logo's 320 px variants, when one is uploaded.
     pub logo_url: Option<String>,
+    /// The reader may not change the legal identity (legal name, legal
+    /// form, ICE): a manager, not an owner.
+    #[serde(default)]
+    pub legal_locked: bool,
 }
 
 /// Longest company description per language, in characters.

@@ -19,8 +19,11 @@ mod shortlist;
 mod showcases;
 mod stop_alerts;
 mod studio;
+mod team;
 
-pub use account::{BuyerProfilePage, ClaimProducerPage, ForgotPage, PasswordPage, ResetPage, SignInPage, SignUpPage};
+pub use account::{
+    BuyerProfilePage, ClaimProducerPage, ForgotPage, JoinTeamPage, PasswordPage, ResetPage, SignInPage, SignUpPage,
+};
 pub use home::HomePage;
 pub use import_sheet::{ImportPage, OfficeImportPage};
 pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
@@ -41,6 +44,7 @@ pub use shortlist::ShortlistPage;
 pub use showcases::{ShowcasePage, ShowcasePrintPage, ShowcasesPage};
 pub use stop_alerts::StopAlertsPage;
 pub use studio::{EditListingPage, InsightsPage, NewListingPage, ProfilePage, StudioPage, VerificationPage};
+pub use team::{OrganiserTeamPage, ProducerTeamPage};
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

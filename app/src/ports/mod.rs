@@ -23,6 +23,7 @@ use crate::domain::{
     ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage,
     StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
+use crate::domain::{InviteForm, JoinPage, RoutingRuleForm, TeamAccess, TeamChange, TeamPage};
 
 /// The one rule for who works in a producer's workspace, for server
 /// functions and upload routes alike: the producer itself, or an
@@ -286,10 +287,13 @@ pub trait Inquiries: Send + Sync {
     /// Confirms an address from a mailed link; delivers the held inquiries.
     /// Returns the account it proved.
     async fn confirm_address(&self, token: &str) -> Result<i64, AppError>;
+    /// One page of the reader's conversations; for a producer's member,
+    /// `mine` keeps those assigned to them.
     async fn inbox(
         &self,
         viewer: &Viewer,
         status: Option<InquiryStatus>,
+        mine: bool,
         page: u64,
         locale: Locale,
     ) -> Result<Inbox, AppError>;
@@ -301,6 +305,9 @@ pub trait Inquiries: Send + Sync {
     async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction, quote: Option<i64>) -> Result<(), AppError>;
     /// Conversations with something the reader has not read.
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError>;
+    /// Assigns a producer's conversation to one of its members who answer
+    /// inquiries (`None`: to the owners).
+    async fn assign(&self, viewer: &Viewer, id: i64, member: Option<i64>) -> Result<(), AppError>;
     /// Where a buyer's goods go by default: their profile's country, else
     /// their account's (`None` for other roles).
     async fn buyer_country(&self, buyer: &BuyerAccess) -> Result<Option<CountryCode>, AppError>;
@@ -374,6 +381,34 @@ pub trait MarketInsight: Send + Sync {
     async fn insights(&self, access: &ProducerAccess) -> Result<Insights, AppError>;
 }
 
+/// A company's team: who works for it and with which role, invitations by
+/// a single-use link, the owners' routing rules and the team log; and
+/// joining by an invitation. Changes are owners' (`WorkspaceAction::ManageTeam`),
+/// except leaving; each writes its log row in its own transaction.
+#[async_trait::async_trait]
+pub trait Teams: Send + Sync {
+    /// The team page (invitations, rules and the log for owners only).
+    async fn page(&self, member: &TeamAccess, locale: Locale) -> Result<TeamPage, AppError>;
+    /// Invites an address with a role; earlier invitations of it stop working.
+    async fn invite(&self, member: &TeamAccess, form: &InviteForm) -> Result<(), AppError>;
+    /// A role change, a removal, leaving, a transfer of ownership, an
+    /// invitation or a rule withdrawn.
+    async fn change(&self, member: &TeamAccess, change: &TeamChange) -> Result<(), AppError>;
+    /// Adds a routing rule (producers).
+    async fn add_rule(&self, member: &TeamAccess, form: &RoutingRuleForm) -> Result<(), AppError>;
+    /// What an invitation link shows, while it works.
+    async fn join_page(&self, token: &str) -> Result<JoinPage, AppError>;
+    /// Joins the company: the signed-in account of the invited address, or
+    /// a new account made of `display_name` and `password`; signs it in.
+    async fn join(
+        &self,
+        session: &dyn SessionHandle,
+        token: &str,
+        display_name: &str,
+        password: &str,
+    ) -> Result<Viewer, AppError>;
+}
+
 /// Every port, bundled for injection through Leptos context.
 #[derive(Clone)]
 pub struct Services {
@@ -386,4 +421,5 @@ pub struct Services {
     pub insight: Arc<dyn MarketInsight>,
     pub saved_searches: Arc<dyn SavedSearches>,
     pub showcases: Arc<dyn Showcases>,
+    pub teams: Arc<dyn Teams>,
 }

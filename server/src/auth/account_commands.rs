@@ -4,7 +4,9 @@
 
 use crate::db::Db;
 use anyhow::{Context as _, bail};
-use app::domain::{AccountStatus, Locale, Office, Role, normalize_display_name, normalize_email};
+use app::domain::{
+    AccountStatus, Locale, Office, Role, Seat, TeamKind, TeamRole, normalize_display_name, normalize_email,
+};
 use chrono::Utc;
 
 use super::password;
@@ -22,9 +24,17 @@ pub async fn create_account(db: &Db, email: &str, name: &str, role: Role, secret
     }
     let hash = password::hash(secret).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     let new = NewAccount { email: email.clone(), password_hash: hash, display_name: name, role, locale: Locale::Fr };
-    let row = user::insert(db, new, Utc::now())
+    let now = Utc::now();
+    let txn = db::begin_write(db).await?;
+    let row = user::insert(&txn, new, now)
         .await
         .with_context(|| format!("cannot create {email}: is it already registered?"))?;
+    // An organiser founds its own organisation, as one appointed in the offices' pages does.
+    if role == Role::Organiser {
+        let seat = Seat { kind: TeamKind::Organiser, company_id: row.id, role: TeamRole::Owner };
+        crate::repo::team_member::insert(&txn, seat, row.id, now).await?;
+    }
+    db::commit_private(txn).await?;
     Ok(row.id)
 }
 
@@ -44,7 +54,7 @@ pub async fn suspend_account(db: &Db, user_id: i64) -> Result<u64, StoreError> {
     let ended = session::end_all_of(&txn, user_id).await?;
     // Its listings leave search with the account (the indexer drops what
     // buyers may no longer see).
-    if let Some(producer) = crate::repo::producer_profile::owned_by(&txn, user_id).await? {
+    if let Some(producer) = crate::repo::producer_profile::of_member(&txn, user_id).await? {
         crate::repo::search_changes::record_producer(&txn, producer.id).await?;
     }
     db::commit(txn).await?;

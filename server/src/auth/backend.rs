@@ -26,7 +26,8 @@ impl std::fmt::Debug for AccountUser {
 }
 
 impl AccountUser {
-    /// `None` for suspended accounts and rows with an unknown role.
+    /// `None` for suspended accounts and rows with an unknown role. The
+    /// seat (`with_seat`) is read separately.
     pub fn from_row(row: &users::Model) -> Option<AccountUser> {
         if row.status != AccountStatus::Active.slug() {
             return None;
@@ -41,9 +42,21 @@ impl AccountUser {
                 role,
                 // Only administrators have an office, whatever the column says.
                 office: (role == Role::Admin).then(|| row.office.as_deref().and_then(Office::from_slug)).flatten(),
+                seat: None,
             },
             auth_hash,
         })
+    }
+}
+
+impl AccountUser {
+    /// The account with where it works: read on every request, so a
+    /// member removed from a company loses it at their next request.
+    async fn with_seat(mut self, db: &DatabaseConnection) -> Result<AccountUser, StoreError> {
+        if matches!(self.viewer.role, Role::Producer | Role::Organiser) {
+            self.viewer.seat = crate::repo::team_member::seat_of(db, self.viewer.user_id).await?;
+        }
+        Ok(self)
     }
 }
 
@@ -92,12 +105,18 @@ impl AuthnBackend for AccountBackend {
     /// One Argon2 verification whether or not the account exists.
     async fn authenticate(&self, credentials: Credentials) -> Result<Option<AccountUser>, BackendError> {
         let row = check_password(&self.db, &credentials.email, credentials.password).await?;
-        Ok(row.as_ref().and_then(AccountUser::from_row))
+        match row.as_ref().and_then(AccountUser::from_row) {
+            Some(user) => Ok(Some(user.with_seat(&self.db).await?)),
+            None => Ok(None),
+        }
     }
 
     async fn get_user(&self, id: &UserId<Self>) -> Result<Option<AccountUser>, BackendError> {
         let row = user::by_id(&self.db, *id).await?;
-        Ok(row.as_ref().and_then(AccountUser::from_row))
+        match row.as_ref().and_then(AccountUser::from_row) {
+            Some(user) => Ok(Some(user.with_seat(&self.db).await?)),
+            None => Ok(None),
+        }
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Model {
     /// Where the buyer was when they asked (insights), not where goods go.
     pub buyer_country: Option<String>,
     pub created_at: DateTimeUtc,
+    /// The member the conversation is assigned to (`None`: the company's owners).
+    pub assignee_user_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

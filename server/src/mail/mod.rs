@@ -73,6 +73,27 @@ pub fn invitation(locale: Locale, to: &str, producer: &str, link: &str, days: i6
     }
 }
 
+/// An owner's invitation to join its company's team with a role.
+pub fn team_invitation(
+    locale: Locale,
+    to: &str,
+    company: &str,
+    role: app::domain::TeamRole,
+    inviter: &str,
+    link: &str,
+    days: i64,
+) -> Mail {
+    let m = messages(locale);
+    let days = days.to_string();
+    let role = role.name(m);
+    let fields = [("company", company), ("role", role), ("inviter", inviter), ("link", link), ("days", &days)];
+    Mail {
+        to: to.to_owned(),
+        subject: fill(m.mail_team_invitation_subject, &[("company", company)]),
+        body: fill(m.mail_team_invitation_body, &fields),
+    }
+}
+
 /// The mail telling one side of a conversation that the other wrote. It
 /// carries nothing the other side typed (not the message, not the product
 /// as the buyer named it): a mail client would make links of it.

@@ -267,10 +267,12 @@ pub async fn decide(
     Ok(updated.rows_affected == 1)
 }
 
-/// Whose inbox: a producer's (delivered inquiries only) or a buyer's.
+/// Whose inbox: a producer's (delivered inquiries only), the part of it
+/// assigned to one member, or a buyer's.
 #[derive(Clone, Copy, Debug)]
 pub enum Owner {
     Producer(i64),
+    Member { producer_id: i64, user_id: i64 },
     Buyer(i64),
 }
 
@@ -280,6 +282,10 @@ fn inbox_condition(owner: Owner, status: Option<InquiryStatus>) -> Condition {
         Owner::Producer(producer_id) => condition
             .add(inquiries::Column::ProducerId.eq(producer_id))
             .add(inquiries::Column::DeliveredAt.is_not_null()),
+        Owner::Member { producer_id, user_id } => condition
+            .add(inquiries::Column::ProducerId.eq(producer_id))
+            .add(inquiries::Column::DeliveredAt.is_not_null())
+            .add(inquiries::Column::AssigneeUserId.eq(user_id)),
         Owner::Buyer(user_id) => condition.add(inquiries::Column::BuyerUserId.eq(user_id)),
     };
     match status {
@@ -313,7 +319,7 @@ pub async fn inbox(
 /// Conversations with something the owner has not read.
 pub async fn unread(db: &impl ConnectionTrait, owner: Owner) -> Result<u64, StoreError> {
     let read_at = match owner {
-        Owner::Producer(_) => inquiries::Column::ProducerReadAt,
+        Owner::Producer(_) | Owner::Member { .. } => inquiries::Column::ProducerReadAt,
         Owner::Buyer(_) => inquiries::Column::BuyerReadAt,
     };
     Ok(inquiries::Entity::find()
@@ -414,4 +420,46 @@ pub async fn timings_of_producer(
 pub async fn lock(db: &impl ConnectionTrait, id: i64) -> Result<(), StoreError> {
     inquiries::Entity::find_by_id(id).lock_exclusive().one(db).await?;
     Ok(())
+}
+
+/// Assigns a conversation to a member (`None`: to the company's owners).
+pub async fn assign(db: &impl ConnectionTrait, id: i64, assignee: Option<i64>) -> Result<(), StoreError> {
+    inquiries::Entity::update_many()
+        .col_expr(inquiries::Column::AssigneeUserId, Expr::value(assignee))
+        .filter(inquiries::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Gives a leaving member's conversations back to the company's owners.
+pub async fn unassign_member(db: &impl ConnectionTrait, producer_id: i64, user_id: i64) -> Result<(), StoreError> {
+    inquiries::Entity::update_many()
+        .col_expr(inquiries::Column::AssigneeUserId, Expr::value(Option::<i64>::None))
+        .filter(inquiries::Column::ProducerId.eq(producer_id))
+        .filter(inquiries::Column::AssigneeUserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Open conversations assigned to each of the producer's members.
+pub async fn open_per_assignee(
+    db: &impl ConnectionTrait,
+    producer_id: i64,
+) -> Result<std::collections::HashMap<i64, u64>, StoreError> {
+    let closed = [InquiryStatus::Closed.slug(), InquiryStatus::Spam.slug()];
+    let rows: Vec<(Option<i64>, i64)> = inquiries::Entity::find()
+        .select_only()
+        .column(inquiries::Column::AssigneeUserId)
+        .column_as(inquiries::Column::Id.count(), "open")
+        .filter(inquiries::Column::ProducerId.eq(producer_id))
+        .filter(inquiries::Column::DeliveredAt.is_not_null())
+        .filter(inquiries::Column::Status.is_not_in(closed))
+        .filter(inquiries::Column::AssigneeUserId.is_not_null())
+        .group_by(inquiries::Column::AssigneeUserId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter_map(|(user, open)| Some((user?, u64::try_from(open).unwrap_or(0)))).collect())
 }

@@ -322,3 +322,9 @@ pub async fn cards_by_ids(
     cards.sort_by_key(|card| position.get(&card.id).copied().unwrap_or(usize::MAX));
     Ok(cards)
 }
+
+/// A listing's sector slug, whatever its status (routing a conversation
+/// about it).
+pub async fn sector_of(db: &impl ConnectionTrait, id: i64) -> Result<Option<String>, StoreError> {
+    Ok(listings::Entity::find_by_id(id).select_only().column(listings::Column::Sector).into_tuple().one(db).await?)
+}

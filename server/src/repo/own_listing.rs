@@ -68,6 +68,7 @@ pub async fn dashboard(
     producer: &producers::Model,
     locale: Locale,
     on_behalf: bool,
+    role: app::domain::TeamRole,
 ) -> Result<Dashboard, StoreError> {
     let models = listings::Entity::find()
         .filter(listings::Column::ProducerId.eq(producer.id))
@@ -131,6 +132,7 @@ pub async fn dashboard(
             producer.review_requested_at,
         ),
         on_behalf,
+        role,
     })
 }
 

@@ -225,3 +225,10 @@ pub async fn set_claimed(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>) 
 pub async fn lock(db: &impl ConnectionTrait, id: i64) -> Result<Option<producers::Model>, StoreError> {
     Ok(producers::Entity::find_by_id(id).lock_exclusive().one(db).await?)
 }
+
+/// Makes `user_id` the producer's holding account (the owner whose
+/// suspension hides the company), when ownership moves.
+pub async fn set_owner(db: &impl ConnectionTrait, id: i64, user_id: i64) -> Result<(), StoreError> {
+    producers::ActiveModel { id: Unchanged(id), owner_user_id: Set(user_id), ..Default::default() }.update(db).await?;
+    Ok(())
+}

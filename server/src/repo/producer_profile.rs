@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use app::domain::{CompanyProfile, CountryCode, ProfileEditor, ProfileForm};
+use app::domain::{CompanyProfile, CountryCode, ProfileEditor, ProfileForm, Seat, TeamKind, TeamRole};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
@@ -13,9 +13,12 @@ use crate::entities::{producer_certifications, producer_translations, producers,
 use crate::error::{StoreError, unique_as};
 use crate::slug::slugify;
 
-/// The producer an account owns, if it has created its profile.
-pub async fn owned_by(db: &impl ConnectionTrait, user_id: i64) -> Result<Option<producers::Model>, StoreError> {
-    Ok(producers::Entity::find().filter(producers::Column::OwnerUserId.eq(user_id)).one(db).await?)
+/// The producer an account works for (any role in its team), if any.
+pub async fn of_member(db: &impl ConnectionTrait, user_id: i64) -> Result<Option<producers::Model>, StoreError> {
+    match super::team_member::seat_of(db, user_id).await? {
+        Some(seat) if seat.kind == TeamKind::Producer => super::producer::by_id(db, seat.company_id).await,
+        _ => Ok(None),
+    }
 }
 
 /// A producer by its slug, whatever its state: for its regional office's
@@ -25,9 +28,18 @@ pub async fn by_slug_for_office(db: &impl ConnectionTrait, slug: &str) -> Result
 }
 
 /// The profile form filled from the database (empty for a new producer).
-pub async fn editor(db: &impl ConnectionTrait, user_id: i64) -> Result<ProfileEditor, StoreError> {
-    let Some(model) = owned_by(db, user_id).await? else {
-        return Ok(ProfileEditor { form: ProfileForm::default(), slug: None, verified: false, logo_url: None });
+pub async fn editor(
+    db: &impl ConnectionTrait,
+    producer: Option<producers::Model>,
+) -> Result<ProfileEditor, StoreError> {
+    let Some(model) = producer else {
+        return Ok(ProfileEditor {
+            form: ProfileForm::default(),
+            slug: None,
+            verified: false,
+            logo_url: None,
+            legal_locked: false,
+        });
     };
     let on = |key: String| (key, "on".to_owned());
     let descriptions: BTreeMap<String, String> =
@@ -58,7 +70,7 @@ pub async fn editor(db: &impl ConnectionTrait, user_id: i64) -> Result<ProfileEd
         description: descriptions,
     };
     let logo_url = model.logo_key.as_ref().map(|key| format!("{}/{key}", crate::media::MEDIA_URL_PREFIX));
-    Ok(ProfileEditor { form, slug: Some(model.slug), verified: model.verified, logo_url })
+    Ok(ProfileEditor { form, slug: Some(model.slug), verified: model.verified, logo_url, legal_locked: false })
 }
 
 /// A slug no other producer has: the trade name's, then `-2`, `-3`…
@@ -91,21 +103,23 @@ pub async fn lock_owner(db: &impl ConnectionTrait, user_id: i64) -> Result<(), S
     Ok(())
 }
 
-/// Creates or updates the account's producer with its descriptions and
+/// Updates `existing`, or creates a producer whose first owner is
+/// `founder` (seated as its owner), with its descriptions and
 /// certifications. `verified`, `featured`, the owner and the logo never come
 /// from the profile. Returns the producer's id and slug.
 pub async fn save(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    existing: Option<producers::Model>,
+    founder: i64,
     profile: &CompanyProfile,
     now: DateTime<Utc>,
 ) -> Result<(i64, String), StoreError> {
-    let existing = owned_by(db, user_id).await?;
+    let creating = existing.is_none();
     let codes = |values: Vec<&str>| to_json(&values);
     let mut row = match &existing {
         Some(model) => producers::ActiveModel::from(model.clone()),
         None => producers::ActiveModel {
-            owner_user_id: Set(user_id),
+            owner_user_id: Set(founder),
             slug: Set(free_slug(db, &profile.trade_name).await?),
             verified: Set(false),
             featured: Set(false),
@@ -136,6 +150,10 @@ pub async fn save(
     // No column a person types is unique: a clash on the slug or the owner
     // is a race that a second try resolves.
     .map_err(|e| unique_as(e, "profile"))?;
+    if creating {
+        let seat = Seat { kind: TeamKind::Producer, company_id: saved.id, role: TeamRole::Owner };
+        super::team_member::insert(db, seat, founder, now).await?;
+    }
     producer_translations::Entity::delete_many()
         .filter(producer_translations::Column::ProducerId.eq(saved.id))
         .exec(db)

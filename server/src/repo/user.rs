@@ -151,3 +151,15 @@ pub async fn set_role(
         .await?;
     Ok(())
 }
+
+/// Records that the account's address is confirmed (an invitation mailed
+/// to it was followed).
+pub async fn mark_verified(db: &impl ConnectionTrait, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+    users::ActiveModel { id: Unchanged(id), email_verified_at: Set(Some(at)), ..Default::default() }.update(db).await?;
+    Ok(())
+}
+
+/// Accounts by id.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: Vec<i64>) -> Result<Vec<users::Model>, StoreError> {
+    Ok(users::Entity::find().filter(users::Column::Id.is_in(ids)).all(db).await?)
+}

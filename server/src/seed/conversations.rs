@@ -1,9 +1,10 @@
 //! Demo buyers from every world region and their conversations with the demo
 //! producer, one in each state (new, answered, quoted, closed after an
 //! accepted quote, spam) plus a quote waiting for the demo buyer, so the
-//! inboxes are not empty on a first run. Demo data only.
+//! inboxes are not empty on a first run. Each is routed to a member of the
+//! demo team by its rules (`app::domain::route`), who answers it. Demo data only.
 
-use app::domain::{BuyerType, InquiryStatus, QuoteDecision};
+use app::domain::{BuyerType, CountryCode, InquiryStatus, QuoteDecision, RoutingFacts, route};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
@@ -193,6 +194,7 @@ pub struct DemoProducerSide {
 pub async fn seed(
     db: &impl ConnectionTrait,
     side: &DemoProducerSide,
+    team: &mut super::team::DemoTeam,
     demo_buyer_id: i64,
     now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
@@ -258,6 +260,15 @@ pub async fn seed(
         let asked = now - Duration::days(thread.days_ago) - Duration::hours(3);
         let answered = asked + Duration::hours(5);
         let last = if thread.answer.is_some() { answered } else { asked };
+        let facts = RoutingFacts {
+            listing_id: Some(*listing_id),
+            market: CountryCode::parse(country).ok().map(CountryCode::world_region),
+            ..Default::default()
+        };
+        let assignee = route(&facts, &team.rules, &team.members);
+        if let Some(member) = team.members.iter_mut().find(|member| Some(member.user_id) == assignee) {
+            member.last_assigned_at = Some(asked.to_rfc3339());
+        }
         let row = inquiries::ActiveModel {
             producer_id: Set(side.producer_id),
             listing_id: Set(Some(*listing_id)),
@@ -281,13 +292,15 @@ pub async fn seed(
             message_digest: Set(crate::services::sha256_hex(thread.ask)),
             showcase_id: Set(None),
             created_at: Set(asked),
+            assignee_user_id: Set(assignee),
             ..Default::default()
         }
         .insert(db)
         .await?;
         add_message(db, row.id, buyer_id, thread.ask, asked).await?;
         if let Some(answer) = thread.answer {
-            let message_id = add_message(db, row.id, side.owner_user_id, answer, answered).await?;
+            let answerer = assignee.unwrap_or(side.owner_user_id);
+            let message_id = add_message(db, row.id, answerer, answer, answered).await?;
             if let Some(decision) = thread.quote {
                 quotes::ActiveModel {
                     message_id: Set(message_id),

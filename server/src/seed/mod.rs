@@ -11,6 +11,7 @@ mod products;
 mod regions;
 pub mod rng;
 mod showcases;
+mod team;
 mod texts;
 mod views;
 
@@ -26,6 +27,7 @@ use crate::db::Db;
 pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue};
 pub use offices::DEMO_SOUSS_ADMIN_EMAIL;
 pub use showcases::{DEMO_ADMIN_EMAIL, DEMO_ORGANISER_EMAIL};
+pub use team::{DEMO_MANAGER_EMAIL, DEMO_SALES_AMERICAS_EMAIL, DEMO_SALES_ASIA_EMAIL};
 
 use crate::db;
 use crate::entities::{
@@ -58,7 +60,8 @@ impl fmt::Display for SeedReport {
         write!(
             f,
             "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views, {} showcases, {} verification requests waiting in {:.1} s; \
-             sign in as {DEMO_PRODUCER_EMAIL}, {DEMO_BUYER_EMAIL}, {DEMO_ORGANISER_EMAIL}, {DEMO_ADMIN_EMAIL} (national trade team) \
+             sign in as {DEMO_PRODUCER_EMAIL} (its team: {DEMO_MANAGER_EMAIL}, {DEMO_SALES_AMERICAS_EMAIL}, \
+             {DEMO_SALES_ASIA_EMAIL}), {DEMO_BUYER_EMAIL}, {DEMO_ORGANISER_EMAIL}, {DEMO_ADMIN_EMAIL} (national trade team) \
              or {DEMO_SOUSS_ADMIN_EMAIL} (Souss-Massa trade office) with the password `{DEMO_PASSWORD}`",
             self.producers,
             self.listings,
@@ -150,6 +153,12 @@ pub async fn seed_demo_if_empty(db: &Db, storage: &dyn MediaStorage) -> anyhow::
         }
         .insert(&tx)
         .await?;
+        let owner = app::domain::Seat {
+            kind: app::domain::TeamKind::Producer,
+            company_id: row.id,
+            role: app::domain::TeamRole::Owner,
+        };
+        crate::repo::team_member::insert(&tx, owner, user.id, joined).await?;
         if index == 0 {
             demo_side = Some(conversations::DemoProducerSide {
                 producer_id: row.id,
@@ -274,7 +283,8 @@ pub async fn seed_demo_if_empty(db: &Db, storage: &dyn MediaStorage) -> anyhow::
     .insert(&tx)
     .await?;
     if let Some(side) = &demo_side {
-        report.conversations = conversations::seed(&tx, side, demo_buyer.id, Utc::now()).await?;
+        let mut team = team::seed(&tx, side.producer_id, side.owner_user_id, &demo_hash, Utc::now()).await?;
+        report.conversations = conversations::seed(&tx, side, &mut team, demo_buyer.id, Utc::now()).await?;
         let listing_ids: Vec<i64> = side.listings.iter().map(|(id, _, _)| *id).collect();
         report.views = views::seed(&tx, &listing_ids, Utc::now()).await?;
         // A saved search, so the demo buyer's list is not empty.

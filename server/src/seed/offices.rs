@@ -25,8 +25,14 @@ pub struct OfficesSeeded {
 }
 
 fn access(user_id: i64, office: Office) -> Result<AdminAccess, StoreError> {
-    let viewer =
-        Viewer { user_id, email: String::new(), display_name: String::new(), role: Role::Admin, office: Some(office) };
+    let viewer = Viewer {
+        user_id,
+        email: String::new(),
+        display_name: String::new(),
+        role: Role::Admin,
+        office: Some(office),
+        seat: None,
+    };
     viewer.as_admin().map_err(|_| StoreError::Corrupt("demo administrator".into()))
 }
 

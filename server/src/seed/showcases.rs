@@ -137,6 +137,12 @@ pub async fn seed(db: &impl ConnectionTrait, password_hash: &str, now: DateTime<
     national.office = Set(Some(app::domain::Office::National.slug().to_owned()));
     national.insert(db).await?;
     let organiser = account(DEMO_ORGANISER_EMAIL, "Demo organiser (Marrakech)", "organiser").insert(db).await?;
+    let founder = app::domain::Seat {
+        kind: app::domain::TeamKind::Organiser,
+        company_id: organiser.id,
+        role: app::domain::TeamRole::Owner,
+    };
+    crate::repo::team_member::insert(db, founder, organiser.id, organiser.created_at).await?;
     // One producer per region in turn, so every region with producers shows.
     let all = producers::Entity::find().order_by_asc(producers::Column::Id).all(db).await?;
     let mut by_region: Vec<Vec<producers::Model>> = Vec::new();

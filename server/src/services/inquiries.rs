@@ -8,9 +8,12 @@
 //!   address, `AFTER_SPAM_PER_DAY` a day for a buyer a producer marked as a
 //!   spammer in the last 30 days; the same text about the same listing
 //!   within 24 hours is refused, naming the existing conversation;
-//! - a conversation exists for its buyer and for the producer's account
-//!   once delivered, for nobody else (`NotFound`, so ids reveal nothing);
-//!   what each side may do is `ThreadRights::for_side`;
+//! - a conversation exists for its buyer and, once delivered, for the
+//!   producer's members who answer inquiries (`WorkspaceAction::AnswerInquiries`),
+//!   for nobody else (`NotFound`, so ids reveal nothing); what each side
+//!   may do is `ThreadRights::for_side`;
+//! - a delivered conversation is assigned to a member (`teams::routing`);
+//!   mails about it go to its assignee, or to the owners when nobody is;
 //! - the other side gets one mail when a conversation goes from read to
 //!   unread for them, not one per message; mails never carry the message
 //!   text, only a link back.
@@ -19,8 +22,8 @@ use crate::db::Db;
 use app::domain::{
     AppError, BuyerAccess, BuyerProfileForm, CalendarDate, CountryCode, Currency, INBOX_PAGE_SIZE, Inbox, InboxLine,
     Incoterm, InquiryAbout, InquiryDraft, InquiryForm, InquiryStart, InquiryStatus, ListingCard, Locale, Quantity,
-    QuoteCard, QuoteDecision, QuoteTerms, ReplyForm, Role, SentInquiry, Side, Thread, ThreadAction, ThreadEvent,
-    ThreadMessage, ThreadRights, Unit, Viewer,
+    QuoteCard, QuoteDecision, QuoteTerms, ReplyForm, Role, SentInquiry, Side, TeamKind, Thread, ThreadAction,
+    ThreadEvent, ThreadMessage, ThreadRights, Unit, Viewer, WorkspaceAction,
 };
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
@@ -33,6 +36,8 @@ use crate::entities::{inquiries, producers, quotes};
 use crate::error::StoreError;
 use crate::repo::inquiry::{self, Activity, NewInquiry, Owner};
 use crate::repo::{email_verification, listing, mail_outbox};
+use crate::services::teams::routing;
+use std::collections::HashMap;
 
 /// Inquiries an account may send in an hour.
 pub const PER_HOUR: u64 = 10;
@@ -60,6 +65,11 @@ impl InquiriesService {
         super::link_to(&self.public_url, path)
     }
 
+    /// Accounts' display names.
+    async fn names(&self, ids: Vec<i64>) -> Result<HashMap<i64, String>, StoreError> {
+        Ok(crate::repo::user::by_ids(&self.db, ids).await?.into_iter().map(|row| (row.id, row.display_name)).collect())
+    }
+
     /// The producer an inquiry goes to and the listing it is about: only a
     /// listing or a producer buyers may see (`NotFound` otherwise).
     async fn target(
@@ -84,9 +94,8 @@ impl InquiriesService {
         if viewer.role == Role::Buyer && row.buyer_user_id == viewer.user_id {
             return Ok(Side::Buyer);
         }
-        if viewer.role == Role::Producer
-            && row.delivered_at.is_some()
-            && own_producer(&self.db, viewer.user_id).await?.is_some_and(|producer| producer.id == row.producer_id)
+        if row.delivered_at.is_some()
+            && answering_producer(viewer).is_ok_and(|producer_id| producer_id == row.producer_id)
         {
             return Ok(Side::Producer);
         }
@@ -109,19 +118,44 @@ impl InquiriesService {
         actor: Side,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let (read_at, recipient) = match actor {
-            Side::Buyer => {
-                let owner = crate::repo::producer::by_id(txn, row.producer_id).await?;
-                (row.producer_read_at, owner.map(|producer| producer.owner_user_id))
-            }
-            Side::Producer => (row.buyer_read_at, Some(row.buyer_user_id)),
+        let read_at = match actor {
+            Side::Buyer => row.producer_read_at,
+            Side::Producer => row.buyer_read_at,
         };
         // Something was already unread: the mail about it is enough.
         if read_at.is_none_or(|read| read < row.last_activity_at) || row.delivered_at.is_none() {
             return Ok(());
         }
-        let Some(recipient) = recipient else { return Ok(()) };
-        self.queue_message_mail(txn, recipient, row, now).await
+        match actor {
+            Side::Buyer => self.mail_producer(txn, row, now).await,
+            Side::Producer => self.queue_message_mail(txn, row.buyer_user_id, row, now).await,
+        }
+    }
+
+    /// Mails the producer's side of a conversation: its assignee, or the
+    /// owners when nobody answers for it.
+    async fn mail_producer(
+        &self,
+        txn: &impl sea_orm::ConnectionTrait,
+        row: &inquiries::Model,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        for recipient in routing::recipients(txn, row.producer_id, row.assignee_user_id).await? {
+            self.queue_message_mail(txn, recipient, row, now).await?;
+        }
+        Ok(())
+    }
+
+    /// Assigns a conversation just delivered and mails who it went to.
+    async fn deliver(
+        &self,
+        txn: &impl sea_orm::ConnectionTrait,
+        row: &inquiries::Model,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let assignee = routing::assign_new(txn, row).await?;
+        let row = inquiries::Model { assignee_user_id: assignee, ..row.clone() };
+        self.mail_producer(txn, &row, now).await
     }
 
     async fn queue_message_mail(
@@ -140,9 +174,12 @@ impl InquiriesService {
     }
 }
 
-/// The producer company an account owns.
-async fn own_producer(db: &Db, user_id: i64) -> Result<Option<producers::Model>, StoreError> {
-    crate::repo::producer_profile::owned_by(db, user_id).await
+/// The producer whose conversations the reader answers (a member whose
+/// role answers inquiries), or `NotFound`.
+fn answering_producer(viewer: &Viewer) -> Result<i64, AppError> {
+    let access = viewer.as_producer()?;
+    access.require(WorkspaceAction::AnswerInquiries)?;
+    access.producer_id().ok_or(AppError::NotFound)
 }
 
 fn calendar(date: chrono::NaiveDate) -> Result<CalendarDate, StoreError> {
@@ -294,7 +331,7 @@ impl Inquiries for InquiriesService {
         let id = inquiry::insert(&txn, new, now).await?;
         if delivered {
             let row = inquiry::by_id(&txn, id).await?.ok_or(AppError::Internal)?;
-            self.queue_message_mail(&txn, producer.owner_user_id, &row, now).await?;
+            self.deliver(&txn, &row, now).await?;
         } else {
             super::confirmation::queue(&txn, &account, locale, now, &self.public_url).await?;
         }
@@ -340,9 +377,7 @@ impl Inquiries for InquiriesService {
         db::serialize(&txn, db::WriteScope::BuyerInquiries(user_id)).await?;
         let delivered = inquiry::deliver_held(&txn, user_id, now).await?;
         for row in &delivered {
-            if let Some(producer) = crate::repo::producer::by_id(&txn, row.producer_id).await? {
-                self.queue_message_mail(&txn, producer.owner_user_id, row, now).await?;
-            }
+            self.deliver(&txn, row, now).await?;
         }
         db::commit(txn).await?;
         tracing::info!(user = user_id, delivered = delivered.len(), "address confirmed; held inquiries delivered");
@@ -353,19 +388,29 @@ impl Inquiries for InquiriesService {
         &self,
         viewer: &Viewer,
         status: Option<InquiryStatus>,
+        mine: bool,
         page: u64,
         locale: Locale,
     ) -> Result<Inbox, AppError> {
         let (owner, side) = match viewer.role {
             Role::Buyer => (Owner::Buyer(viewer.user_id), Side::Buyer),
-            Role::Producer => match own_producer(&self.db, viewer.user_id).await? {
-                Some(producer) => (Owner::Producer(producer.id), Side::Producer),
-                None => {
-                    return Ok(Inbox { side: Side::Producer, status, lines: Vec::new(), total: 0, page: 1, pages: 1 });
-                }
-            },
-            _ => return Err(AppError::NotFound),
+            Role::Producer if viewer.seat.is_none() => {
+                // No company yet: nothing can have arrived.
+                let empty =
+                    Inbox { side: Side::Producer, status, mine, lines: Vec::new(), total: 0, page: 1, pages: 1 };
+                return Ok(empty);
+            }
+            _ => {
+                let producer_id = answering_producer(viewer)?;
+                let owner = if mine {
+                    Owner::Member { producer_id, user_id: viewer.user_id }
+                } else {
+                    Owner::Producer(producer_id)
+                };
+                (owner, Side::Producer)
+            }
         };
+        let mine = mine && side == Side::Producer;
         let page = page.clamp(1, 100_000);
         let (rows, total) =
             inquiry::inbox(&self.db, owner, status, (page - 1) * INBOX_PAGE_SIZE, INBOX_PAGE_SIZE).await?;
@@ -379,6 +424,10 @@ impl Inquiries for InquiriesService {
         let producer_names = crate::repo::producer::trade_names(&self.db, &producer_ids).await?;
         let showcase_ids: Vec<i64> = rows.iter().filter_map(|row| row.showcase_id).collect();
         let showcase_titles = crate::repo::showcase::titles(&self.db, &showcase_ids).await?;
+        let assignees = match side {
+            Side::Producer => self.names(rows.iter().filter_map(|row| row.assignee_user_id).collect()).await?,
+            Side::Buyer => HashMap::new(),
+        };
         let mut lines = Vec::with_capacity(rows.len());
         for row in rows {
             let read_at = match side {
@@ -405,9 +454,10 @@ impl Inquiries for InquiriesService {
                 unread: read_at.is_none_or(|read| read < row.last_activity_at),
                 held: row.delivered_at.is_none(),
                 showcase: row.showcase_id.and_then(|id| showcase_titles.get(&id).cloned()),
+                assignee: row.assignee_user_id.and_then(|id| assignees.get(&id).cloned()),
             });
         }
-        Ok(Inbox { side, status, lines, total, page, pages: total.div_ceil(INBOX_PAGE_SIZE).max(1) })
+        Ok(Inbox { side, status, mine, lines, total, page, pages: total.div_ceil(INBOX_PAGE_SIZE).max(1) })
     }
 
     async fn thread(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<Thread, AppError> {
@@ -423,6 +473,8 @@ impl Inquiries for InquiriesService {
             None => None,
         };
         let stored = inquiry::messages(&self.db, id).await?;
+        // The buyer reads who answers: the member's name beside the company's.
+        let senders = self.names(stored.iter().map(|(message, _)| message.sender_user_id).collect()).await?;
         let latest_quote = stored.iter().filter_map(|(_, quote)| quote.as_ref().map(|q| q.message_id)).max();
         let mut messages = Vec::with_capacity(stored.len());
         for (message, quote) in stored {
@@ -434,7 +486,14 @@ impl Inquiries for InquiriesService {
             messages.push(ThreadMessage {
                 id: message.id,
                 mine,
-                author: if from_buyer { buyer_name.clone() } else { producer.trade_name.clone() },
+                author: if from_buyer {
+                    buyer_name.clone()
+                } else {
+                    match senders.get(&message.sender_user_id) {
+                        Some(name) => format!("{name} · {}", producer.trade_name),
+                        None => producer.trade_name.clone(),
+                    }
+                },
                 body: message.body,
                 sent_at: message.created_at.to_rfc3339(),
                 quote: quote
@@ -457,6 +516,20 @@ impl Inquiries for InquiriesService {
             .as_deref()
             .map(|value| crate::repo::convert::slug(value, Incoterm::from_slug, "incoterm"))
             .transpose()?;
+        let answerers = match side {
+            Side::Producer => {
+                let members =
+                    crate::repo::team_member::of_company(&self.db, TeamKind::Producer, row.producer_id).await?;
+                let ids: Vec<i64> = members
+                    .iter()
+                    .filter(|(_, role)| role.may(WorkspaceAction::AnswerInquiries))
+                    .map(|(member, _)| member.user_id)
+                    .collect();
+                let names = self.names(ids.clone()).await?;
+                ids.into_iter().filter_map(|id| names.get(&id).map(|name| (id, name.clone()))).collect()
+            }
+            Side::Buyer => Vec::new(),
+        };
         // Reading the conversation marks it read for this side.
         inquiry::mark_read(&self.db, id, side, Utc::now()).await?;
         Ok(Thread {
@@ -477,6 +550,8 @@ impl Inquiries for InquiriesService {
             destination_country: country_of(&row.destination_country)?,
             wanted_by,
             messages,
+            assignee: if side == Side::Producer { row.assignee_user_id } else { None },
+            answerers,
         })
     }
 
@@ -590,13 +665,32 @@ impl Inquiries for InquiriesService {
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError> {
         let owner = match viewer.role {
             Role::Buyer => Owner::Buyer(viewer.user_id),
-            Role::Producer => match own_producer(&self.db, viewer.user_id).await? {
-                Some(producer) => Owner::Producer(producer.id),
-                None => return Ok(0),
+            _ => match answering_producer(viewer) {
+                Ok(producer_id) => Owner::Producer(producer_id),
+                Err(_) => return Ok(0),
             },
-            _ => return Ok(0),
         };
         Ok(inquiry::unread(&self.db, owner).await?)
+    }
+
+    async fn assign(&self, viewer: &Viewer, id: i64, member: Option<i64>) -> Result<(), AppError> {
+        let (row, side) = self.open(viewer, id).await?;
+        if side != Side::Producer {
+            return Err(AppError::NotFound);
+        }
+        let txn = db::begin_write(&self.db).await?;
+        if let Some(member) = member {
+            let members = crate::repo::team_member::of_company(&txn, TeamKind::Producer, row.producer_id).await?;
+            let answers =
+                members.iter().any(|(seat, role)| seat.user_id == member && role.may(WorkspaceAction::AnswerInquiries));
+            if !answers {
+                return Err(AppError::invalid("member", "invalid.member_does_not_answer"));
+            }
+        }
+        inquiry::assign(&txn, id, member).await?;
+        db::commit_private(txn).await?;
+        tracing::info!(inquiry = id, assignee = ?member, "conversation assigned");
+        Ok(())
     }
 }
 

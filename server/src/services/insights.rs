@@ -8,7 +8,7 @@ use app::ports::MarketInsight;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 use crate::error::StoreError;
-use crate::repo::{listing_view, producer_profile};
+use crate::repo::listing_view;
 
 pub struct InsightService {
     db: Db,
@@ -35,10 +35,10 @@ impl InsightService {
 #[async_trait::async_trait]
 impl MarketInsight for InsightService {
     async fn insights(&self, access: &ProducerAccess) -> Result<Insights, AppError> {
-        let producer = producer_profile::owned_by(&self.db, access.user_id()).await?;
+        access.require(app::domain::WorkspaceAction::ReadInsights)?;
         let today = CalendarDate::today();
-        match producer {
-            Some(producer) => self.of_producer(producer.id, today).await,
+        match access.producer_id() {
+            Some(producer_id) => self.of_producer(producer_id, today).await,
             // No company profile yet: nothing can have been seen.
             None => Ok(Insights::compute(today, &[], &[])),
         }

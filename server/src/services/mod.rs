@@ -14,6 +14,7 @@ pub mod saved_searches;
 mod shortlists;
 pub mod showcases;
 pub mod studio;
+pub mod teams;
 
 use std::sync::Arc;
 
@@ -80,7 +81,8 @@ pub fn build(
         accounts: Arc::new(AccountsService::new(db.clone(), limits, public_url.clone())),
         inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
         saved_searches: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),
-        showcases: Arc::new(ShowcasesService::new(db.clone(), public_url)),
+        showcases: Arc::new(ShowcasesService::new(db.clone(), public_url.clone())),
+        teams: Arc::new(teams::TeamsService::new(db.clone(), public_url)),
         shortlists: Arc::new(ShortlistsService::new(db.clone())),
         insight: Arc::new(InsightService::new(db.clone())),
         studio: Arc::new(StudioService::new(db, storage, sheets)),

@@ -175,7 +175,7 @@ mod tests {
     use super::*;
 
     fn viewer(role: Role, office: Option<Office>) -> Viewer {
-        Viewer { user_id: 7, email: "a@b.ma".into(), display_name: "A".into(), role, office }
+        Viewer { user_id: 7, email: "a@b.ma".into(), display_name: "A".into(), role, office, seat: None }
     }
 
     #[test]

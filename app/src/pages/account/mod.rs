@@ -6,6 +6,7 @@ mod buyer_profile;
 pub use buyer_profile::BuyerProfilePage;
 mod claim;
 mod forgot;
+mod join;
 mod password;
 mod reset;
 mod sign_in;
@@ -13,6 +14,7 @@ mod sign_up;
 
 pub use claim::ClaimProducerPage;
 pub use forgot::ForgotPage;
+pub use join::JoinTeamPage;
 pub use password::PasswordPage;
 pub use reset::ResetPage;
 pub use sign_in::SignInPage;

@@ -1,5 +1,6 @@
 //! Sign in with e-mail and password. A wrong password and an unknown address
-//! get the same message.
+//! get the same message. `?next=` (a path of this site, such as an
+//! invitation's page) is where the browser goes once signed in.
 
 use leptos::prelude::*;
 
@@ -18,12 +19,16 @@ pub fn SignInPage() -> impl IntoView {
     let m = i18n.messages;
     let action = ServerAction::<SignIn>::new();
     let error = submission_error(action);
+    let next = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("next"))
+        .filter(|next| crate::domain::is_local_path(next));
     view! {
         <AccountCard title=m.account_sign_in_title intro=m.account_sign_in_intro path="/account/sign-in">
             <FlashNote flag="reset" text=m.account_reset_done />
             <FormAlert error />
             <ActionForm action>
                 <input type="hidden" name="locale" value=i18n.locale.code() />
+                {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
                 <div class="field">
                     <label for="email">{m.account_email}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" />

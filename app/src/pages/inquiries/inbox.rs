@@ -1,6 +1,8 @@
 //! The inquiries page: a producer's inbox, or the inquiries a buyer sent,
-//! filtered by status, newest activity first, 20 a page. Plain links: it
-//! works without JavaScript, and navigates without a reload once hydrated.
+//! filtered by status, newest activity first, 20 a page; a producer's
+//! member sees the company's conversations or those assigned to them
+//! ("mine"). Plain links: it works without JavaScript, and navigates
+//! without a reload once hydrated.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -24,17 +26,21 @@ pub fn InboxPage() -> impl IntoView {
             query.with(|q| {
                 let status = q.get("status").and_then(|s| InquiryStatus::from_slug(&s));
                 let page = q.get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
-                (status, page)
+                let mine = q.get("mine").is_some_and(|v| v == "1");
+                (status, mine, page)
             })
         },
-        move |(status, page)| get_inbox(status, page, locale),
+        move |(status, mine, page)| get_inbox(status, Some(mine), page, locale),
     );
     view! { {loaded(inbox, |inbox| view! { <InboxContent inbox /> })} }.into_any()
 }
 
-/// `/fr/inquiries?status=quoted&page=2`
-fn inbox_path(base: &str, status: Option<InquiryStatus>, page: u64) -> String {
+/// `/fr/inquiries?mine=1&status=quoted&page=2`
+fn inbox_path(base: &str, mine: bool, status: Option<InquiryStatus>, page: u64) -> String {
     let mut parts = Vec::new();
+    if mine {
+        parts.push("mine=1".to_owned());
+    }
     if let Some(status) = status {
         parts.push(format!("status={}", status.slug()));
     }
@@ -55,6 +61,18 @@ fn InboxContent(inbox: Inbox) -> impl IntoView {
     };
     let filters = std::iter::once(None).chain(InquiryStatus::ALL.iter().copied().map(Some));
     let current = inbox.status;
+    let mine = inbox.mine;
+    let scopes = (inbox.side == Side::Producer).then(|| {
+        let tab = |here: bool, label: &'static str, href: String| {
+            view! { <a href=href class="scope-tab" aria-current=here.then_some("page")>{label}</a> }
+        };
+        view! {
+            <nav class="inbox-scope" aria-label=m.inbox_team_scope>
+                {tab(!mine, m.inbox_team_company, inbox_path(&base, false, current, 1))}
+                {tab(mine, m.inbox_team_mine, inbox_path(&base, true, current, 1))}
+            </nav>
+        }
+    });
     view! {
         <PageMeta title=format!("{title} · {}", m.site_name) description=intro path="/inquiries" />
         <div class="container inbox-page">
@@ -63,6 +81,7 @@ fn InboxContent(inbox: Inbox) -> impl IntoView {
                 <p class="muted">{intro}</p>
             </header>
             <FlashNote flag="confirmed" text=m.confirm_done />
+            {scopes}
             <nav class="status-filter" aria-label=m.inbox_filter>
                 {filters.map(|status| {
                     let label = match status {
@@ -71,7 +90,7 @@ fn InboxContent(inbox: Inbox) -> impl IntoView {
                     };
                     let here = status == current;
                     view! {
-                        <a href=inbox_path(&base, status, 1) class="filter-chip" aria-current=here.then_some("page")>{label}</a>
+                        <a href=inbox_path(&base, mine, status, 1) class="filter-chip" aria-current=here.then_some("page")>{label}</a>
                     }
                 }).collect_view()}
             </nav>
@@ -86,8 +105,8 @@ fn InboxContent(inbox: Inbox) -> impl IntoView {
                 }.into_any()
             }}
             {(inbox.pages > 1).then(|| {
-                let previous = (inbox.page > 1).then(|| inbox_path(&base, current, inbox.page - 1));
-                let next = (inbox.page < inbox.pages).then(|| inbox_path(&base, current, inbox.page + 1));
+                let previous = (inbox.page > 1).then(|| inbox_path(&base, mine, current, inbox.page - 1));
+                let next = (inbox.page < inbox.pages).then(|| inbox_path(&base, mine, current, inbox.page + 1));
                 view! {
                     <nav class="pagination" aria-label=m.inbox_pages>
                         {previous.map(|href| view! { <a class="button button-secondary" href=href rel="prev">{m.inbox_previous}</a> })}
@@ -125,6 +144,13 @@ fn InboxRow(line: InboxLine, side: Side) -> impl IntoView {
                         " · "
                         <time dir="ltr" datetime=line.last_activity_at.clone()>{activity_time(&line.last_activity_at)}</time>
                     </span>
+                    {(side == Side::Producer).then(|| {
+                        let who = match &line.assignee {
+                            Some(name) => fill(m.inbox_team_assigned_to, &[("name", name)]),
+                            None => m.inbox_team_unassigned.to_owned(),
+                        };
+                        view! { <span class="inbox-assignee">{who}</span> }
+                    })}
                     {line.showcase.clone().map(|title| view! {
                         <span class="inbox-showcase">{m.inbox_from_showcase}" "<bdi>{title}</bdi></span>
                     })}

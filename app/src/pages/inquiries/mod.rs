@@ -35,7 +35,7 @@ fn currency_options() -> Vec<(String, String)> {
 
 /// `2026-11-30T14:05:09.123+00:00` → `2026-11-30 14:05 UTC`: the same on the
 /// server and in the browser (no time zone guessed), so hydration agrees.
-fn activity_time(rfc3339: &str) -> String {
+pub(crate) fn activity_time(rfc3339: &str) -> String {
     match (rfc3339.get(0..10), rfc3339.get(11..16)) {
         (Some(day), Some(time)) => format!("{day} {time} UTC"),
         _ => rfc3339.to_owned(),

@@ -66,6 +66,10 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
             </header>
             <FlashNote flag="sent" text=m.thread_sent />
             <FlashNote flag="replied" text=m.thread_replied />
+            <FlashNote flag="assigned" text=m.thread_team_assigned />
+            {(thread.side == crate::domain::Side::Producer).then(|| view! {
+                <AssignForm id assignee=thread.assignee answerers=thread.answerers.clone() />
+            })}
             {thread.held.then(|| view! { <p class="form-alert held-note" role="status">{m.thread_held}</p> })}
             <FormAlert error=act_error />
             <dl class="facts thread-facts">
@@ -105,6 +109,31 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
                 </section>
             })}
         </div>
+    }
+}
+
+/// Who answers the conversation for the company: one of the members who
+/// answer inquiries, or the owners.
+#[component]
+fn AssignForm(id: i64, assignee: Option<i64>, answerers: Vec<(i64, String)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let assign = ServerAction::<crate::api::inquiries::AssignThread>::new();
+    let error = submission_error(assign);
+    view! {
+        <ActionForm action=assign attr:class="inline-form thread-assign">
+            <input type="hidden" name="locale" value=i18n.locale.code() />
+            <input type="hidden" name="id" value=id.to_string() />
+            <label for="thread-assignee">{m.thread_team_assign_label}</label>
+            <select id="thread-assignee" name="member">
+                <option value="" selected={assignee.is_none()}>{m.thread_team_owners}</option>
+                {answerers.into_iter().map(|(member, name)| view! {
+                    <option value=member.to_string() selected={assignee == Some(member)}>{name}</option>
+                }).collect_view()}
+            </select>
+            <button class="button button-small button-secondary" type="submit">{m.thread_team_assign_button}</button>
+            <FormAlert error />
+        </ActionForm>
     }
 }
 

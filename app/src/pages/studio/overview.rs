@@ -1,14 +1,16 @@
 //! The dashboard: the producer's listings with their status, completeness and
 //! photo count, and the quick actions (publish, unpublish, edit, view); the
 //! company's verification, and what a trade office hid, with its reason and
-//! a button to ask for a review once it is changed.
+//! a button to ask for a review once it is changed. What the page offers
+//! follows the reader's role in the team (`TeamRole::may`): a sales member
+//! sees the listings but no editing.
 
 use leptos::prelude::*;
 
 use crate::api::offices::{RequestReview, StopActing};
 use crate::api::studio::{ChangeListingStatus, get_dashboard};
 use crate::components::{FlashNote, FormAlert, HiddenNote, Icon, IconName, PageMeta, VerifiedBadge, submission_error};
-use crate::domain::{Dashboard, Hidden, ListingStatus, OwnListing, StatusChange};
+use crate::domain::{Dashboard, Hidden, ListingStatus, OwnListing, StatusChange, TeamRole, WorkspaceAction};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
@@ -75,6 +77,9 @@ fn DashboardContent(
     let error = submission_error(status_action);
     let review_error = submission_error(review);
     let has_profile = dashboard.company_name.is_some();
+    let role = dashboard.role;
+    let may = move |action: WorkspaceAction| role.may(action);
+    let edits = may(WorkspaceAction::ManageListings);
     view! {
         <PageMeta title=format!("{} · {}", m.dashboard_title, m.site_name) description=m.dashboard_intro path="/dashboard" />
         <div class="container dashboard">
@@ -84,19 +89,29 @@ fn DashboardContent(
                     <h1>{m.dashboard_title}</h1>
                     {has_profile.then(|| if dashboard.verified {
                         view! { <p><VerifiedBadge /></p> }.into_any()
-                    } else {
+                    } else if may(WorkspaceAction::Verification) {
                         view! { <p><a href=i18n.path("/dashboard/verification")>{m.verification_get_verified}</a></p> }.into_any()
+                    } else {
+                        ().into_any()
+                    })}
+                    {(has_profile && role != TeamRole::Owner).then(|| view! {
+                        <p class="muted">{role.name(m)}</p>
                     })}
                 </div>
                 <div class="dashboard-actions">
-                    <a class="button button-secondary" href=i18n.path("/dashboard/profile")>{m.dashboard_edit_profile}</a>
-                    {has_profile.then(|| view! {
+                    {may(WorkspaceAction::EditProfile).then(|| view! {
+                        <a class="button button-secondary" href=i18n.path("/dashboard/profile")>{m.dashboard_edit_profile}</a>
+                    })}
+                    {(has_profile && may(WorkspaceAction::ReadInsights)).then(|| view! {
                         <a class="button button-secondary" href=i18n.path("/dashboard/insights")>{m.insights_nav}</a>
+                    })}
+                    {(has_profile && !dashboard.on_behalf).then(|| view! {
+                        <a class="button button-secondary" href=i18n.path("/dashboard/team")>{m.team_nav}</a>
                     })}
                     {dashboard.producer_path.clone().map(|path| view! {
                         <a class="button button-secondary" href=path>{m.dashboard_view_profile}</a>
                     })}
-                    {has_profile.then(|| view! {
+                    {(has_profile && edits).then(|| view! {
                         <a class="button button-secondary" href=i18n.path("/dashboard/import")>{m.import_link}</a>
                         <a class="button button-accent" href=i18n.path("/dashboard/listings/new")>{m.dashboard_add_listing}</a>
                     })}
@@ -126,13 +141,15 @@ fn DashboardContent(
                 view! {
                     <div class="empty-state">
                         <p>{m.dashboard_empty}</p>
-                        <a class="button button-accent" href=i18n.path("/dashboard/listings/new")>{m.dashboard_add_listing}</a>
+                        {edits.then(|| view! {
+                            <a class="button button-accent" href=i18n.path("/dashboard/listings/new")>{m.dashboard_add_listing}</a>
+                        })}
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <ul class="own-listings">
-                        {dashboard.listings.into_iter().map(|listing| view! { <OwnListingRow listing status_action review /> }).collect_view()}
+                        {dashboard.listings.into_iter().map(|listing| view! { <OwnListingRow listing edits status_action review /> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -143,6 +160,8 @@ fn DashboardContent(
 #[component]
 fn OwnListingRow(
     listing: OwnListing,
+    /// The reader may change listings (not a sales member).
+    edits: bool,
     status_action: ServerAction<ChangeListingStatus>,
     review: ServerAction<RequestReview>,
 ) -> impl IntoView {
@@ -158,7 +177,11 @@ fn OwnListingRow(
     view! {
         <li class="own-listing">
             <div class="own-listing-main">
-                <a class="own-listing-title" href=edit_path.clone() lang=listing.title.locale.code()>{listing.title.text.clone()}</a>
+                {if edits {
+                    view! { <a class="own-listing-title" href=edit_path.clone() lang=listing.title.locale.code()>{listing.title.text.clone()}</a> }.into_any()
+                } else {
+                    view! { <span class="own-listing-title" lang=listing.title.locale.code()>{listing.title.text.clone()}</span> }.into_any()
+                }}
                 <p class="own-listing-meta">
                     <span class=format!("status status-{}", listing.status.slug())>{status_name}</span>
                     <span class="muted">{fill(m.dashboard_photo_count, &[("n", &listing.photo_count.to_string())])}</span>
@@ -168,17 +191,17 @@ fn OwnListingRow(
                     <meter min="0" max="100" low="50" high="80" optimum="100" value=listing.completeness.to_string()></meter>
                     <span>{fill(m.completeness_score, &[("n", &listing.completeness.to_string())])}</span>
                 </div>
-                {listing.hidden.clone().map(|hidden| view! { <ReviewRequest hidden listing=Some(listing.id) review /> })}
+                {listing.hidden.clone().filter(|_| edits).map(|hidden| view! { <ReviewRequest hidden listing=Some(listing.id) review /> })}
             </div>
             <div class="own-listing-actions">
-                <a class="button button-secondary" href=edit_path>{m.dashboard_edit}</a>
+                {edits.then(|| view! { <a class="button button-secondary" href=edit_path>{m.dashboard_edit}</a> })}
                 {listing.public_path.clone().map(|path| view! {
                     <a class="button button-secondary" href=path>
                         {m.dashboard_view}
                         <Icon name=IconName::ChevronEnd />
                     </a>
                 })}
-                {quick.map(|(change, label)| view! {
+                {quick.filter(|_| edits).map(|(change, label)| view! {
                     <ActionForm action=status_action>
                         <input type="hidden" name="id" value=listing.id.to_string() />
                         <input type="hidden" name="change" value=serde_change(change) />

@@ -56,14 +56,35 @@ fn ProfileContent(editor: ProfileEditor) -> impl IntoView {
                 <input type="hidden" name="locale" value=i18n.locale.code() />
                 <section class="form-section">
                     <h2>{m.profile_section_identity}</h2>
-                    <div class="field-row">
-                        <TextField name="legal_name" label=m.profile_legal_name value=form.legal_name.clone() error required=true />
-                        <TextField name="trade_name" label=m.profile_trade_name value=form.trade_name.clone() error hint=m.profile_trade_name_hint />
-                    </div>
-                    <div class="field-row">
-                        <TextField name="ice" label=m.profile_ice value=form.ice.clone() error hint=m.profile_ice_hint inputmode="numeric" maxlength=19 />
-                        <SelectField name="legal_form" label=m.producer_legal_form options=forms value=form.legal_form.clone() error empty=m.form_choose required=true />
-                    </div>
+                    {if editor.legal_locked {
+                        // A manager sees the legal identity and sends it back unchanged.
+                        let legal_form = crate::domain::LegalForm::from_slug(&form.legal_form).map(|f| f.name(m)).unwrap_or_default();
+                        view! {
+                            <p class="notice">{m.team_legal_locked}</p>
+                            <dl class="facts">
+                                <div class="fact"><dt>{m.profile_legal_name}</dt><dd dir="auto">{form.legal_name.clone()}</dd></div>
+                                <div class="fact"><dt>{m.profile_ice}</dt><dd dir="ltr">{form.ice.clone()}</dd></div>
+                                <div class="fact"><dt>{m.producer_legal_form}</dt><dd>{legal_form}</dd></div>
+                            </dl>
+                            <input type="hidden" name="form[legal_name]" value=form.legal_name.clone() />
+                            <input type="hidden" name="form[ice]" value=form.ice.clone() />
+                            <input type="hidden" name="form[legal_form]" value=form.legal_form.clone() />
+                            <div class="field-row">
+                                <TextField name="trade_name" label=m.profile_trade_name value=form.trade_name.clone() error hint=m.profile_trade_name_hint />
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="field-row">
+                                <TextField name="legal_name" label=m.profile_legal_name value=form.legal_name.clone() error required=true />
+                                <TextField name="trade_name" label=m.profile_trade_name value=form.trade_name.clone() error hint=m.profile_trade_name_hint />
+                            </div>
+                            <div class="field-row">
+                                <TextField name="ice" label=m.profile_ice value=form.ice.clone() error hint=m.profile_ice_hint inputmode="numeric" maxlength=19 />
+                                <SelectField name="legal_form" label=m.producer_legal_form options=forms.clone() value=form.legal_form.clone() error empty=m.form_choose required=true />
+                            </div>
+                        }.into_any()
+                    }}
                     <div class="field-row">
                         <SelectField name="region" label=m.profile_region options=regions value=form.region.clone() error empty=m.form_choose required=true />
                         <TextField name="city" label=m.profile_city value=form.city.clone() error required=true maxlength=120 />

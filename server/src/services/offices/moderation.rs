@@ -101,7 +101,7 @@ pub async fn set_suspended(db: &Db, admin: &AdminAccess, user_id: i64, suspended
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let account = user::locked(&txn, user_id).await?.ok_or(AppError::NotFound)?;
-    let company = producer_profile::owned_by(&txn, user_id).await?;
+    let company = producer_profile::of_member(&txn, user_id).await?;
     let region = company.as_ref().map(region_of).transpose()?;
     match (admin.office().region(), region) {
         (Some(own), Some(theirs)) if own == theirs => {}

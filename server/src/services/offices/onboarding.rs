@@ -49,7 +49,7 @@ pub async fn onboard(db: &Db, admin: &AdminAccess, form: &ProfileForm) -> Result
         now,
     )
     .await?;
-    let (id, slug) = producer_profile::save(&txn, owner.id, &profile, now).await?;
+    let (id, slug) = producer_profile::save(&txn, None, owner.id, &profile, now).await?;
     let created = crate::repo::producer::by_id(&txn, id).await?.ok_or(AppError::NotFound)?;
     crate::repo::producer::set_onboarded(&txn, created.id, now).await?;
     audit::record(&txn, admin, AuditAction::Onboard, AuditTarget::producer(&created)?, AuditWhy::default(), now)
@@ -66,7 +66,7 @@ pub async fn act_for(db: &Db, admin: &AdminAccess, slug: &str) -> Result<Produce
     if !unclaimed(&producer) {
         return Err(AppError::NotFound);
     }
-    Ok(ProducerAccess::for_office(admin, producer.owner_user_id))
+    Ok(ProducerAccess::for_office(admin, producer.id))
 }
 
 /// `act_for`, when the office opens the workspace: the audit row of its
@@ -80,7 +80,7 @@ pub async fn start_acting(db: &Db, admin: &AdminAccess, slug: &str) -> Result<Pr
     let target = AuditTarget::producer(&producer)?;
     audit::record(&txn, admin, AuditAction::ActFor, target, AuditWhy::default(), Utc::now()).await?;
     db::commit_private(txn).await?;
-    Ok(ProducerAccess::for_office(admin, producer.owner_user_id))
+    Ok(ProducerAccess::for_office(admin, producer.id))
 }
 
 /// Invites `email` to claim the producer; earlier invitations stop working.

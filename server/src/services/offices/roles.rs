@@ -7,14 +7,15 @@
 
 use crate::db::Db;
 use app::domain::{
-    AccountLine, AccountStatus, AdminAccess, AppError, AuditAction, AuditObject, Office, Role, RoleGrant,
+    AccountLine, AccountStatus, AdminAccess, AppError, AuditAction, AuditObject, Office, Role, RoleGrant, Seat,
+    TeamKind, TeamRole,
 };
 use chrono::Utc;
 
 use crate::db;
 use crate::entities::users;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
-use crate::repo::{office_directory, user};
+use crate::repo::{office_directory, team_member, user};
 
 /// Accounts shown at most per search.
 const FOUND_MAX: u64 = 30;
@@ -55,6 +56,20 @@ pub async fn grant(db: &Db, admin: &AdminAccess, user_id: i64, grant: RoleGrant)
     let account = user::locked(&txn, user_id).await?.ok_or(AppError::NotFound)?;
     let current = Role::from_slug(&account.role).ok_or(AppError::NotFound)?;
     let (role, office) = grant.apply(current)?;
+    // An organiser works for an organisation: a new one gets its own (it
+    // founds it and owns it; producers are never granted a role, so nobody
+    // granted one has a producer's seat); a revoked organiser leaves it.
+    let seat = team_member::seat_of(&txn, user_id).await?;
+    match (role, seat) {
+        (Role::Organiser, None) => {
+            let own = Seat { kind: TeamKind::Organiser, company_id: user_id, role: TeamRole::Owner };
+            team_member::insert(&txn, own, user_id, now).await?;
+        }
+        (role, Some(seat)) if role != Role::Organiser && seat.kind == TeamKind::Organiser => {
+            team_member::remove(&txn, seat.kind, seat.company_id, user_id).await?;
+        }
+        _ => {}
+    }
     user::set_role(&txn, user_id, role, office, now).await?;
     let (action, what) = match grant {
         RoleGrant::Revoke => (AuditAction::Revoke, current.slug().to_owned()),

@@ -36,9 +36,12 @@ pub struct ShowcasesService {
     public_url: url::Url,
 }
 
-/// Whether the organiser may change the showcase: its own organiser only.
+/// Whether the organiser may change the showcase: a member of its
+/// organisation (`showcases.organiser_user_id` names its founding account)
+/// whose role edits showcases.
 pub(crate) fn may_edit(organiser: &OrganiserAccess, showcase: &showcases::Model) -> bool {
-    showcase.organiser_user_id == organiser.user_id()
+    showcase.organiser_user_id == organiser.organisation()
+        && organiser.role().may(app::domain::WorkspaceAction::EditShowcases)
 }
 
 /// Whether the viewer may see the showcase's page.
@@ -215,7 +218,7 @@ mod curation;
 impl Showcases for ShowcasesService {
     async fn mine(&self, organiser: &OrganiserAccess) -> Result<Vec<ShowcaseLine>, AppError> {
         let mut lines = Vec::new();
-        for model in repo::of_organiser(&self.db, organiser.user_id()).await? {
+        for model in repo::of_organiser(&self.db, organiser.organisation()).await? {
             lines.push(self.line(&model).await?);
         }
         Ok(lines)
@@ -256,7 +259,8 @@ impl Showcases for ShowcasesService {
             _ => self.slug_for(draft.slug.as_deref(), &draft.texts[0].title, id).await?,
         };
         let txn = db::begin_write(&self.db).await?;
-        let saved = match repo::save(&txn, existing.clone(), organiser.user_id(), &slug, &draft, Utc::now()).await {
+        let saved = match repo::save(&txn, existing.clone(), organiser.organisation(), &slug, &draft, Utc::now()).await
+        {
             Ok(saved) => saved,
             // Another showcase took the address meanwhile (the unique index).
             Err(_) if repo::slug_taken(&self.db, &slug, id).await? => {

@@ -4,7 +4,9 @@
 //! profile first; protected-origin labels must come from the origin region;
 //! status changes follow `StatusChange::apply`.
 
-use app::domain::{AppError, Dashboard, ListingEditor, ListingForm, Locale, ProducerAccess, Region, StatusChange};
+use app::domain::{
+    AppError, Dashboard, ListingEditor, ListingForm, Locale, ProducerAccess, Region, StatusChange, TeamLogAction,
+};
 use chrono::Utc;
 use sea_orm::ConnectionTrait;
 
@@ -26,9 +28,10 @@ pub async fn dashboard(db: &Db, access: &ProducerAccess, locale: Locale) -> Resu
             verified: false,
             hidden: None,
             on_behalf: access.on_behalf(),
+            role: access.role(),
         });
     };
-    Ok(rows::dashboard(db, &producer, locale, access.on_behalf()).await?)
+    Ok(rows::dashboard(db, &producer, locale, access.on_behalf(), access.role()).await?)
 }
 
 pub async fn editor(db: &Db, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError> {
@@ -74,6 +77,8 @@ pub async fn change_status(db: &Db, access: &ProducerAccess, id: i64, change: St
     rows::set_status(&txn, model, next, now).await?;
     record(&txn, id, OutboxOp::Upsert).await?;
     super::on_behalf::record(&txn, access, &producer, &format!("listing {id} status: {}", next.slug()), now).await?;
+    let status = Some(next.slug());
+    crate::services::teams::log::listing_change(&txn, access, id, TeamLogAction::ListingStatus, status, now).await?;
     db::commit(txn).await?;
     tracing::info!(listing = id, status = next.slug(), "listing status changed");
     Ok(())
@@ -84,9 +89,12 @@ pub async fn change_status(db: &Db, access: &ProducerAccess, id: i64, change: St
 pub async fn delete(db: &Db, access: &ProducerAccess, id: i64) -> Result<Vec<String>, AppError> {
     let txn = db::begin_write(db).await?;
     let (producer, model) = own_listing(&txn, access, id).await?;
+    let now = Utc::now();
+    // Logged before the rows go: the log keeps the listing's title.
+    crate::services::teams::log::listing_change(&txn, access, id, TeamLogAction::ListingDeleted, None, now).await?;
     let keys = rows::delete(&txn, model.id).await?;
     record(&txn, id, OutboxOp::Delete).await?;
-    super::on_behalf::record(&txn, access, &producer, &format!("listing {id} deleted"), Utc::now()).await?;
+    super::on_behalf::record(&txn, access, &producer, &format!("listing {id} deleted"), now).await?;
     db::commit(txn).await?;
     tracing::info!(listing = id, photos = keys.len(), "listing deleted");
     Ok(keys)

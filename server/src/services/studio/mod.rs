@@ -1,6 +1,7 @@
 //! The `Studio` port: a producer's own company profile, listings and photos.
-//! Every method first finds the caller's producer (one per account) and then
-//! only rows under it, so anyone else's listing or photo answers `NotFound`.
+//! Every method first asks the member's role (`ProducerAccess::require`),
+//! then finds the caller's producer (the one its seat names) and only rows
+//! under it, so anyone else's listing or photo answers `NotFound`.
 //! Fields such as `verified`, `featured` and the owner never come from a form.
 //! Each listing change writes its search feed row (`repo::search_changes`) in the
 //! same transaction.
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 use app::domain::{
     AppError, Dashboard, ListingEditor, ListingForm, Locale, PhotoChange, ProducerAccess, ProfileEditor, ProfileForm,
-    StatusChange, VerificationForm, VerificationStatus,
+    StatusChange, VerificationForm, VerificationStatus, WorkspaceAction,
 };
 use app::domain::{ImportPage, ImportPreview};
 use app::ports::Studio;
@@ -47,7 +48,10 @@ pub(crate) async fn own_producer(
     db: &impl ConnectionTrait,
     access: &ProducerAccess,
 ) -> Result<Option<producers::Model>, StoreError> {
-    crate::repo::producer_profile::owned_by(db, access.user_id()).await
+    match access.producer_id() {
+        Some(id) => crate::repo::producer::by_id(db, id).await,
+        None => Ok(None),
+    }
 }
 
 /// A listing of the caller's producer, or `NotFound` (also for anyone else's).
@@ -68,18 +72,22 @@ pub(crate) async fn own_listing(
 #[async_trait::async_trait]
 impl Studio for StudioService {
     async fn dashboard(&self, access: &ProducerAccess, locale: Locale) -> Result<Dashboard, AppError> {
+        access.require(WorkspaceAction::ViewDashboard)?;
         listings::dashboard(&self.db, access, locale).await
     }
 
     async fn profile(&self, access: &ProducerAccess) -> Result<ProfileEditor, AppError> {
+        access.require(WorkspaceAction::EditProfile)?;
         profile::editor(&self.db, access).await
     }
 
     async fn save_profile(&self, access: &ProducerAccess, form: &ProfileForm) -> Result<String, AppError> {
+        access.require(WorkspaceAction::EditProfile)?;
         profile::save(&self.db, access, form).await
     }
 
     async fn listing(&self, access: &ProducerAccess, id: i64) -> Result<ListingEditor, AppError> {
+        access.require(WorkspaceAction::ManageListings)?;
         listings::editor(&self.db, access, id).await
     }
 
@@ -89,14 +97,17 @@ impl Studio for StudioService {
         id: Option<i64>,
         form: &ListingForm,
     ) -> Result<i64, AppError> {
+        access.require(WorkspaceAction::ManageListings)?;
         listings::save(&self.db, access, id, form).await
     }
 
     async fn change_status(&self, access: &ProducerAccess, id: i64, change: StatusChange) -> Result<(), AppError> {
+        access.require(WorkspaceAction::ManageListings)?;
         listings::change_status(&self.db, access, id, change).await
     }
 
     async fn delete_listing(&self, access: &ProducerAccess, id: i64) -> Result<(), AppError> {
+        access.require(WorkspaceAction::ManageListings)?;
         let keys = listings::delete(&self.db, access, id).await?;
         photos::delete_files(self.storage.as_ref(), &keys).await;
         Ok(())
@@ -109,34 +120,45 @@ impl Studio for StudioService {
         photo_id: i64,
         change: PhotoChange,
     ) -> Result<(), AppError> {
+        access.require(WorkspaceAction::ManageListings)?;
         photos::change(&self.db, self.storage.as_ref(), access, listing_id, photo_id, change).await
     }
 
     async fn verification(&self, access: &ProducerAccess) -> Result<VerificationStatus, AppError> {
+        access.require(WorkspaceAction::Verification)?;
         verification::status(&self.db, access).await
     }
 
     async fn request_verification(&self, access: &ProducerAccess, form: &VerificationForm) -> Result<(), AppError> {
+        access.require(WorkspaceAction::Verification)?;
         verification::request(&self.db, access, form).await
     }
 
     async fn request_review(&self, access: &ProducerAccess, listing: Option<i64>) -> Result<(), AppError> {
+        access.require(if listing.is_some() {
+            WorkspaceAction::ManageListings
+        } else {
+            WorkspaceAction::EditProfile
+        })?;
         verification::request_review(&self.db, access, listing).await
     }
 
     async fn import_sheet(&self, access: &ProducerAccess, sheet: &[u8]) -> Result<ImportPreview, AppError> {
+        access.require(WorkspaceAction::Import)?;
         let producer =
             own_producer(&self.db, access).await?.ok_or_else(|| AppError::invalid("sheet", "invalid.profile_first"))?;
         crate::services::imports::preview_sheet(&self.db, &self.sheets, &producer, access.user_id(), sheet).await
     }
 
     async fn import_page(&self, access: &ProducerAccess, token: Option<&str>) -> Result<ImportPage, AppError> {
+        access.require(WorkspaceAction::Import)?;
         let producer =
             own_producer(&self.db, access).await?.ok_or_else(|| AppError::invalid("sheet", "invalid.profile_first"))?;
         crate::services::imports::page(&self.db, &producer, access.user_id(), token).await
     }
 
     async fn import_confirm(&self, access: &ProducerAccess, token: &str) -> Result<(usize, usize), AppError> {
+        access.require(WorkspaceAction::Import)?;
         let producer = own_producer(&self.db, access).await?.ok_or(AppError::NotFound)?;
         // An office importing through the cooperative's workspace is recorded as an office import.
         crate::services::imports::confirm(&self.db, &producer, access.user_id(), token, access.office()).await

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::db::Db;
-use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, ProducerAccess};
+use app::domain::{AppError, MAX_PHOTOS, PHOTO_WIDTHS, PhotoChange, ProducerAccess, WorkspaceAction};
 use chrono::Utc;
 use tokio::sync::Semaphore;
 
@@ -119,6 +119,7 @@ impl PhotoUploads {
 
     /// Checks the listing is the caller's and has room, before any decoding.
     pub async fn check_room(&self, access: &ProducerAccess, listing_id: i64, adding: usize) -> Result<(), UploadError> {
+        access.require(WorkspaceAction::ManageListings)?;
         own_listing(&self.db, access, listing_id).await?;
         if adding == 0 {
             return Err(UploadError::NoFile);
@@ -236,6 +237,7 @@ impl PhotoUploads {
     /// as the 320 px variants (WebP and JPEG). The old logo's files go once
     /// the new key is committed.
     pub async fn set_logo(&self, access: &ProducerAccess, bytes: Vec<u8>) -> Result<(), UploadError> {
+        access.require(WorkspaceAction::EditProfile)?;
         let producer = super::own_producer(&self.db, access)
             .await?
             .ok_or(UploadError::App(AppError::invalid("profile", "invalid.profile_first")))?;
