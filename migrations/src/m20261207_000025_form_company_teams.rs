@@ -14,6 +14,7 @@
 //! - `routing_rules`: which member a producer's new conversations go to
 //!   (by sector, listing or the buyer's world market), and
 //!   `inquiries.assignee_user_id`, the member a conversation is assigned to.
+//! - `saved_replies`: texts a producer's team starts answers from.
 
 use sea_orm::DbBackend;
 use sea_orm_migration::prelude::*;
@@ -140,6 +141,28 @@ impl MigrationTrait for Migration {
             .await?;
         manager.create_index(index("routing_rules", &["producer_id", "kind", "value"], true)).await?;
         manager
+            .create_table(
+                Table::create()
+                    .table("saved_replies")
+                    .if_not_exists()
+                    .col(big_pk_auto("id"))
+                    .col(big_integer("producer_id"))
+                    .col(string_len("title", 80))
+                    .col(text("body"))
+                    .col(big_integer_null("created_by"))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .foreign_key(&mut foreign_key(
+                        "saved_replies",
+                        "producer_id",
+                        "producers",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key("saved_replies", "created_by", "users", ForeignKeyAction::SetNull))
+                    .to_owned(),
+            )
+            .await?;
+        manager.create_index(index("saved_replies", &["producer_id"], false)).await?;
+        manager
             .alter_table(Table::alter().table("inquiries").add_column(big_integer_null("assignee_user_id")).to_owned())
             .await?;
         manager.create_index(index("inquiries", &["producer_id", "assignee_user_id"], false)).await?;
@@ -159,6 +182,7 @@ impl MigrationTrait for Migration {
             .drop_index(Index::drop().name("ix_inquiries_producer_id_assignee_user_id").table("inquiries").to_owned())
             .await?;
         manager.alter_table(Table::alter().table("inquiries").drop_column("assignee_user_id").to_owned()).await?;
+        manager.drop_table(Table::drop().table("saved_replies").to_owned()).await?;
         manager.drop_table(Table::drop().table("routing_rules").to_owned()).await?;
         // Dropping the table drops its triggers; PostgreSQL's function goes after.
         manager.drop_table(Table::drop().table("team_log").to_owned()).await?;

@@ -200,6 +200,8 @@ pub enum WriteScope {
     ListingPhotos(i64),
     /// The searches one buyer saves (at most `MAX_SAVED_SEARCHES`).
     BuyerSavedSearches(i64),
+    /// The replies one producer's team saves (at most `MAX_SAVED_REPLIES`).
+    ProducerSavedReplies(i64),
 }
 
 impl WriteScope {
@@ -210,6 +212,7 @@ impl WriteScope {
             WriteScope::BuyerInquiries(id) => (1i64, id),
             WriteScope::ListingPhotos(id) => (2i64, id),
             WriteScope::BuyerSavedSearches(id) => (3i64, id),
+            WriteScope::ProducerSavedReplies(id) => (4i64, id),
         };
         (kind << 56) | (id & ((1i64 << 56) - 1))
     }

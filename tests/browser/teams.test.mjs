@@ -46,7 +46,15 @@ test('an owner invites a sales member, who joins and quotes on a phone in Arabic
   assert.equal(await phone.locator('.own-listings a[href*="/dashboard/listings/"], .own-listing-actions button').count(), 0, 'no editing on the dashboard');
   assert.equal(await phone.locator('a[href$="/dashboard/listings/new"]').count(), 0, 'no new listing');
 
-  // A new conversation of the company, answered with a quote.
+  // A saved reply for the team, kept from the inbox.
+  await phone.goto(`${base}/ar/inquiries`);
+  await waitForHydration(phone);
+  await phone.locator('#saved-reply-name').fill('العينات');
+  await phone.locator('#saved-reply-text').fill('نرسل العينات خلال أسبوع، والشحن على حساب المشتري.');
+  await Promise.all([phone.waitForURL(/reply_saved=1/), phone.locator('.saved-replies button[type=submit]').last().click()]);
+  await phone.locator('.saved-reply summary', { hasText: 'العينات' }).waitFor();
+
+  // A new conversation of the company, answered from the saved reply, with a quote.
   await phone.goto(`${base}/ar/inquiries?status=new`);
   await waitForHydration(phone);
   const line = phone.locator('.inbox-line').first();
@@ -55,7 +63,10 @@ test('an owner invites a sales member, who joins and quotes on a phone in Arabic
   await phone.waitForURL(/\/ar\/inquiries\/\d+$/);
   await waitForHydration(phone);
   const listingHref = await phone.locator('.thread-facts a[href*="/listings/"]').getAttribute('href');
-  await phone.locator('#field-message').fill('مرحبًا، إليكم عرضنا.');
+  await Promise.all([phone.waitForURL(/reply=\d+/), phone.locator('.saved-reply-pick button').click()]);
+  await waitForHydration(phone);
+  assert.match(await phone.locator('#field-message').inputValue(), /نرسل العينات خلال أسبوع/, 'the answer starts from the saved reply');
+  await phone.locator('#field-message').fill('مرحبًا، إليكم عرضنا. نرسل العينات خلال أسبوع.');
   await phone.locator('.quote-fields summary').click();
   await phone.locator('input[name="form[with_quote]"]').check();
   await phone.locator('input[name="form[unit_price]"]').fill('18.50');
@@ -67,7 +78,7 @@ test('an owner invites a sales member, who joins and quotes on a phone in Arabic
   const validUntil = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await phone.locator('input[name="form[valid_until]"]').fill(validUntil);
   await phone.locator('input[name="form[lead_time_days]"]').fill('30');
-  await phone.locator('.reply-card button[type=submit]').click();
+  await phone.locator('.reply-card form:not(.saved-reply-pick) button[type=submit]').click();
   await phone.locator('.quote-card').waitFor();
   const author = await phone.locator('.message').last().innerText();
   assert.ok(author.includes(NEWCOMER.name), `the answer carries the member's name: ${author}`);

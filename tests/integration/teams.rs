@@ -486,3 +486,39 @@ async fn an_organisers_editor_edits_its_showcases_until_removed() {
     assert_eq!(editor.get("/api/my_showcases").await.status, 404, "removed: the showcases are gone for them");
     app.stop().await;
 }
+
+async fn save_reply(visitor: &Visitor, title: &str) -> Answer {
+    let fields = [
+        ("form[title]", title),
+        ("form[body]", "Samples leave within a week,\nfreight paid by the buyer."),
+        ("locale", "fr"),
+    ];
+    visitor.post("/api/save_reply", &fields).await
+}
+
+#[tokio::test]
+async fn saved_replies_are_the_companys_for_the_members_who_answer() {
+    let app = TestApp::spawn().await;
+    let (owner, listing) = producer_with_listing(&app, "owner@tifawin.ma").await;
+    let sales = member(&app, &owner, "lina@tifawin.ma", "sales").await;
+    let manager = member(&app, &owner, "nadia@tifawin.ma", "manager").await;
+    assert_eq!(save_reply(&sales, "Samples").await.status, 200);
+    assert_eq!(save_reply(&manager, "Samples").await.status, 404, "a manager does not answer inquiries");
+    assert_eq!(save_reply(&sales, "").await.status, 422, "a title is required");
+    let buyer = confirmed_buyer(&app, "compras@istmo.pa").await;
+    let inquiry = inquiry_id(&send(&buyer, listing, "Do you send samples?", &[]).await);
+    // The owner sees the reply the sales member saved, in the conversation.
+    let thread = owner.get(&format!("/api/thread?id={inquiry}&locale=fr")).await.json();
+    assert_eq!(thread["saved_replies"][0]["title"], "Samples");
+    let buyer_view = buyer.get(&format!("/api/thread?id={inquiry}&locale=fr")).await.json();
+    assert_eq!(buyer_view["saved_replies"], serde_json::json!([]), "never the buyer");
+    let id = thread["saved_replies"][0]["id"].as_i64().expect("an id").to_string();
+    // Another company's member cannot remove it.
+    let (stranger, _) = producer_with_listing(&app, "owner@atlas.ma").await;
+    let fields = [("id", id.as_str()), ("locale", "fr")];
+    assert_eq!(stranger.post("/api/remove_reply", &fields).await.status, 404);
+    assert_eq!(owner.post("/api/remove_reply", &fields).await.status, 200);
+    let inbox = sales.get("/api/inbox?locale=fr&page=1").await.json();
+    assert_eq!(inbox["saved_replies"], serde_json::json!([]));
+    app.stop().await;
+}

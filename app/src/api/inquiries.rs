@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use crate::domain::{
-    AppError, Inbox, InlineAccount, InquiryForm, InquiryStart, InquiryStatus, Locale, ReplyForm, Thread, ThreadAction,
+    AppError, Inbox, InlineAccount, InquiryForm, InquiryStart, InquiryStatus, Locale, ReplyForm, SavedReplyForm,
+    Thread, ThreadAction,
 };
 
 /// The inquiry form's data: about a `listing`, or about a `producer` (its
@@ -161,6 +162,26 @@ pub async fn assign_thread(id: i64, #[server(default)] member: String, locale: L
     let viewer = super::context::respond(super::context::viewer())?;
     super::context::respond(services.inquiries.assign(&viewer, id, member).await)?;
     super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{id}?assigned=1")));
+    Ok(())
+}
+
+/// Keeps a saved reply for the reader's company; back to the inbox.
+#[server(endpoint = "save_reply")]
+pub async fn save_reply(form: SavedReplyForm, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.save_reply(&viewer, &form).await)?;
+    super::context::redirect_to(&locale.localize_path("/inquiries?reply_saved=1#saved-replies"));
+    Ok(())
+}
+
+/// Removes one of the company's saved replies.
+#[server(endpoint = "remove_reply")]
+pub async fn remove_reply(id: i64, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    super::context::respond(services.inquiries.remove_reply(&viewer, id).await)?;
+    super::context::redirect_to(&locale.localize_path("/inquiries#saved-replies"));
     Ok(())
 }
 

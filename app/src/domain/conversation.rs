@@ -94,6 +94,9 @@ pub struct Inbox {
     /// company's (a producer's member; always false for a buyer).
     #[serde(default)]
     pub mine: bool,
+    /// The company's saved replies (a producer's inbox).
+    #[serde(default)]
+    pub saved_replies: Vec<super::SavedReply>,
     pub lines: Vec<InboxLine>,
     pub total: u64,
     /// From 1.
@@ -153,6 +156,9 @@ pub struct Thread {
     pub assignee: Option<i64>,
     #[serde(default)]
     pub answerers: Vec<(i64, String)>,
+    /// The company's saved replies, to start an answer from (producer's side).
+    #[serde(default)]
+    pub saved_replies: Vec<super::SavedReply>,
 }
 
 /// What an inquiry is about: one listing (from its page), or a producer

@@ -27,6 +27,7 @@ mod outbox;
 mod profile;
 mod redirect;
 mod region;
+mod saved_reply;
 mod saved_search;
 mod search;
 mod sector;
@@ -92,6 +93,7 @@ pub use profile::{
 };
 pub use redirect::is_local_path;
 pub use region::Region;
+pub use saved_reply::{MAX_SAVED_REPLIES, SAVED_REPLY_TITLE_MAX_CHARS, SavedReply, SavedReplyForm};
 pub use saved_search::{ALERT_MAX_LISTINGS, AlertSubscription, MAX_SAVED_SEARCHES, SavedSearchLine, SavedSearchList};
 pub use search::{
     Broadened, FacetGroup, FacetValue, ListingQuery, ListingResults, MAX_PAGE, MOQ_CEILINGS, RESULTS_PER_PAGE,

@@ -23,7 +23,7 @@ use crate::domain::{
     ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage,
     StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
-use crate::domain::{InviteForm, JoinPage, RoutingRuleForm, TeamAccess, TeamChange, TeamPage};
+use crate::domain::{InviteForm, JoinPage, RoutingRuleForm, SavedReplyForm, TeamAccess, TeamChange, TeamPage};
 
 /// The one rule for who works in a producer's workspace, for server
 /// functions and upload routes alike: the producer itself, or an
@@ -308,6 +308,10 @@ pub trait Inquiries: Send + Sync {
     /// Assigns a producer's conversation to one of its members who answer
     /// inquiries (`None`: to the owners).
     async fn assign(&self, viewer: &Viewer, id: i64, member: Option<i64>) -> Result<(), AppError>;
+    /// Keeps a saved reply for the reader's company.
+    async fn save_reply(&self, viewer: &Viewer, form: &SavedReplyForm) -> Result<(), AppError>;
+    /// Removes one of the company's saved replies.
+    async fn remove_reply(&self, viewer: &Viewer, id: i64) -> Result<(), AppError>;
     /// Where a buyer's goods go by default: their profile's country, else
     /// their account's (`None` for other roles).
     async fn buyer_country(&self, buyer: &BuyerAccess) -> Result<Option<CountryCode>, AppError>;

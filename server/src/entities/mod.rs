@@ -21,6 +21,7 @@ pub mod producer_view_months;
 pub mod producers;
 pub mod quotes;
 pub mod routing_rules;
+pub mod saved_replies;
 pub mod saved_search_hits;
 pub mod saved_searches;
 pub mod search_changes;

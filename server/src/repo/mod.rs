@@ -33,6 +33,7 @@ pub mod producer;
 pub mod producer_profile;
 mod raw_sql;
 pub mod routing_rule;
+pub mod saved_reply;
 pub mod saved_search;
 pub mod search_changes;
 pub mod search_feed;

@@ -25,6 +25,7 @@ use app::domain::{
     QuoteCard, QuoteDecision, QuoteTerms, ReplyForm, Role, SentInquiry, Side, TeamKind, Thread, ThreadAction,
     ThreadEvent, ThreadMessage, ThreadRights, Unit, Viewer, WorkspaceAction,
 };
+use app::domain::{MAX_SAVED_REPLIES, SavedReplyForm};
 use app::ports::Inquiries;
 use chrono::{DateTime, Duration, Utc};
 use url::Url;
@@ -396,8 +397,16 @@ impl Inquiries for InquiriesService {
             Role::Buyer => (Owner::Buyer(viewer.user_id), Side::Buyer),
             Role::Producer if viewer.seat.is_none() => {
                 // No company yet: nothing can have arrived.
-                let empty =
-                    Inbox { side: Side::Producer, status, mine, lines: Vec::new(), total: 0, page: 1, pages: 1 };
+                let empty = Inbox {
+                    side: Side::Producer,
+                    status,
+                    mine,
+                    saved_replies: Vec::new(),
+                    lines: Vec::new(),
+                    total: 0,
+                    page: 1,
+                    pages: 1,
+                };
                 return Ok(empty);
             }
             _ => {
@@ -411,6 +420,12 @@ impl Inquiries for InquiriesService {
             }
         };
         let mine = mine && side == Side::Producer;
+        let saved_replies = match owner {
+            Owner::Producer(producer_id) | Owner::Member { producer_id, .. } => {
+                crate::repo::saved_reply::of_producer(&self.db, producer_id).await?
+            }
+            Owner::Buyer(_) => Vec::new(),
+        };
         let page = page.clamp(1, 100_000);
         let (rows, total) =
             inquiry::inbox(&self.db, owner, status, (page - 1) * INBOX_PAGE_SIZE, INBOX_PAGE_SIZE).await?;
@@ -457,7 +472,8 @@ impl Inquiries for InquiriesService {
                 assignee: row.assignee_user_id.and_then(|id| assignees.get(&id).cloned()),
             });
         }
-        Ok(Inbox { side, status, mine, lines, total, page, pages: total.div_ceil(INBOX_PAGE_SIZE).max(1) })
+        let pages = total.div_ceil(INBOX_PAGE_SIZE).max(1);
+        Ok(Inbox { side, status, mine, saved_replies, lines, total, page, pages })
     }
 
     async fn thread(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<Thread, AppError> {
@@ -530,6 +546,10 @@ impl Inquiries for InquiriesService {
             }
             Side::Buyer => Vec::new(),
         };
+        let saved_replies = match side {
+            Side::Producer => crate::repo::saved_reply::of_producer(&self.db, row.producer_id).await?,
+            Side::Buyer => Vec::new(),
+        };
         // Reading the conversation marks it read for this side.
         inquiry::mark_read(&self.db, id, side, Utc::now()).await?;
         Ok(Thread {
@@ -552,6 +572,7 @@ impl Inquiries for InquiriesService {
             messages,
             assignee: if side == Side::Producer { row.assignee_user_id } else { None },
             answerers,
+            saved_replies,
         })
     }
 
@@ -690,6 +711,29 @@ impl Inquiries for InquiriesService {
         inquiry::assign(&txn, id, member).await?;
         db::commit_private(txn).await?;
         tracing::info!(inquiry = id, assignee = ?member, "conversation assigned");
+        Ok(())
+    }
+
+    async fn save_reply(&self, viewer: &Viewer, form: &SavedReplyForm) -> Result<(), AppError> {
+        let producer_id = answering_producer(viewer)?;
+        let reply = form.validate()?;
+        let txn = db::begin_write(&self.db).await?;
+        db::serialize(&txn, db::WriteScope::ProducerSavedReplies(producer_id)).await?;
+        if crate::repo::saved_reply::count(&txn, producer_id).await? >= MAX_SAVED_REPLIES as u64 {
+            return Err(AppError::invalid("title", "invalid.saved_replies_too_many"));
+        }
+        crate::repo::saved_reply::insert(&txn, producer_id, reply, viewer.user_id, Utc::now()).await?;
+        db::commit_private(txn).await?;
+        Ok(())
+    }
+
+    async fn remove_reply(&self, viewer: &Viewer, id: i64) -> Result<(), AppError> {
+        let producer_id = answering_producer(viewer)?;
+        let txn = db::begin_write(&self.db).await?;
+        if !crate::repo::saved_reply::remove(&txn, producer_id, id).await? {
+            return Err(AppError::NotFound);
+        }
+        db::commit_private(txn).await?;
         Ok(())
     }
 }

@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{ThreadStatus, activity_time};
-use crate::api::inquiries::get_inbox;
-use crate::components::{FlashNote, PageMeta, Photo};
-use crate::domain::{Inbox, InboxLine, InquiryStatus, Side};
+use crate::api::inquiries::{RemoveReply, SaveReply, get_inbox};
+use crate::components::{FieldError, FlashNote, FormAlert, PageMeta, Photo, TextArea, submission_error};
+use crate::domain::{
+    Inbox, InboxLine, InquiryStatus, MESSAGE_MAX_CHARS, SAVED_REPLY_TITLE_MAX_CHARS, SavedReply, Side,
+};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
@@ -104,6 +106,7 @@ fn InboxContent(inbox: Inbox) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            {(inbox.side == Side::Producer).then(|| view! { <SavedReplies replies=inbox.saved_replies.clone() /> })}
             {(inbox.pages > 1).then(|| {
                 let previous = (inbox.page > 1).then(|| inbox_path(&base, mine, current, inbox.page - 1));
                 let next = (inbox.page < inbox.pages).then(|| inbox_path(&base, mine, current, inbox.page + 1));
@@ -116,6 +119,60 @@ fn InboxContent(inbox: Inbox) -> impl IntoView {
                 }
             })}
         </div>
+    }
+}
+
+/// The company's saved replies: the list, with removal, and the form that
+/// keeps a new one.
+#[component]
+fn SavedReplies(replies: Vec<SavedReply>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let save = ServerAction::<SaveReply>::new();
+    let remove = ServerAction::<RemoveReply>::new();
+    let error = submission_error(save);
+    view! {
+        <section class="section saved-replies" id="saved-replies" aria-labelledby="saved-replies-title">
+            <h2 id="saved-replies-title">{m.saved_reply_title}</h2>
+            <p class="muted">{m.saved_reply_intro}</p>
+            <FlashNote flag="reply_saved" text=m.saved_reply_saved />
+            {if replies.is_empty() {
+                view! { <p class="empty-state">{m.saved_reply_empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="team-rules">
+                        {replies.into_iter().map(|reply| view! {
+                            <li class="team-rule">
+                                <details class="saved-reply">
+                                    <summary dir="auto">{reply.title.clone()}</summary>
+                                    <p class="saved-reply-body" dir="auto">{reply.body.clone()}</p>
+                                </details>
+                                <ActionForm action=remove attr:class="inline-form">
+                                    <input type="hidden" name="locale" value=i18n.locale.code() />
+                                    <input type="hidden" name="id" value=reply.id.to_string() />
+                                    <button class="button button-small button-secondary" type="submit">{m.saved_reply_remove}</button>
+                                </ActionForm>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <ActionForm action=save attr:class="form-card form-card-wide">
+                <FormAlert error />
+                <input type="hidden" name="locale" value=i18n.locale.code() />
+                <div class="field">
+                    <label for="saved-reply-name">{m.saved_reply_name}</label>
+                    <input id="saved-reply-name" name="form[title]" required maxlength=SAVED_REPLY_TITLE_MAX_CHARS.to_string() dir="auto" />
+                    <FieldError error field="title" />
+                </div>
+                <div class="field">
+                    <label for="saved-reply-text">{m.saved_reply_text}</label>
+                    <TextArea id="saved-reply-text" name="form[body]" value="" rows=4 max_chars=MESSAGE_MAX_CHARS />
+                    <FieldError error field="body" />
+                </div>
+                <button class="button button-small" type="submit">{m.saved_reply_add}</button>
+            </ActionForm>
+        </section>
     }
 }
 

@@ -52,6 +52,12 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
     };
     let id = thread.id;
     let rights = thread.rights;
+    // `?reply=ID`: the answer starts from that saved reply.
+    let picked =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("reply")).and_then(|v| v.parse::<i64>().ok());
+    let saved_replies = thread.saved_replies.clone();
+    let start =
+        saved_replies.iter().find(|reply| Some(reply.id) == picked).map(|reply| reply.body.clone()).unwrap_or_default();
     let fact = |label: &'static str, value: String| view! { <div class="fact"><dt>{label}</dt><dd>{value}</dd></div> };
     view! {
         <PageMeta title=format!("{} · {}", thread.product, m.site_name) description=m.thread_intro path=format!("/inquiries/{id}") />
@@ -94,13 +100,25 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
             {rights.reply.then(|| view! {
                 <section class="form-card reply-card" aria-labelledby="reply-title">
                     <h2 id="reply-title">{m.thread_reply_title}</h2>
+                    {(!saved_replies.is_empty()).then(|| view! {
+                        // A plain GET: the page comes back with the text in the box.
+                        <form method="get" class="inline-form saved-reply-pick">
+                            <label for="saved-reply-pick">{m.saved_reply_use_label}</label>
+                            <select id="saved-reply-pick" name="reply">
+                                {saved_replies.iter().map(|reply| view! {
+                                    <option value=reply.id.to_string() selected={Some(reply.id) == picked}>{reply.title.clone()}</option>
+                                }).collect_view()}
+                            </select>
+                            <button class="button button-small button-secondary" type="submit">{m.saved_reply_use}</button>
+                        </form>
+                    })}
                     <FormAlert error=reply_error />
                     <ActionForm action=reply>
                         <input type="hidden" name="locale" value=i18n.locale.code() />
                         <input type="hidden" name="id" value=id.to_string() />
                         <div class="field">
                             <label for="field-message">{m.inquiry_message}</label>
-                            <TextArea id="field-message" name="form[message]" value="" rows=5 max_chars=MESSAGE_MAX_CHARS />
+                            <TextArea id="field-message" name="form[message]" value=start.clone() rows=5 max_chars=MESSAGE_MAX_CHARS />
                             <FieldError error=reply_error field="message" />
                         </div>
                         {rights.quote.then(|| view! { <QuoteFields error=reply_error /> })}
