@@ -522,3 +522,40 @@ async fn saved_replies_are_the_companys_for_the_members_who_answer() {
     assert_eq!(inbox["saved_replies"], serde_json::json!([]));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_owner_demoted_meanwhile_acts_as_what_they_are_now_and_their_invitations_stop() {
+    let app = TestApp::spawn().await;
+    let (owner, _) = producer_with_listing(&app, "owner@tifawin.ma").await;
+    let second = member(&app, &owner, "second@tifawin.ma", "owner").await;
+    // The second owner invites an address, then is demoted: the link stops working.
+    assert_eq!(invite(&second, "friend@elsewhere.ma", "owner").await.status, 200);
+    let token = invitation_token(&app, "friend@elsewhere.ma").await;
+    let second_id = user_id(&app, "second@tifawin.ma").await;
+    let demote =
+        change(&owner, &[("change", "change_role"), ("member", &second_id.to_string()), ("role", "manager")]).await;
+    assert_eq!(demote.status, 200, "{}", demote.body);
+    assert_eq!(join_new(&app, &token).await.1.status, 422, "a former owner's invitation is withdrawn");
+    // A request that began while they were an owner (its proof says owner)
+    // is judged by the role the locked rows hold now.
+    let stale = app::domain::Viewer {
+        user_id: second_id,
+        email: "second@tifawin.ma".into(),
+        display_name: "Second".into(),
+        role: app::domain::Role::Producer,
+        office: None,
+        seat: Some(app::domain::Seat {
+            kind: app::domain::TeamKind::Producer,
+            company_id: producers::Entity::find().one(&app.db).await.expect("q").expect("producer").id,
+            role: app::domain::TeamRole::Owner,
+        }),
+    };
+    let proof = stale.as_member().expect("a member's proof");
+    let owner_id = user_id(&app, "owner@tifawin.ma").await;
+    let teams = &app.state.services.teams;
+    let promote = app::domain::TeamChange::ChangeRole { member: owner_id, role: app::domain::TeamRole::Sales };
+    assert_eq!(teams.change(&proof, &promote).await, Err(app::domain::AppError::Forbidden));
+    let form = app::domain::InviteForm { email: "x@elsewhere.ma".into(), role: "owner".into(), locale: "fr".into() };
+    assert_eq!(teams.invite(&proof, &form).await, Err(app::domain::AppError::Forbidden));
+    app.stop().await;
+}

@@ -115,6 +115,26 @@ pub async fn withdraw(
     Ok(Some(row.email))
 }
 
+/// Withdraws the company's open invitations that `which` selects.
+async fn withdraw_open(
+    db: &impl ConnectionTrait,
+    kind: TeamKind,
+    company_id: i64,
+    which: sea_orm::Condition,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    team_invitations::Entity::update_many()
+        .col_expr(team_invitations::Column::WithdrawnAt, Expr::value(now))
+        .filter(team_invitations::Column::CompanyKind.eq(kind.slug()))
+        .filter(team_invitations::Column::CompanyId.eq(company_id))
+        .filter(which)
+        .filter(team_invitations::Column::UsedAt.is_null())
+        .filter(team_invitations::Column::WithdrawnAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Withdraws the company's open invitations of an address (a new one replaces them).
 pub async fn withdraw_for_email(
     db: &impl ConnectionTrait,
@@ -123,14 +143,19 @@ pub async fn withdraw_for_email(
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
-    team_invitations::Entity::update_many()
-        .col_expr(team_invitations::Column::WithdrawnAt, Expr::value(now))
-        .filter(team_invitations::Column::CompanyKind.eq(kind.slug()))
-        .filter(team_invitations::Column::CompanyId.eq(company_id))
-        .filter(team_invitations::Column::Email.eq(email))
-        .filter(team_invitations::Column::UsedAt.is_null())
-        .filter(team_invitations::Column::WithdrawnAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(())
+    let which = sea_orm::Condition::all().add(team_invitations::Column::Email.eq(email));
+    withdraw_open(db, kind, company_id, which, now).await
+}
+
+/// Withdraws the company's open invitations sent by `user_id` (who is no
+/// longer an owner).
+pub async fn withdraw_sent_by(
+    db: &impl ConnectionTrait,
+    kind: TeamKind,
+    company_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let which = sea_orm::Condition::all().add(team_invitations::Column::InvitedBy.eq(user_id));
+    withdraw_open(db, kind, company_id, which, now).await
 }

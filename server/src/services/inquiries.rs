@@ -701,7 +701,8 @@ impl Inquiries for InquiriesService {
         }
         let txn = db::begin_write(&self.db).await?;
         if let Some(member) = member {
-            let members = crate::repo::team_member::of_company(&txn, TeamKind::Producer, row.producer_id).await?;
+            // Locked: a removal committing meanwhile waits, or is seen.
+            let members = crate::repo::team_member::lock_company(&txn, TeamKind::Producer, row.producer_id).await?;
             let answers =
                 members.iter().any(|(seat, role)| seat.user_id == member && role.may(WorkspaceAction::AnswerInquiries));
             if !answers {

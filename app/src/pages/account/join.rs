@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::accounts::get_viewer;
 use crate::api::teams::{JoinTeam, get_join};
 use crate::components::{FieldError, FormAlert, PageMeta, submission_error};
-use crate::domain::{JoinPage, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Viewer};
+use crate::domain::{JoinPage, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, Role, TeamKind, Viewer};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
@@ -44,7 +44,15 @@ fn JoinContent(page: JoinPage, viewer: Option<Viewer>, token: String) -> impl In
     let title = fill(m.join_title, &[("company", &page.company)]);
     let intro = fill(m.join_intro, &[("company", &page.company), ("email", &page.email), ("role", page.role.name(m))]);
     let next = i18n.path(&format!("/join?token={token}"));
+    let account_role = match page.kind {
+        TeamKind::Producer => Role::Producer,
+        TeamKind::Organiser => Role::Organiser,
+    };
     let body = match &viewer {
+        Some(viewer) if viewer.email == page.email && viewer.role != account_role => view! {
+            <p class="notice notice-warning">{m.invalid_invitation_wrong_account}</p>
+        }
+        .into_any(),
         Some(viewer) if viewer.email == page.email => view! {
             <p class="muted">{fill(m.join_signed_in_as, &[("email", &viewer.email)])}</p>
             <FormAlert error />

@@ -8,14 +8,14 @@
 use crate::db::Db;
 use app::domain::{
     AccountLine, AccountStatus, AdminAccess, AppError, AuditAction, AuditObject, Office, Role, RoleGrant, Seat,
-    TeamKind, TeamRole,
+    TeamKind, TeamRole, last_owner_problem,
 };
 use chrono::Utc;
 
 use crate::db;
 use crate::entities::users;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
-use crate::repo::{office_directory, team_member, user};
+use crate::repo::{office_directory, team_invitation, team_member, user};
 
 /// Accounts shown at most per search.
 const FOUND_MAX: u64 = 30;
@@ -56,17 +56,28 @@ pub async fn grant(db: &Db, admin: &AdminAccess, user_id: i64, grant: RoleGrant)
     let account = user::locked(&txn, user_id).await?.ok_or(AppError::NotFound)?;
     let current = Role::from_slug(&account.role).ok_or(AppError::NotFound)?;
     let (role, office) = grant.apply(current)?;
-    // An organiser works for an organisation: a new one gets its own (it
-    // founds it and owns it; producers are never granted a role, so nobody
-    // granted one has a producer's seat); a revoked organiser leaves it.
+    // An organiser works for an organisation: a new one founds its own and
+    // owns it (producers are never granted a role, so nobody granted one has
+    // a producer's seat); a founder whose organisation others run now
+    // rejoins it as an editor, for its owners to decide. A revoked organiser
+    // leaves its organisation, which keeps an owner.
     let seat = team_member::seat_of(&txn, user_id).await?;
     match (role, seat) {
         (Role::Organiser, None) => {
-            let own = Seat { kind: TeamKind::Organiser, company_id: user_id, role: TeamRole::Owner };
+            let founded = team_member::of_company(&txn, TeamKind::Organiser, user_id).await?;
+            let role = if founded.is_empty() { TeamRole::Owner } else { TeamRole::Editor };
+            let own = Seat { kind: TeamKind::Organiser, company_id: user_id, role };
             team_member::insert(&txn, own, user_id, now).await?;
         }
         (role, Some(seat)) if role != Role::Organiser && seat.kind == TeamKind::Organiser => {
+            let members = team_member::lock_company(&txn, seat.kind, seat.company_id).await?;
+            let owners_left =
+                members.iter().filter(|(row, role)| row.user_id != user_id && *role == TeamRole::Owner).count();
+            if members.len() > 1 {
+                last_owner_problem(owners_left)?;
+            }
             team_member::remove(&txn, seat.kind, seat.company_id, user_id).await?;
+            team_invitation::withdraw_sent_by(&txn, seat.kind, seat.company_id, user_id, now).await?;
         }
         _ => {}
     }

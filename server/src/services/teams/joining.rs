@@ -35,6 +35,7 @@ pub async fn invite(db: &Db, member: &TeamAccess, form: &InviteForm, public_url:
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let members = team_member::lock_company(&txn, member.kind(), member.company_id()).await?;
+    super::membership::acting_role(&members, member)?.require(WorkspaceAction::ManageTeam)?;
     let company = super::company_name(&txn, member.kind(), member.company_id()).await?.ok_or(AppError::NotFound)?;
     let member_ids: Vec<i64> = members.iter().map(|(row, _)| row.user_id).collect();
     if let Some(existing) = user::by_email(&txn, &email).await?
@@ -110,10 +111,15 @@ pub async fn join(
     password_typed: &str,
 ) -> Result<i64, AppError> {
     // A new account's name and password are checked (and the password
-    // hashed) before the transaction: hashing takes a while.
+    // hashed) before the transaction: hashing takes a while. An address
+    // that has an account is told to sign in first, whatever was typed.
     let new_account = match viewer {
         Some(_) => None,
         None => {
+            let (invitation, _, _) = open_invitation(db, token).await?;
+            if user::by_email(db, &invitation.email).await?.is_some() {
+                return Err(AppError::invalid("email", "invalid.invitation_sign_in"));
+            }
             let name =
                 normalize_display_name(display_name).map_err(|reason| AppError::invalid("display_name", reason))?;
             password::check_new(password_typed).map_err(|reason| AppError::invalid("password", reason))?;

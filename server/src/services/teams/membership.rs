@@ -30,6 +30,15 @@ fn seated(members: &[(team_members::Model, TeamRole)], user_id: i64) -> Result<i
     members.iter().find(|(row, _)| row.user_id == user_id).map(|(row, _)| row.user_id).ok_or(AppError::NotFound)
 }
 
+/// The acting member's role as the locked rows have it now, not as their
+/// request began: an owner demoted meanwhile acts as what they are now.
+pub(super) fn acting_role(
+    members: &[(team_members::Model, TeamRole)],
+    member: &TeamAccess,
+) -> Result<TeamRole, AppError> {
+    members.iter().find(|(row, _)| row.user_id == member.user_id()).map(|(_, role)| *role).ok_or(AppError::NotFound)
+}
+
 /// A producer's holding account (`producers.owner_user_id`) stays one of
 /// its owners: when it stops being one, the longest-standing owner takes it.
 async fn keep_holder(
@@ -50,17 +59,41 @@ async fn keep_holder(
     Ok(())
 }
 
-/// A member leaves (removed or by their own will): their seat, the rules
-/// naming them, their open conversations back to the owners.
-async fn unseat(db: &impl ConnectionTrait, member: &TeamAccess, user_id: i64) -> Result<(), AppError> {
+/// A member leaves (removed or by their own will): their seat, and what
+/// `stops_answering` and `stops_owning` take back.
+async fn unseat(
+    db: &impl ConnectionTrait,
+    member: &TeamAccess,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     if !team_member::remove(db, member.kind(), member.company_id(), user_id).await? {
         return Err(AppError::NotFound);
     }
+    stops_answering(db, member, user_id).await?;
+    stops_owning(db, member, user_id, now).await?;
+    Ok(())
+}
+
+/// A member who no longer answers inquiries (gone, or in a role that does
+/// not): the rules naming them go and their conversations go back to the owners.
+async fn stops_answering(db: &impl ConnectionTrait, member: &TeamAccess, user_id: i64) -> Result<(), StoreError> {
     if member.kind() == TeamKind::Producer {
         routing_rule::remove_of_member(db, member.company_id(), user_id).await?;
         inquiry::unassign_member(db, member.company_id(), user_id).await?;
     }
     Ok(())
+}
+
+/// A member who is no longer an owner: the invitations they sent stop
+/// working (or one could invite a second address of theirs and come back).
+async fn stops_owning(
+    db: &impl ConnectionTrait,
+    member: &TeamAccess,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    team_invitation::withdraw_sent_by(db, member.kind(), member.company_id(), user_id, now).await
 }
 
 async fn email_of(db: &impl ConnectionTrait, user_id: i64) -> Result<String, StoreError> {
@@ -87,10 +120,13 @@ pub async fn change(db: &Db, member: &TeamAccess, change: &TeamChange) -> Result
     let now = Utc::now();
     let txn = db::begin_write(db).await?;
     let members = team_member::lock_company(&txn, member.kind(), member.company_id()).await?;
-    // The reader's seat as the database has it now (not as their request began).
-    seated(&members, member.user_id())?;
+    let role_now = acting_role(&members, member)?;
+    if *change != TeamChange::Leave {
+        role_now.require(WorkspaceAction::ManageTeam)?;
+    }
+    // In the order they joined: the longest-standing owner first.
     let owners = |members: &[(team_members::Model, TeamRole)], except: Option<(i64, Option<TeamRole>)>| {
-        let mut owners: Vec<i64> = members
+        members
             .iter()
             .filter_map(|(row, role)| {
                 let role = match except {
@@ -99,9 +135,7 @@ pub async fn change(db: &Db, member: &TeamAccess, change: &TeamChange) -> Result
                 };
                 (role == Some(TeamRole::Owner)).then_some(row.user_id)
             })
-            .collect();
-        owners.sort_unstable();
-        owners
+            .collect::<Vec<i64>>()
     };
     match change {
         TeamChange::ChangeRole { member: target, role } => {
@@ -111,20 +145,26 @@ pub async fn change(db: &Db, member: &TeamAccess, change: &TeamChange) -> Result
             let target = seated(&members, *target)?;
             last_owner_problem(owners_after(&members, target, Some(*role)))?;
             team_member::set_role(&txn, member.kind(), member.company_id(), target, *role).await?;
+            if !role.may(WorkspaceAction::AnswerInquiries) {
+                stops_answering(&txn, member, target).await?;
+            }
+            if *role != TeamRole::Owner {
+                stops_owning(&txn, member, target, now).await?;
+            }
             keep_holder(&txn, member, owners(&members, Some((target, Some(*role)))).into_iter()).await?;
             log(&txn, member, TeamLogAction::RoleChanged, target, Some(role.slug()), now).await?;
         }
         TeamChange::Remove { member: target } => {
             let target = seated(&members, *target)?;
             last_owner_problem(owners_after(&members, target, None))?;
-            unseat(&txn, member, target).await?;
+            unseat(&txn, member, target, now).await?;
             keep_holder(&txn, member, owners(&members, Some((target, None))).into_iter()).await?;
             log(&txn, member, TeamLogAction::Removed, target, None, now).await?;
         }
         TeamChange::Leave => {
             let me = member.user_id();
             last_owner_problem(owners_after(&members, me, None))?;
-            unseat(&txn, member, me).await?;
+            unseat(&txn, member, me, now).await?;
             keep_holder(&txn, member, owners(&members, Some((me, None))).into_iter()).await?;
             log(&txn, member, TeamLogAction::Left, me, None, now).await?;
         }
@@ -139,6 +179,9 @@ pub async fn change(db: &Db, member: &TeamAccess, change: &TeamChange) -> Result
             };
             team_member::set_role(&txn, member.kind(), member.company_id(), target, TeamRole::Owner).await?;
             team_member::set_role(&txn, member.kind(), member.company_id(), member.user_id(), stepping_down).await?;
+            // A manager (or an editor) answers no inquiries and sends no invitations.
+            stops_answering(&txn, member, member.user_id()).await?;
+            stops_owning(&txn, member, member.user_id(), now).await?;
             if member.kind() == TeamKind::Producer {
                 crate::repo::producer::set_owner(&txn, member.company_id(), target).await?;
             }

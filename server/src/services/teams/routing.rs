@@ -12,7 +12,8 @@ use crate::repo::{inquiry, routing_rule, team_member};
 
 /// Assigns a newly delivered conversation; returns the assignee.
 pub async fn assign_new(db: &impl ConnectionTrait, row: &inquiries::Model) -> Result<Option<i64>, StoreError> {
-    let members = team_member::of_company(db, TeamKind::Producer, row.producer_id).await?;
+    // Locked: a member removed meanwhile is not assigned a conversation.
+    let members = team_member::lock_company(db, TeamKind::Producer, row.producer_id).await?;
     let last = routing_rule::last_assigned(db, row.producer_id).await?;
     let team: Vec<RoutingCandidate> = members
         .iter()
