@@ -5,7 +5,7 @@
 use http::request::Parts;
 use leptos::prelude::*;
 
-use crate::domain::{AdminAccess, AppError, BuyerAccess, OrganiserAccess, ProducerAccess, Viewer};
+use crate::domain::{AdminAccess, AppError, BuyerAccess, OrganiserAccess, ProducerAccess, TeamAccess, Viewer};
 use crate::ports::{RequestSession, Services};
 
 /// The services the server injected for this request.
@@ -46,6 +46,12 @@ pub(crate) fn buyer() -> Result<BuyerAccess, AppError> {
 /// The signed-in organiser's capability (`Viewer::as_organiser`); `NotFound` for other roles.
 pub(crate) fn organiser() -> Result<OrganiserAccess, AppError> {
     viewer()?.as_organiser()
+}
+
+/// The signed-in member's proof of their team (`Viewer::as_member`);
+/// `NotFound` for anyone without a seat.
+pub(crate) fn member() -> Result<TeamAccess, AppError> {
+    viewer()?.as_member()
 }
 
 /// The producer an administrator works on, from the request's cookie.

@@ -23,14 +23,14 @@ fn team_path(kind: TeamKind, locale: Locale, flag: &str) -> String {
 #[server(endpoint = "team", input = GetUrl)]
 pub async fn get_team(locale: Locale) -> Result<TeamPage, AppError> {
     let services = super::context::services()?;
-    let member = super::context::respond(super::context::viewer().and_then(|viewer| viewer.as_member()))?;
+    let member = super::context::respond(super::context::member())?;
     super::context::respond(services.teams.page(&member, locale).await)
 }
 
 #[server(endpoint = "team/invite")]
 pub async fn invite_member(form: InviteForm, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let member = super::context::respond(super::context::viewer().and_then(|viewer| viewer.as_member()))?;
+    let member = super::context::respond(super::context::member())?;
     super::context::respond(services.teams.invite(&member, &form).await)?;
     super::context::redirect_to(&team_path(member.kind(), locale, "invited"));
     Ok(())
@@ -50,7 +50,7 @@ pub async fn change_team(
 ) -> Result<(), AppError> {
     let change = super::context::respond(TeamChange::from_form(&change, member, role, invitation, rule))?;
     let services = super::context::services()?;
-    let member = super::context::respond(super::context::viewer().and_then(|viewer| viewer.as_member()))?;
+    let member = super::context::respond(super::context::member())?;
     super::context::respond(services.teams.change(&member, &change).await)?;
     // Who left has no team page any more.
     if change == TeamChange::Leave {
@@ -64,7 +64,7 @@ pub async fn change_team(
 #[server(endpoint = "team/add_rule")]
 pub async fn add_routing_rule(form: RoutingRuleForm, locale: Locale) -> Result<(), AppError> {
     let services = super::context::services()?;
-    let member = super::context::respond(super::context::viewer().and_then(|viewer| viewer.as_member()))?;
+    let member = super::context::respond(super::context::member())?;
     super::context::respond(services.teams.add_rule(&member, &form).await)?;
     super::context::redirect_to(&team_path(member.kind(), locale, "changed"));
     Ok(())

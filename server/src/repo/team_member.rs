@@ -61,6 +61,12 @@ pub async fn lock_company(
     with_roles(company(kind, company_id).lock_exclusive().all(db).await?)
 }
 
+/// Whether `user_id` is one of `members` and answers inquiries (the one
+/// check routing, assignment and the owners' rules share).
+pub fn answers_inquiries(members: &[(team_members::Model, TeamRole)], user_id: i64) -> bool {
+    members.iter().any(|(row, role)| row.user_id == user_id && role.may(app::domain::WorkspaceAction::AnswerInquiries))
+}
+
 /// Seats the account in the company; an account already seated somewhere
 /// is `Conflict { field: "email" }`.
 pub async fn insert(db: &impl ConnectionTrait, seat: Seat, user_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {

@@ -703,9 +703,7 @@ impl Inquiries for InquiriesService {
         if let Some(member) = member {
             // Locked: a removal committing meanwhile waits, or is seen.
             let members = crate::repo::team_member::lock_company(&txn, TeamKind::Producer, row.producer_id).await?;
-            let answers =
-                members.iter().any(|(seat, role)| seat.user_id == member && role.may(WorkspaceAction::AnswerInquiries));
-            if !answers {
+            if !crate::repo::team_member::answers_inquiries(&members, member) {
                 return Err(AppError::invalid("member", "invalid.member_does_not_answer"));
             }
         }

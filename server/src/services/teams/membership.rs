@@ -235,9 +235,7 @@ pub async fn add_rule(db: &Db, member: &TeamAccess, form: &RoutingRuleForm) -> R
     let kind = RoutingKind::from_slug(form.kind.trim()).ok_or_else(|| AppError::invalid("kind", "invalid.choice"))?;
     let txn = db::begin_write(db).await?;
     let members = team_member::lock_company(&txn, member.kind(), member.company_id()).await?;
-    let answers =
-        members.iter().any(|(row, role)| row.user_id == form.member && role.may(WorkspaceAction::AnswerInquiries));
-    if !answers {
+    if !team_member::answers_inquiries(&members, form.member) {
         return Err(AppError::invalid("member", "invalid.member_does_not_answer"));
     }
     let value = checked_value(&txn, member.company_id(), kind, &form.value).await?;

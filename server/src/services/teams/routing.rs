@@ -3,7 +3,7 @@
 //! takes on them, and who is mailed about it (the assignee, or the
 //! company's owners when nobody is).
 
-use app::domain::{CountryCode, RoutingCandidate, RoutingFacts, Sector, TeamKind, TeamRole, WorkspaceAction, route};
+use app::domain::{CountryCode, RoutingCandidate, RoutingFacts, Sector, TeamKind, TeamRole, route};
 use sea_orm::ConnectionTrait;
 
 use crate::entities::inquiries;
@@ -49,10 +49,7 @@ pub async fn recipients(
     assignee: Option<i64>,
 ) -> Result<Vec<i64>, StoreError> {
     let members = team_member::of_company(db, TeamKind::Producer, producer_id).await?;
-    let answering = |user_id: i64| {
-        members.iter().any(|(row, role)| row.user_id == user_id && role.may(WorkspaceAction::AnswerInquiries))
-    };
-    if let Some(assignee) = assignee.filter(|id| answering(*id)) {
+    if let Some(assignee) = assignee.filter(|id| team_member::answers_inquiries(&members, *id)) {
         return Ok(vec![assignee]);
     }
     Ok(members.iter().filter(|(_, role)| *role == TeamRole::Owner).map(|(row, _)| row.user_id).collect())
