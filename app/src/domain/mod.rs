@@ -5,6 +5,7 @@
 mod account;
 mod audit;
 mod buyer;
+mod buying_request;
 mod calendar;
 mod catalog;
 mod certification;
@@ -45,6 +46,7 @@ pub use account::{
 };
 pub use audit::{AUDIT_PAGE_SIZE, AuditAction, AuditEntry, AuditFilter, AuditObject, AuditPage};
 pub use buyer::{BuyerProfile, BuyerProfileForm, BuyerType};
+pub use buying_request::*;
 pub use calendar::CalendarDate;
 pub use catalog::{
     Count, HeldCertification, HomePage, ListingCard, ListingDetail, LocalizedText, PHOTO_WIDTHS, PhotoRef,
