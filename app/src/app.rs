@@ -21,6 +21,9 @@ use crate::pages::{
     ShowcasePrintPage, ShowcasesPage, SignInPage, SignUpPage, StopAlertsPage, StudioPage, ThreadPage,
 };
 use crate::pages::{JoinTeamPage, OrganiserTeamPage, ProducerTeamPage};
+use crate::pages::{
+    MatchedRequestsPage, MyRequestsPage, NewRequestPage, RequestPage, RequestScreeningPage, RequestsPage,
+};
 
 /// The router and everything every page shares.
 #[component]
@@ -40,6 +43,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/listings/:listing") view=ListingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/listings/:listing/inquire") view=InquiryPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/inquiries") view=InboxPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/requests") view=RequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/requests/new") view=NewRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/requests/:id") view=RequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/account/requests") view=MyRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/requests") view=MatchedRequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/requests") view=RequestScreeningPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/shortlist") view=ShortlistPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/organiser") view=OrganiserPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/organiser/showcases/new") view=NewShowcasePage ssr=SsrMode::Async />

@@ -30,6 +30,7 @@ mod m20261207_000022_lease_fleet_jobs;
 mod m20261207_000023_feed_search_changes;
 mod m20261207_000024_count_attempts_in_database;
 mod m20261207_000025_form_company_teams;
+mod m20261207_000026_broadcast_buying_requests;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_feed_search_changes::Migration),
             Box::new(m20261207_000024_count_attempts_in_database::Migration),
             Box::new(m20261207_000025_form_company_teams::Migration),
+            Box::new(m20261207_000026_broadcast_buying_requests::Migration),
         ]
     }
 }

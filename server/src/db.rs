@@ -202,6 +202,10 @@ pub enum WriteScope {
     BuyerSavedSearches(i64),
     /// The replies one producer's team saves (at most `MAX_SAVED_REPLIES`).
     ProducerSavedReplies(i64),
+    /// The quotes one producer sends on buying requests (its monthly allowance).
+    ProducerRequestQuotes(i64),
+    /// The buying requests one buyer posts (a day's limit).
+    BuyerRequests(i64),
 }
 
 impl WriteScope {
@@ -213,6 +217,8 @@ impl WriteScope {
             WriteScope::ListingPhotos(id) => (2i64, id),
             WriteScope::BuyerSavedSearches(id) => (3i64, id),
             WriteScope::ProducerSavedReplies(id) => (4i64, id),
+            WriteScope::ProducerRequestQuotes(id) => (5i64, id),
+            WriteScope::BuyerRequests(id) => (6i64, id),
         };
         (kind << 56) | (id & ((1i64 << 56) - 1))
     }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod backup;
 pub mod bench;
 pub mod changes;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod draining;
@@ -188,6 +189,7 @@ pub async fn build_app_with_search(
         db.changes().announce_as(&instance);
     }
     tracing::info!(%instance, "this process's name among the site's servers");
+    let clock = clock::Clock::system();
     let state = AppState {
         leptos_options: leptos_options.clone(),
         services: services::build(
@@ -197,7 +199,9 @@ pub async fn build_app_with_search(
             search.clone(),
             settings.public_url.clone(),
             signer.clone(),
+            clock.clone(),
         ),
+        clock,
         limits,
         instance,
         search,

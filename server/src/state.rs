@@ -29,6 +29,8 @@ pub struct AppState {
     pub signer: crate::signing::LinkSigner,
     /// The attempt limits (sign-in, sign-up, resets) the services and jobs share.
     pub limits: Arc<Limits>,
+    /// The time rules read (a request's deadline); tests move it forward.
+    pub clock: crate::clock::Clock,
     /// This process among the fleet's (random at each start): who holds a
     /// job's lease.
     pub instance: String,

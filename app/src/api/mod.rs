@@ -12,6 +12,7 @@ pub use context::cookie_value;
 pub mod imports;
 pub mod inquiries;
 pub mod offices;
+pub mod requests;
 pub mod shortlists;
 pub mod showcases;
 #[cfg(feature = "ssr")]

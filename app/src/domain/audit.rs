@@ -30,6 +30,13 @@ slug_enum! {
         ActFor => "act_for",
         /// A change an office made while working for a cooperative (the note says what).
         ChangeFor => "change_for",
+        /// A buying request approved after screening.
+        ApproveRequest => "approve_request",
+        RefuseRequest => "refuse_request",
+        /// A buying request folded into an earlier one of the same buyer.
+        MergeRequest => "merge_request",
+        /// An exchange rate the buyers' comparisons use.
+        SetRate => "set_rate",
     }
 }
 
@@ -39,6 +46,8 @@ slug_enum! {
         Producer => "producer",
         Listing => "listing",
         Account => "account",
+        Request => "request",
+        ExchangeRate => "exchange_rate",
     }
 }
 

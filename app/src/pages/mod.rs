@@ -12,6 +12,7 @@ mod offices;
 mod organiser;
 mod producer;
 mod region;
+mod requests;
 mod saved_searches;
 mod search;
 mod sector;
@@ -37,6 +38,9 @@ pub use offices::{
 pub use organiser::{EditShowcasePage, NewShowcasePage, OrganiserPage};
 pub use producer::ProducerPage;
 pub use region::RegionPage;
+pub use requests::{
+    MatchedRequestsPage, MyRequestsPage, NewRequestPage, RequestPage, RequestScreeningPage, RequestsPage,
+};
 pub use saved_searches::SavedSearchesPage;
 pub use search::SearchPage;
 pub use sector::SectorPage;

@@ -23,6 +23,10 @@ use crate::domain::{
     ShowcaseChange, ShowcaseEditor, ShowcaseForm, ShowcaseLeads, ShowcaseLine, ShowcaseList, ShowcasePage,
     StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
+use crate::domain::{
+    Currency, ExchangeRates, MatchedRequest, RequestCard, RequestEvent, RequestFilter, RequestForm, RequestList,
+    RequestPage, ScreeningDecision, ScreeningQueue,
+};
 use crate::domain::{InviteForm, JoinPage, RoutingRuleForm, SavedReplyForm, TeamAccess, TeamChange, TeamPage};
 
 /// The one rule for who works in a producer's workspace, for server
@@ -413,6 +417,48 @@ pub trait Teams: Send + Sync {
     ) -> Result<Viewer, AppError>;
 }
 
+/// Buying requests: a buyer posts a need, the offices screen it, matched
+/// producers quote. A request's buyer and the offices see who asked; a
+/// request's quotes are seen by its buyer and each quote's author only;
+/// anyone else sees an approved public request's card (`NotFound` for the
+/// rest, so ids reveal nothing).
+#[async_trait::async_trait]
+pub trait BuyingRequests: Send + Sync {
+    /// Posts a request: screened by the offices, unless an office approved
+    /// one of the buyer's requests before. Returns its id.
+    async fn post(&self, buyer: &BuyerAccess, form: &RequestForm, locale: Locale) -> Result<i64, AppError>;
+    /// One page of the open public requests.
+    async fn list(&self, filter: &RequestFilter, locale: Locale) -> Result<RequestList, AppError>;
+    /// A request's page as the reader may see it; the buyer's quotes are
+    /// compared in `currency` (its target price's when `None`).
+    async fn page(
+        &self,
+        viewer: Option<&Viewer>,
+        id: i64,
+        currency: Option<Currency>,
+        locale: Locale,
+    ) -> Result<RequestPage, AppError>;
+    /// The buyer's own requests, newest first.
+    async fn mine(&self, buyer: &BuyerAccess, locale: Locale) -> Result<Vec<RequestCard>, AppError>;
+    /// The buyer closes (keeping its quotes) or withdraws a request.
+    async fn change(&self, buyer: &BuyerAccess, id: i64, event: RequestEvent) -> Result<(), AppError>;
+    /// Declines every quote of the request still undecided (each producer told).
+    async fn decline_rest(&self, viewer: &Viewer, id: i64) -> Result<u32, AppError>;
+    /// The requests the reader's producer was matched to.
+    async fn matched(&self, viewer: &Viewer, locale: Locale) -> Result<Vec<MatchedRequest>, AppError>;
+    /// A matched producer's one quote on an open request: a conversation
+    /// with the buyer opens with it. Returns the conversation's id.
+    async fn quote(&self, viewer: &Viewer, id: i64, form: &ReplyForm) -> Result<i64, AppError>;
+    /// The office's screening queue.
+    async fn screening(&self, office: &AdminAccess, locale: Locale) -> Result<ScreeningQueue, AppError>;
+    /// Approves, refuses or merges a request in screening (audited).
+    async fn screen(&self, office: &AdminAccess, id: i64, decision: ScreeningDecision) -> Result<(), AppError>;
+    /// The exchange rates buyers' comparisons use.
+    async fn rates(&self) -> Result<ExchangeRates, AppError>;
+    /// The national team sets a currency's rate in dirhams (audited).
+    async fn set_rate(&self, office: &AdminAccess, currency: Currency, rate: &str) -> Result<(), AppError>;
+}
+
 /// Every port, bundled for injection through Leptos context.
 #[derive(Clone)]
 pub struct Services {
@@ -426,4 +472,5 @@ pub struct Services {
     pub saved_searches: Arc<dyn SavedSearches>,
     pub showcases: Arc<dyn Showcases>,
     pub teams: Arc<dyn Teams>,
+    pub requests: Arc<dyn BuyingRequests>,
 }

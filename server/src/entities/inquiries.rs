@@ -31,6 +31,10 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The member the conversation is assigned to (`None`: the company's owners).
     pub assignee_user_id: Option<i64>,
+    /// The buying request a direct quote answers.
+    pub buying_request_id: Option<i64>,
+    /// The pooled offer whose acceptance opened this member's conversation.
+    pub pooled_offer_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

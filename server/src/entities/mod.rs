@@ -3,7 +3,9 @@
 
 pub mod audit_log;
 pub mod buyer_profiles;
+pub mod buying_requests;
 pub mod email_verifications;
+pub mod exchange_rates;
 pub mod import_batches;
 pub mod inquiries;
 pub mod inquiry_messages;
@@ -14,12 +16,15 @@ pub mod listings;
 pub mod mail_outbox;
 pub mod password_reset_requests;
 pub mod password_resets;
+pub mod pooled_offer_shares;
+pub mod pooled_offers;
 pub mod producer_certifications;
 pub mod producer_invitations;
 pub mod producer_translations;
 pub mod producer_view_months;
 pub mod producers;
 pub mod quotes;
+pub mod request_matches;
 pub mod routing_rules;
 pub mod saved_replies;
 pub mod saved_search_hits;

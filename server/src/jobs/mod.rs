@@ -181,6 +181,27 @@ fn fleet_work(jobs: &mut Jobs, state: &AppState, mailer: Mailer) {
         }),
     );
 
+    let digests = Arc::new(crate::services::requests::digest::RequestDigests {
+        db: state.db.clone(),
+        public_url: state.settings.public_url.clone(),
+        clock: state.clock.clone(),
+    });
+    let lease = FleetLease::new(state.db.clone(), "request digests", &state.instance, ALERTS_PERIOD);
+    jobs.every(
+        "request digests",
+        ALERTS_PERIOD,
+        in_one_process(lease, move || {
+            let digests = digests.clone();
+            async move {
+                let mailed = digests.send_due().await?;
+                if mailed > 0 {
+                    tracing::info!(mails = mailed, "buying request digests queued");
+                }
+                Ok(())
+            }
+        }),
+    );
+
     if state.media.is_shared() {
         let (db, media) = (state.db.clone(), state.media.clone());
         let lease = FleetLease::new(state.db.clone(), "media sweep", &state.instance, media_sweep::PERIOD);

@@ -156,6 +156,51 @@ pub fn search_alert(alert: SearchAlert<'_>) -> Mail {
     }
 }
 
+/// A producer quoted on the buyer's request.
+pub fn request_quoted(locale: Locale, to: &str, product: &str, link: &str) -> Mail {
+    let m = messages(locale);
+    Mail {
+        to: to.to_owned(),
+        subject: fill(m.mail_request_quoted_subject, &[("product", product)]),
+        body: fill(m.mail_request_quoted_body, &[("product", product), ("link", link)]),
+    }
+}
+
+/// An office's verdict on the buyer's request: approved, refused (the
+/// page says why) or merged into an earlier one.
+pub fn request_screened(
+    locale: Locale,
+    to: &str,
+    product: &str,
+    status: app::domain::RequestStatus,
+    link: &str,
+) -> Mail {
+    use app::domain::RequestStatus;
+    let m = messages(locale);
+    let (subject, body) = match status {
+        RequestStatus::Refused => (m.mail_request_refused_subject, m.mail_request_refused_body),
+        RequestStatus::Merged => (m.mail_request_merged_subject, m.mail_request_merged_body),
+        _ => (m.mail_request_approved_subject, m.mail_request_approved_body),
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: fill(subject, &[("product", product)]),
+        body: fill(body, &[("product", product), ("link", link)]),
+    }
+}
+
+/// A producer's daily digest of the buying requests it was matched to:
+/// one line per request (`requests`), and the workspace's link.
+pub fn request_digest(locale: Locale, to: &str, count: usize, requests: &str, link: &str) -> Mail {
+    let m = messages(locale);
+    let count = count.to_string();
+    Mail {
+        to: to.to_owned(),
+        subject: fill(m.mail_request_digest_subject, &[("count", &count)]),
+        body: fill(m.mail_request_digest_body, &[("count", &count), ("requests", requests), ("link", link)]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -400,6 +400,10 @@ pub async fn timings_of_producer(
         )
         .filter(inquiries::Column::DeliveredAt.gte(since))
         .filter(inquiries::Column::Status.ne(InquiryStatus::Spam.slug()))
+        // A quote on a buying request opens its conversation answered: it
+        // says nothing of how the producer answers buyers who write.
+        .filter(inquiries::Column::BuyingRequestId.is_null())
+        .filter(inquiries::Column::PooledOfferId.is_null())
         .into_tuple()
         .all(db)
         .await?;

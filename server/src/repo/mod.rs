@@ -13,6 +13,7 @@
 pub mod attempts;
 pub mod audit;
 pub mod buyer_profile;
+pub mod buying_request;
 pub mod convert;
 pub mod curation;
 pub mod email_verification;

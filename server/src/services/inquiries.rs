@@ -206,7 +206,7 @@ fn country_of(value: &str) -> Result<CountryCode, StoreError> {
     CountryCode::parse(value).map_err(|_| StoreError::Corrupt(format!("unknown country `{value}`")))
 }
 
-fn quote_card(quote: quotes::Model, latest: bool) -> Result<QuoteCard, StoreError> {
+pub(crate) fn quote_card(quote: quotes::Model, latest: bool) -> Result<QuoteCard, StoreError> {
     use crate::repo::convert::slug;
     let decision =
         quote.decision.as_deref().map(|value| slug(value, QuoteDecision::from_slug, "quote decision")).transpose()?;

@@ -7,9 +7,10 @@ pub(crate) mod cached;
 mod catalog;
 pub mod confirmation;
 mod imports;
-mod inquiries;
+pub(crate) mod inquiries;
 mod insights;
 pub mod offices;
+pub mod requests;
 pub mod saved_searches;
 mod shortlists;
 pub mod showcases;
@@ -72,14 +73,17 @@ pub fn build(
     search: Arc<dyn SearchIndex>,
     public_url: Url,
     signer: crate::signing::LinkSigner,
+    clock: crate::clock::Clock,
 ) -> Services {
     // Sheets are parsed two at a time, whoever uploads them.
     let sheets = Arc::new(crate::import::reader::SheetReader::new(2));
+    let inquiries: Arc<dyn app::ports::Inquiries> = Arc::new(InquiriesService::new(db.clone(), public_url.clone()));
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
         offices: Arc::new(OfficesService::new(db.clone(), public_url.clone(), sheets.clone())),
         accounts: Arc::new(AccountsService::new(db.clone(), limits, public_url.clone())),
-        inquiries: Arc::new(InquiriesService::new(db.clone(), public_url.clone())),
+        inquiries: inquiries.clone(),
+        requests: Arc::new(requests::BuyingRequestsService::new(db.clone(), public_url.clone(), clock, inquiries)),
         saved_searches: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),
         showcases: Arc::new(ShowcasesService::new(db.clone(), public_url.clone())),
         teams: Arc::new(teams::TeamsService::new(db.clone(), public_url)),
