@@ -22,6 +22,7 @@ mod operations;
 mod outages;
 mod pages;
 mod races;
+mod requests;
 mod search;
 mod security;
 mod seo;

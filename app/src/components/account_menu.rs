@@ -55,6 +55,7 @@ pub fn AccountMenu() -> impl IntoView {
                                     {(viewer.role == Role::Buyer).then(|| view! {
                                         <a href=i18n.path("/shortlist")>{m.shortlist_link}</a>
                                         <a href=i18n.path("/account/searches")>{m.alerts_nav}</a>
+                                        <a href=i18n.path("/account/requests")>{m.requests_mine_title}</a>
                                         <a href=i18n.path("/account/company")>{m.buyer_profile_link}</a>
                                     })}
                                     <a href=i18n.path("/account/password")>{m.account_password_title}</a>

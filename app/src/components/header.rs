@@ -31,6 +31,7 @@ pub fn Header() -> impl IntoView {
                     <a href=i18n.path("#sectors")>{m.nav_sectors}</a>
                     <a href=i18n.path("#regions")>{m.nav_regions}</a>
                     <a href=i18n.path("/showcases")>{m.showcase_list_title}</a>
+                    <a href=i18n.path("/requests")>{m.requests_nav}</a>
                     <AccountMenu />
                     <LanguageSwitcher />
                 </nav>

@@ -405,14 +405,14 @@ pub async fn rates(db: &impl ConnectionTrait) -> Result<ExchangeRates, StoreErro
 pub async fn set_rate(
     db: &impl ConnectionTrait,
     line: &RateLine,
-    by: i64,
+    by: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let row = exchange_rates::ActiveModel {
         currency: Set(line.currency.slug().to_owned()),
         mad_per_unit: Set(line.mad_per_unit),
         as_of: Set(naive(line.as_of)?),
-        updated_by: Set(Some(by)),
+        updated_by: Set(by),
         updated_at: Set(now),
         ..Default::default()
     };

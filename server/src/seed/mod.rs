@@ -290,6 +290,13 @@ pub async fn seed_demo_if_empty(db: &Db, storage: &dyn MediaStorage) -> anyhow::
         // A saved search, so the demo buyer's list is not empty.
         crate::repo::saved_search::insert(&tx, demo_buyer.id, "q=argan&region=souss-massa", "fr", Utc::now()).await?;
     }
+    // The reference rates buyers' comparisons use (the national team keeps them).
+    let today = app::domain::CalendarDate::from_days_since_epoch(Utc::now().timestamp().div_euclid(86_400));
+    for (currency, mad_per_unit) in [(app::domain::Currency::Eur, 10_850_000), (app::domain::Currency::Usd, 9_950_000)]
+    {
+        let line = app::domain::RateLine { currency, mad_per_unit, as_of: today };
+        crate::repo::buying_request::set_rate(&tx, &line, None, Utc::now()).await?;
+    }
     report.showcases = showcases::seed(&tx, &demo_hash, Utc::now()).await?;
     report.verification_requests = offices::seed(&tx, &demo_hash, Utc::now()).await?.pending;
     db::commit(tx).await?;

@@ -14,7 +14,7 @@ use tests::visitor::Visitor;
 const ICE: &str = "001525846000087";
 
 /// A producer in `region` (a cooperative) with one published listing.
-async fn producer_in(app: &TestApp, email: &str, name: &str, region: &str, title: &str) -> (Visitor, i64) {
+pub(crate) async fn producer_in(app: &TestApp, email: &str, name: &str, region: &str, title: &str) -> (Visitor, i64) {
     let producer = app.signed_in("producer", email).await;
     let saved = producer
         .post(

@@ -37,6 +37,7 @@ pub(crate) fn AdminNav(office: Office, current: &'static str) -> impl IntoView {
     let mut tabs = vec![
         ("/admin", m.admin_nav_overview),
         ("/admin/verification", m.admin_nav_verification),
+        ("/admin/requests", m.requests_nav),
         ("/admin/producers", m.admin_nav_producers),
     ];
     if office == Office::National {

@@ -108,6 +108,9 @@ fn DashboardContent(
                     {(has_profile && !dashboard.on_behalf).then(|| view! {
                         <a class="button button-secondary" href=i18n.path("/dashboard/team")>{m.team_nav}</a>
                     })}
+                    {(has_profile && may(WorkspaceAction::AnswerInquiries)).then(|| view! {
+                        <a class="button button-secondary" href=i18n.path("/dashboard/requests")>{m.requests_workspace_title}</a>
+                    })}
                     {dashboard.producer_path.clone().map(|path| view! {
                         <a class="button button-secondary" href=path>{m.dashboard_view_profile}</a>
                     })}

@@ -119,7 +119,7 @@ pub(super) async fn set_rate(
     let (now, today) = (service.clock.now(), service.clock.today());
     let line = RateLine { currency, mad_per_unit, as_of: today };
     let txn = db::begin_write(&service.db).await?;
-    requests::set_rate(&txn, &line, office.user_id(), now).await?;
+    requests::set_rate(&txn, &line, Some(office.user_id()), now).await?;
     let label = format!("{} = {} MAD", currency.slug(), rate.trim());
     let target = AuditTarget { kind: AuditObject::ExchangeRate, id: 0, label: &label, region: None };
     audit::record(&txn, office, AuditAction::SetRate, target, AuditWhy::default(), now).await?;
