@@ -132,3 +132,58 @@ pub async fn set_rate(currency: String, rate: String, locale: Locale) -> Result<
     super::context::redirect_to(&locale.localize_path("/admin/requests?rate=1"));
     Ok(())
 }
+
+/// Starts a pooled offer on a request (a matched producer, or an office as broker).
+#[server(endpoint = "offers/start")]
+pub async fn start_offer(id: i64, form: crate::domain::OfferForm, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    let offer = super::context::respond(services.requests.start_offer(&viewer, id, &form).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/requests/{id}#offer-{offer}")));
+    Ok(())
+}
+
+/// The lead invites another matched producer into its offer.
+#[server(endpoint = "offers/invite")]
+pub async fn invite_to_offer(offer: i64, producer: i64, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    let request = super::context::respond(services.requests.invite_to_offer(&viewer, offer, producer).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/requests/{request}#offer-{offer}")));
+    Ok(())
+}
+
+/// A member commits its quantity and price.
+#[server(endpoint = "offers/commit")]
+pub async fn commit_share(offer: i64, form: crate::domain::ShareForm, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    let request = super::context::respond(services.requests.commit_share(&viewer, offer, &form).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/requests/{request}#offer-{offer}")));
+    Ok(())
+}
+
+/// The lead sends the offer to the buyer.
+#[server(endpoint = "offers/submit")]
+pub async fn submit_offer(offer: i64, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    let request = super::context::respond(services.requests.submit_offer(&viewer, offer).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/requests/{request}#offer-{offer}")));
+    Ok(())
+}
+
+/// The buyer accepts (`accept`) or declines (`decline`) a sent offer.
+#[server(endpoint = "offers/decide")]
+pub async fn decide_offer(offer: i64, decision: String, locale: Locale) -> Result<(), AppError> {
+    let services = super::context::services()?;
+    let viewer = super::context::respond(super::context::viewer())?;
+    let accept = match decision.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return super::context::respond(Err(AppError::invalid("decision", "invalid.choice"))),
+    };
+    let request = super::context::respond(services.requests.decide_offer(&viewer, offer, accept).await)?;
+    super::context::redirect_to(&locale.localize_path(&format!("/requests/{request}#offer-{offer}")));
+    Ok(())
+}

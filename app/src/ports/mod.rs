@@ -24,8 +24,8 @@ use crate::domain::{
     StatusChange, Suggestions, Thread, ThreadAction, Viewer,
 };
 use crate::domain::{
-    Currency, ExchangeRates, MatchedRequest, RequestCard, RequestEvent, RequestFilter, RequestForm, RequestList,
-    RequestPage, ScreeningDecision, ScreeningQueue,
+    Currency, ExchangeRates, MatchedRequest, OfferForm, RequestCard, RequestEvent, RequestFilter, RequestForm,
+    RequestList, RequestPage, ScreeningDecision, ScreeningQueue, ShareForm,
 };
 use crate::domain::{InviteForm, JoinPage, RoutingRuleForm, SavedReplyForm, TeamAccess, TeamChange, TeamPage};
 
@@ -457,6 +457,19 @@ pub trait BuyingRequests: Send + Sync {
     async fn rates(&self) -> Result<ExchangeRates, AppError>;
     /// The national team sets a currency's rate in dirhams (audited).
     async fn set_rate(&self, office: &AdminAccess, currency: Currency, rate: &str) -> Result<(), AppError>;
+    /// A matched producer (its lead) or an office (as broker) starts a
+    /// pooled offer on an open request; returns the offer's id.
+    async fn start_offer(&self, viewer: &Viewer, request: i64, form: &OfferForm) -> Result<i64, AppError>;
+    /// The lead invites another matched producer; returns the request's id.
+    async fn invite_to_offer(&self, viewer: &Viewer, offer: i64, producer: i64) -> Result<i64, AppError>;
+    /// A member commits (or changes) its quantity and price; the request's id.
+    async fn commit_share(&self, viewer: &Viewer, offer: i64, form: &ShareForm) -> Result<i64, AppError>;
+    /// The lead sends the offer to the buyer (two committed members at
+    /// least; it takes one of the request's quote places); the request's id.
+    async fn submit_offer(&self, viewer: &Viewer, offer: i64) -> Result<i64, AppError>;
+    /// The buyer accepts (one conversation per member opens with its share)
+    /// or declines a sent offer; the request's id.
+    async fn decide_offer(&self, viewer: &Viewer, offer: i64, accept: bool) -> Result<i64, AppError>;
 }
 
 /// Every port, bundled for injection through Leptos context.

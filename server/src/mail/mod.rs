@@ -201,6 +201,31 @@ pub fn request_digest(locale: Locale, to: &str, count: usize, requests: &str, li
     }
 }
 
+/// A producer is invited into a pooled offer.
+pub fn offer_invitation(locale: Locale, to: &str, product: &str, link: &str) -> Mail {
+    let m = messages(locale);
+    Mail {
+        to: to.to_owned(),
+        subject: fill(m.mail_offer_invitation_subject, &[("product", product)]),
+        body: fill(m.mail_offer_invitation_body, &[("product", product), ("link", link)]),
+    }
+}
+
+/// The buyer accepted or declined a pooled offer the producer is part of.
+pub fn offer_decided(locale: Locale, to: &str, product: &str, accepted: bool, link: &str) -> Mail {
+    let m = messages(locale);
+    let (subject, body) = if accepted {
+        (m.mail_offer_accepted_subject, m.mail_offer_accepted_body)
+    } else {
+        (m.mail_offer_declined_subject, m.mail_offer_declined_body)
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: fill(subject, &[("product", product)]),
+        body: fill(body, &[("product", product), ("link", link)]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

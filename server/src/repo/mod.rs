@@ -30,6 +30,7 @@ pub mod own_listing;
 pub mod password_reset;
 pub mod photo;
 pub mod platform_stats;
+pub mod pooled_offer;
 pub mod producer;
 pub mod producer_profile;
 mod raw_sql;

@@ -128,7 +128,6 @@ pub struct OfferShareLine {
 pub struct PooledOfferView {
     pub id: i64,
     pub request_id: i64,
-    /// `building`, `submitted`, `accepted` or `declined`.
     pub status: super::OfferStatus,
     pub lead_name: String,
     pub currency: Currency,
@@ -169,7 +168,14 @@ pub enum RequestViewer {
         partners: Vec<(i64, String)>,
     },
     /// A trade office: who asked, and the screening form while it waits.
-    Office { buyer_name: String, buyer_email: String, matched: u32, offers: Vec<PooledOfferView> },
+    Office {
+        buyer_name: String,
+        buyer_email: String,
+        matched: u32,
+        offers: Vec<PooledOfferView>,
+        /// Matched producers the office may bring into an offer as broker.
+        partners: Vec<(i64, String)>,
+    },
 }
 
 /// A request's page.

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::offers::{OfferReader, Offers, StartOfferForm};
 use super::{RequestFacts, RequestStatusTag, days_left_text};
 use crate::api::requests::{ChangeRequest, DeclineRest, QuoteRequest, get_request};
 use crate::components::form_fields::{SelectField, TextField};
@@ -54,19 +55,29 @@ fn RequestContent(page: Page) -> impl IntoView {
             </section>
         }
         .into_any(),
-        RequestViewer::Buyer { refusal, merged_into, comparison, .. } => {
-            view! { <BuyerSide card=card.clone() refusal merged_into comparison declined /> }.into_any()
+        RequestViewer::Buyer { refusal, merged_into, comparison, offers } => view! {
+            <BuyerSide card=card.clone() refusal merged_into comparison declined />
+            <Offers card=card.clone() offers reader=OfferReader::Buyer />
         }
-        RequestViewer::Producer { fit, quoted_in, allowance, used_this_month, .. } => {
-            view! { <ProducerSide card=card.clone() fit quoted_in allowance used_this_month /> }.into_any()
+        .into_any(),
+        RequestViewer::Producer { fit, quoted_in, allowance, used_this_month, offers, partners } => {
+            let leads_one = offers.iter().any(|offer| offer.leads);
+            view! {
+                <ProducerSide card=card.clone() fit quoted_in allowance used_this_month />
+                <Offers card=card.clone() offers reader=OfferReader::Builder partners />
+                {(open && !leads_one).then(|| view! { <section class="status-panel"><StartOfferForm card=card.clone() /></section> })}
+            }
+            .into_any()
         }
-        RequestViewer::Office { buyer_name, buyer_email, matched, .. } => view! {
+        RequestViewer::Office { buyer_name, buyer_email, matched, offers, partners } => view! {
             <section class="status-panel">
                 <h2>{m.requests_office_buyer}</h2>
                 <p><bdi>{buyer_name}</bdi>" · "<bdi>{buyer_email}</bdi></p>
                 <p class="muted">{fill(m.requests_office_matched, &[("count", &matched.to_string())])}</p>
                 {(card.status == RequestStatus::Screening).then(|| view! { <super::office::ScreeningForms id=card.id earlier=Vec::new() /> })}
+                {open.then(|| view! { <StartOfferForm card=card.clone() /> })}
             </section>
+            <Offers card=card.clone() offers reader=OfferReader::Builder partners />
         }
         .into_any(),
     };

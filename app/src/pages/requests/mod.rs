@@ -5,6 +5,7 @@
 mod detail;
 mod list;
 mod new;
+mod offers;
 mod office;
 mod workspace;
 

@@ -16,15 +16,16 @@
 mod cards;
 pub mod digest;
 pub mod matching;
+mod pooling;
 mod quoting;
 mod screening;
 
 use std::sync::Arc;
 
 use app::domain::{
-    AdminAccess, AppError, BuyerAccess, Currency, ExchangeRates, Locale, MatchedRequest, ReplyForm, RequestCard,
-    RequestEvent, RequestFilter, RequestForm, RequestList, RequestPage, RequestStatus, RequestViewer, Role,
-    ScreeningDecision, ScreeningQueue, Viewer, WorkspaceAction,
+    AdminAccess, AppError, BuyerAccess, Currency, ExchangeRates, Locale, MatchedRequest, OfferForm, ReplyForm,
+    RequestCard, RequestEvent, RequestFilter, RequestForm, RequestList, RequestPage, RequestStatus, RequestViewer,
+    Role, ScreeningDecision, ScreeningQueue, ShareForm, Viewer, WorkspaceAction,
 };
 use app::ports::{BuyingRequests, Inquiries};
 use chrono::Duration;
@@ -167,11 +168,13 @@ impl BuyingRequests for BuyingRequestsService {
             Reader::Office => {
                 let buyer = crate::repo::user::by_id(&self.db, row.buyer_user_id).await?.ok_or(AppError::NotFound)?;
                 let matched = requests::matches_of(&self.db, row.id).await?.len();
+                let reader = viewer.map(|viewer| viewer.user_id);
                 RequestViewer::Office {
                     buyer_name: buyer.display_name,
                     buyer_email: buyer.email,
                     matched: u32::try_from(matched).unwrap_or(u32::MAX),
-                    offers: Vec::new(),
+                    offers: pooling::views(self, &row, pooling::Audience::Office, reader).await?,
+                    partners: pooling::partners(self, &row, None).await?,
                 }
             }
         };
@@ -236,5 +239,25 @@ impl BuyingRequests for BuyingRequestsService {
 
     async fn set_rate(&self, office: &AdminAccess, currency: Currency, rate: &str) -> Result<(), AppError> {
         screening::set_rate(self, office, currency, rate).await
+    }
+
+    async fn start_offer(&self, viewer: &Viewer, request: i64, form: &OfferForm) -> Result<i64, AppError> {
+        pooling::start(self, viewer, request, form).await
+    }
+
+    async fn invite_to_offer(&self, viewer: &Viewer, offer: i64, producer: i64) -> Result<i64, AppError> {
+        pooling::invite(self, viewer, offer, producer).await
+    }
+
+    async fn commit_share(&self, viewer: &Viewer, offer: i64, form: &ShareForm) -> Result<i64, AppError> {
+        pooling::commit(self, viewer, offer, form).await
+    }
+
+    async fn submit_offer(&self, viewer: &Viewer, offer: i64) -> Result<i64, AppError> {
+        pooling::submit(self, viewer, offer).await
+    }
+
+    async fn decide_offer(&self, viewer: &Viewer, offer: i64, accept: bool) -> Result<i64, AppError> {
+        pooling::decide(self, viewer, offer, accept).await
     }
 }

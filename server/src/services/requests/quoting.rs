@@ -58,7 +58,9 @@ pub(super) async fn producer_view(
     let fit = requests::fit_of_producer(&service.db, row.id, producer_id).await?;
     let quoted_in = requests::quote_thread(&service.db, row.id, producer_id).await?;
     let (allowance, used_this_month) = allowance_of(&service.db, producer_id, service.clock.now()).await?;
-    Ok(RequestViewer::Producer { fit, quoted_in, allowance, used_this_month, offers: Vec::new(), partners: Vec::new() })
+    let offers = super::pooling::views(service, row, super::pooling::Audience::Producer(producer_id), None).await?;
+    let partners = super::pooling::partners(service, row, Some(producer_id)).await?;
+    Ok(RequestViewer::Producer { fit, quoted_in, allowance, used_this_month, offers, partners })
 }
 
 pub(super) async fn buyer_view(
@@ -123,7 +125,7 @@ pub(super) async fn buyer_view(
             rates_as_of: if converted_any { rates.as_of() } else { None },
             quotes: compared,
         },
-        offers: Vec::new(),
+        offers: super::pooling::views(service, row, super::pooling::Audience::Buyer, None).await?,
     })
 }
 
