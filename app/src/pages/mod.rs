@@ -38,6 +38,7 @@ pub use offices::{
 pub use organiser::{EditShowcasePage, NewShowcasePage, OrganiserPage};
 pub use producer::ProducerPage;
 pub use region::RegionPage;
+pub use requests::request_form_path;
 pub use requests::{
     MatchedRequestsPage, MyRequestsPage, NewRequestPage, RequestPage, RequestScreeningPage, RequestsPage,
 };
@@ -63,6 +64,17 @@ use crate::domain::{AppError, Locale, Viewer};
 /// serve: `/xx/listings/1` is a 404, not a French page.
 fn lang_segment_is_valid() -> bool {
     use_params_map().with_untracked(|params| params.get("lang").is_none_or(|lang| Locale::from_code(&lang).is_some()))
+}
+
+/// Percent-encodes a query string value (everything but unreserved ASCII).
+pub(crate) fn query_escape(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (byte as char).to_string(),
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
 }
 
 /// What a page shows while its data loads on a client-side navigation.

@@ -250,7 +250,8 @@ fn Pages(query: ListingQuery, page: u32, pages: u32) -> impl IntoView {
 
 #[component]
 fn Results(results: ListingResults, query: ListingQuery, viewer: Option<Viewer>) -> impl IntoView {
-    let m = use_i18n().messages;
+    let i18n = use_i18n();
+    let m = i18n.messages;
     let save = view! { <SaveSearchBox query=query.clone() viewer /> };
     let degraded = results.degraded.then(|| view! { <p class="notice" role="status">{m.search_degraded}</p> });
     let body = if results.total == 0 {
@@ -265,6 +266,10 @@ fn Results(results: ListingResults, query: ListingQuery, viewer: Option<Viewer>)
                 <p>{message}</p>
                 {query.has_filters().then(|| view! { <p>{m.search_drop_filters}</p> })}
                 <ActiveFilters query=query.clone() />
+                <p class="empty-request">
+                    {m.requests_from_search}" "
+                    <a class="button button-accent" href=crate::pages::request_form_path(&i18n, query.text.trim())>{m.requests_post}</a>
+                </p>
             </div>
         }
         .into_any()

@@ -488,3 +488,64 @@ pub async fn mark_notified(
         .await?;
     Ok(())
 }
+
+/// The published requests posted since `since` (for a regional office,
+/// those matching a producer of its region) and the statuses of their
+/// pooled offers: what the platform page counts.
+pub async fn figures(
+    db: &impl ConnectionTrait,
+    region: Option<Region>,
+    since: DateTime<Utc>,
+) -> Result<(Vec<app::domain::PublishedRequest>, Vec<app::domain::OfferStatus>), StoreError> {
+    use crate::entities::pooled_offers;
+    let mut select = buying_requests::Entity::find()
+        .filter(buying_requests::Column::Status.is_in([RequestStatus::Open.slug(), RequestStatus::Closed.slug()]))
+        .filter(buying_requests::Column::CreatedAt.gte(since));
+    if let Some(region) = region {
+        select = select.filter(
+            buying_requests::Column::Id.in_subquery(
+                Query::select()
+                    .column(request_matches::Column::RequestId)
+                    .from(request_matches::Entity)
+                    .inner_join(
+                        producers::Entity,
+                        Expr::col((producers::Entity, producers::Column::Id))
+                            .equals((request_matches::Entity, request_matches::Column::ProducerId)),
+                    )
+                    .and_where(Expr::col((producers::Entity, producers::Column::Region)).eq(region.slug()))
+                    .to_owned(),
+            ),
+        );
+    }
+    let rows: Vec<(i64, String, String, i32)> = select
+        .select_only()
+        .column(buying_requests::Column::Id)
+        .column(buying_requests::Column::DestinationMarket)
+        .column(buying_requests::Column::Sector)
+        .column(buying_requests::Column::QuoteCount)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|(id, ..)| *id).collect();
+    let mut requests = Vec::with_capacity(rows.len());
+    for (_, market, sector, quotes) in rows {
+        let (Some(market), Some(sector)) =
+            (app::domain::WorldRegion::from_slug(&market), app::domain::Sector::from_slug(&sector))
+        else {
+            continue;
+        };
+        requests.push(app::domain::PublishedRequest { market, sector, quotes: u32::try_from(quotes).unwrap_or(0) });
+    }
+    let mut offers = Vec::new();
+    for chunk in ids.chunks(500) {
+        let statuses: Vec<String> = pooled_offers::Entity::find()
+            .select_only()
+            .column(pooled_offers::Column::Status)
+            .filter(pooled_offers::Column::RequestId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        offers.extend(statuses.iter().filter_map(|slug| app::domain::OfferStatus::from_slug(slug)));
+    }
+    Ok((requests, offers))
+}

@@ -9,6 +9,7 @@ mod offices;
 mod product_texts;
 mod products;
 mod regions;
+mod requests;
 pub mod rng;
 mod showcases;
 mod team;
@@ -26,6 +27,7 @@ use crate::db::Db;
 
 pub use catalogue::{PHOTOS_PER_SECTOR, demo_catalogue};
 pub use offices::DEMO_SOUSS_ADMIN_EMAIL;
+pub use requests::{DEMO_COOPERATIVE_AR_EMAIL, DEMO_COOPERATIVE_FR_EMAIL};
 pub use showcases::{DEMO_ADMIN_EMAIL, DEMO_ORGANISER_EMAIL};
 pub use team::{DEMO_MANAGER_EMAIL, DEMO_SALES_AMERICAS_EMAIL, DEMO_SALES_ASIA_EMAIL};
 
@@ -49,6 +51,7 @@ pub struct SeedReport {
     pub views: u64,
     pub showcases: usize,
     pub verification_requests: usize,
+    pub requests: usize,
     pub seconds: f64,
 }
 
@@ -59,10 +62,10 @@ impl fmt::Display for SeedReport {
         }
         write!(
             f,
-            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views, {} showcases, {} verification requests waiting in {:.1} s; \
+            "seeded the demo catalogue: {} producers, {} listings ({} published), {} photos, {} conversations, {} listing views, {} showcases, {} verification requests waiting, {} buying requests in {:.1} s; \
              sign in as {DEMO_PRODUCER_EMAIL} (its team: {DEMO_MANAGER_EMAIL}, {DEMO_SALES_AMERICAS_EMAIL}, \
-             {DEMO_SALES_ASIA_EMAIL}), {DEMO_BUYER_EMAIL}, {DEMO_ORGANISER_EMAIL}, {DEMO_ADMIN_EMAIL} (national trade team) \
-             or {DEMO_SOUSS_ADMIN_EMAIL} (Souss-Massa trade office) with the password `{DEMO_PASSWORD}`",
+             {DEMO_SALES_ASIA_EMAIL}), {DEMO_BUYER_EMAIL}, {DEMO_ORGANISER_EMAIL}, {DEMO_ADMIN_EMAIL} (national trade team), \
+             {DEMO_SOUSS_ADMIN_EMAIL} (Souss-Massa trade office), or the Souss-Massa cooperatives {DEMO_COOPERATIVE_AR_EMAIL} and {DEMO_COOPERATIVE_FR_EMAIL} with the password `{DEMO_PASSWORD}`",
             self.producers,
             self.listings,
             self.published,
@@ -71,6 +74,7 @@ impl fmt::Display for SeedReport {
             self.views,
             self.showcases,
             self.verification_requests,
+            self.requests,
             self.seconds
         )
     }
@@ -299,6 +303,9 @@ pub async fn seed_demo_if_empty(db: &Db, storage: &dyn MediaStorage) -> anyhow::
     }
     report.showcases = showcases::seed(&tx, &demo_hash, Utc::now()).await?;
     report.verification_requests = offices::seed(&tx, &demo_hash, Utc::now()).await?.pending;
+    if demo_side.is_some() {
+        report.requests = requests::seed(&tx, &demo_hash, Utc::now()).await?;
+    }
     db::commit(tx).await?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

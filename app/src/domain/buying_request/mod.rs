@@ -9,6 +9,7 @@
 //! (`pool`).
 
 mod allowance;
+mod figures;
 mod fit;
 mod form;
 mod offer;
@@ -17,6 +18,7 @@ mod pool;
 mod rates;
 
 pub use allowance::{ALLOWANCE_BASE, ALLOWANCE_MAX, monthly_allowance};
+pub use figures::{PublishedRequest, RequestFigures};
 pub use fit::{Fit, ListingFacts, Needs, fit_of_listing, fit_of_producer};
 pub use form::{
     DEFAULT_DEADLINE_DAYS, MAX_DEADLINE_DAYS, REQUEST_DETAILS_MAX_CHARS, REQUEST_PRODUCT_MAX_CHARS, RequestDraft,

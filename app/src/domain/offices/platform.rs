@@ -43,6 +43,8 @@ pub struct PlatformView {
     /// Inquiries to the office's producers over the last twelve months by
     /// month and market (views are not counted here: zero).
     pub inquiries: Insights,
+    /// Buying requests of the last twelve months that reached the office's producers.
+    pub requests: crate::domain::RequestFigures,
 }
 
 impl PlatformView {
@@ -65,6 +67,7 @@ mod tests {
     fn the_target_share_is_rounded_down_and_capped() {
         let today = CalendarDate::parse("2026-11-30").unwrap();
         let mut view = PlatformView {
+            requests: Default::default(),
             office: Office::National,
             year: 2026,
             regions: vec![RegionFigures { region: Region::SoussMassa, producers: 9, verified: 3, new_exporters: 3 }],

@@ -67,7 +67,7 @@ fn JoinContent(page: JoinPage, viewer: Option<Viewer>, token: String) -> impl In
         .into_any(),
         None if page.has_account => view! {
             <p>{m.join_sign_in_first}</p>
-            <a class="button button-accent" href=format!("{}?next={}", i18n.path("/account/sign-in"), urlencoding(&next))>
+            <a class="button button-accent" href=format!("{}?next={}", i18n.path("/account/sign-in"), crate::pages::query_escape(&next))>
                 {m.join_sign_in_link}
             </a>
         }
@@ -107,15 +107,4 @@ fn JoinContent(page: JoinPage, viewer: Option<Viewer>, token: String) -> impl In
             </ActionForm>
         </div>
     }
-}
-
-/// Percent-encodes a path for a query value.
-fn urlencoding(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (byte as char).to_string(),
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
 }

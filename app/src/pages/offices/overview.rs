@@ -148,6 +148,50 @@ fn OverviewContent(platform: PlatformView) -> impl IntoView {
                     }.into_any()
                 }}
             </section>
+            <RequestsSection figures=platform.requests.clone() />
         </div>
+    }
+}
+
+/// Buying requests that reached the office's producers.
+#[component]
+fn RequestsSection(figures: crate::domain::RequestFigures) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = i18n.messages;
+    let per_request = figures.quotes_per_request_tenths().map_or_else(
+        || "–".to_owned(),
+        |tenths| format!("{}{}{}", tenths / 10, i18n.locale.number_marks().1, tenths % 10),
+    );
+    let answered = figures.answered_percent().map_or_else(|| "–".to_owned(), |percent| format!("{percent} %"));
+    let fact = |label: &'static str, value: String| view! { <div class="fact"><dt>{label}</dt><dd>{value}</dd></div> };
+    view! {
+        <section class="section" aria-labelledby="requests-title">
+            <h2 id="requests-title">{m.platform_requests}</h2>
+            <p><a href=i18n.path("/admin/requests")>{fill(m.platform_requests_waiting, &[("count", &i18n.count(figures.waiting))])}</a></p>
+            <dl class="facts">
+                {fact(m.platform_requests_published, i18n.count(figures.published))}
+                {fact(m.platform_requests_quotes, per_request)}
+                {fact(m.platform_requests_answered, answered)}
+                {fact(m.platform_requests_offers, format!("{} / {}", i18n.count(figures.offers_sent), i18n.count(figures.offers_accepted)))}
+            </dl>
+            <div class="field-row">
+                <table class="data-table admin-table">
+                    <thead><tr><th scope="col">{m.platform_market}</th><th scope="col" class="number">{m.platform_requests_published}</th></tr></thead>
+                    <tbody>
+                        {figures.by_market.iter().map(|(market, count)| view! {
+                            <tr><td>{market.name(m)}</td><td class="number">{i18n.count(*count)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <table class="data-table admin-table">
+                    <thead><tr><th scope="col">{m.platform_sector}</th><th scope="col" class="number">{m.platform_requests_published}</th></tr></thead>
+                    <tbody>
+                        {figures.by_sector.iter().map(|(sector, count)| view! {
+                            <tr><td>{sector.name(m)}</td><td class="number">{i18n.count(*count)}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }

@@ -20,6 +20,16 @@ use leptos::prelude::*;
 use crate::domain::{RequestCard, RequestStatus, format_money, group_thousands};
 use crate::i18n::{I18n, fill, use_i18n};
 
+/// The request form, with the product a buyer searched for filled in.
+pub fn request_form_path(i18n: &I18n, product: &str) -> String {
+    let product: String = product.chars().take(crate::domain::REQUEST_PRODUCT_MAX_CHARS).collect();
+    if product.is_empty() {
+        return i18n.path("/requests/new");
+    }
+    let encoded = crate::pages::query_escape(&product);
+    format!("{}?product={encoded}", i18n.path("/requests/new"))
+}
+
 /// A request's status as a coloured label.
 #[component]
 fn RequestStatusTag(status: RequestStatus) -> impl IntoView {

@@ -38,7 +38,7 @@ fn NewRequest(viewer: Option<Viewer>) -> impl IntoView {
                 <div class="form-card">
                     <p>{m.requests_buyers_only}</p>
                     <p class="status-actions">
-                        <a class="button button-accent" href=format!("{}?next={}", i18n.path("/account/sign-in"), next)>{m.requests_sign_in_to_post}</a>
+                        <a class="button button-accent" href=format!("{}?next={}", i18n.path("/account/sign-in"), crate::pages::query_escape(&next))>{m.requests_sign_in_to_post}</a>
                         <a class="button" href=i18n.path("/account/sign-up")>{m.requests_sign_up_to_post}</a>
                     </p>
                 </div>
@@ -65,6 +65,11 @@ fn RequestFormCard() -> impl IntoView {
     let m = i18n.messages;
     let action = ServerAction::<PostRequest>::new();
     let error = submission_error(action);
+    // From an empty search: the product the buyer looked for.
+    let product = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("product"))
+        .map(|text| text.chars().take(REQUEST_PRODUCT_MAX_CHARS).collect::<String>())
+        .unwrap_or_default();
     let sectors = Sector::ALL.iter().map(|s| (s.slug().to_owned(), s.name(m).to_owned())).collect();
     let units = crate::domain::Unit::ALL.iter().map(|u| (u.slug().to_owned(), u.name(m).to_owned())).collect();
     let currencies = crate::domain::Currency::ALL.iter().map(|c| (c.slug().to_owned(), c.slug().to_owned())).collect();
@@ -77,7 +82,7 @@ fn RequestFormCard() -> impl IntoView {
             <FormAlert error />
             <ActionForm action>
                 <input type="hidden" name="locale" value=i18n.locale.code() />
-                <TextField name="product" label=m.requests_product value="" error required=true maxlength=REQUEST_PRODUCT_MAX_CHARS hint=m.requests_product_hint />
+                <TextField name="product" label=m.requests_product value=product error required=true maxlength=REQUEST_PRODUCT_MAX_CHARS hint=m.requests_product_hint />
                 <div class="field-row">
                     <SelectField name="sector" label=m.requests_sector options=sectors value="" error empty=m.inquiry_choose required=true />
                     <TextField name="hs_code" label=m.requests_hs_code value="" error inputmode="decimal" maxlength=9 hint=m.requests_hs_code_hint />

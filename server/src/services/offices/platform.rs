@@ -51,6 +51,8 @@ pub async fn view(db: &Db, admin: &AdminAccess, now: DateTime<Utc>) -> Result<Pl
         .and_utc();
     let inquiries = listing_view::inquiries_by_month_in(db, scope, since).await?;
     let new_exporters = regions.iter().map(|figures| figures.new_exporters).sum();
+    let (published, offers) = crate::repo::buying_request::figures(db, scope, since).await?;
+    let waiting = crate::repo::buying_request::in_screening(db, scope).await?.len() as u64;
     Ok(PlatformView {
         office: admin.office(),
         year,
@@ -62,5 +64,6 @@ pub async fn view(db: &Db, admin: &AdminAccess, now: DateTime<Utc>) -> Result<Pl
         reviews_asked,
         hidden_listings,
         inquiries: Insights::compute(today, &[], &inquiries),
+        requests: app::domain::RequestFigures::compute(&published, &offers, waiting),
     })
 }

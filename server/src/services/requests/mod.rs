@@ -19,6 +19,7 @@ pub mod matching;
 mod pooling;
 mod quoting;
 mod screening;
+pub mod threads;
 
 use std::sync::Arc;
 

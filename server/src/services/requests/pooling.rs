@@ -9,20 +9,17 @@
 //! `app::domain::pool_totals`'.
 
 use app::domain::{
-    AdminAccess, AppError, CalendarDate, Currency, Incoterm, InquiryDraft, InquiryStatus, Locale, OfferForm,
-    OfferShareLine, OfferStatus, PooledOfferView, Quantity, QuoteDecision, QuoteTerms, RequestStatus, Role, Share,
-    ShareForm, Viewer, pool_totals,
+    AdminAccess, AppError, CalendarDate, Currency, Incoterm, Locale, OfferForm, OfferShareLine, OfferStatus,
+    PooledOfferView, Quantity, QuoteTerms, RequestStatus, Role, Share, ShareForm, Viewer, pool_totals,
 };
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::{BuyingRequestsService, cards};
 use crate::db;
-use crate::entities::{buying_requests, inquiries, pooled_offers};
+use crate::entities::{buying_requests, pooled_offers};
 use crate::error::StoreError;
 use crate::repo::buying_request::{self as requests, calendar};
 use crate::repo::convert;
-use crate::repo::inquiry::{self, NewInquiry};
 use crate::repo::pooled_offer::{self as offers, Builder};
 
 /// Who builds an offer.
@@ -364,8 +361,8 @@ pub(super) async fn decide(
     Ok(row.id)
 }
 
-/// One member's conversation with the buyer: the request as the buyer
-/// wrote it, then the member's share as a quote the buyer accepted.
+/// One member's conversation with the buyer: its share as a quote the
+/// buyer accepted, written by the member's holding account.
 async fn open_member_thread(
     txn: &impl ConnectionTrait,
     row: &buying_requests::Model,
@@ -376,54 +373,23 @@ async fn open_member_thread(
 ) -> Result<i64, AppError> {
     let producer = crate::repo::producer::by_id(txn, producer_id).await?.ok_or(AppError::NotFound)?;
     let unit = convert::slug(&row.quantity_unit, app::domain::Unit::from_slug, "unit")?;
-    let quantity = Quantity { amount: u64::try_from(quantity).unwrap_or(0), unit };
-    let country = app::domain::CountryCode::parse(&row.destination_country)
-        .map_err(|_| StoreError::Corrupt(format!("request {}: country", row.id)))?;
-    let opening = if row.details.trim().is_empty() { row.product.clone() } else { row.details.clone() };
-    let draft = InquiryDraft {
-        product: row.product.clone(),
-        quantity: Some(quantity.clone()),
-        target_price: None,
-        incoterm: Incoterm::from_slug(&offer.incoterm),
-        destination_country: Some(country),
-        wanted_by: row.wanted_by.map(calendar).transpose()?,
-        message: opening,
-    };
-    let new = NewInquiry {
-        producer_id,
-        listing_id: None,
-        buyer_user_id: row.buyer_user_id,
-        draft: &draft,
-        destination_country: &row.destination_country,
-        buyer_country: None,
-        showcase_id: None,
-        message_digest: crate::services::sha256_hex(&format!("pooled-offer:{}:{producer_id}", offer.id)),
-        delivered: true,
-    };
-    let thread = inquiry::insert(txn, new, row.created_at).await?;
-    let body = if offer.message.trim().is_empty() { row.product.clone() } else { offer.message.clone() };
-    let message = inquiry::add_message(txn, thread, producer.owner_user_id, &body, now).await?;
     let terms = QuoteTerms {
         unit_price_minor: price,
         currency: convert::slug(&offer.currency, Currency::from_slug, "currency")?,
-        quantity,
+        quantity: Quantity { amount: u64::try_from(quantity).unwrap_or(0), unit },
         incoterm: convert::slug(&offer.incoterm, Incoterm::from_slug, "incoterm")?,
         named_place: offer.named_place.clone(),
         valid_until: calendar(offer.valid_until)?.max(CalendarDate::from_days_since_epoch(now.timestamp() / 86_400)),
         lead_time_days: u32::try_from(offer.lead_time_days).unwrap_or(1),
     };
-    inquiry::add_quote(txn, message, thread, &terms).await?;
-    inquiry::decide(txn, message, QuoteDecision::Accepted, now).await?;
-    inquiries::Entity::update_many()
-        .col_expr(inquiries::Column::PooledOfferId, Expr::value(offer.id))
-        .col_expr(inquiries::Column::Status, Expr::value(InquiryStatus::Closed.slug()))
-        .col_expr(inquiries::Column::FirstReplyAt, Expr::value(now))
-        .col_expr(inquiries::Column::LastActivityAt, Expr::value(now))
-        .col_expr(inquiries::Column::BuyerReadAt, Expr::value(now))
-        .col_expr(inquiries::Column::CreatedAt, Expr::value(now))
-        .filter(inquiries::Column::Id.eq(thread))
-        .exec(txn)
-        .await
-        .map_err(StoreError::from)?;
-    Ok(thread)
+    let body = if offer.message.trim().is_empty() { row.product.clone() } else { offer.message.clone() };
+    let quoted = super::threads::QuotedThread {
+        producer_id,
+        author_user_id: producer.owner_user_id,
+        message: &body,
+        terms: &terms,
+        pooled_offer: Some(offer.id),
+        assignee: None,
+    };
+    Ok(super::threads::open(txn, row, quoted, now).await?)
 }

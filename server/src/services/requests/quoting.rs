@@ -4,20 +4,19 @@
 //! currency and declines those it does not want in one step.
 
 use app::domain::{
-    AppError, ComparedQuote, Currency, InquiryDraft, InquiryStatus, QuoteComparison, ReplyForm, RequestViewer,
-    ResponseMetrics, ThreadAction, Viewer, monthly_allowance,
+    AppError, ComparedQuote, Currency, InquiryStatus, QuoteComparison, ReplyForm, RequestViewer, ResponseMetrics,
+    ThreadAction, Viewer, monthly_allowance,
 };
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 
 use super::BuyingRequestsService;
 use super::cards;
 use crate::db::{self, WriteScope};
-use crate::entities::{buying_requests, inquiries};
+use crate::entities::buying_requests;
 use crate::error::StoreError;
 use crate::repo::buying_request as requests;
-use crate::repo::inquiry::{self, NewInquiry};
+use crate::repo::inquiry::{self};
 use crate::services::inquiries::quote_card;
 
 /// The first instant of the month `now` falls in (UTC).
@@ -160,45 +159,15 @@ pub(super) async fn quote(
     if !requests::take_quote_place(&txn, id, today).await? {
         return Err(AppError::invalid("quote", "invalid.request_closed"));
     }
-    let card = cards::card(&row, today, app::domain::Locale::DEFAULT)?;
-    let opening = if row.details.trim().is_empty() { row.product.clone() } else { row.details.clone() };
-    let draft = InquiryDraft {
-        product: row.product.clone(),
-        quantity: Some(card.quantity),
-        target_price: card.target_price,
-        incoterm: card.incoterm,
-        destination_country: Some(card.destination_country),
-        wanted_by: card.wanted_by,
-        message: opening,
-    };
-    let new = NewInquiry {
+    let quoted = super::threads::QuotedThread {
         producer_id,
-        listing_id: None,
-        buyer_user_id: row.buyer_user_id,
-        draft: &draft,
-        destination_country: card.destination_country.as_str(),
-        buyer_country: None,
-        showcase_id: None,
-        message_digest: crate::services::sha256_hex(&format!("buying-request:{id}")),
-        delivered: true,
+        author_user_id: viewer.user_id,
+        message: &reply.message,
+        terms: &terms,
+        pooled_offer: None,
+        assignee: Some(viewer.user_id),
     };
-    // The conversation opens with the request as the buyer wrote it, then the quote.
-    let thread = inquiry::insert(&txn, new, row.created_at).await?;
-    let message_id = inquiry::add_message(&txn, thread, viewer.user_id, &reply.message, now).await?;
-    inquiry::add_quote(&txn, message_id, thread, &terms).await?;
-    inquiries::Entity::update_many()
-        .col_expr(inquiries::Column::BuyingRequestId, Expr::value(id))
-        .col_expr(inquiries::Column::Status, Expr::value(InquiryStatus::Quoted.slug()))
-        .col_expr(inquiries::Column::AssigneeUserId, Expr::value(viewer.user_id))
-        .col_expr(inquiries::Column::FirstReplyAt, Expr::value(now))
-        .col_expr(inquiries::Column::LastActivityAt, Expr::value(now))
-        .col_expr(inquiries::Column::ProducerReadAt, Expr::value(now))
-        .col_expr(inquiries::Column::BuyerReadAt, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(inquiries::Column::CreatedAt, Expr::value(now))
-        .filter(inquiries::Column::Id.eq(thread))
-        .exec(&txn)
-        .await
-        .map_err(StoreError::from)?;
+    let thread = super::threads::open(&txn, &row, quoted, now).await?;
     if let Some(buyer) = crate::repo::user::by_id(&txn, row.buyer_user_id).await? {
         let locale = app::domain::Locale::from_code(&row.locale).unwrap_or(app::domain::Locale::DEFAULT);
         let link = service.link(&format!("/{}/requests/{}", locale.code(), id));
