@@ -92,6 +92,8 @@ test('every public page has no axe violation', async () => {
       '', '/search', '/search?q=argan', '/search?sector=agrifood&region=souss-massa', listing, producer,
       '/regions/souss-massa', '/sectors/agrifood', '/showcases', showcase, `${showcase}/print`,
       '/account/sign-in', '/account/sign-up', '/account/forgot', '/no-such-page',
+      '/requests', '/requests?sector=cosmetics-argan&market=americas', await firstLink(page, '/requests', /^\/fr\/requests\/\d+$/),
+      '/requests/new',
     ];
   });
 });
@@ -100,7 +102,11 @@ test("every buyer's page has no axe violation", async () => {
   await check('buyer', 'buyer@demo.trade.ma', async (page) => {
     const listing = await firstLink(page, '', /^\/fr\/listings\/\d+/);
     const thread = await firstLink(page, '/inquiries', /^\/fr\/inquiries\/\d+/);
-    return ['/inquiries', thread, '/shortlist', '/account/searches', '/account/company', '/account/password', `${listing}/inquire`];
+    const request = await firstLink(page, '/account/requests', /^\/fr\/requests\/\d+$/);
+    return [
+      '/inquiries', thread, '/shortlist', '/account/searches', '/account/company', '/account/password', `${listing}/inquire`,
+      '/account/requests', request, '/requests/new',
+    ];
   });
 });
 
@@ -110,6 +116,7 @@ test("every producer's page has no axe violation", async () => {
     return [
       '/dashboard', '/dashboard/profile', '/dashboard/listings/new', edit, '/dashboard/insights',
       '/dashboard/verification', '/dashboard/import', '/inquiries', '/inquiries?mine=1', '/dashboard/team',
+      '/dashboard/requests', await firstLink(page, '/dashboard/requests', /^\/fr\/requests\/\d+$/),
     ];
   });
 });
@@ -118,6 +125,13 @@ test("a sales member's pages have no axe violation", async () => {
   await check('sales', 'sales-asia@demo.trade.ma', async (page) => {
     const thread = await firstLink(page, '/inquiries?mine=1', /^\/fr\/inquiries\/\d+/);
     return ['/dashboard', '/inquiries?mine=1', thread, '/dashboard/team'];
+  });
+});
+
+test("a cooperative's pages of a pooled offer have no axe violation", async () => {
+  await check('cooperative', 'tagmat@demo.trade.ma', async (page) => {
+    const request = await firstLink(page, '/dashboard/requests', /^\/fr\/requests\/\d+$/);
+    return ['/dashboard/requests', request];
   });
 });
 
@@ -133,7 +147,8 @@ test("every trade office's page has no axe violation", async () => {
     const producer = await firstLink(page, '/admin/producers', /^\/fr\/admin\/producers\/(?!new$)[a-z0-9-]+$/);
     return [
       '/admin', '/admin/verification', '/admin/producers', '/admin/producers/new', producer, `${producer}/import`,
-      '/admin/accounts', '/admin/audit',
+      '/admin/accounts', '/admin/audit', '/admin/requests',
+      await firstLink(page, '/admin/requests', /^\/fr\/requests\/\d+$/),
     ];
   });
 });
