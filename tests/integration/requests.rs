@@ -39,6 +39,20 @@ async fn post_request(buyer: &Visitor, product: &str, sector: &str) -> Answer {
         .await
 }
 
+/// A request for 100 L of argan oil to China, with `extra` fields.
+async fn small_request(buyer: &Visitor, extra: &[(&str, &str)]) -> Answer {
+    let mut fields = vec![
+        ("form[product]", "Huile d'argan"),
+        ("form[sector]", "cosmetics-argan"),
+        ("form[quantity_amount]", "100"),
+        ("form[quantity_unit]", "litre"),
+        ("form[destination_country]", "CN"),
+        ("locale", "fr"),
+    ];
+    fields.extend_from_slice(extra);
+    buyer.post("/api/requests/post", &fields).await
+}
+
 /// The request id in the `Location` the server sent the browser to.
 fn request_id(answer: &Answer) -> i64 {
     let location = answer.header("location");
@@ -188,21 +202,7 @@ async fn matching_follows_the_product_and_the_certifications_required() {
     let buyer = app.signed_in("buyer", "buyer@example.com").await;
     let argan = request_id(&post_request(&buyer, "Huile d'argan", "cosmetics-argan").await);
     let rugs = request_id(&post_request(&buyer, "Tapis berbère", "crafts").await);
-    let certified = buyer
-        .post(
-            "/api/requests/post",
-            &[
-                ("form[product]", "Huile d'argan"),
-                ("form[sector]", "cosmetics-argan"),
-                ("form[quantity_amount]", "100"),
-                ("form[quantity_unit]", "litre"),
-                ("form[destination_country]", "CN"),
-                ("form[certifications][organic-usda]", "on"),
-                ("locale", "fr"),
-            ],
-        )
-        .await;
-    let certified = request_id(&certified);
+    let certified = request_id(&small_request(&buyer, &[("form[certifications][organic-usda]", "on")]).await);
     let matched = |id: i64| {
         let db = app.db.clone();
         async move { server::repo::buying_request::matches_of(&db, id).await.expect("matches").len() }
@@ -364,10 +364,20 @@ async fn producer_id(app: &TestApp, legal_name: &str) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_cooperatives_pool_an_offer_and_the_buyer_accepts_it() {
-    let app = TestApp::spawn().await;
-    let tifawin = argan_producer(&app, "tifawin@coop.ma", "Coopérative Tifawin", "souss-massa").await;
-    let amalou = argan_producer(&app, "amalou@coop.ma", "Coopérative Amalou", "souss-massa").await;
-    let tiwizi = argan_producer(&app, "tiwizi@coop.ma", "Coopérative Tiwizi", "souss-massa").await;
+    pooled_offer(&TestApp::spawn().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_cooperatives_pool_an_offer_on_postgres() {
+    let cluster = tests::postgres::PgCluster::start();
+    pooled_offer(&TestApp::spawn_on(&cluster.create_database("pooled")).await).await;
+}
+
+/// Three Souss-Massa cooperatives reach 20,000 L together; the buyer accepts.
+async fn pooled_offer(app: &TestApp) {
+    let tifawin = argan_producer(app, "tifawin@coop.ma", "Coopérative Tifawin", "souss-massa").await;
+    let amalou = argan_producer(app, "amalou@coop.ma", "Coopérative Amalou", "souss-massa").await;
+    let tiwizi = argan_producer(app, "tiwizi@coop.ma", "Coopérative Tiwizi", "souss-massa").await;
     let outsider = app.signed_in("producer", "outsider@auto.ma").await;
     let buyer = app.signed_in("buyer", "compras@distribuidora.com.br").await;
     let other_buyer = app.signed_in("buyer", "other@buyer.example").await;
@@ -397,9 +407,9 @@ async fn three_cooperatives_pool_an_offer_and_the_buyer_accepts_it() {
             tifawin.post("/api/offers/invite", &[("offer", &offer), ("producer", &producer), ("locale", "fr")]).await
         }
     };
-    assert_eq!(invite(producer_id(&app, "Coopérative Amalou").await).await.status, 200);
-    assert_eq!(invite(producer_id(&app, "Coopérative Tiwizi").await).await.status, 200);
-    assert_eq!(mails_to(&app, "amalou@coop.ma", &format!("/requests/{id}")).await, 1, "the invited are told");
+    assert_eq!(invite(producer_id(app, "Coopérative Amalou").await).await.status, 200);
+    assert_eq!(invite(producer_id(app, "Coopérative Tiwizi").await).await.status, 200);
+    assert_eq!(mails_to(app, "amalou@coop.ma", &format!("/requests/{id}")).await, 1, "the invited are told");
     let not_matched = invite(999_999).await;
     assert!(not_matched.body.contains("invalid.offer_partner"), "{}", not_matched.body);
     // Amalou may commit but not lead; the buyer sees nothing while it is built.
@@ -459,6 +469,79 @@ async fn three_cooperatives_pool_an_offer_and_the_buyer_accepts_it() {
         quotes
     };
     assert_eq!(amounts, vec![5_000, 7_000, 8_000]);
-    let told = mails_to(&app, "tiwizi@coop.ma", &format!("/requests/{id}")).await;
+    let told = mails_to(app, "tiwizi@coop.ma", &format!("/requests/{id}")).await;
     assert_eq!(told, 2, "each member is told: invited, then accepted");
+}
+
+#[tokio::test]
+async fn fields_a_form_does_not_have_change_nothing() {
+    let app = TestApp::spawn().await;
+    let tifawin = argan_producer(&app, "tifawin@coop.ma", "Coopérative Tifawin", "souss-massa").await;
+    let amalou = argan_producer(&app, "amalou@coop.ma", "Coopérative Amalou", "souss-massa").await;
+    let buyer = app.signed_in("buyer", "buyer@example.com").await;
+    let national = app.signed_in("admin", "national@trade.ma").await;
+    let extra =
+        [("form[status]", "open"), ("form[quote_count]", "9"), ("form[buyer_user_id]", "1"), ("form[decided_by]", "1")];
+    let posted = small_request(&buyer, &extra).await;
+    let id = request_id(&posted);
+    let row = buying_requests::Entity::find_by_id(id).one(&app.db).await.expect("query").expect("request");
+    assert_eq!((row.status.as_str(), row.quote_count, row.decided_by), ("screening", 0, None));
+    assert_ne!(row.buyer_user_id, 1);
+    assert_eq!(
+        screen(&national, id, "approve", &[("form[decided_by]", "1"), ("form[status]", "closed")]).await.status,
+        200
+    );
+    let mut fields = quote_fields(id);
+    fields.extend([("form[decision]", "accepted".to_owned()), ("form[buying_request_id]", "1".to_owned())]);
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let thread = crate::inquiries::inquiry_id(&tifawin.post("/api/requests/quote", &fields).await);
+    let quote = server::repo::inquiry::latest_quote(&app.db, thread).await.expect("quote").expect("a quote");
+    assert_eq!(quote.decision, None, "the buyer decides, not the quoting form");
+    let started = tifawin
+        .post(
+            "/api/offers/start",
+            &[
+                ("id", &id.to_string()),
+                ("form[currency]", "USD"),
+                ("form[incoterm]", "FOB"),
+                ("form[named_place]", "Agadir"),
+                ("form[valid_until]", &(chrono::Utc::now().date_naive() + Duration::days(30)).to_string()),
+                ("form[lead_time_days]", "30"),
+                ("form[status]", "accepted"),
+                ("form[lead_producer_id]", "1"),
+                ("locale", "fr"),
+            ],
+        )
+        .await;
+    let offer = offer_id(&started);
+    let row = server::entities::pooled_offers::Entity::find_by_id(offer).one(&app.db).await.expect("q").expect("offer");
+    assert_eq!(row.status, "building");
+    assert_eq!(row.lead_producer_id, Some(producer_id(&app, "Coopérative Tifawin").await));
+    // A member commits its own share whatever the form names.
+    let amalou_id = producer_id(&app, "Coopérative Amalou").await;
+    let tifawin_offer = offer.to_string();
+    let invited = tifawin
+        .post(
+            "/api/offers/invite",
+            &[("offer", &tifawin_offer), ("producer", &amalou_id.to_string()), ("locale", "fr")],
+        )
+        .await;
+    assert_eq!(invited.status, 200, "{}", invited.body);
+    let committed = amalou
+        .post(
+            "/api/offers/commit",
+            &[
+                ("offer", &tifawin_offer),
+                ("form[quantity]", "50"),
+                ("form[unit_price]", "17"),
+                ("form[producer_id]", &producer_id(&app, "Coopérative Tifawin").await.to_string()),
+                ("locale", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(committed.status, 200, "{}", committed.body);
+    let shares = server::repo::pooled_offer::shares(&app.db, &[offer]).await.expect("shares");
+    let committed: Vec<(i64, Option<i64>)> = shares.iter().map(|s| (s.producer_id, s.quantity_amount)).collect();
+    assert!(committed.contains(&(amalou_id, Some(50))), "{committed:?}");
+    assert!(committed.iter().all(|(id, quantity)| *id == amalou_id || quantity.is_none()), "{committed:?}");
 }

@@ -125,7 +125,6 @@ fn demo_requests() -> Vec<DemoRequest> {
             locale: "en",
             status: Screening,
             age: 0,
-            ..base
         },
         DemoRequest {
             buyer: UAE,
