@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::RequestFacts;
 use crate::api::requests::{ScreenRequest, SetRate, get_screening};
-use crate::components::{FormAlert, PageMeta, submission_error};
+use crate::components::{FormAlert, PageMeta, TextArea, submission_error};
 use crate::domain::{Currency, ExchangeRates, RATE_SCALE, RefusalReason, ScreeningLine, ScreeningQueue};
 use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
@@ -105,7 +105,7 @@ pub(super) fn ScreeningForms(id: i64, earlier: Vec<(i64, String)>) -> impl IntoV
                 </div>
                 <div class="field">
                     <label for=note_id.clone()>{m.requests_note}</label>
-                    <textarea id=note_id name="form[note]" rows="2" maxlength="500"></textarea>
+                    <TextArea id=note_id name="form[note]" value="" rows=2 max_chars=500 />
                 </div>
                 <button class="button button-danger" type="submit">{m.requests_refuse}</button>
             </ActionForm>
