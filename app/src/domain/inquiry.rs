@@ -115,7 +115,7 @@ pub struct InquiryDraft {
 }
 
 /// A calendar date typed as `YYYY-MM-DD`.
-fn optional_date(field: &str, value: &str) -> Result<Option<CalendarDate>, AppError> {
+pub(super) fn optional_date(field: &str, value: &str) -> Result<Option<CalendarDate>, AppError> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::super::inquiry::optional_date;
 use super::super::listing_form::quantity;
 use super::super::profile::{FieldMap, optional_line, optional_slug, ticked};
 use super::super::verification::review_note;
@@ -81,14 +82,6 @@ pub struct RequestDraft {
     pub details: String,
 }
 
-fn date_field(field: &str, value: &str) -> Result<Option<CalendarDate>, AppError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
-    }
-    CalendarDate::parse(value).map(Some).ok_or_else(|| AppError::invalid(field, "invalid.date"))
-}
-
 /// An HS heading or subheading: 4 or 6 digits once dots and spaces go.
 pub fn hs_heading(value: &str) -> Result<Option<String>, AppError> {
     let digits: String = value.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
@@ -131,12 +124,12 @@ impl RequestForm {
         })?;
         let certifications = ticked("certifications", &self.certifications, Certification::from_slug)?;
         let origin_labels = ticked("origin_labels", &self.origin_labels, OriginLabel::from_slug)?;
-        let deadline = date_field("deadline", &self.deadline)?
+        let deadline = optional_date("deadline", &self.deadline)?
             .unwrap_or_else(|| CalendarDate::from_days_since_epoch(today.days_since_epoch() + DEFAULT_DEADLINE_DAYS));
         if deadline <= today || deadline.days_after(today) > MAX_DEADLINE_DAYS {
             return Err(AppError::invalid("deadline", "invalid.request_deadline"));
         }
-        let wanted_by = date_field("wanted_by", &self.wanted_by)?;
+        let wanted_by = optional_date("wanted_by", &self.wanted_by)?;
         if wanted_by.is_some_and(|date| date < deadline) {
             return Err(AppError::invalid("wanted_by", "invalid.wanted_before_deadline"));
         }

@@ -4,15 +4,13 @@
 //! an accepted pooled offer opens already accepted. Either way it is an
 //! inquiry like any other from then on (questions, decisions, mails).
 
-use app::domain::{CountryCode, Currency, InquiryDraft, InquiryStatus, QuoteDecision, QuoteTerms, Unit};
+use app::domain::{CalendarDate, InquiryDraft, InquiryStatus, Locale, QuoteDecision, QuoteTerms};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::entities::{buying_requests, inquiries};
 use crate::error::StoreError;
-use crate::repo::buying_request::calendar;
-use crate::repo::convert;
 use crate::repo::inquiry::{self, NewInquiry};
 
 /// What the conversation opens with beyond the request.
@@ -35,20 +33,19 @@ pub async fn open(
     quoted: QuotedThread<'_>,
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    let target_price = match (row.target_price_minor, row.currency.as_deref()) {
-        (Some(minor), Some(code)) => Some((minor, convert::slug(code, Currency::from_slug, "currency")?)),
-        _ => None,
-    };
-    let country = CountryCode::parse(&row.destination_country)
-        .map_err(|_| StoreError::Corrupt(format!("request {}: country {}", row.id, row.destination_country)))?;
-    let unit = convert::slug(&row.quantity_unit, Unit::from_slug, "unit")?;
+    // The request as its card reads it (the one conversion of its columns).
+    let card = super::cards::card(
+        row,
+        CalendarDate::from_days_since_epoch(now.timestamp().div_euclid(86_400)),
+        Locale::DEFAULT,
+    )?;
     let draft = InquiryDraft {
         product: row.product.clone(),
-        quantity: Some(app::domain::Quantity { amount: u64::try_from(row.quantity_amount).unwrap_or(0), unit }),
-        target_price,
-        incoterm: row.incoterm.as_deref().and_then(app::domain::Incoterm::from_slug),
-        destination_country: Some(country),
-        wanted_by: row.wanted_by.map(calendar).transpose()?,
+        quantity: Some(card.quantity),
+        target_price: card.target_price,
+        incoterm: card.incoterm,
+        destination_country: Some(card.destination_country),
+        wanted_by: card.wanted_by,
         message: if row.details.trim().is_empty() { row.product.clone() } else { row.details.clone() },
     };
     let digest = match quoted.pooled_offer {
