@@ -1,12 +1,13 @@
-//! Buying requests, their matches and the kept exchange rates, as stored.
+//! Buying requests and their matches, as stored (the exchange rates are
+//! `exchange_rate`'s, the digest's queue `request_digest`'s).
 //! Who may see or change them is `services::requests`'s; this module reads
 //! and writes rows. The rule of when a request takes quotes is
 //! `RequestStatus::effective`; `take_quote_place` and `open_public` say the
 //! same in SQL (status open, deadline not passed, fewer than `MAX_QUOTES`).
 
 use app::domain::{
-    CalendarDate, ExchangeRates, Fit, MAX_QUOTES, REQUESTS_PAGE_SIZE, RateLine, Region, RequestDraft, RequestFilter,
-    RequestStatus, RequestVisibility,
+    CalendarDate, Fit, MAX_QUOTES, REQUESTS_PAGE_SIZE, Region, RequestDraft, RequestFilter, RequestStatus,
+    RequestVisibility,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
@@ -16,7 +17,7 @@ use sea_orm::{
 };
 
 use super::convert;
-use crate::entities::{buying_requests, exchange_rates, inquiries, producers, request_matches};
+use crate::entities::{buying_requests, inquiries, producers, request_matches};
 use crate::error::StoreError;
 
 /// A calendar date as the database keeps it.
@@ -379,114 +380,11 @@ pub async fn quotes_since(
     let count = inquiries::Entity::find()
         .filter(inquiries::Column::ProducerId.eq(producer_id))
         .filter(inquiries::Column::BuyingRequestId.is_not_null())
+        .filter(inquiries::Column::PooledOfferId.is_null())
         .filter(inquiries::Column::CreatedAt.gte(since))
         .count(db)
         .await?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
-}
-
-/// The rates the national trade team keeps.
-pub async fn rates(db: &impl ConnectionTrait) -> Result<ExchangeRates, StoreError> {
-    let rows = exchange_rates::Entity::find().order_by_asc(exchange_rates::Column::Currency).all(db).await?;
-    let lines = rows
-        .into_iter()
-        .map(|row| {
-            Ok(RateLine {
-                currency: convert::slug(&row.currency, app::domain::Currency::from_slug, "currency")?,
-                mad_per_unit: row.mad_per_unit,
-                as_of: calendar(row.as_of)?,
-            })
-        })
-        .collect::<Result<_, StoreError>>()?;
-    Ok(ExchangeRates { lines })
-}
-
-/// Sets one currency's rate.
-pub async fn set_rate(
-    db: &impl ConnectionTrait,
-    line: &RateLine,
-    by: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    let row = exchange_rates::ActiveModel {
-        currency: Set(line.currency.slug().to_owned()),
-        mad_per_unit: Set(line.mad_per_unit),
-        as_of: Set(naive(line.as_of)?),
-        updated_by: Set(by),
-        updated_at: Set(now),
-        ..Default::default()
-    };
-    exchange_rates::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(exchange_rates::Column::Currency)
-                .update_columns([
-                    exchange_rates::Column::MadPerUnit,
-                    exchange_rates::Column::AsOf,
-                    exchange_rates::Column::UpdatedBy,
-                    exchange_rates::Column::UpdatedAt,
-                ])
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
-    Ok(())
-}
-
-/// Producers with matches no digest named yet on requests still taking
-/// quotes, and no digest in the last day: (producer, its new matches).
-pub async fn digests_due(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    today: CalendarDate,
-) -> Result<Vec<(i64, Vec<i64>)>, StoreError> {
-    let open = Query::select()
-        .column(buying_requests::Column::Id)
-        .from(buying_requests::Entity)
-        .and_where(Expr::col(buying_requests::Column::Status).eq(RequestStatus::Open.slug()))
-        .and_where(Expr::col(buying_requests::Column::Deadline).gte(naive(today)?))
-        .and_where(Expr::col(buying_requests::Column::QuoteCount).lt(MAX_QUOTES as i32))
-        .to_owned();
-    let pending = request_matches::Entity::find()
-        .filter(request_matches::Column::NotifiedAt.is_null())
-        .filter(request_matches::Column::RequestId.in_subquery(open))
-        .order_by_asc(request_matches::Column::ProducerId)
-        .order_by_asc(request_matches::Column::RequestId)
-        .limit(5_000)
-        .all(db)
-        .await?;
-    let recent: Vec<i64> = request_matches::Entity::find()
-        .select_only()
-        .column(request_matches::Column::ProducerId)
-        .filter(request_matches::Column::NotifiedAt.gt(now - chrono::Duration::hours(24)))
-        .distinct()
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut due: Vec<(i64, Vec<i64>)> = Vec::new();
-    for row in pending.into_iter().filter(|row| !recent.contains(&row.producer_id)) {
-        match due.last_mut() {
-            Some((producer, requests)) if *producer == row.producer_id => requests.push(row.request_id),
-            _ => due.push((row.producer_id, vec![row.request_id])),
-        }
-    }
-    Ok(due)
-}
-
-/// Marks the producer's matches to `requests` as named by a digest.
-pub async fn mark_notified(
-    db: &impl ConnectionTrait,
-    producer_id: i64,
-    requests: &[i64],
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    request_matches::Entity::update_many()
-        .col_expr(request_matches::Column::NotifiedAt, Expr::value(now))
-        .filter(request_matches::Column::ProducerId.eq(producer_id))
-        .filter(request_matches::Column::RequestId.is_in(requests.iter().copied()))
-        .filter(request_matches::Column::NotifiedAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(())
 }
 
 /// The published requests posted since `since` (for a regional office,

@@ -86,6 +86,15 @@ pub async fn same_since(
         .await?)
 }
 
+/// The conversations a buyer opened itself: a producer's quote on a buying
+/// request (or a pooled offer's share) opens one too, and it must not count
+/// against the buyer's limits.
+fn written_by_buyer() -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(inquiries::Column::BuyingRequestId.is_null())
+        .add(inquiries::Column::PooledOfferId.is_null())
+}
+
 /// How many inquiries the buyer sent since `since`.
 pub async fn sent_since(
     db: &impl ConnectionTrait,
@@ -95,6 +104,7 @@ pub async fn sent_since(
     Ok(inquiries::Entity::find()
         .filter(inquiries::Column::BuyerUserId.eq(buyer_user_id))
         .filter(inquiries::Column::CreatedAt.gt(since))
+        .filter(written_by_buyer())
         .count(db)
         .await?)
 }
@@ -109,6 +119,7 @@ pub async fn spam_since(
         .filter(inquiries::Column::BuyerUserId.eq(buyer_user_id))
         .filter(inquiries::Column::Status.eq(InquiryStatus::Spam.slug()))
         .filter(inquiries::Column::LastActivityAt.gt(since))
+        .filter(written_by_buyer())
         .count(db)
         .await?)
 }

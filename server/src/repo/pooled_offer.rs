@@ -3,8 +3,11 @@
 
 use app::domain::{OfferStatus, OfferTerms};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 use super::buying_request::naive;
 use crate::entities::{pooled_offer_shares, pooled_offers};
@@ -56,6 +59,62 @@ pub async fn of_request(db: &impl ConnectionTrait, request_id: i64) -> Result<Ve
         .await?)
 }
 
+/// The request's offers in `statuses` that the producer leads or is a
+/// member of, other than `except`.
+pub async fn taking_part(
+    db: &impl ConnectionTrait,
+    request_id: i64,
+    producer_id: i64,
+    statuses: &[OfferStatus],
+    except: Option<i64>,
+) -> Result<u64, StoreError> {
+    let mut select = pooled_offers::Entity::find()
+        .filter(pooled_offers::Column::RequestId.eq(request_id))
+        .filter(pooled_offers::Column::Status.is_in(statuses.iter().map(|status| status.slug())))
+        .filter(
+            Condition::any().add(pooled_offers::Column::LeadProducerId.eq(producer_id)).add(
+                pooled_offers::Column::Id.in_subquery(
+                    Query::select()
+                        .column(pooled_offer_shares::Column::OfferId)
+                        .from(pooled_offer_shares::Entity)
+                        .and_where(Expr::col(pooled_offer_shares::Column::ProducerId).eq(producer_id))
+                        .to_owned(),
+                ),
+            ),
+        );
+    if let Some(except) = except {
+        select = select.filter(pooled_offers::Column::Id.ne(except));
+    }
+    Ok(select.count(db).await?)
+}
+
+/// Whether the producer leads an offer on the request still being built.
+pub async fn leads_unsent(db: &impl ConnectionTrait, request_id: i64, producer_id: i64) -> Result<bool, StoreError> {
+    let count = pooled_offers::Entity::find()
+        .filter(pooled_offers::Column::RequestId.eq(request_id))
+        .filter(pooled_offers::Column::LeadProducerId.eq(producer_id))
+        .filter(pooled_offers::Column::Status.eq(OfferStatus::Building.slug()))
+        .count(db)
+        .await?;
+    Ok(count > 0)
+}
+
+/// How many offers the request holds, whatever their state.
+pub async fn count_of_request(db: &impl ConnectionTrait, request_id: i64) -> Result<u64, StoreError> {
+    Ok(pooled_offers::Entity::find().filter(pooled_offers::Column::RequestId.eq(request_id)).count(db).await?)
+}
+
+/// Offers the producer led and sent since `since`: each counts against
+/// its monthly quote allowance like a direct quote.
+pub async fn led_since(db: &impl ConnectionTrait, producer_id: i64, since: DateTime<Utc>) -> Result<u32, StoreError> {
+    let count = pooled_offers::Entity::find()
+        .filter(pooled_offers::Column::LeadProducerId.eq(producer_id))
+        .filter(pooled_offers::Column::SubmittedAt.gte(since))
+        .count(db)
+        .await?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
 /// The shares of `offers`, in the order members joined.
 pub async fn shares(db: &impl ConnectionTrait, offers: &[i64]) -> Result<Vec<pooled_offer_shares::Model>, StoreError> {
     Ok(pooled_offer_shares::Entity::find()
@@ -65,20 +124,20 @@ pub async fn shares(db: &impl ConnectionTrait, offers: &[i64]) -> Result<Vec<poo
         .await?)
 }
 
-/// Adds a member (not committed yet); nothing when it already is one.
+/// Adds a member (not committed yet); whether it was not one already.
 pub async fn add_member(
     db: &impl ConnectionTrait,
     offer_id: i64,
     producer_id: i64,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let row = pooled_offer_shares::ActiveModel {
         offer_id: Set(offer_id),
         producer_id: Set(producer_id),
         created_at: Set(now),
         ..Default::default()
     };
-    pooled_offer_shares::Entity::insert(row)
+    let inserted = pooled_offer_shares::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([pooled_offer_shares::Column::OfferId, pooled_offer_shares::Column::ProducerId])
                 .do_nothing()
@@ -86,7 +145,7 @@ pub async fn add_member(
         )
         .exec_without_returning(db)
         .await?;
-    Ok(())
+    Ok(inserted == 1)
 }
 
 /// A member commits (or changes) its share; whether it is a member.

@@ -299,7 +299,7 @@ pub async fn seed_demo_if_empty(db: &Db, storage: &dyn MediaStorage) -> anyhow::
     for (currency, mad_per_unit) in [(app::domain::Currency::Eur, 10_850_000), (app::domain::Currency::Usd, 9_950_000)]
     {
         let line = app::domain::RateLine { currency, mad_per_unit, as_of: today };
-        crate::repo::buying_request::set_rate(&tx, &line, None, Utc::now()).await?;
+        crate::repo::exchange_rate::set_rate(&tx, &line, None, Utc::now()).await?;
     }
     report.showcases = showcases::seed(&tx, &demo_hash, Utc::now()).await?;
     report.verification_requests = offices::seed(&tx, &demo_hash, Utc::now()).await?.pending;

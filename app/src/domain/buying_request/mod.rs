@@ -24,7 +24,7 @@ pub use form::{
     DEFAULT_DEADLINE_DAYS, MAX_DEADLINE_DAYS, REQUEST_DETAILS_MAX_CHARS, REQUEST_PRODUCT_MAX_CHARS, RequestDraft,
     RequestForm, ScreeningForm, hs_heading,
 };
-pub use offer::{MAX_OFFER_MEMBERS, OfferForm, OfferTerms, ShareForm};
+pub use offer::{MAX_OFFER_MEMBERS, MAX_OFFERS_PER_REQUEST, OfferForm, OfferTerms, ShareForm};
 pub use page::{
     ComparedQuote, MatchedRequest, OfferShareLine, PooledOfferView, QuoteComparison, REQUESTS_PAGE_SIZE, RequestCard,
     RequestFilter, RequestList, RequestPage, RequestViewer, ScreeningLine, ScreeningQueue,

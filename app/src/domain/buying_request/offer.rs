@@ -12,6 +12,10 @@ use super::super::{AppError, CalendarDate, Currency, Incoterm, parse_price_minor
 /// Members of one pooled offer, at most (its lead included).
 pub const MAX_OFFER_MEMBERS: usize = 12;
 
+/// Pooled offers one request holds, at most, whatever their state: each
+/// sent one takes a quote place, and building ones mail their invitees.
+pub const MAX_OFFERS_PER_REQUEST: usize = 20;
+
 /// The lead's form, field for field as posted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfferForm {

@@ -16,6 +16,13 @@ pub fn status_of(row: &buying_requests::Model) -> Result<RequestStatus, StoreErr
     convert::slug(&row.status, RequestStatus::from_slug, "request status")
 }
 
+/// The status readers see on `today` (closed once past the deadline or
+/// full), the one every rule on a request's state reads.
+pub fn effective_status(row: &buying_requests::Model, today: CalendarDate) -> Result<RequestStatus, StoreError> {
+    let quotes = u32::try_from(row.quote_count).unwrap_or(0);
+    Ok(status_of(row)?.effective(calendar(row.deadline)?, quotes, today))
+}
+
 pub fn card(row: &buying_requests::Model, today: CalendarDate, locale: Locale) -> Result<RequestCard, StoreError> {
     let deadline = calendar(row.deadline)?;
     let quotes = u32::try_from(row.quote_count).unwrap_or(0);
@@ -49,7 +56,7 @@ pub fn card(row: &buying_requests::Model, today: CalendarDate, locale: Locale) -
         deadline,
         days_left: deadline.days_after(today).max(0),
         quotes,
-        status: status_of(row)?.effective(deadline, quotes, today),
+        status: effective_status(row, today)?,
         visibility: convert::slug(&row.visibility, RequestVisibility::from_slug, "request visibility")?,
         posted_on: calendar(row.created_at.date_naive())?,
         details: row.details.clone(),

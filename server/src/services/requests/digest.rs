@@ -11,11 +11,16 @@ use url::Url;
 use crate::clock::Clock;
 use crate::db::{self, Db};
 use crate::repo::buying_request as requests;
+use crate::repo::request_digest;
 use crate::repo::{mail_outbox, team_member};
 use crate::services::link_to;
 
 /// Requests named in one mail, at most (the rest wait for the next day).
 const NAMED: usize = 20;
+
+/// Pending matches read in one run, at most: the run stays bounded however
+/// many requests wait, and the next one takes the rest.
+const BATCH: u64 = 5_000;
 
 pub struct RequestDigests {
     pub db: Db,
@@ -28,7 +33,7 @@ impl RequestDigests {
     pub async fn send_due(&self) -> anyhow::Result<u32> {
         let (now, today) = (self.clock.now(), self.clock.today());
         let mut mailed = 0;
-        for (producer_id, request_ids) in requests::digests_due(&self.db, now, today).await? {
+        for (producer_id, request_ids) in request_digest::digests_due(&self.db, now, today, BATCH).await? {
             match self.digest(producer_id, &request_ids[..request_ids.len().min(NAMED)], now).await {
                 Ok(sent) => mailed += sent,
                 // One producer's failure does not stop the others'.
@@ -71,7 +76,7 @@ impl RequestDigests {
             mail_outbox::enqueue(&txn, &mail, now).await?;
             sent += 1;
         }
-        requests::mark_notified(&txn, producer_id, request_ids, now).await?;
+        request_digest::mark_notified(&txn, producer_id, request_ids, now).await?;
         db::commit_private(txn).await?;
         Ok(sent)
     }

@@ -52,7 +52,7 @@ pub struct BuyingRequestsService {
 /// Who reads a request, by the one rule of the module's header.
 enum Reader {
     Buyer,
-    Office,
+    Office(AdminAccess),
     /// A matched producer's member who answers inquiries.
     Producer(i64),
     Public,
@@ -84,13 +84,13 @@ impl BuyingRequestsService {
             if let Ok(admin) = viewer.as_admin() {
                 let sees = match admin.office().region() {
                     None => true,
-                    Some(region) => {
-                        status != RequestStatus::Screening || requests::matches_region(&self.db, row.id, region).await?
-                    }
+                    Some(region) => requests::matches_region(&self.db, row.id, region).await?,
                 };
-                return if sees { Ok(Reader::Office) } else { Err(AppError::NotFound) };
-            }
-            if let Ok(producer_id) = answering_producer(viewer)
+                if sees {
+                    return Ok(Reader::Office(admin));
+                }
+                // Another region's office reads what the public reads.
+            } else if let Ok(producer_id) = answering_producer(viewer)
                 && matches!(status, RequestStatus::Open | RequestStatus::Closed)
                 && requests::fit_of_producer(&self.db, row.id, producer_id).await?.is_some()
             {
@@ -166,16 +166,17 @@ impl BuyingRequests for BuyingRequestsService {
             Reader::Public => RequestViewer::Public,
             Reader::Buyer => quoting::buyer_view(self, &row, currency.or(card.target_price.map(|(_, c)| c))).await?,
             Reader::Producer(producer_id) => quoting::producer_view(self, &row, producer_id).await?,
-            Reader::Office => {
+            Reader::Office(admin) => {
                 let buyer = crate::repo::user::by_id(&self.db, row.buyer_user_id).await?.ok_or(AppError::NotFound)?;
                 let matched = requests::matches_of(&self.db, row.id).await?.len();
-                let reader = viewer.map(|viewer| viewer.user_id);
+                let region = admin.office().region();
+                let audience = pooling::Audience::Office { user_id: admin.user_id(), region };
                 RequestViewer::Office {
                     buyer_name: buyer.display_name,
                     buyer_email: buyer.email,
                     matched: u32::try_from(matched).unwrap_or(u32::MAX),
-                    offers: pooling::views(self, &row, pooling::Audience::Office, reader).await?,
-                    partners: pooling::partners(self, &row, None).await?,
+                    offers: pooling::views(self, &row, audience).await?,
+                    partners: pooling::partners(self, &row, None, region).await?,
                 }
             }
         };
@@ -194,7 +195,10 @@ impl BuyingRequests for BuyingRequestsService {
         }
         let row = self.own(buyer, id).await?;
         let status = cards::status_of(&row)?;
-        let next = status.after(event).ok_or(AppError::invalid("request", "invalid.request_state"))?;
+        // The transition reads what the buyer sees: a request past its
+        // deadline or full is closed already, whatever the column says.
+        let shown = cards::effective_status(&row, self.clock.today())?;
+        let next = shown.after(event).ok_or(AppError::invalid("request", "invalid.request_state"))?;
         let txn = db::begin_write(&self.db).await?;
         let verdict =
             Verdict { to: next, refusal_reason: None, refusal_note: None, merged_into: None, decided_by: None };
@@ -235,7 +239,7 @@ impl BuyingRequests for BuyingRequestsService {
     }
 
     async fn rates(&self) -> Result<ExchangeRates, AppError> {
-        Ok(requests::rates(&self.db).await?)
+        Ok(crate::repo::exchange_rate::rates(&self.db).await?)
     }
 
     async fn set_rate(&self, office: &AdminAccess, currency: Currency, rate: &str) -> Result<(), AppError> {

@@ -4,18 +4,22 @@
 //! each commits a quantity at a price; the lead sends it as one offer,
 //! which takes one of the request's quote places. The buyer sees it with
 //! its members and their shares; accepting it opens one conversation per
-//! member with its share as an accepted quote. Who sees an offer: its
-//! members and the offices always, the buyer once it is sent; the sums are
-//! `app::domain::pool_totals`'.
+//! member with its share as an accepted quote, while the offer is valid.
+//! Who sees an offer: its members, its broker and the national team
+//! always, a regional office when a member is of its region, the buyer once
+//! it is sent; the sums are `app::domain::pool_totals`'. A producer answers
+//! a request once: it leads one unsent offer at a time and is in one sent
+//! offer at most; a sent offer counts against its lead's monthly
+//! allowance; a request holds at most `MAX_OFFERS_PER_REQUEST` offers.
 
 use app::domain::{
-    AdminAccess, AppError, CalendarDate, Currency, Incoterm, Locale, OfferForm, OfferShareLine, OfferStatus,
-    PooledOfferView, Quantity, QuoteTerms, RequestStatus, Role, Share, ShareForm, Viewer, pool_totals,
+    AdminAccess, AppError, Currency, Incoterm, Locale, MAX_OFFERS_PER_REQUEST, OfferForm, OfferShareLine, OfferStatus,
+    PooledOfferView, Quantity, QuoteTerms, Region, RequestStatus, Role, Share, ShareForm, Viewer, pool_totals,
 };
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::{BuyingRequestsService, cards};
-use crate::db;
+use crate::db::{self, WriteScope};
 use crate::entities::{buying_requests, pooled_offers};
 use crate::error::StoreError;
 use crate::repo::buying_request::{self as requests, calendar};
@@ -32,7 +36,12 @@ pub(super) enum OfferBuilder {
 pub(super) enum Audience {
     Buyer,
     Producer(i64),
-    Office,
+    /// An office administrator: the national team sees every offer, a
+    /// regional office those it brokers or with a member of its region.
+    Office {
+        user_id: i64,
+        region: Option<Region>,
+    },
 }
 
 /// The reader as a builder of offers on `row`: a matched producer's
@@ -70,7 +79,6 @@ pub(super) async fn views(
     service: &BuyingRequestsService,
     row: &buying_requests::Model,
     audience: Audience,
-    reader_user: Option<i64>,
 ) -> Result<Vec<PooledOfferView>, AppError> {
     let db = &service.db;
     let all = offers::of_request(db, row.id).await?;
@@ -87,7 +95,12 @@ pub(super) async fn views(
         let members: Vec<_> = shares.iter().filter(|share| share.offer_id == offer.id).collect();
         let visible = match audience {
             Audience::Buyer => status != OfferStatus::Building,
-            Audience::Office => true,
+            Audience::Office { user_id, region } => {
+                offer.broker_user_id == Some(user_id)
+                    || region.is_none_or(|region| {
+                        members.iter().any(|m| name(m.producer_id).is_some_and(|p| p.region == region.slug()))
+                    })
+            }
             Audience::Producer(producer_id) => {
                 offer.lead_producer_id == Some(producer_id) || members.iter().any(|m| m.producer_id == producer_id)
             }
@@ -131,7 +144,7 @@ pub(super) async fn views(
                 offer.lead_producer_id == Some(producer_id),
                 members.iter().any(|m| m.producer_id == producer_id).then_some(producer_id),
             ),
-            Audience::Office => (offer.broker_user_id.is_some() && offer.broker_user_id == reader_user, None),
+            Audience::Office { user_id, .. } => (offer.broker_user_id == Some(user_id), None),
             Audience::Buyer => (false, None),
         };
         seen.push(PooledOfferView {
@@ -154,11 +167,13 @@ pub(super) async fn views(
     Ok(seen)
 }
 
-/// Matched producers a builder may invite (all but itself), by name.
+/// Matched producers a builder may invite (all but itself; a regional
+/// office, those of its region), by name.
 pub(super) async fn partners(
     service: &BuyingRequestsService,
     row: &buying_requests::Model,
     except: Option<i64>,
+    region: Option<Region>,
 ) -> Result<Vec<(i64, String)>, AppError> {
     let ids: Vec<i64> = requests::matches_of(&service.db, row.id)
         .await?
@@ -167,6 +182,7 @@ pub(super) async fn partners(
         .filter(|id| Some(*id) != except)
         .collect();
     let mut producers = crate::repo::producer::by_ids(&service.db, &ids).await?;
+    producers.retain(|producer| region.is_none_or(|region| producer.region == region.slug()));
     producers.sort_by(|a, b| a.trade_name.cmp(&b.trade_name));
     Ok(producers.into_iter().map(|p| (p.id, p.trade_name)).collect())
 }
@@ -196,7 +212,16 @@ pub(super) async fn start(
     let row = requests::by_id(&service.db, request_id).await?.ok_or(AppError::NotFound)?;
     let builder = builder_of(service, viewer, &row).await?;
     let txn = db::begin_write(&service.db).await?;
+    requests::lock(&txn, request_id).await?;
     open_request(service, &txn, request_id).await?;
+    if offers::count_of_request(&txn, request_id).await? >= MAX_OFFERS_PER_REQUEST as u64 {
+        return Err(AppError::invalid("offer", "invalid.offers_full"));
+    }
+    if let OfferBuilder::Producer { producer_id } = &builder
+        && offers::leads_unsent(&txn, request_id, *producer_id).await?
+    {
+        return Err(AppError::invalid("offer", "invalid.offer_lead_once"));
+    }
     let (lead, broker) = match &builder {
         OfferBuilder::Producer { producer_id } => (Some(*producer_id), None),
         OfferBuilder::Broker(admin) => (None, Some(admin.user_id())),
@@ -236,6 +261,12 @@ pub(super) async fn invite(
     if requests::fit_of_producer(&service.db, row.id, producer_id).await?.is_none() {
         return Err(AppError::invalid("producer", "invalid.offer_partner"));
     }
+    if let OfferBuilder::Broker(admin) = &builder
+        && let Some(region) = admin.office().region()
+        && crate::repo::producer::by_id(&service.db, producer_id).await?.is_none_or(|p| p.region != region.slug())
+    {
+        return Err(AppError::invalid("producer", "invalid.offer_partner"));
+    }
     let txn = db::begin_write(&service.db).await?;
     let locked = offers::lock(&txn, offer_id).await?.ok_or(AppError::NotFound)?;
     if locked.status != OfferStatus::Building.slug() {
@@ -245,7 +276,11 @@ pub(super) async fn invite(
         return Err(AppError::invalid("producer", "invalid.offer_full"));
     }
     let now = service.clock.now();
-    offers::add_member(&txn, offer_id, producer_id, now).await?;
+    if !offers::add_member(&txn, offer_id, producer_id, now).await? {
+        // Already a member: invited once, told once.
+        db::commit_private(txn).await?;
+        return Ok(row.id);
+    }
     // The invited producer's members who answer inquiries are told.
     let link = |locale: Locale| service.link(&format!("/{}/requests/{}", locale.code(), row.id));
     for user_id in crate::services::teams::routing::recipients(&txn, producer_id, None).await? {
@@ -291,9 +326,29 @@ pub(super) async fn submit(service: &BuyingRequestsService, viewer: &Viewer, off
     if locked.status != OfferStatus::Building.slug() {
         return Err(AppError::invalid("offer", "invalid.offer_sent"));
     }
-    let committed = offers::shares(&txn, &[offer_id]).await?.into_iter().filter(|s| s.committed_at.is_some()).count();
-    if committed < 2 {
+    let committed: Vec<i64> = offers::shares(&txn, &[offer_id])
+        .await?
+        .into_iter()
+        .filter(|share| share.committed_at.is_some())
+        .map(|share| share.producer_id)
+        .collect();
+    if committed.len() < 2 {
         return Err(AppError::invalid("offer", "invalid.offer_members"));
+    }
+    // A producer answers a request once: in one sent offer at most.
+    let sent = [OfferStatus::Submitted, OfferStatus::Accepted];
+    for producer_id in &committed {
+        if offers::taking_part(&txn, row.id, *producer_id, &sent, Some(offer_id)).await? > 0 {
+            return Err(AppError::invalid("offer", "invalid.offer_member_elsewhere"));
+        }
+    }
+    // The lead's offer counts against its monthly allowance like a quote.
+    if let Some(lead) = locked.lead_producer_id {
+        db::serialize(&txn, WriteScope::ProducerRequestQuotes(lead)).await?;
+        let (allowance, used) = super::quoting::allowance_of(&txn, lead, now).await?;
+        if used >= allowance {
+            return Err(AppError::invalid("offer", "invalid.quote_allowance"));
+        }
     }
     if !requests::take_quote_place(&txn, row.id, today).await? {
         return Err(AppError::invalid("offer", "invalid.request_closed"));
@@ -309,7 +364,7 @@ pub(super) async fn submit(service: &BuyingRequestsService, viewer: &Viewer, off
         crate::repo::mail_outbox::enqueue(&txn, &mail, now).await?;
     }
     db::commit(txn).await?;
-    tracing::info!(request = row.id, offer = offer_id, members = committed, "pooled offer sent");
+    tracing::info!(request = row.id, offer = offer_id, members = committed.len(), "pooled offer sent");
     Ok(row.id)
 }
 
@@ -329,7 +384,10 @@ pub(super) async fn decide(
     if matches!(cards::status_of(&row)?, RequestStatus::Withdrawn) {
         return Err(AppError::invalid("offer", "invalid.request_state"));
     }
-    let now = service.clock.now();
+    let (now, today) = (service.clock.now(), service.clock.today());
+    if accept && calendar(offer.valid_until)? < today {
+        return Err(AppError::invalid("offer", "invalid.offer_expired"));
+    }
     let txn = db::begin_write(&service.db).await?;
     offers::lock(&txn, offer_id).await?;
     let to = if accept { OfferStatus::Accepted } else { OfferStatus::Declined };
@@ -379,7 +437,7 @@ async fn open_member_thread(
         quantity: Quantity { amount: u64::try_from(quantity).unwrap_or(0), unit },
         incoterm: convert::slug(&offer.incoterm, Incoterm::from_slug, "incoterm")?,
         named_place: offer.named_place.clone(),
-        valid_until: calendar(offer.valid_until)?.max(CalendarDate::from_days_since_epoch(now.timestamp() / 86_400)),
+        valid_until: calendar(offer.valid_until)?,
         lead_time_days: u32::try_from(offer.lead_time_days).unwrap_or(1),
     };
     let body = if offer.message.trim().is_empty() { row.product.clone() } else { offer.message.clone() };

@@ -35,8 +35,9 @@ async fn response_of(
     Ok(ResponseMetrics::compute(&timings, now.timestamp()))
 }
 
-/// (allowance, used this month) of a producer.
-async fn allowance_of(
+/// (allowance, used this month) of a producer: its direct quotes and the
+/// pooled offers it led and sent.
+pub(super) async fn allowance_of(
     db: &impl ConnectionTrait,
     producer_id: i64,
     now: DateTime<Utc>,
@@ -45,7 +46,9 @@ async fn allowance_of(
         .await?
         .ok_or_else(|| StoreError::Corrupt(format!("no producer {producer_id}")))?;
     let allowance = monthly_allowance(response_of(db, &producer.slug, now).await?);
-    let used = requests::quotes_since(db, producer_id, month_start(now)).await?;
+    let since = month_start(now);
+    let used = requests::quotes_since(db, producer_id, since).await?
+        + crate::repo::pooled_offer::led_since(db, producer_id, since).await?;
     Ok((allowance, used))
 }
 
@@ -57,8 +60,8 @@ pub(super) async fn producer_view(
     let fit = requests::fit_of_producer(&service.db, row.id, producer_id).await?;
     let quoted_in = requests::quote_thread(&service.db, row.id, producer_id).await?;
     let (allowance, used_this_month) = allowance_of(&service.db, producer_id, service.clock.now()).await?;
-    let offers = super::pooling::views(service, row, super::pooling::Audience::Producer(producer_id), None).await?;
-    let partners = super::pooling::partners(service, row, Some(producer_id)).await?;
+    let offers = super::pooling::views(service, row, super::pooling::Audience::Producer(producer_id)).await?;
+    let partners = super::pooling::partners(service, row, Some(producer_id), None).await?;
     Ok(RequestViewer::Producer { fit, quoted_in, allowance, used_this_month, offers, partners })
 }
 
@@ -72,7 +75,7 @@ pub(super) async fn buyer_view(
     let producer_ids: Vec<i64> = threads.iter().map(|thread| thread.producer_id).collect();
     let producers = crate::repo::producer::by_ids(db, &producer_ids).await?;
     let held = crate::repo::producer::certifications_of(db, &producer_ids).await?;
-    let rates = requests::rates(db).await?;
+    let rates = crate::repo::exchange_rate::rates(db).await?;
     let now = service.clock.now();
     let mut quotes = Vec::new();
     for thread in &threads {
@@ -124,7 +127,7 @@ pub(super) async fn buyer_view(
             rates_as_of: if converted_any { rates.as_of() } else { None },
             quotes: compared,
         },
-        offers: super::pooling::views(service, row, super::pooling::Audience::Buyer, None).await?,
+        offers: super::pooling::views(service, row, super::pooling::Audience::Buyer).await?,
     })
 }
 

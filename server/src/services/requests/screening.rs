@@ -4,13 +4,16 @@
 //! own transaction and mailed to the buyer in its language.
 
 use app::domain::{
-    AdminAccess, AppError, AuditAction, AuditObject, CountryCode, Currency, Locale, RateLine, ScreeningDecision,
-    ScreeningLine, ScreeningQueue, parse_rate,
+    AdminAccess, AppError, AuditAction, AuditObject, CalendarDate, CountryCode, Currency, Locale, RateLine,
+    RequestStatus, ScreeningDecision, ScreeningLine, ScreeningQueue, parse_rate,
 };
+use sea_orm::ConnectionTrait;
 
 use super::BuyingRequestsService;
 use super::cards;
 use crate::db;
+use crate::entities::buying_requests;
+use crate::error::StoreError;
 use crate::repo::audit::{self, AuditTarget, AuditWhy};
 use crate::repo::buying_request::{self as requests, Verdict};
 
@@ -26,13 +29,12 @@ pub(super) async fn queue(
     for row in rows {
         let Some(buyer) = crate::repo::user::by_id(db, row.buyer_user_id).await? else { continue };
         let matched = requests::matches_of(db, row.id).await?.len();
-        let earlier = requests::of_buyer(db, row.buyer_user_id)
-            .await?
-            .into_iter()
-            .filter(|other| other.id != row.id)
-            .filter(|other| matches!(other.status.as_str(), "screening" | "open"))
-            .map(|other| (other.id, other.product))
-            .collect();
+        let mut earlier = Vec::new();
+        for other in requests::of_buyer(db, row.buyer_user_id).await? {
+            if merges_into(db, office, &row, &other, today).await? {
+                earlier.push((other.id, other.product));
+            }
+        }
         lines.push(ScreeningLine {
             card: cards::card(&row, today, locale)?,
             buyer_name: buyer.display_name,
@@ -43,6 +45,27 @@ pub(super) async fn queue(
         });
     }
     Ok(ScreeningQueue { lines })
+}
+
+/// Whether `row` may be joined to `target` as its duplicate: an earlier
+/// request of the same buyer that is still waiting or taking quotes, and
+/// one the office itself may see.
+async fn merges_into(
+    db: &impl ConnectionTrait,
+    office: &AdminAccess,
+    row: &buying_requests::Model,
+    target: &buying_requests::Model,
+    today: CalendarDate,
+) -> Result<bool, StoreError> {
+    let earlier = (target.created_at, target.id) < (row.created_at, row.id);
+    let live = matches!(cards::effective_status(target, today)?, RequestStatus::Screening | RequestStatus::Open);
+    if target.buyer_user_id != row.buyer_user_id || !earlier || !live {
+        return Ok(false);
+    }
+    match office.office().region() {
+        None => Ok(true),
+        Some(region) => requests::matches_region(db, target.id, region).await,
+    }
 }
 
 pub(super) async fn decide(
@@ -67,12 +90,10 @@ pub(super) async fn decide(
             (AuditAction::RefuseRequest, Some(reason.slug()), note.as_deref(), None)
         }
         ScreeningDecision::Merge { into } => {
-            let target = requests::by_id(&txn, *into).await?;
-            let fits = target.as_ref().is_some_and(|target| {
-                target.id != row.id
-                    && target.buyer_user_id == row.buyer_user_id
-                    && matches!(target.status.as_str(), "screening" | "open")
-            });
+            let fits = match requests::by_id(&txn, *into).await? {
+                Some(target) => merges_into(&txn, office, &row, &target, service.clock.today()).await?,
+                None => false,
+            };
             if !fits {
                 return Err(AppError::invalid("into", "invalid.merge_target"));
             }
@@ -119,7 +140,7 @@ pub(super) async fn set_rate(
     let (now, today) = (service.clock.now(), service.clock.today());
     let line = RateLine { currency, mad_per_unit, as_of: today };
     let txn = db::begin_write(&service.db).await?;
-    requests::set_rate(&txn, &line, Some(office.user_id()), now).await?;
+    crate::repo::exchange_rate::set_rate(&txn, &line, Some(office.user_id()), now).await?;
     let label = format!("{} = {} MAD", currency.slug(), rate.trim());
     let target = AuditTarget { kind: AuditObject::ExchangeRate, id: 0, label: &label, region: None };
     audit::record(&txn, office, AuditAction::SetRate, target, AuditWhy::default(), now).await?;
