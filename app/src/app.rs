@@ -11,9 +11,10 @@ use crate::components::Layout;
 use crate::i18n::provide_i18n;
 use crate::page_locale::page_locale;
 use crate::pages::{
-    AccountsPage, AuditPage, ClaimProducerPage, ImportPage, OfficeImportPage, OfficeProducerPage, OfficeProducersPage,
-    OfficesOverviewPage, OnboardPage, VerificationPage, VerificationQueuePage,
+    AccountsPage, AuditPage, ClaimProducerPage, DocumentRulesPage, ImportPage, OfficeImportPage, OfficeProducerPage,
+    OfficeProducersPage, OfficesOverviewPage, OnboardPage, VerificationPage, VerificationQueuePage,
 };
+use crate::pages::{BillingPage, DealDetailPage, DealsPage, ProformaPrintPage};
 use crate::pages::{
     BuyerProfilePage, ConfirmPage, EditListingPage, EditShowcasePage, ForgotPage, HomePage, InboxPage, InquiryPage,
     InsightsPage, ListingPage, NewListingPage, NewShowcasePage, NotFound, OrganiserPage, PasswordPage, ProducerPage,
@@ -49,6 +50,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/account/requests") view=MyRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/requests") view=MatchedRequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/requests") view=RequestScreeningPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/deals") view=DealsPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/deals/:id") view=DealDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/deals/:id/proforma") view=ProformaPrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/dashboard/billing") view=BillingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/shortlist") view=ShortlistPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/organiser") view=OrganiserPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/organiser/showcases/new") view=NewShowcasePage ssr=SsrMode::Async />
@@ -87,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:lang/dashboard/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/accounts") view=AccountsPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/:lang/admin/documents") view=DocumentRulesPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/listings/new") view=NewListingPage ssr=SsrMode::Async />
                     <Route path=path!("/:lang/dashboard/listings/:id") view=EditListingPage ssr=SsrMode::Async />
                 </Routes>

@@ -31,6 +31,7 @@ mod m20261207_000023_feed_search_changes;
 mod m20261207_000024_count_attempts_in_database;
 mod m20261207_000025_form_company_teams;
 mod m20261207_000026_broadcast_buying_requests;
+mod m20261208_000027_follow_deals;
 
 /// Applies the migrations in order.
 pub struct Migrator;
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_count_attempts_in_database::Migration),
             Box::new(m20261207_000025_form_company_teams::Migration),
             Box::new(m20261207_000026_broadcast_buying_requests::Migration),
+            Box::new(m20261208_000027_follow_deals::Migration),
         ]
     }
 }

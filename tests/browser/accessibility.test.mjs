@@ -105,7 +105,7 @@ test("every buyer's page has no axe violation", async () => {
     const request = await firstLink(page, '/account/requests', /^\/fr\/requests\/\d+$/);
     return [
       '/inquiries', thread, '/shortlist', '/account/searches', '/account/company', '/account/password', `${listing}/inquire`,
-      '/account/requests', request, '/requests/new',
+      '/account/requests', request, '/requests/new', '/deals',
     ];
   });
 });
@@ -113,7 +113,9 @@ test("every buyer's page has no axe violation", async () => {
 test("every producer's page has no axe violation", async () => {
   await check('producer', 'producer@demo.trade.ma', async (page) => {
     const edit = await firstLink(page, '/dashboard', /^\/fr\/dashboard\/listings\/\d+/);
+    const deal = await firstLink(page, '/deals', /^\/fr\/deals\/\d+$/);
     return [
+      '/deals', deal, `${deal}/proforma`, '/dashboard/billing',
       '/dashboard', '/dashboard/profile', '/dashboard/listings/new', edit, '/dashboard/insights',
       '/dashboard/verification', '/dashboard/import', '/inquiries', '/inquiries?mine=1', '/dashboard/team',
       '/dashboard/requests', await firstLink(page, '/dashboard/requests', /^\/fr\/requests\/\d+$/),
@@ -147,7 +149,8 @@ test("every trade office's page has no axe violation", async () => {
     const producer = await firstLink(page, '/admin/producers', /^\/fr\/admin\/producers\/(?!new$)[a-z0-9-]+$/);
     return [
       '/admin', '/admin/verification', '/admin/producers', '/admin/producers/new', producer, `${producer}/import`,
-      '/admin/accounts', '/admin/audit', '/admin/requests',
+      '/admin/accounts', '/admin/audit', '/admin/requests', '/admin/documents',
+      await firstLink(page, '/admin/documents', /^\/fr\/admin\/documents\?edit=\d+/),
       await firstLink(page, '/admin/requests', /^\/fr\/requests\/\d+$/),
     ];
   });

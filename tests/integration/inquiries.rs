@@ -181,8 +181,9 @@ async fn a_quote_is_answered_and_accepted_and_the_status_follows() {
     assert_eq!(producer.post("/api/act_on_thread", &accept).await.status, 403);
     assert_eq!(buyer.post("/api/act_on_thread", &accept).await.status, 200);
     let (_, thread) = thread_json(&buyer, id).await;
-    assert_eq!(thread["status"], "closed");
+    assert_eq!(thread["status"], "agreed", "a deal follows; the conversation stays open");
     assert_eq!(thread["messages"][1]["quote"]["decision"], "accepted");
+    assert_eq!(thread["deal"][1], "agreed");
     assert_eq!(buyer.post("/api/act_on_thread", &accept).await.status, 403, "nothing left to accept");
     app.stop().await;
 }
@@ -420,5 +421,22 @@ async fn a_buyer_profile_names_the_company_and_sets_the_default_destination() {
     let (_, thread) = thread_json(&producer, id).await;
     assert_eq!(thread["destination_country"], "BR");
     assert_eq!(thread["buyer_name"], "Empório Natural Ltda");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_destination_defaults_to_the_country_the_browser_names() {
+    let app = TestApp::spawn().await;
+    let (_, listing) = producer_with_listing(&app, "coop@tifawin.ma").await;
+    let path = format!("/api/inquiry_start?listing={listing}&locale=pt");
+    let (status, body) = app.get_with(&path, &[("accept-language", "pt-BR,pt;q=0.9,en;q=0.8")]).await;
+    assert_eq!(status, 200, "{body}");
+    let start: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(start["default_destination"], "BR", "pt-BR → Brazil");
+    let (_, body) = app.get_with(&path, &[("accept-language", "pt")]).await;
+    let start: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert!(start["default_destination"].is_null(), "a language without a region names no country");
+    let (_, body) = app.get_with("/api/requests/destination", &[("accept-language", "zh-CN,zh;q=0.9")]).await;
+    assert_eq!(body.trim(), "\"CN\"", "the buying request form too");
     app.stop().await;
 }

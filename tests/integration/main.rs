@@ -9,6 +9,8 @@ mod backups;
 mod client_address;
 mod crash_drill;
 mod database;
+mod deals;
+mod documents;
 mod fleet;
 mod fleet_drill;
 mod imports;

@@ -54,6 +54,14 @@ pub(crate) fn member() -> Result<TeamAccess, AppError> {
     viewer()?.as_member()
 }
 
+/// The country the browser's languages name (`pt-BR` → Brazil), for
+/// forms that preselect a buyer's country when its profile names none.
+pub(crate) fn browser_country() -> Option<crate::domain::CountryCode> {
+    let request = use_context::<Parts>()?;
+    let languages = request.headers.get(http::header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    crate::domain::CountryCode::from_accept_language(languages)
+}
+
 /// The producer an administrator works on, from the request's cookie.
 pub(crate) fn acting_for() -> Option<String> {
     let request = use_context::<Parts>()?;

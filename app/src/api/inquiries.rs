@@ -22,7 +22,8 @@ pub async fn get_inquiry_start(
     let services = super::context::services()?;
     let viewer = super::context::session()?.0.viewer();
     let about = super::context::respond(crate::domain::InquiryAbout::from_fields(listing, producer))?;
-    super::context::respond(services.inquiries.start(viewer.as_ref(), &about, locale).await)
+    let browser_country = super::context::browser_country();
+    super::context::respond(services.inquiries.start(viewer.as_ref(), &about, browser_country, locale).await)
 }
 
 /// Sends an inquiry about a listing or to a producer. A visitor who is not
@@ -146,8 +147,13 @@ pub async fn act_on_thread(
 ) -> Result<(), AppError> {
     let services = super::context::services()?;
     let viewer = super::context::respond(super::context::viewer())?;
-    super::context::respond(services.inquiries.act(&viewer, id, action, quote).await)?;
-    super::context::redirect_to(&locale.localize_path(&format!("/inquiries/{id}")));
+    let deal = super::context::respond(services.inquiries.act(&viewer, id, action, quote).await)?;
+    // Accepting leads to the deal: its confirmation and next steps.
+    let next = match deal {
+        Some(deal) => format!("/deals/{deal}?agreed=1"),
+        None => format!("/inquiries/{id}"),
+    };
+    super::context::redirect_to(&locale.localize_path(&next));
     Ok(())
 }
 

@@ -6,6 +6,8 @@ pub mod accounts;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 mod context;
+pub mod deals;
+pub mod documents;
 pub mod saved_searches;
 #[cfg(feature = "ssr")]
 pub use context::cookie_value;

@@ -56,6 +56,19 @@ pub async fn get_matched_requests(locale: Locale) -> Result<Vec<MatchedRequest>,
     super::context::respond(services.requests.matched(&viewer, locale).await)
 }
 
+/// The country a buyer's request goes to by default: its profile's, else
+/// the one its browser's languages name (`pt-BR` → Brazil).
+#[server(endpoint = "requests/destination", input = GetUrl)]
+pub async fn get_default_destination() -> Result<Option<crate::domain::CountryCode>, AppError> {
+    let services = super::context::services()?;
+    let buyer = super::context::session()?.0.viewer().and_then(|viewer| viewer.as_buyer().ok());
+    let own = match buyer {
+        Some(buyer) => super::context::respond(services.inquiries.buyer_country(&buyer).await)?,
+        None => None,
+    };
+    Ok(own.or_else(super::context::browser_country))
+}
+
 /// Posts a request and opens its page.
 #[server(endpoint = "requests/post")]
 pub async fn post_request(form: RequestForm, locale: Locale) -> Result<(), AppError> {

@@ -52,6 +52,9 @@ pub fn AccountMenu() -> impl IntoView {
                                         <a href=i18n.path("/dashboard/profile")>{m.dashboard_edit_profile}</a>
                                     })}
                                     {team_path.map(|path| view! { <a href=i18n.path(path)>{m.team_nav}</a> })}
+                                    {(viewer.role == Role::Buyer || (viewer.role == Role::Producer && may(WorkspaceAction::AnswerInquiries))).then(|| view! {
+                                        <a href=i18n.path("/deals")>{m.deals_title}</a>
+                                    })}
                                     {(viewer.role == Role::Buyer).then(|| view! {
                                         <a href=i18n.path("/shortlist")>{m.shortlist_link}</a>
                                         <a href=i18n.path("/account/searches")>{m.alerts_nav}</a>

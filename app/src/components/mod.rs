@@ -2,6 +2,7 @@
 
 mod account_menu;
 mod chart;
+mod destination_documents;
 mod error_panel;
 mod facet_links;
 mod footer;
@@ -32,6 +33,7 @@ mod trust_badges;
 
 pub use account_menu::AccountMenu;
 pub use chart::{Bar, ColumnChart, PairedBarChart};
+pub use destination_documents::DestinationDocuments;
 pub use error_panel::ErrorPanel;
 pub use facet_links::FacetLinks;
 pub use footer::Footer;

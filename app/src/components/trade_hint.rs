@@ -3,12 +3,15 @@
 //! `?to=PA`, and works without JavaScript); a signed-in buyer's own country,
 //! read with the page, is the default. When an agreement of `TradeAgreement` covers that country
 //! the page says a tariff preference may apply and that the rules of origin
-//! must be checked; otherwise it says nothing about agreements.
+//! must be checked; otherwise it says nothing about agreements. Below it,
+//! the documents that destination usually asks for (`DestinationDocuments`),
+//! as the national trade team keeps them.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::domain::{CountryCode, TradeAgreement};
+use super::DestinationDocuments;
+use crate::domain::{CountryCode, Region, TradeAgreement};
 use crate::i18n::{fill, use_i18n};
 
 /// The countries goods can go to from Morocco, by name in the reader's language.
@@ -31,12 +34,30 @@ pub fn agreement_hint(
 }
 
 #[component]
-pub fn TradeAgreementHint(#[prop(into)] path: String, default_country: Option<CountryCode>) -> impl IntoView {
+pub fn TradeAgreementHint(
+    #[prop(into)] path: String,
+    default_country: Option<CountryCode>,
+    /// The listing's HS code, for the documents its destination asks for.
+    hs_code: Option<String>,
+    /// The producer's region: its office is the one to ask.
+    region: Region,
+) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let query = use_query_map();
     let country =
         move || query.with(|q| q.get("to").and_then(|code| CountryCode::parse(&code).ok())).or(default_country);
+    let documents = Resource::new(country, move |country| {
+        let hs = hs_code.clone().unwrap_or_default();
+        async move {
+            match country {
+                Some(country) => crate::api::documents::get_destination_documents(hs, country.as_str().to_owned())
+                    .await
+                    .map(|rules| Some((country, rules))),
+                None => Ok(None),
+            }
+        }
+    });
     view! {
         <section class="trade-hint" aria-labelledby="trade-hint-title">
             <h2 id="trade-hint-title" class="trade-hint-title">{m.trade_hint_title}</h2>
@@ -58,6 +79,13 @@ pub fn TradeAgreementHint(#[prop(into)] path: String, default_country: Option<Co
                 <p class="trade-hint-text" role="status">{text}</p>
                 <p class="muted trade-hint-origin">{m.trade_hint_rules}</p>
             })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    documents.await.ok().flatten().map(|(country, rules)| view! {
+                        <DestinationDocuments rules country region />
+                    })
+                })}
+            </Suspense>
         </section>
     }
 }

@@ -37,6 +37,9 @@ slug_enum! {
         MergeRequest => "merge_request",
         /// An exchange rate the buyers' comparisons use.
         SetRate => "set_rate",
+        AddDocumentRule => "add_document_rule",
+        ChangeDocumentRule => "change_document_rule",
+        RemoveDocumentRule => "remove_document_rule",
     }
 }
 
@@ -48,6 +51,7 @@ slug_enum! {
         Account => "account",
         Request => "request",
         ExchangeRate => "exchange_rate",
+        DocumentRule => "document_rule",
     }
 }
 

@@ -60,6 +60,14 @@ pub struct Quantity {
     pub unit: Unit,
 }
 
+impl Quantity {
+    /// Whether this is less than `minimum` in the same unit (different
+    /// units are not compared: no conversion is guessed).
+    pub fn below(&self, minimum: &Quantity) -> bool {
+        self.unit == minimum.unit && self.amount < minimum.amount
+    }
+}
+
 /// What a search result or a grid shows of a listing.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListingCard {

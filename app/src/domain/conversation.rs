@@ -159,6 +159,9 @@ pub struct Thread {
     /// The company's saved replies, to start an answer from (producer's side).
     #[serde(default)]
     pub saved_replies: Vec<super::SavedReply>,
+    /// The deal an accepted quote of this conversation opened (the latest).
+    #[serde(default)]
+    pub deal: Option<(i64, super::DealStatus)>,
 }
 
 /// What an inquiry is about: one listing (from its page), or a producer

@@ -122,6 +122,30 @@ impl CountryCode {
     pub fn world_region(self) -> WorldRegion {
         self.row().world_region
     }
+
+    /// The country of the first language tag with a region
+    /// (`Accept-Language: pt-BR,pt;q=0.9` → Brazil; `zh-Hans-CN` → China).
+    pub fn from_accept_language(accept_language: &str) -> Option<CountryCode> {
+        let mut tags: Vec<(f32, &str)> = accept_language
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.trim().split(';');
+                let tag = pieces.next()?.trim();
+                let weight = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (weight > 0.0 && !tag.is_empty()).then_some((weight, tag))
+            })
+            .collect();
+        // Stable: equal weights keep the order the browser sent.
+        tags.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        tags.iter().find_map(|(_, tag)| {
+            tag.split(['-', '_'])
+                .skip(1)
+                .find(|sub| sub.len() == 2 && sub.chars().all(|c| c.is_ascii_alphabetic()))
+                .and_then(|region| CountryCode::parse(region).ok())
+        })
+    }
 }
 
 impl Serialize for CountryCode {
@@ -140,6 +164,19 @@ impl<'de> Deserialize<'de> for CountryCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_country_comes_from_the_first_language_with_a_region() {
+        let country = |header: &str| CountryCode::from_accept_language(header).map(CountryCode::as_str);
+        assert_eq!(country("pt-BR,pt;q=0.9,en;q=0.8"), Some("BR"));
+        assert_eq!(country("zh-Hans-CN,zh;q=0.9"), Some("CN"));
+        assert_eq!(country("en,es-PA;q=0.5"), Some("PA"), "the first tag has no region");
+        assert_eq!(country("fr;q=0.2,en-NG;q=0.9"), Some("NG"), "by weight, not by order");
+        assert_eq!(country("en-US;q=0,de"), None, "q=0 means not acceptable");
+        assert_eq!(country("fr"), None);
+        assert_eq!(country(""), None);
+        assert_eq!(country("es-419"), None, "a numeric region is not a country");
+    }
 
     #[test]
     fn parses_and_names_countries() {

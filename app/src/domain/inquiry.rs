@@ -18,6 +18,9 @@ slug_enum! {
         New => "new",
         Answered => "answered",
         Quoted => "quoted",
+        /// A quote was accepted: a deal follows, and the conversation stays
+        /// open for messages.
+        Agreed => "agreed",
         Closed => "closed",
         Spam => "spam",
     }
@@ -58,10 +61,11 @@ impl InquiryStatus {
             (_, ThreadEvent::Close) => Some(Closed),
             (_, ThreadEvent::ProducerReplied { quote: true }) => Some(Quoted),
             (Quoted, ThreadEvent::ProducerReplied { quote: false }) => Some(Quoted),
+            (Agreed, ThreadEvent::ProducerReplied { quote: false }) => Some(Agreed),
             (_, ThreadEvent::ProducerReplied { quote: false }) => Some(Answered),
             (Closed, ThreadEvent::BuyerReplied) => Some(New),
             (status, ThreadEvent::BuyerReplied) => Some(status),
-            (Quoted, ThreadEvent::BuyerDecided(QuoteDecision::Accepted)) => Some(Closed),
+            (Quoted, ThreadEvent::BuyerDecided(QuoteDecision::Accepted)) => Some(Agreed),
             (Quoted, ThreadEvent::BuyerDecided(QuoteDecision::Declined)) => Some(Answered),
             (_, ThreadEvent::BuyerDecided(_)) => None,
         }
@@ -352,7 +356,10 @@ mod tests {
         assert_eq!(New.after(ProducerReplied { quote: true }), Some(Quoted));
         assert_eq!(Answered.after(ProducerReplied { quote: true }), Some(Quoted));
         assert_eq!(Quoted.after(ProducerReplied { quote: false }), Some(Quoted), "a quote stays pending");
-        assert_eq!(Quoted.after(BuyerDecided(QuoteDecision::Accepted)), Some(Closed));
+        assert_eq!(Quoted.after(BuyerDecided(QuoteDecision::Accepted)), Some(Agreed), "a deal follows");
+        assert_eq!(Agreed.after(ProducerReplied { quote: false }), Some(Agreed), "the conversation goes on");
+        assert_eq!(Agreed.after(BuyerReplied), Some(Agreed));
+        assert_eq!(Agreed.after(ProducerReplied { quote: true }), Some(Quoted), "a new quote");
         assert_eq!(Quoted.after(BuyerDecided(QuoteDecision::Declined)), Some(Answered));
         assert_eq!(Answered.after(BuyerDecided(QuoteDecision::Accepted)), None, "no quote to accept");
         assert_eq!(Answered.after(BuyerReplied), Some(Answered));

@@ -14,6 +14,8 @@ mod conversation;
 mod country;
 mod country_table;
 mod currency;
+mod deal;
+mod documents;
 mod error;
 mod import;
 mod incoterm;
@@ -60,6 +62,11 @@ pub use conversation::{
 };
 pub use country::{CountryCode, WorldRegion};
 pub use currency::{Currency, PriceRange, format_money, group_thousands};
+pub use deal::*;
+pub use documents::{
+    DocumentRule, DocumentRuleDraft, DocumentRuleForm, ExportDocument, HsRange, RULE_NOTE_MAX_CHARS,
+    RULE_SOURCE_MAX_CHARS, RuleDestination, documents_for,
+};
 pub use error::AppError;
 pub use import::{
     IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportPage, ImportPreview, ImportRow, PREVIEW_LINES,

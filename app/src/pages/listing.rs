@@ -103,7 +103,7 @@ fn ListingContent(detail: ListingDetail, buyer_country: Option<CountryCode>, kep
                         <ShortlistButton thing=crate::domain::SavedThing::Listing(card.id) kept />
                     </div>
                     <TradeFacts detail=detail.clone() />
-                    <TradeAgreementHint path=i18n.path(&path) default_country=buyer_country />
+                    <TradeAgreementHint path=i18n.path(&path) default_country=buyer_country hs_code=detail.hs_code.clone() region=detail.producer.region />
                     {detail.published_on.clone().map(|date| view! { <p class="muted">{fill(m.listing_published, &[("date", &date)])}</p> })}
                 </div>
             </div>

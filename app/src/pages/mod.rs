@@ -3,6 +3,7 @@
 //! listing answers 404) and hydrates in the browser.
 
 mod account;
+pub(crate) mod deals;
 mod home;
 mod import_sheet;
 mod inquiries;
@@ -25,6 +26,7 @@ mod team;
 pub use account::{
     BuyerProfilePage, ClaimProducerPage, ForgotPage, JoinTeamPage, PasswordPage, ResetPage, SignInPage, SignUpPage,
 };
+pub use deals::{BillingPage, DealDetailPage, DealsPage, ProformaPrintPage};
 pub use home::HomePage;
 pub use import_sheet::{ImportPage, OfficeImportPage};
 pub use inquiries::{ConfirmPage, InboxPage, InquiryPage, ThreadPage};
@@ -32,8 +34,8 @@ pub use listing::ListingPage;
 use listing::listing_id;
 pub use not_found::NotFound;
 pub use offices::{
-    AccountsPage, AuditPage, OfficeProducerPage, OfficeProducersPage, OfficesOverviewPage, OnboardPage,
-    VerificationQueuePage,
+    AccountsPage, AuditPage, DocumentRulesPage, OfficeProducerPage, OfficeProducersPage, OfficesOverviewPage,
+    OnboardPage, VerificationQueuePage,
 };
 pub use organiser::{EditShowcasePage, NewShowcasePage, OrganiserPage};
 pub use producer::ProducerPage;

@@ -196,10 +196,12 @@ fn FacetPanel(facets: Vec<FacetGroup>, query: ListingQuery) -> impl IntoView {
                 })
                 .collect();
             view! {
-                <section class="facet" aria-labelledby=labelled_by>
+                // A group, not a landmark: the filters' panel is the one
+                // landmark (in Chinese "sector" reads like the footer's sectors).
+                <div class="facet" role="group" aria-labelledby=labelled_by>
                     <h2 class="facet-heading" id=heading_id>{facet.name(m)}</h2>
                     <ul class="facet-values">{values}</ul>
-                </section>
+                </div>
             }
         })
         .collect();

@@ -257,11 +257,13 @@ pub trait Studio: Send + Sync {
 /// call names who acts; the service decides what they may see and do.
 #[async_trait::async_trait]
 pub trait Inquiries: Send + Sync {
-    /// What the inquiry form about a listing or a producer shows.
+    /// What the inquiry form about a listing or a producer shows; the
+    /// destination defaults to the buyer's country, else `browser_country`.
     async fn start(
         &self,
         viewer: Option<&Viewer>,
         about: &InquiryAbout,
+        browser_country: Option<CountryCode>,
         locale: Locale,
     ) -> Result<InquiryStart, AppError>;
     /// Sends an inquiry from `buyer` (held until their address is confirmed),
@@ -305,8 +307,15 @@ pub trait Inquiries: Send + Sync {
     async fn thread(&self, viewer: &Viewer, id: i64, locale: Locale) -> Result<Thread, AppError>;
     async fn reply(&self, viewer: &Viewer, id: i64, form: &ReplyForm) -> Result<(), AppError>;
     /// A status change; accepting or declining names the quote the buyer saw
-    /// (`quote`), refused when a newer one came meanwhile.
-    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction, quote: Option<i64>) -> Result<(), AppError>;
+    /// (`quote`), refused when a newer one came meanwhile. Accepting opens a
+    /// deal: its id.
+    async fn act(
+        &self,
+        viewer: &Viewer,
+        id: i64,
+        action: ThreadAction,
+        quote: Option<i64>,
+    ) -> Result<Option<i64>, AppError>;
     /// Conversations with something the reader has not read.
     async fn unread(&self, viewer: &Viewer) -> Result<u64, AppError>;
     /// Assigns a producer's conversation to one of its members who answer
@@ -472,6 +481,49 @@ pub trait BuyingRequests: Send + Sync {
     async fn decide_offer(&self, viewer: &Viewer, offer: i64, accept: bool) -> Result<i64, AppError>;
 }
 
+/// Deals: what an accepted quote becomes. Its buyer and its producer's
+/// members who answer inquiries read it; each side moves the steps it
+/// knows (`DealStatus::may_move`); anyone else gets `NotFound`.
+#[async_trait::async_trait]
+pub trait Deals: Send + Sync {
+    /// A deal as the reader's side sees it.
+    async fn page(&self, viewer: &Viewer, id: i64) -> Result<crate::domain::DealPage, AppError>;
+    /// The reader's deals (a buyer's, or its producer's), latest step first.
+    async fn list(&self, viewer: &Viewer) -> Result<Vec<crate::domain::DealLine>, AppError>;
+    /// Moves a deal one step (the other side is told).
+    async fn step(&self, viewer: &Viewer, id: i64, form: &crate::domain::DealStepForm) -> Result<(), AppError>;
+    /// The reader's producer's own exports this year (its insights).
+    async fn own_exports(&self, viewer: &Viewer) -> Result<crate::domain::ExportFigures, AppError>;
+    /// A deal's printable proforma; the bank details only for its buyer
+    /// and the producer's owners.
+    async fn proforma(&self, viewer: &Viewer, id: i64) -> Result<crate::domain::ProformaPage, AppError>;
+    /// The payment terms and bank details the owners keep.
+    async fn billing(&self, viewer: &Viewer) -> Result<crate::domain::BillingForm, AppError>;
+    async fn save_billing(&self, viewer: &Viewer, form: &crate::domain::BillingForm) -> Result<(), AppError>;
+}
+
+/// The documents a destination usually asks for: rules the national trade
+/// team keeps (audited); every office reads them, anyone reads those that
+/// apply to a product and a destination.
+#[async_trait::async_trait]
+pub trait Documents: Send + Sync {
+    /// The rules for a product (its HS code, when known) shipped to `country`.
+    async fn for_destination(
+        &self,
+        hs_code: Option<&str>,
+        country: CountryCode,
+    ) -> Result<Vec<crate::domain::DocumentRule>, AppError>;
+    async fn rules(&self, office: &AdminAccess) -> Result<Vec<crate::domain::DocumentRule>, AppError>;
+    async fn add_rule(&self, office: &AdminAccess, form: &crate::domain::DocumentRuleForm) -> Result<i64, AppError>;
+    async fn change_rule(
+        &self,
+        office: &AdminAccess,
+        id: i64,
+        form: &crate::domain::DocumentRuleForm,
+    ) -> Result<(), AppError>;
+    async fn remove_rule(&self, office: &AdminAccess, id: i64) -> Result<(), AppError>;
+}
+
 /// Every port, bundled for injection through Leptos context.
 #[derive(Clone)]
 pub struct Services {
@@ -486,4 +538,6 @@ pub struct Services {
     pub showcases: Arc<dyn Showcases>,
     pub teams: Arc<dyn Teams>,
     pub requests: Arc<dyn BuyingRequests>,
+    pub deals: Arc<dyn Deals>,
+    pub documents: Arc<dyn Documents>,
 }

@@ -4,6 +4,9 @@
 pub mod audit_log;
 pub mod buyer_profiles;
 pub mod buying_requests;
+pub mod deal_steps;
+pub mod deals;
+pub mod document_rules;
 pub mod email_verifications;
 pub mod exchange_rates;
 pub mod import_batches;

@@ -45,6 +45,15 @@ pub struct Model {
     pub onboarded_at: Option<DateTimeUtc>,
     /// Set when the cooperative claimed it (its office no longer edits it).
     pub claimed_at: Option<DateTimeUtc>,
+    /// Proformas numbered so far (the next deal takes the next number).
+    pub proforma_count: i64,
+    /// What the producer's proformas state, kept by its owners. Bank
+    /// details reach only the buyer of a deal (`services::deals`).
+    pub payment_terms: String,
+    pub bank_name: Option<String>,
+    pub bank_account_holder: Option<String>,
+    pub bank_account_number: Option<String>,
+    pub bank_swift: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

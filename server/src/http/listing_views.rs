@@ -220,29 +220,6 @@ fn is_reader(headers: &HeaderMap) -> bool {
     !prefetch && agent.starts_with("mozilla/") && !NOT_A_READER.iter().any(|word| agent.contains(word))
 }
 
-/// The country of the first language tag with a region
-/// (`Accept-Language: pt-BR,pt;q=0.9` → Brazil; `zh-Hans-CN` → China).
-pub fn country_from_languages(accept_language: &str) -> Option<CountryCode> {
-    let mut tags: Vec<(f32, &str)> = accept_language
-        .split(',')
-        .filter_map(|part| {
-            let mut pieces = part.trim().split(';');
-            let tag = pieces.next()?.trim();
-            let weight =
-                pieces.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
-            (weight > 0.0 && !tag.is_empty()).then_some((weight, tag))
-        })
-        .collect();
-    // Stable: equal weights keep the order the browser sent.
-    tags.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
-    tags.iter().find_map(|(_, tag)| {
-        tag.split(['-', '_'])
-            .skip(1)
-            .find(|sub| sub.len() == 2 && sub.chars().all(|c| c.is_ascii_alphabetic()))
-            .and_then(|region| CountryCode::parse(region).ok())
-    })
-}
-
 /// The reader's country: a signed-in buyer's profile, else their language.
 async fn country_of(state: &AppState, viewer: Option<Viewer>, languages: Option<CountryCode>) -> Option<CountryCode> {
     match viewer.and_then(|viewer| viewer.as_buyer().ok()) {
@@ -322,7 +299,7 @@ pub async fn count(State(state): State<AppState>, auth: AuthSession, request: Re
     if listing_view.is_none() && showcase_visit.is_none() {
         return response;
     }
-    let from_languages = languages.as_deref().and_then(country_from_languages);
+    let from_languages = languages.as_deref().and_then(CountryCode::from_accept_language);
     let signed_in_buyer = viewer.as_ref().is_some_and(|viewer| viewer.role == Role::Buyer);
     match (listing_view, signed_in_buyer, showcase_visit) {
         // The common case costs no task: an anonymous listing view.
@@ -374,19 +351,6 @@ mod tests {
         assert_eq!(showcase_of(Some("showcase=made-in-africa")), Some("made-in-africa".into()));
         assert_eq!(showcase_of(Some("a=1&showcase=Bad%20One")), None);
         assert_eq!(showcase_of(None), None);
-    }
-
-    #[test]
-    fn the_country_comes_from_the_first_language_with_a_region() {
-        let country = |header: &str| country_from_languages(header).map(CountryCode::as_str);
-        assert_eq!(country("pt-BR,pt;q=0.9,en;q=0.8"), Some("BR"));
-        assert_eq!(country("zh-Hans-CN,zh;q=0.9"), Some("CN"));
-        assert_eq!(country("en,es-PA;q=0.5"), Some("PA"), "the first tag has no region");
-        assert_eq!(country("fr;q=0.2,en-NG;q=0.9"), Some("NG"), "by weight, not by order");
-        assert_eq!(country("en-US;q=0,de"), None, "q=0 means not acceptable");
-        assert_eq!(country("fr"), None);
-        assert_eq!(country(""), None);
-        assert_eq!(country("es-419"), None, "a numeric region is not a country");
     }
 
     #[test]

@@ -226,6 +226,17 @@ pub fn offer_decided(locale: Locale, to: &str, product: &str, accepted: bool, li
     }
 }
 
+/// Tells one side of a deal that the other moved it a step.
+pub fn deal_moved(locale: Locale, to: &str, product: &str, step: app::domain::DealStatus, link: &str) -> Mail {
+    let m = messages(locale);
+    let step = step.name(m);
+    Mail {
+        to: to.to_owned(),
+        subject: fill(m.mail_deal_moved_subject, &[("product", product), ("step", step)]),
+        body: fill(m.mail_deal_moved_body, &[("product", product), ("step", step), ("link", link)]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -261,6 +261,14 @@ pub async fn latest_quote(db: &impl ConnectionTrait, inquiry_id: i64) -> Result<
         .await?)
 }
 
+/// The quotes carried by `message_ids`.
+pub async fn quotes_by_messages(
+    db: &impl ConnectionTrait,
+    message_ids: &[i64],
+) -> Result<Vec<quotes::Model>, StoreError> {
+    Ok(quotes::Entity::find().filter(quotes::Column::MessageId.is_in(message_ids.iter().copied())).all(db).await?)
+}
+
 /// Records the buyer's decision on a quote still undecided.
 pub async fn decide(
     db: &impl ConnectionTrait,

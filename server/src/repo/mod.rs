@@ -16,6 +16,8 @@ pub mod buyer_profile;
 pub mod buying_request;
 pub mod convert;
 pub mod curation;
+pub mod deal;
+pub mod document_rule;
 pub mod email_verification;
 pub mod exchange_rate;
 pub mod import_batch;

@@ -139,7 +139,7 @@ const THREADS: [DemoThread; 8] = [
     },
     DemoThread {
         buyer: Some(3),
-        status: InquiryStatus::Closed,
+        status: InquiryStatus::Agreed,
         ask: "We would like a first trial order for our plant in Kochi. What is your price FOB?",
         answer: Some("Dear Priya, our quote is below, valid 30 days."),
         quote: Some(Some(QuoteDecision::Accepted)),
@@ -318,8 +318,56 @@ pub async fn seed(
                 }
                 .insert(db)
                 .await?;
+                if decision == Some(QuoteDecision::Accepted) {
+                    demo_deal(db, &row, message_id, answered + Duration::days(1)).await?;
+                }
             }
         }
     }
     Ok(THREADS.len())
+}
+
+/// The accepted demo quote's deal, with its proforma sent the next day,
+/// and the producer's billing settings (an example bank, marked as such).
+async fn demo_deal(
+    db: &impl ConnectionTrait,
+    row: &inquiries::Model,
+    quote_message_id: i64,
+    agreed: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    use crate::repo::deal::{self, Agreement};
+    let agreement = Agreement {
+        quote_message_id,
+        inquiry_id: row.id,
+        producer_id: row.producer_id,
+        buyer_user_id: row.buyer_user_id,
+    };
+    let id = deal::open(db, agreement, agreed).await?;
+    let sent = agreed + Duration::days(1);
+    let on = app::domain::CalendarDate::parse(&sent.format("%Y-%m-%d").to_string())
+        .ok_or_else(|| StoreError::Corrupt("demo deal date".into()))?;
+    let step = app::domain::DealStep {
+        to: app::domain::DealStatus::ProformaSent,
+        happened_on: on,
+        reference: Some("PF-2026-014".to_owned()),
+        note: "Proforma sent by e-mail; 30% deposit on order, the rest against the bill of lading.".to_owned(),
+    };
+    let producer = crate::repo::producer::by_id(db, row.producer_id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("demo deal producer".into()))?;
+    let by = (app::domain::Side::Producer, producer.owner_user_id);
+    deal::add_step(db, id, app::domain::DealStatus::Agreed, &step, by, sent).await?;
+    let billing = app::domain::Billing {
+        payment_terms: "30% à la commande, solde contre copie du connaissement. / 30% with the order, the balance \
+                        against a copy of the bill of lading."
+            .to_owned(),
+        bank: Some(app::domain::BankDetails {
+            bank_name: "Banque d'exemple (démo)".to_owned(),
+            account_holder: producer.legal_name.clone(),
+            account_number: "MA640000000000000000000000".to_owned(),
+            swift: Some("EXAMPLEX".to_owned()),
+        }),
+    };
+    deal::set_billing(db, row.producer_id, &billing).await?;
+    Ok(())
 }

@@ -5,6 +5,7 @@
 
 mod catalogue;
 mod conversations;
+mod documents;
 mod offices;
 mod product_texts;
 mod products;
@@ -301,6 +302,7 @@ pub async fn seed_demo_if_empty(db: &Db, storage: &dyn MediaStorage) -> anyhow::
         let line = app::domain::RateLine { currency, mad_per_unit, as_of: today };
         crate::repo::exchange_rate::set_rate(&tx, &line, None, Utc::now()).await?;
     }
+    documents::seed(&tx, Utc::now()).await?;
     report.showcases = showcases::seed(&tx, &demo_hash, Utc::now()).await?;
     report.verification_requests = offices::seed(&tx, &demo_hash, Utc::now()).await?.pending;
     if demo_side.is_some() {

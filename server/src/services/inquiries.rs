@@ -245,6 +245,7 @@ impl Inquiries for InquiriesService {
         &self,
         viewer: Option<&Viewer>,
         about: &InquiryAbout,
+        browser_country: Option<CountryCode>,
         locale: Locale,
     ) -> Result<InquiryStart, AppError> {
         let (producer, listing) = self.target(about, locale).await?;
@@ -257,7 +258,9 @@ impl Inquiries for InquiriesService {
                     .and_then(|(_, country)| country)
             }
             _ => None,
-        };
+        }
+        // Without a profile, the country the browser's languages name.
+        .or(browser_country);
         Ok(InquiryStart { producer, listing, default_destination })
     }
 
@@ -550,6 +553,13 @@ impl Inquiries for InquiriesService {
             Side::Producer => crate::repo::saved_reply::of_producer(&self.db, row.producer_id).await?,
             Side::Buyer => Vec::new(),
         };
+        let deal = match crate::repo::deal::of_inquiry(&self.db, id).await? {
+            Some(deal) => Some((
+                deal.id,
+                crate::repo::convert::slug(&deal.status, app::domain::DealStatus::from_slug, "deal status")?,
+            )),
+            None => None,
+        };
         // Reading the conversation marks it read for this side.
         inquiry::mark_read(&self.db, id, side, Utc::now()).await?;
         Ok(Thread {
@@ -573,6 +583,7 @@ impl Inquiries for InquiriesService {
             assignee: if side == Side::Producer { row.assignee_user_id } else { None },
             answerers,
             saved_replies,
+            deal,
         })
     }
 
@@ -613,7 +624,13 @@ impl Inquiries for InquiriesService {
         Ok(())
     }
 
-    async fn act(&self, viewer: &Viewer, id: i64, action: ThreadAction, seen: Option<i64>) -> Result<(), AppError> {
+    async fn act(
+        &self,
+        viewer: &Viewer,
+        id: i64,
+        action: ThreadAction,
+        seen: Option<i64>,
+    ) -> Result<Option<i64>, AppError> {
         let (row, side) = self.open(viewer, id).await?;
         let status = status_of(&row.status)?;
         let rights = ThreadRights::for_side(side, status, row.delivered_at.is_some());
@@ -629,6 +646,7 @@ impl Inquiries for InquiriesService {
         let next = status.after(event).ok_or(AppError::Forbidden)?;
         let now = Utc::now();
         let txn = db::begin_write(&self.db).await?;
+        let mut deal = None;
         if let ThreadEvent::BuyerDecided(decision) = event {
             // A quote being sent meanwhile lands before or after, never across.
             inquiry::lock(&txn, id).await?;
@@ -640,6 +658,15 @@ impl Inquiries for InquiriesService {
             }
             if !inquiry::decide(&txn, quote.message_id, decision, now).await? {
                 return Err(AppError::Conflict { field: "conversation".into() });
+            }
+            if decision == QuoteDecision::Accepted {
+                let agreement = crate::repo::deal::Agreement {
+                    quote_message_id: quote.message_id,
+                    inquiry_id: id,
+                    producer_id: row.producer_id,
+                    buyer_user_id: row.buyer_user_id,
+                };
+                deal = Some(crate::repo::deal::open(&txn, agreement, now).await?);
             }
         }
         // A decision is news for the producer; closing and spam are not.
@@ -658,8 +685,8 @@ impl Inquiries for InquiriesService {
         } else {
             db::commit_private(txn).await?
         }
-        tracing::info!(inquiry = id, ?action, "conversation status changed");
-        Ok(())
+        tracing::info!(inquiry = id, ?action, ?deal, "conversation status changed");
+        Ok(deal)
     }
 
     async fn buyer_country(&self, buyer: &BuyerAccess) -> Result<Option<CountryCode>, AppError> {

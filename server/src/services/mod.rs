@@ -6,6 +6,8 @@ mod broadening;
 pub(crate) mod cached;
 mod catalog;
 pub mod confirmation;
+pub mod deals;
+mod documents;
 mod imports;
 pub(crate) mod inquiries;
 mod insights;
@@ -80,9 +82,11 @@ pub fn build(
     let inquiries: Arc<dyn app::ports::Inquiries> = Arc::new(InquiriesService::new(db.clone(), public_url.clone()));
     Services {
         catalog: Arc::new(CatalogService::new(db.clone(), search)),
-        offices: Arc::new(OfficesService::new(db.clone(), public_url.clone(), sheets.clone())),
+        offices: Arc::new(OfficesService::new(db.clone(), public_url.clone(), sheets.clone(), clock.clone())),
         accounts: Arc::new(AccountsService::new(db.clone(), limits, public_url.clone())),
         inquiries: inquiries.clone(),
+        deals: Arc::new(deals::DealsService::new(db.clone(), public_url.clone(), clock.clone())),
+        documents: Arc::new(documents::DocumentsService::new(db.clone(), clock.clone())),
         requests: Arc::new(requests::BuyingRequestsService::new(db.clone(), public_url.clone(), clock, inquiries)),
         saved_searches: Arc::new(SavedSearchesService::new(db.clone(), public_url.clone(), signer)),
         showcases: Arc::new(ShowcasesService::new(db.clone(), public_url.clone())),

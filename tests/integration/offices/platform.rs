@@ -3,12 +3,12 @@
 use super::*;
 
 #[tokio::test]
-async fn the_platform_figures_count_new_exporters_and_far_markets() {
+async fn the_platform_figures_count_new_producers_and_far_markets() {
     let app = TestApp::spawn().await;
     let (_, souss_listing) = producer_in(&app, "a@souss.ma", "Coopérative A", "souss-massa", "Huile").await;
     producer_in(&app, "b@souss.ma", "Coopérative B", "souss-massa", "Amlou").await;
     let (_, oriental_listing) = producer_in(&app, "c@oriental.ma", "Coopérative C", "oriental", "Miel").await;
-    // B exported first last year: not a new exporter this year.
+    // B published first last year: not new on the platform this year.
     let b = producers::Entity::find()
         .filter(producers::Column::LegalName.eq("Coopérative B"))
         .one(&app.db)
@@ -55,16 +55,17 @@ async fn the_platform_figures_count_new_exporters_and_far_markets() {
     };
     assert_eq!(view["regions"].as_array().map(Vec::len), Some(12), "the national team sees every region");
     assert_eq!(
-        (region("souss-massa")["producers"].as_u64(), region("souss-massa")["new_exporters"].as_u64()),
+        (region("souss-massa")["producers"].as_u64(), region("souss-massa")["new_publishers"].as_u64()),
         (Some(2), Some(1))
     );
-    assert_eq!(region("oriental")["new_exporters"], 1);
-    assert_eq!((view["new_exporters"].as_u64(), view["target"].as_u64()), (Some(2), Some(400)));
+    assert_eq!(region("oriental")["new_publishers"], 1);
+    assert_eq!((view["new_publishers"].as_u64(), view["target"].as_u64()), (Some(2), Some(400)));
     assert_eq!(view["inquiries"]["inquiries_outside_europe"], 75, "3 of 4 inquiries from outside Europe");
     let souss = app.signed_in_office("souss-massa", "office@souss.ma").await;
     let view = souss.get("/api/office/platform").await.json();
     assert_eq!(view["regions"].as_array().map(Vec::len), Some(1), "a regional office sees its region");
-    assert_eq!(view["new_exporters"], 1);
+    assert_eq!(view["new_publishers"], 1);
+    assert_eq!(view["exports"]["first_exporters"], 0, "publishing is not exporting");
     assert_eq!(view["inquiries"]["total"]["inquiries"], 3);
     assert_eq!(view["inquiries"]["inquiries_outside_europe"], 67, "2 of 3 from outside Europe");
     let page = souss.get("/ar/admin").await;

@@ -130,7 +130,9 @@ async fn pooled_offer(app: &TestApp) {
         .expect("threads");
     assert_eq!(threads.len(), 3);
     for thread in &threads {
-        assert_eq!(thread.status, "closed", "accepted");
+        assert_eq!(thread.status, "agreed", "accepted: a deal follows");
+        let deal = server::repo::deal::of_inquiry(&app.db, thread.id).await.expect("deal").expect("a deal per member");
+        assert_eq!(deal.status, "agreed");
         let quote = server::repo::inquiry::latest_quote(&app.db, thread.id).await.expect("quote").expect("a quote");
         assert_eq!(quote.decision.as_deref(), Some("accepted"));
         assert_eq!(buyer.get(&format!("/api/thread?id={}&locale=pt", thread.id)).await.status, 200);

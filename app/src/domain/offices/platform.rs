@@ -1,7 +1,9 @@
 //! The platform view of a trade office: producers by region and
-//! sector, new exporters this year against the national target, what waits
-//! for review, and inquiries by the buyers' world region month by month.
-//! A regional office sees the same for its region.
+//! sector, first exports this year against the national target (a
+//! producer counts once its first deal is exported, `ExportFigures`), the
+//! producers new on the platform, what waits for review, and inquiries by
+//! the buyers' world region month by month. A regional office sees the
+//! same for its region.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +12,7 @@ use crate::domain::insights::Insights;
 use crate::domain::region::Region;
 use crate::domain::sector::Sector;
 
-/// New exporters a year: the national target.
+/// New exporters a year: the national target (producers with a first export).
 pub const NEW_EXPORTERS_TARGET: u64 = 400;
 
 /// One region's producers.
@@ -20,7 +22,9 @@ pub struct RegionFigures {
     pub producers: u64,
     pub verified: u64,
     /// Producers whose first listing was published this year.
-    pub new_exporters: u64,
+    pub new_publishers: u64,
+    /// Producers whose first export was this year.
+    pub first_exporters: u64,
 }
 
 /// The office's overview.
@@ -34,7 +38,8 @@ pub struct PlatformView {
     /// Producers per sector they declare, most first (a producer counts in
     /// each of its sectors).
     pub sectors: Vec<(Sector, u64)>,
-    pub new_exporters: u64,
+    /// Producers whose first listing was published this year.
+    pub new_publishers: u64,
     pub target: u64,
     pub pending_verifications: u64,
     /// Hidden producers and listings whose owner asked for a review.
@@ -45,12 +50,15 @@ pub struct PlatformView {
     pub inquiries: Insights,
     /// Buying requests of the last twelve months that reached the office's producers.
     pub requests: crate::domain::RequestFigures,
+    /// This year's exports: first exporters against the target, deals and
+    /// value by market.
+    pub exports: crate::domain::ExportFigures,
 }
 
 impl PlatformView {
-    /// Percent of the target reached, rounded down, at most 100.
+    /// Percent of the target reached by first exporters, rounded down, at most 100.
     pub fn target_percent(&self) -> u64 {
-        (self.new_exporters * 100 / self.target.max(1)).min(100)
+        self.exports.target_percent()
     }
 
     pub fn producers(&self) -> u64 {
@@ -68,22 +76,29 @@ mod tests {
         let today = CalendarDate::parse("2026-11-30").unwrap();
         let mut view = PlatformView {
             requests: Default::default(),
+            exports: crate::domain::ExportFigures { target: NEW_EXPORTERS_TARGET, ..Default::default() },
             office: Office::National,
             year: 2026,
-            regions: vec![RegionFigures { region: Region::SoussMassa, producers: 9, verified: 3, new_exporters: 3 }],
+            regions: vec![RegionFigures {
+                region: Region::SoussMassa,
+                producers: 9,
+                verified: 3,
+                new_publishers: 3,
+                first_exporters: 0,
+            }],
             sectors: Vec::new(),
-            new_exporters: 3,
+            new_publishers: 3,
             target: NEW_EXPORTERS_TARGET,
             pending_verifications: 0,
             reviews_asked: 0,
             hidden_listings: 0,
             inquiries: Insights::compute(today, &[], &[]),
         };
-        assert_eq!(view.target_percent(), 0);
+        assert_eq!(view.target_percent(), 0, "publishing is not exporting");
         assert_eq!(view.producers(), 9);
-        view.new_exporters = 399;
+        view.exports.first_exporters = 399;
         assert_eq!(view.target_percent(), 99);
-        view.new_exporters = 812;
+        view.exports.first_exporters = 812;
         assert_eq!(view.target_percent(), 100);
     }
 }

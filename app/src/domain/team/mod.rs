@@ -70,6 +70,8 @@ pub enum WorkspaceAction {
     ManageTeam,
     /// An organiser's showcases.
     EditShowcases,
+    /// The payment terms and bank details the proformas print (owners).
+    ManageBilling,
 }
 
 impl TeamKind {

@@ -15,7 +15,7 @@ use crate::domain::{
     AppError, Incoterm, InquiryAbout, InquiryStart, MESSAGE_MAX_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
     PRODUCT_MAX_CHARS, Viewer,
 };
-use crate::i18n::use_i18n;
+use crate::i18n::{fill, use_i18n};
 use crate::pages::{NotFound, lang_segment_is_valid, listing_id, loaded};
 
 #[component]
@@ -65,6 +65,12 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
         .map(|term| (term.slug().to_owned(), format!("{} · {}", term.slug(), term.name(m))))
         .collect();
     let countries = i18n.country_options();
+    // The listing's minimum order: said beside the quantity (a smaller one
+    // is still sent; the conversation then notes it for both sides).
+    let moq = listing.as_ref().and_then(|card| card.moq.as_ref());
+    let moq_unit = moq.map(|q| q.unit.slug().to_owned()).unwrap_or_default();
+    let moq_hint =
+        moq.map(|q| fill(m.inquiry_moq_hint, &[("moq", &format!("{} {}", i18n.count(q.amount), q.unit.name(m)))]));
     let destination = start.default_destination.map(|c| c.as_str().to_owned()).unwrap_or_default();
     let showcase = crate::pages::from_showcase();
     let signed_in_as_other_role = viewer.as_ref().is_some_and(|v| v.role != crate::domain::Role::Buyer);
@@ -101,8 +107,9 @@ fn InquiryForm(start: InquiryStart, viewer: Option<Viewer>) -> impl IntoView {
                         <TextField name="product" label=m.inquiry_product value=title.clone() error required=true maxlength=PRODUCT_MAX_CHARS />
                         <div class="field-row">
                             <TextField name="quantity_amount" label=m.inquiry_quantity value="" error inputmode="numeric" maxlength=12 />
-                            <SelectField name="quantity_unit" label=m.inquiry_unit options=units value="" error empty=m.inquiry_choose />
+                            <SelectField name="quantity_unit" label=m.inquiry_unit options=units value=moq_unit error empty=m.inquiry_choose />
                         </div>
+                        {moq_hint.map(|hint| view! { <p class="hint inquiry-moq">{hint}</p> })}
                         <div class="field-row">
                             <TextField name="target_price" label=m.inquiry_target_price value="" error inputmode="decimal" maxlength=16 hint=m.inquiry_optional />
                             <SelectField name="currency" label=m.inquiry_currency options=currencies value="" error empty=m.inquiry_choose />

@@ -70,6 +70,12 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
                 <h1 dir="auto">{thread.product.clone()}</h1>
                 <ThreadStatus status=thread.status />
             </header>
+            {thread.deal.map(|(deal, status)| view! {
+                <p class="thread-deal" role="note">
+                    {fill(m.thread_deal, &[("status", status.name(m))])}" "
+                    <a class="button button-accent" href=i18n.path(&format!("/deals/{deal}"))>{m.thread_deal_open}</a>
+                </p>
+            })}
             <FlashNote flag="sent" text=m.thread_sent />
             <FlashNote flag="replied" text=m.thread_replied />
             <FlashNote flag="assigned" text=m.thread_team_assigned />
@@ -78,12 +84,20 @@ fn ThreadContent(thread: Thread, reply: ServerAction<Reply>, act: ServerAction<A
             })}
             {thread.held.then(|| view! { <p class="form-alert held-note" role="status">{m.thread_held}</p> })}
             <FormAlert error=act_error />
+            {match (thread.quantity.as_ref(), thread.listing.as_ref().and_then(|card| card.moq.as_ref())) {
+                (Some(asked), Some(minimum)) if asked.below(minimum) => Some(view! {
+                    <p class="form-alert form-warning" role="note">
+                        {fill(m.thread_below_moq, &[("moq", &format!("{} {}", i18n.count(minimum.amount), minimum.unit.name(m)))])}
+                    </p>
+                }),
+                _ => None,
+            }}
             <dl class="facts thread-facts">
-                {thread.quantity.map(|q| fact(m.inquiry_quantity, format!("{} {}", q.amount, q.unit.name(m))))}
+                {thread.quantity.map(|q| fact(m.inquiry_quantity, format!("{} {}", i18n.count(q.amount), q.unit.name(m))))}
                 {thread.target_price.map(|(minor, currency)| fact(m.inquiry_target_price, format_money(minor, currency, i18n.locale)))}
                 {thread.incoterm.map(|term| fact(m.inquiry_incoterm, term.slug().to_owned()))}
                 {fact(m.inquiry_destination, thread.destination_country.name(i18n.locale).to_owned())}
-                {thread.wanted_by.map(|date| fact(m.inquiry_wanted_by, date.to_string()))}
+                {thread.wanted_by.map(|date| fact(m.inquiry_wanted_by, i18n.date(date)))}
                 {thread.listing.as_ref().map(|card| view! {
                     <div class="fact"><dt>{m.thread_listing}</dt><dd><a href=card.path(i18n.locale) lang=card.title.locale.code() dir="auto">{card.title.text.clone()}</a></dd></div>
                 })}
@@ -215,10 +229,10 @@ fn QuoteView(quote: QuoteCard, id: i64, act: ServerAction<ActOnThread>, decide: 
             <h2 class="quote-title">{m.quote_title}</h2>
             <dl class="facts">
                 <div class="fact"><dt>{m.quote_unit_price}</dt><dd dir="ltr">{format_money(terms.unit_price_minor, terms.currency, i18n.locale)}</dd></div>
-                <div class="fact"><dt>{m.inquiry_quantity}</dt><dd>{format!("{} {}", terms.quantity.amount, terms.quantity.unit.name(m))}</dd></div>
+                <div class="fact"><dt>{m.inquiry_quantity}</dt><dd>{format!("{} {}", i18n.count(terms.quantity.amount), terms.quantity.unit.name(m))}</dd></div>
                 <div class="fact"><dt>{m.quote_total}</dt><dd dir="ltr">{format_money(total, terms.currency, i18n.locale)}</dd></div>
                 <div class="fact"><dt>{m.inquiry_incoterm}</dt><dd dir="auto">{format!("{} {}", terms.incoterm.slug(), terms.named_place)}</dd></div>
-                <div class="fact"><dt>{m.quote_valid_until}</dt><dd>{terms.valid_until.to_string()}</dd></div>
+                <div class="fact"><dt>{m.quote_valid_until}</dt><dd>{i18n.date(terms.valid_until)}</dd></div>
                 <div class="fact"><dt>{m.listing_lead_time}</dt><dd>{fill(m.listing_lead_time_value, &[("n", &terms.lead_time_days.to_string())])}</dd></div>
             </dl>
             {decision.map(|(class, text)| view! { <p class=format!("quote-decision {class}")>{text}</p> })}

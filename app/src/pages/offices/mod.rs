@@ -7,6 +7,7 @@
 
 mod accounts;
 mod audit;
+mod documents;
 mod list_layout;
 mod onboard;
 mod overview;
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 
 pub use accounts::AccountsPage;
 pub use audit::AuditPage;
+pub use documents::DocumentRulesPage;
 pub use onboard::OnboardPage;
 pub use overview::OfficesOverviewPage;
 pub use producer::OfficeProducerPage;
@@ -38,6 +40,7 @@ pub(crate) fn AdminNav(office: Office, current: &'static str) -> impl IntoView {
         ("/admin", m.admin_nav_overview),
         ("/admin/verification", m.admin_nav_verification),
         ("/admin/requests", m.requests_nav),
+        ("/admin/documents", m.documents_nav),
         ("/admin/producers", m.admin_nav_producers),
     ];
     if office == Office::National {

@@ -1,6 +1,8 @@
 //! `/{lang}/admin`: the office's platform view. Producers by region (with
-//! the new exporters of the year beside them) and by sector, the year's new
-//! exporters against the national target of 400, what waits for review,
+//! the year's first exporters beside them) and by sector, the producers
+//! with a first export this year against the national target of 400 and
+//! the year's exports by market, the producers new on the platform, what
+//! waits for review,
 //! and inquiries to the office's producers by month and by the buyers'
 //! world region, with the share from outside Europe. Charts are SVG drawn
 //! on the server (`components::chart`), mirrored in Arabic.
@@ -12,6 +14,7 @@ use crate::api::offices::get_platform;
 use crate::components::{Bar, ColumnChart, PageMeta, PairedBarChart};
 use crate::domain::PlatformView;
 use crate::i18n::{fill, use_i18n};
+use crate::pages::deals::ExportsSummary;
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
 #[component]
@@ -45,14 +48,14 @@ fn OverviewContent(platform: PlatformView) -> impl IntoView {
                 &[
                     ("region", name),
                     ("producers", &i18n.count(figures.producers)),
-                    ("new", &i18n.count(figures.new_exporters)),
+                    ("new", &i18n.count(figures.first_exporters)),
                     ("year", &year),
                 ],
             );
             (
                 name.to_owned(),
                 bar(name, figures.producers, description.clone()),
-                bar(name, figures.new_exporters, description),
+                bar(name, figures.first_exporters, description),
             )
         })
         .collect::<Vec<_>>();
@@ -70,9 +73,10 @@ fn OverviewContent(platform: PlatformView) -> impl IntoView {
         || m.insights_outside_none.to_owned(),
         |percent| fill(m.insights_outside_inquiries, &[("percent", &percent.to_string())]),
     );
+    let first_exporters = platform.exports.first_exporters;
     let target_line = fill(
         m.platform_target_line,
-        &[("count", &i18n.count(platform.new_exporters)), ("target", &i18n.count(platform.target)), ("year", &year)],
+        &[("count", &i18n.count(first_exporters)), ("target", &i18n.count(platform.target)), ("year", &year)],
     );
     let verified: u64 = platform.regions.iter().map(|figures| figures.verified).sum();
     view! {
@@ -88,11 +92,16 @@ fn OverviewContent(platform: PlatformView) -> impl IntoView {
             <dl class="stat-cards">
                 <div class="stat-card">
                     <dt>{fill(m.platform_new_exporters, &[("year", &year)])}</dt>
-                    <dd class="stat-number">{i18n.count(platform.new_exporters)}</dd>
+                    <dd class="stat-number">{i18n.count(first_exporters)}</dd>
                     <dd>
-                        <progress class="target-progress" max=platform.target.to_string() value=platform.new_exporters.min(platform.target).to_string() aria-label=target_line.clone()></progress>
+                        <progress class="target-progress" max=platform.target.to_string() value=first_exporters.min(platform.target).to_string() aria-label=target_line.clone()></progress>
                     </dd>
                     <dd class="muted">{target_line.clone()}</dd>
+                </div>
+                <div class="stat-card">
+                    <dt>{fill(m.platform_new_publishers, &[("year", &year)])}</dt>
+                    <dd class="stat-number">{i18n.count(platform.new_publishers)}</dd>
+                    <dd class="muted">{m.platform_new_publishers_hint}</dd>
                 </div>
                 <div class="stat-card">
                     <dt>{m.platform_producers}</dt>
@@ -115,6 +124,7 @@ fn OverviewContent(platform: PlatformView) -> impl IntoView {
                 </p>
                 <PairedBarChart groups=regions summary=m.platform_by_region.to_owned() rtl />
             </section>
+            <ExportsSummary figures=platform.exports.clone() office=true />
             <section class="section" aria-labelledby="sectors-title">
                 <h2 id="sectors-title">{m.platform_by_sector}</h2>
                 <table class="data-table admin-table">

@@ -74,6 +74,10 @@ pub fn Curation(
     // encodes it (words with spaces or in Arabic come back intact).
     let search = query_map.with_untracked(|q| editor_query(|key| q.get(key)).to_query_string());
     let count = exhibitors.len();
+    // What the search must not offer again.
+    let added_producers: Vec<String> = exhibitors.iter().map(|exhibitor| exhibitor.slug.clone()).collect();
+    let added_listings: Vec<i64> =
+        exhibitors.iter().flat_map(|exhibitor| exhibitor.listings.iter().map(|listing| listing.id)).collect();
     view! {
         <section class="section" id="curation" aria-labelledby="curation-title">
             <h2 id="curation-title">{m.organiser_exhibitors}</h2>
@@ -89,7 +93,7 @@ pub fn Curation(
                     </ol>
                 }.into_any()
             }}
-            <EditorSearch id search=search.clone() found action />
+            <EditorSearch id search=search.clone() found action added_producers added_listings />
         </section>
     }
 }
@@ -227,6 +231,8 @@ fn EditorSearch(
     search: String,
     found: Option<ListingResults>,
     action: ServerAction<CurateShowcase>,
+    added_producers: Vec<String>,
+    added_listings: Vec<i64>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
@@ -247,17 +253,29 @@ fn EditorSearch(
             </form>
             {found.map(|found| view! {
                 <ul class="editor-results">
-                    {found.cards.into_iter().take(12).map(|card| view! {
-                        <li class="editor-result">
-                            <div>
-                                <strong dir="auto">{card.title.text.clone()}</strong>
-                                <p class="muted">{card.producer_name.clone()}" · "{card.region.name(m)}</p>
-                            </div>
-                            <div class="own-listing-actions">
-                                {step_button(action, id, &search, "add", ("listing", card.id.to_string()), m.organiser_add_listing, "button button-small")}
-                                {step_button(action, id, &search, "add", ("producer", card.producer_slug.clone()), m.organiser_add_producer, "button button-secondary button-small")}
-                            </div>
-                        </li>
+                    {found.cards.into_iter().take(12).map(|card| {
+                        let listing_added = added_listings.contains(&card.id);
+                        let producer_added = added_producers.contains(&card.producer_slug);
+                        view! {
+                            <li class="editor-result">
+                                <div>
+                                    <strong dir="auto">{card.title.text.clone()}</strong>
+                                    <p class="muted">{card.producer_name.clone()}" · "{card.region.name(m)}</p>
+                                </div>
+                                <div class="own-listing-actions">
+                                    {if listing_added {
+                                        view! { <span class="tag">{m.organiser_listing_added}</span> }.into_any()
+                                    } else {
+                                        view! { {step_button(action, id, &search, "add", ("listing", card.id.to_string()), m.organiser_add_listing, "button button-small")} }.into_any()
+                                    }}
+                                    {if producer_added {
+                                        view! { <span class="tag">{m.organiser_producer_added}</span> }.into_any()
+                                    } else {
+                                        view! { {step_button(action, id, &search, "add", ("producer", card.producer_slug.clone()), m.organiser_add_producer, "button button-secondary button-small")} }.into_any()
+                                    }}
+                                </div>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             })}

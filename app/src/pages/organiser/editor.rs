@@ -220,6 +220,9 @@ fn Leads(leads: ShowcaseLeads) -> impl IntoView {
         <section class="section" aria-labelledby="leads-title">
             <h2 id="leads-title">{m.organiser_leads}</h2>
             <p class="muted">{m.organiser_leads_hint}</p>
+            {leads.exhibitors.iter().all(|row| row.visits == 0 && row.inquiries == 0).then(|| view! {
+                <p class="empty-state">{m.organiser_no_leads}</p>
+            })}
             <div class="chart-pair">
                 <table class="data-table">
                     <thead><tr><th scope="col">{m.organiser_exhibitor}</th><th scope="col">{m.organiser_visits}</th><th scope="col">{m.insights_inquiries}</th></tr></thead>

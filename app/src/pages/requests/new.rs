@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::api::accounts::get_viewer;
-use crate::api::requests::PostRequest;
+use crate::api::requests::{PostRequest, get_default_destination};
 use crate::components::form_fields::{CheckboxGroup, SelectField, TextField};
 use crate::components::{FieldError, FormAlert, PageMeta, TextArea, submission_error};
 use crate::domain::{
@@ -21,16 +21,19 @@ pub fn NewRequestPage() -> impl IntoView {
     if !lang_segment_is_valid() {
         return view! { <NotFound /> }.into_any();
     }
-    let viewer = Resource::new(|| (), |_| get_viewer());
-    view! { {loaded(viewer, |viewer| view! { <NewRequest viewer /> })} }.into_any()
+    let viewer = Resource::new(
+        || (),
+        |_| async { Ok::<_, crate::domain::AppError>((get_viewer().await?, get_default_destination().await?)) },
+    );
+    view! { {loaded(viewer, |(viewer, destination)| view! { <NewRequest viewer destination /> })} }.into_any()
 }
 
 #[component]
-fn NewRequest(viewer: Option<Viewer>) -> impl IntoView {
+fn NewRequest(viewer: Option<Viewer>, destination: Option<crate::domain::CountryCode>) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let body = match viewer {
-        Some(viewer) if viewer.role == Role::Buyer => view! { <RequestFormCard /> }.into_any(),
+        Some(viewer) if viewer.role == Role::Buyer => view! { <RequestFormCard destination /> }.into_any(),
         Some(_) => view! { <p class="form-alert" role="alert">{m.requests_buyers_only}</p> }.into_any(),
         None => {
             let next = i18n.path("/requests/new");
@@ -60,7 +63,7 @@ fn NewRequest(viewer: Option<Viewer>) -> impl IntoView {
 }
 
 #[component]
-fn RequestFormCard() -> impl IntoView {
+fn RequestFormCard(destination: Option<crate::domain::CountryCode>) -> impl IntoView {
     let i18n = use_i18n();
     let m = i18n.messages;
     let action = ServerAction::<PostRequest>::new();
@@ -97,7 +100,7 @@ fn RequestFormCard() -> impl IntoView {
                 </div>
                 <div class="field-row">
                     <SelectField name="incoterm" label=m.requests_incoterm options=incoterms value="" error empty=m.inquiry_choose />
-                    <SelectField name="destination_country" label=m.requests_destination_country options=i18n.country_options() value="" error empty=m.inquiry_choose required=true />
+                    <SelectField name="destination_country" label=m.requests_destination_country options=i18n.country_options() value=destination.map(|c| c.as_str().to_owned()).unwrap_or_default() error empty=m.inquiry_choose required=true />
                 </div>
                 <CheckboxGroup name="certifications" legend=m.requests_certifications options=certifications checked=Default::default() error />
                 <CheckboxGroup name="origin_labels" legend=m.requests_labels options=labels checked=Default::default() error />

@@ -1,6 +1,7 @@
 //! The producer's insights (`/{lang}/dashboard/insights`): views
 //! of its listings and inquiries over the last twelve months, by market, by
-//! month and by country, with the share from outside Europe. Charts are
+//! month and by country, with the share from outside Europe, then its
+//! exports of the year (deals counted as exports, by market). Charts are
 //! SVG drawn on the server; the country table gives the same numbers as
 //! text.
 
@@ -10,6 +11,7 @@ use crate::api::studio::get_insights;
 use crate::components::{Bar, ColumnChart, PageMeta, PairedBarChart};
 use crate::domain::{CountryCode, Insights, Tally};
 use crate::i18n::{I18n, fill, use_i18n};
+use crate::pages::deals::ExportsSummary;
 use crate::pages::{NotFound, lang_segment_is_valid, loaded};
 
 #[component]
@@ -18,7 +20,16 @@ pub fn InsightsPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     }
     let insights = Resource::new(|| (), |_| get_insights());
-    view! { {loaded(insights, |insights| view! { <InsightsContent insights /> })} }.into_any()
+    let exports = Resource::new(|| (), |_| crate::api::deals::get_own_exports());
+    view! {
+        {loaded(insights, |insights| view! { <InsightsContent insights /> })}
+        {loaded(exports, |figures| view! {
+            <div class="container insights">
+                <ExportsSummary figures office=false />
+            </div>
+        })}
+    }
+    .into_any()
 }
 
 fn country_name(i18n: I18n, country: Option<CountryCode>) -> String {

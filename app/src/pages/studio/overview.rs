@@ -110,6 +110,10 @@ fn DashboardContent(
                     })}
                     {(has_profile && may(WorkspaceAction::AnswerInquiries)).then(|| view! {
                         <a class="button button-secondary" href=i18n.path("/dashboard/requests")>{m.requests_workspace_title}</a>
+                        <a class="button button-secondary" href=i18n.path("/deals")>{m.deals_title}</a>
+                    })}
+                    {(has_profile && !dashboard.on_behalf && may(WorkspaceAction::ManageBilling)).then(|| view! {
+                        <a class="button button-secondary" href=i18n.path("/dashboard/billing")>{m.billing_title}</a>
                     })}
                     {dashboard.producer_path.clone().map(|path| view! {
                         <a class="button button-secondary" href=path>{m.dashboard_view_profile}</a>

@@ -24,7 +24,13 @@ pub async fn view(db: &Db, admin: &AdminAccess, now: DateTime<Utc>) -> Result<Pl
     let mut regions: Vec<RegionFigures> = Region::ALL
         .iter()
         .filter(|region| scope.is_none_or(|own| own == **region))
-        .map(|region| RegionFigures { region: *region, producers: 0, verified: 0, new_exporters: 0 })
+        .map(|region| RegionFigures {
+            region: *region,
+            producers: 0,
+            verified: 0,
+            new_publishers: 0,
+            first_exporters: 0,
+        })
         .collect();
     let mut sectors: HashMap<Sector, u64> = HashMap::new();
     for (id, region, verified, declared) in &rows {
@@ -32,7 +38,7 @@ pub async fn view(db: &Db, admin: &AdminAccess, now: DateTime<Utc>) -> Result<Pl
         figures.producers += 1;
         figures.verified += u64::from(*verified);
         if first_published.get(id).is_some_and(|first| *first >= year_start) {
-            figures.new_exporters += 1;
+            figures.new_publishers += 1;
         }
         for sector in strings(declared)?.iter().filter_map(|slug| Sector::from_slug(slug)) {
             *sectors.entry(sector).or_default() += 1;
@@ -50,7 +56,16 @@ pub async fn view(db: &Db, admin: &AdminAccess, now: DateTime<Utc>) -> Result<Pl
         .ok_or(AppError::Internal)?
         .and_utc();
     let inquiries = listing_view::inquiries_by_month_in(db, scope, since).await?;
-    let new_exporters = regions.iter().map(|figures| figures.new_exporters).sum();
+    let new_publishers = regions.iter().map(|figures| figures.new_publishers).sum();
+    let counted =
+        crate::services::deals::exports::counted(db, crate::services::deals::exports::Scope::Regions(scope), today)
+            .await?;
+    let exports = app::domain::ExportFigures::compute(year, &counted);
+    for (region, count) in &exports.by_region {
+        if let Some(figures) = regions.iter_mut().find(|figures| figures.region == *region) {
+            figures.first_exporters = *count;
+        }
+    }
     let (published, offers) = crate::repo::buying_request::figures(db, scope, since).await?;
     let waiting = crate::repo::buying_request::in_screening(db, scope).await?.len() as u64;
     Ok(PlatformView {
@@ -58,12 +73,13 @@ pub async fn view(db: &Db, admin: &AdminAccess, now: DateTime<Utc>) -> Result<Pl
         year,
         regions,
         sectors,
-        new_exporters,
+        new_publishers,
         target: NEW_EXPORTERS_TARGET,
         pending_verifications: verification::pending_in(db, scope).await?.len() as u64,
         reviews_asked,
         hidden_listings,
         inquiries: Insights::compute(today, &[], &inquiries),
         requests: app::domain::RequestFigures::compute(&published, &offers, waiting),
+        exports,
     })
 }

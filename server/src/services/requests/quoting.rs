@@ -199,7 +199,7 @@ pub(super) async fn decline_rest(
             continue;
         }
         match service.inquiries.act(viewer, thread.id, ThreadAction::Decline, Some(quote.message_id)).await {
-            Ok(()) => declined += 1,
+            Ok(_) => declined += 1,
             // A quote renewed or decided meanwhile stays for the buyer to see.
             Err(AppError::Conflict { .. }) => {}
             Err(error) => return Err(error),

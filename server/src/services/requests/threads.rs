@@ -1,7 +1,7 @@
 //! The conversation a quote on a buying request opens with its buyer: the
 //! request as the buyer wrote it, then the producer's message with its
 //! quote. A direct quote waits for the buyer's answer; a member's share of
-//! an accepted pooled offer opens already accepted. Either way it is an
+//! an accepted pooled offer opens already accepted, with its deal. Either way it is an
 //! inquiry like any other from then on (questions, decisions, mails).
 
 use app::domain::{CalendarDate, InquiryDraft, InquiryStatus, Locale, QuoteDecision, QuoteTerms};
@@ -70,9 +70,16 @@ pub async fn open(
     let accepted = quoted.pooled_offer.is_some();
     if accepted {
         inquiry::decide(db, message, QuoteDecision::Accepted, now).await?;
+        let agreement = crate::repo::deal::Agreement {
+            quote_message_id: message,
+            inquiry_id: thread,
+            producer_id: quoted.producer_id,
+            buyer_user_id: row.buyer_user_id,
+        };
+        crate::repo::deal::open(db, agreement, now).await?;
     }
     let (status, buyer_read) =
-        if accepted { (InquiryStatus::Closed, Some(now)) } else { (InquiryStatus::Quoted, None) };
+        if accepted { (InquiryStatus::Agreed, Some(now)) } else { (InquiryStatus::Quoted, None) };
     let mut update = inquiries::Entity::update_many()
         .col_expr(inquiries::Column::Status, Expr::value(status.slug()))
         .col_expr(inquiries::Column::AssigneeUserId, Expr::value(quoted.assignee))
