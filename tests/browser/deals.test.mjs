@@ -26,7 +26,8 @@ test('a buyer accepts a quote on a phone and the deal is followed to a counted e
   // The quote waiting in the inbox, accepted.
   await buyer.goto(`${base}/pt/inquiries`);
   await waitForHydration(buyer);
-  await buyer.locator('.inbox-line', { has: buyer.locator('.status-quoted') }).first().locator('a.inbox-link').click();
+  // The demo producer's quote (the other quoted line is a buying request's, from a cooperative).
+  await buyer.locator('.inbox-line', { hasText: 'here is our quote FOB Casablanca' }).locator('a.inbox-link').click();
   await buyer.locator('.quote-card').first().waitFor();
   await waitForHydration(buyer);
   const validity = await buyer.locator('.quote-card .fact', { hasText: pt.quote.valid_until }).first().locator('dd').innerText();
