@@ -108,9 +108,17 @@ test('a buyer asks for a quote, the producer answers in Arabic on a phone, the b
   await buyer.goto(base + threadPath);
   await waitForHydration(buyer);
   await buyer.locator('.quote-card').getByText('12,750.00 USD').waitFor();
-  await buyer.getByRole('button', { name: 'Accept the quote' }).click();
+  // Accepting leads to the deal; the conversation stays open, "Agreed", and names it.
+  await Promise.all([
+    buyer.waitForURL(/\/en\/deals\/\d+\?agreed=1$/),
+    buyer.getByRole('button', { name: 'Accept the quote' }).click(),
+  ]);
+  await buyer.getByText('Deal agreed').waitFor();
+  await buyer.goto(base + threadPath);
+  await waitForHydration(buyer);
   await buyer.locator('.quote-accepted').waitFor();
-  assert.equal(await buyer.locator('.thread-header .status').innerText(), 'Closed');
+  assert.equal(await buyer.locator('.thread-header .status').innerText(), 'Agreed');
+  await buyer.locator('.thread-deal a[href*="/deals/"]').waitFor();
   await shot(buyer, 'thread-accepted-en-desktop');
 
   // The buyer keeps the listing in the shortlist, from its page.
