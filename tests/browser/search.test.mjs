@@ -45,7 +45,7 @@ test('a misspelt search with two facets finds the listing, and Back keeps the re
   const cooperativeCount = await count(page.locator('#facet-cooperative ~ ul .facet-value.selected .facet-count'));
   assert.equal(cooperativeCount, total, 'the cooperative count matches the results');
   // A facet's own filter is left out of its counts: other regions still show.
-  assert.ok((await page.locator('section[aria-labelledby="facet-region"] a.facet-value').count()) >= 1);
+  assert.ok((await page.locator('.facet[aria-labelledby="facet-region"] a.facet-value').count()) >= 1);
   const firstTitle = (await page.locator('.listing-card h3').first().innerText()).trim();
   assert.match(firstTitle, /saffron/i, `the expected listing: ${firstTitle}`);
   await shot(page, 'search-en-desktop');
@@ -73,11 +73,11 @@ test('the same search in Arabic on a phone, through the facet drawer', async () 
   await page.locator('.facets-button').click();
   assert.ok(await page.locator('.facet-panel').isVisible(), 'the drawer opens');
   await shot(page, 'search-ar-phone-drawer');
-  await page.locator('section[aria-labelledby="facet-region"] a.facet-value').first().click();
+  await page.locator('.facet[aria-labelledby="facet-region"] a.facet-value').first().click();
   await page.waitForURL(/region=/);
   // The drawer stays open for another choice, showing the pick; its
   // "show results" button closes it.
-  await page.locator('section[aria-labelledby="facet-region"] a.facet-value.selected').waitFor();
+  await page.locator('.facet[aria-labelledby="facet-region"] a.facet-value.selected').waitFor();
   await page.locator('.facets-close').click();
   assert.equal(await page.locator('.facet-panel').isVisible(), false, 'the drawer closes');
   const after = await count(page.locator('.result-count'));
