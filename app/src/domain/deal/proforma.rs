@@ -74,8 +74,8 @@ impl BillingForm {
         let account_number: String = self.account_number.chars().filter(|c| !c.is_whitespace()).collect();
         let account_number = account_number.to_ascii_uppercase();
         let swift = self.swift.trim().to_ascii_uppercase();
-        let account_ok = (15..=34).contains(&account_number.len())
-            && account_number.chars().all(|c| c.is_ascii_alphanumeric());
+        let account_ok =
+            (15..=34).contains(&account_number.len()) && account_number.chars().all(|c| c.is_ascii_alphanumeric());
         if !account_number.is_empty() && !account_ok {
             return Err(AppError::invalid("account_number", "invalid.account_number"));
         }

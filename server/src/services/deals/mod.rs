@@ -135,17 +135,14 @@ impl DealsService {
         step: DealStatus,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
-        let product = match crate::repo::inquiry::by_id(txn, row.inquiry_id).await? {
-            Some(inquiry) => inquiry.product,
-            None => return Ok(()),
-        };
+        let Some(inquiry) = crate::repo::inquiry::by_id(txn, row.inquiry_id).await? else { return Ok(()) };
         let recipients = match mover {
             Side::Producer => vec![row.buyer_user_id],
             Side::Buyer => {
-                let assignee = crate::repo::inquiry::by_id(txn, row.inquiry_id).await?.and_then(|i| i.assignee_user_id);
-                crate::services::teams::routing::recipients(txn, row.producer_id, assignee).await?
+                crate::services::teams::routing::recipients(txn, row.producer_id, inquiry.assignee_user_id).await?
             }
         };
+        let product = inquiry.product;
         for user in crate::repo::user::by_ids(txn, recipients).await? {
             let locale = Locale::from_code(&user.locale).unwrap_or(Locale::DEFAULT);
             let link = super::link_to(&self.public_url, &format!("/{}/deals/{}", locale.code(), row.id));
